@@ -1,0 +1,1 @@
+"""The cashier client: composition root, use cases, persistence and Qt screens."""

@@ -1,0 +1,136 @@
+"""The domain's error tree.
+
+Every rule that refuses something raises one of these; the UI maps them to messages for people.
+
+DomainError
+├── MoneyError
+│   ├── CurrencyMismatch      two amounts in different currencies were combined
+│   └── InvalidAmount         an amount that cannot be represented in minor units
+├── VenueError
+│   ├── DuplicateSeatId       a physical layout names the same seat twice
+│   ├── UnknownSeat           a seat id that the layout does not have
+│   ├── UnknownCategory       a category code that the layout does not define
+│   ├── EmptyLayout           a layout without seats and without general-admission places
+│   └── LayoutNotValidated    a logical layout over a physical layout not yet validated
+├── ConfigurationError
+│   ├── SeatHasContingent     invalidating a seat that has a contingent
+│   ├── SeatInvalidated       acting on a seat that is invalidated
+│   └── UnknownContingent     a contingent code the logical layout does not define
+├── CatalogError
+│   ├── NoPrice               the price grid has no price for a category and audience
+│   └── UnknownDeliveryMode   a delivery mode the channel does not offer
+└── OperatorError
+    ├── OperatorLocked        too many wrong PINs; locked until a time
+    └── WrongPin              the PIN does not match
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+
+class DomainError(Exception):
+    """Base of every rule violation in the domain."""
+
+
+class MoneyError(DomainError):
+    pass
+
+
+class CurrencyMismatch(MoneyError):
+    def __init__(self, left: str, right: str) -> None:
+        super().__init__(f"cannot combine {left} with {right}")
+        self.left = left
+        self.right = right
+
+
+class InvalidAmount(MoneyError):
+    pass
+
+
+class VenueError(DomainError):
+    pass
+
+
+class DuplicateSeatId(VenueError):
+    def __init__(self, seat_id: str) -> None:
+        super().__init__(f"seat id {seat_id!r} is used more than once")
+        self.seat_id = seat_id
+
+
+class UnknownSeat(VenueError):
+    def __init__(self, seat_ids: Iterable[str]) -> None:
+        self.seat_ids = tuple(sorted(seat_ids))
+        super().__init__(f"unknown seat(s): {', '.join(self.seat_ids[:10])}")
+
+
+class UnknownCategory(VenueError):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"unknown seat category {code!r}")
+        self.code = code
+
+
+class EmptyLayout(VenueError):
+    pass
+
+
+class LayoutNotValidated(VenueError):
+    pass
+
+
+class ConfigurationError(DomainError):
+    pass
+
+
+class SeatHasContingent(ConfigurationError):
+    def __init__(self, seat_ids: Iterable[str]) -> None:
+        self.seat_ids = tuple(sorted(seat_ids))
+        super().__init__(
+            "a seat that has a contingent cannot be invalidated: " + ", ".join(self.seat_ids[:10])
+        )
+
+
+class SeatInvalidated(ConfigurationError):
+    def __init__(self, seat_ids: Iterable[str]) -> None:
+        self.seat_ids = tuple(sorted(seat_ids))
+        super().__init__("seat(s) invalidated: " + ", ".join(self.seat_ids[:10]))
+
+
+class UnknownContingent(ConfigurationError):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"unknown contingent {code!r}")
+        self.code = code
+
+
+class CatalogError(DomainError):
+    pass
+
+
+class NoPrice(CatalogError):
+    def __init__(self, category: str, audience: str) -> None:
+        super().__init__(f"no price for category {category!r} and audience {audience!r}")
+        self.category = category
+        self.audience = audience
+
+
+class UnknownDeliveryMode(CatalogError):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"delivery mode {code!r} is not offered")
+        self.code = code
+
+
+class OperatorError(DomainError):
+    pass
+
+
+class OperatorLocked(OperatorError):
+    def __init__(self, until: datetime) -> None:
+        super().__init__(f"operator locked until {until.isoformat()}")
+        self.until = until
+
+
+class WrongPin(OperatorError):
+    def __init__(self, attempts_left: int) -> None:
+        super().__init__(f"wrong PIN; {attempts_left} attempt(s) left")
+        self.attempts_left = attempts_left

@@ -1,0 +1,1 @@
+"""seatmap_widget"""
