@@ -1,0 +1,88 @@
+"""Where the till keeps its files and how the station is set up (station.toml).
+
+Reads and writes files; imports no Qt. The first start writes a station.toml with the demo's
+defaults so a technician has one file to edit.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+
+DATABASE_NAME = "guichet.sqlite3"
+STATION_FILE = "station.toml"
+LANGUAGES = ("en", "fr", "de")
+
+DEFAULT_STATION = """\
+# Guichet station settings. Restart the client after editing.
+
+[station]
+# The point of sale this till is (its code in the catalog).
+point_of_sale = "G1"
+# Time zone of the box office: days in the performance list are counted in it.
+timezone = "Europe/Paris"
+# Language of the screens until an operator picks one at login: en, fr or de.
+language = "en"
+
+[session]
+# Lock the till after this many minutes without a key press or a click (0: never).
+idle_lock_minutes = 5
+"""
+
+
+class ConfigError(Exception):
+    """station.toml cannot be read or holds a value out of range."""
+
+
+@dataclass(frozen=True, slots=True)
+class StationConfig:
+    data_dir: Path
+    point_of_sale: str = "G1"
+    language: str = "en"
+    idle_lock_minutes: float = 5.0
+    timezone: str = "Europe/Paris"
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / DATABASE_NAME
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("Guichet", appauthor=False))
+
+
+def load_station(data_dir: Path | None = None) -> StationConfig:
+    """Read ``station.toml`` from the data folder, writing the default one on first start."""
+    folder = (data_dir or default_data_dir()).expanduser().resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / STATION_FILE
+    if not path.exists():
+        path.write_text(DEFAULT_STATION, encoding="utf-8")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    station = data.get("station", {})
+    session = data.get("session", {})
+    language = str(station.get("language", "en"))
+    if language not in LANGUAGES:
+        raise ConfigError(f"{path}: language must be one of {', '.join(LANGUAGES)}")
+    idle = session.get("idle_lock_minutes", 5)
+    if not isinstance(idle, int | float) or isinstance(idle, bool) or idle < 0:
+        raise ConfigError(f"{path}: idle_lock_minutes must be a number of minutes, 0 or more")
+    timezone = str(station.get("timezone", "Europe/Paris"))
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"{path}: unknown time zone {timezone!r}") from exc
+    return StationConfig(
+        timezone=timezone,
+        data_dir=folder,
+        point_of_sale=str(station.get("point_of_sale", "G1")),
+        language=language,
+        idle_lock_minutes=float(idle),
+    )

@@ -1,0 +1,94 @@
+"""Operators logging in and out: PIN check with a slow salted hash, lockout after wrong PINs.
+
+The lockout rule is the domain's (domain/operators.py); this module hashes, stores and decides
+in one transaction per attempt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import argon2
+
+from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
+from domain.errors import OperatorError, WrongPin
+from domain.operators import Operator, Role
+
+
+class Argon2PinHasher:
+    """Argon2id, salted per PIN. Short PINs need a slow hash; the lockout does the rest."""
+
+    def __init__(self, time_cost: int = 3, memory_cost: int = 64 * 1024) -> None:
+        self._hasher = argon2.PasswordHasher(time_cost=time_cost, memory_cost=memory_cost)
+
+    def hash(self, pin: str) -> str:
+        return self._hasher.hash(pin)
+
+    def verify(self, pin_hash: str, pin: str) -> bool:
+        try:
+            return self._hasher.verify(pin_hash, pin)
+        except argon2.exceptions.VerificationError:
+            return False
+        except argon2.exceptions.InvalidHashError:
+            return False
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorCard:
+    """What the login screen shows of an operator: never the hash."""
+
+    id: str
+    name: str
+    role: Role
+    locked_until: datetime | None
+
+
+class UnknownOperator(OperatorError):
+    pass
+
+
+def _card(operator: Operator) -> OperatorCard:
+    return OperatorCard(operator.id, operator.name, operator.role, operator.locked_until)
+
+
+def list_operators(uow_factory: UnitOfWorkFactory) -> list[OperatorCard]:
+    with uow_factory() as uow:
+        return [_card(o) for o in uow.operators.list() if o.active]
+
+
+def log_in(
+    uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock, operator_id: str, pin: str
+) -> Operator:
+    """The operator when the PIN is right; WrongPin or OperatorLocked otherwise.
+
+    A wrong PIN is recorded even though the login fails: the count must survive a restart.
+    """
+    now = clock.now()
+    with uow_factory() as uow:
+        operator = uow.operators.get(operator_id)
+        if operator is None or not operator.active:
+            raise UnknownOperator(operator_id)
+        operator.check_not_locked(now)
+        if hasher.verify(operator.pin_hash, pin):
+            operator = operator.after_success()
+            uow.operators.save(operator)
+            uow.commit()
+            return operator
+        operator = operator.after_failure(now)
+        uow.operators.save(operator)
+        uow.commit()
+    operator.check_not_locked(now)
+    raise WrongPin(operator.attempts_left)
+
+
+def unlock_operator(uow_factory: UnitOfWorkFactory, by: Operator, operator_id: str) -> None:
+    """A supervisor lifts a PIN lock."""
+    if by.role is not Role.SUPERVISOR:
+        raise OperatorError("only a supervisor can unlock an operator")
+    with uow_factory() as uow:
+        operator = uow.operators.get(operator_id)
+        if operator is None:
+            raise UnknownOperator(operator_id)
+        uow.operators.save(operator.unlocked())
+        uow.commit()

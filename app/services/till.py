@@ -1,0 +1,74 @@
+"""One object that hands the screens every use case of this till, already wired.
+
+Screens receive a `TillServices`; they never see the unit of work, the hasher or the clock.
+Each method is one use case and one transaction; none of them touches Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from app.services import auth, browsing, plans
+from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
+from domain.operators import Operator
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class TillServices:
+    uow_factory: UnitOfWorkFactory
+    hasher: PinHasher
+    clock: Clock
+    point_of_sale_code: str
+
+    # --- operators ----------------------------------------------------------------------
+
+    def operators(self) -> list[auth.OperatorCard]:
+        return auth.list_operators(self.uow_factory)
+
+    def log_in(self, operator_id: str, pin: str) -> Operator:
+        return auth.log_in(self.uow_factory, self.hasher, self.clock, operator_id, pin)
+
+    def unlock_operator(self, by: Operator, operator_id: str) -> None:
+        auth.unlock_operator(self.uow_factory, by, operator_id)
+
+    # --- catalog ------------------------------------------------------------------------
+
+    def till(self) -> browsing.TillContext:
+        return browsing.till_context(self.uow_factory, self.point_of_sale_code)
+
+    def events(self) -> list[browsing.EventCard]:
+        return browsing.list_events(self.uow_factory)
+
+    def performances(
+        self,
+        first_day: date | None,
+        last_day: date | None,
+        event_id: str | None,
+        timezone: ZoneInfo,
+    ) -> list:
+        return browsing.find_performances(self.uow_factory, first_day, last_day, event_id, timezone)
+
+    def performance_page(self, performance_id: str) -> browsing.PerformancePage:
+        channel = self.till().channel
+        return browsing.performance_page(self.uow_factory, self.clock, channel, performance_id)
+
+    # --- plans --------------------------------------------------------------------------
+
+    def check_plan(self, path: Path) -> plans.PlanReport:
+        return plans.check_plan_file(path)
+
+    def halls(self) -> list[plans.HallCard]:
+        return plans.list_halls(self.uow_factory)
+
+    def import_plan(
+        self, path: Path, hall_name: str, site_name: str | None = None, name: str | None = None
+    ) -> plans.ImportResult:
+        return plans.import_plan_file(self.uow_factory, path, hall_name, site_name, name)

@@ -1,0 +1,40 @@
+"""Starts Qt: the application object, the language, the style, the main window."""
+
+from __future__ import annotations
+
+import sys
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QApplication
+
+from app.services.till import TillServices
+from app.ui.main_window import MainWindow
+from app.ui.translation import set_language
+from resources import resource_path
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Guichet")
+    app.setOrganizationName("Guichet")
+    style = resource_path("styles", "guichet.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def build_main_window(services: TillServices, language: str, idle_lock_minutes: float,
+                      timezone: str) -> MainWindow:
+    set_language(language)
+    return MainWindow(services, language, idle_lock_minutes, ZoneInfo(timezone))
+
+
+def run_gui(services: TillServices, language: str, idle_lock_minutes: float,
+            timezone: str) -> int:
+    app = create_application()
+    window = build_main_window(services, language, idle_lock_minutes, timezone)
+    window.show()
+    return app.exec()

@@ -1,0 +1,53 @@
+"""The one error policy of the client: what an error means for the person at the screen.
+
+Every screen hands failures from its lanes to `message_for`; the text says what happened and,
+where it matters, what is safe and what to do next. Unexpected errors are logged in full and
+shown with a calm generic message.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from app.ui import formatting
+from domain import errors as domain_errors
+
+log = logging.getLogger(__name__)
+
+
+def message_for(error: BaseException) -> str:
+    from app.services.auth import UnknownOperator
+    from app.services.browsing import UnknownPointOfSale
+
+    if isinstance(error, domain_errors.WrongPin):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "Wrong PIN. Attempts left before a one-minute lock: %1",
+        ).replace("%1", str(error.attempts_left))
+    if isinstance(error, domain_errors.OperatorLocked):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "Too many wrong PINs: this operator is locked until %1. A supervisor can unlock it.",
+        ).replace("%1", formatting.time_of_day(error.until))
+    if isinstance(error, UnknownOperator):
+        return QCoreApplication.translate(
+            "ErrorPolicy", "This operator no longer exists. Pick another one."
+        )
+    if isinstance(error, UnknownPointOfSale):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "This till's point of sale (%1) is not in the catalog. "
+            "Ask a technician to check station.toml.",
+        ).replace("%1", str(error))
+    if isinstance(error, domain_errors.DomainError):
+        return QCoreApplication.translate("ErrorPolicy", "This was refused: %1").replace(
+            "%1", str(error)
+        )
+    log.error("unexpected error", exc_info=error)
+    return QCoreApplication.translate(
+        "ErrorPolicy",
+        "Something went wrong and was logged. Nothing was changed. "
+        "Try again; if it happens again, call a technician.",
+    )

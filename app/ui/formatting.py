@@ -1,0 +1,54 @@
+"""The one place that formats money, dates and times for people, in the current language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+
+from domain.money import Money, minor_exponent
+
+_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥"}
+
+
+def locale() -> QLocale:
+    return QLocale()
+
+
+def money(amount: Money) -> str:
+    """ "12,50 €" in French, "€12.50" in English: the locale decides, the digits are exact."""
+    digits = minor_exponent(amount.currency)
+    symbol = _SYMBOLS.get(amount.currency, amount.currency)
+    text = locale().toCurrencyString(0.0, symbol, digits)  # the locale's placement of the symbol
+    number = locale().toString(abs(amount.minor) // 10**digits)
+    if digits:
+        number += locale().decimalPoint() + f"{abs(amount.minor) % 10**digits:0{digits}d}"
+    sign = "-" if amount.minor < 0 else ""
+    zero = locale().toString(0) + (locale().decimalPoint() + "0" * digits if digits else "")
+    return sign + text.replace(zero, number, 1)
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    offset = moment.utcoffset()
+    seconds = int(offset.total_seconds()) if offset is not None else 0
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+        QTimeZone.fromSecondsAheadOfUtc(seconds),
+    )
+
+
+def date_time(moment: datetime) -> str:
+    """A performance's date and time as the venue's wall clock shows it."""
+    day = locale().toString(
+        QDate(moment.year, moment.month, moment.day), QLocale.FormatType.LongFormat
+    )
+    return f"{day}, {time_of_day(moment)}"
+
+
+def short_date_time(moment: datetime) -> str:
+    return locale().toString(_qdatetime(moment), "ddd dd/MM/yyyy HH:mm")
+
+
+def time_of_day(moment: datetime) -> str:
+    return locale().toString(_qdatetime(moment), "HH:mm")

@@ -1,0 +1,245 @@
+"""The main window: the login screen, then the screens the operator's role offers.
+
+Ctrl+L locks the till at once; so does the idle timer after the configured minutes without a
+key press or a click. Locking returns to the login screen with the operator preselected.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.services.browsing import TillContext
+from app.services.till import TillServices
+from app.ui.login.login_screen import LoginScreen
+from app.ui.operators.operators_screen import OperatorsScreen
+from app.ui.performances.list_screen import PerformanceListScreen
+from app.ui.performances.performance_page import PerformancePageScreen
+from app.ui.plans.plans_screen import PlansScreen
+from app.ui.tasks import Lane
+from domain.operators import Operator, Role, Screen, screens_for
+
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class IdleWatcher(QObject):
+    """Fires `timeout` after a quiet period; any key, click, wheel or touch restarts it."""
+
+    def __init__(self, minutes: float, on_idle: object, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(on_idle)  # type: ignore[arg-type]
+        self.enabled = minutes > 0
+
+    def start(self) -> None:
+        if self.enabled:
+            self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class WorkArea(QWidget):
+    """The screens of one logged-in operator, with a list to move between them."""
+
+    def __init__(
+        self,
+        services: TillServices,
+        lane: Lane,
+        operator: Operator,
+        timezone: ZoneInfo,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workArea")
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setMaximumWidth(220)
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.stack = QStackedWidget()
+        self.screens: dict[Screen, QWidget] = {}
+        self.performance_page: PerformancePageScreen | None = None
+        for screen in screens_for(operator.role):
+            widget, title = self._build(screen, services, lane, operator, timezone, today)
+            self.screens[screen] = widget
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, screen)
+            item.setSizeHint(QSize(0, 44))
+            self.nav.addItem(item)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._switch)
+        self.nav.setCurrentRow(0)
+
+    def _build(
+        self,
+        screen: Screen,
+        services: TillServices,
+        lane: Lane,
+        operator: Operator,
+        timezone: ZoneInfo,
+        today: date,
+    ) -> tuple[QWidget, str]:
+        if screen is Screen.PERFORMANCES:
+            container = QStackedWidget()
+            listing = PerformanceListScreen(services, lane, timezone, today)
+            page = PerformancePageScreen(services, lane)
+            container.addWidget(listing)
+            container.addWidget(page)
+            listing.open_performance.connect(
+                lambda pid: (page.load(pid), container.setCurrentWidget(page))
+            )
+            page.back.connect(
+                lambda: (container.setCurrentWidget(listing), listing.table.setFocus())
+            )
+            container.setProperty("load", listing.load)
+            self.performance_list = listing
+            self.performance_page = page
+            return container, self.tr("Performances")
+        if screen is Screen.OPERATORS:
+            return OperatorsScreen(services, lane, operator), self.tr("Operators")
+        return PlansScreen(services, lane), self.tr("Plan files")
+
+    def _switch(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        widget = self.screens[item.data(Qt.ItemDataRole.UserRole)]
+        self.stack.setCurrentWidget(widget)
+        loader = widget.property("load") or getattr(widget, "load", None)
+        if callable(loader):
+            loader()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: TillServices,
+        language: str,
+        idle_lock_minutes: float,
+        timezone: ZoneInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.timezone = timezone
+        self.lane = Lane("database", self)
+        self.operator: Operator | None = None
+        self.till: TillContext | None = None
+        self.work: WorkArea | None = None
+        self.setObjectName("mainWindow")
+        self.resize(1366, 768)
+
+        self.stack = QStackedWidget()
+        self.login = LoginScreen(services, self.lane, language)
+        self.stack.addWidget(self.login)
+        self.setCentralWidget(self.stack)
+        self.status_till = QLabel()
+        self.status_operator = QLabel()
+        self.statusBar().addWidget(self.status_till)
+        self.statusBar().addWidget(self.status_operator, 1)
+
+        self.idle = IdleWatcher(idle_lock_minutes, self.lock, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        self.login.logged_in.connect(self._logged_in)
+        self._retitle()
+        self.lane.submit(services.till, self._till_known, self._till_unknown)
+        self.login.refresh()
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(self.tr("Guichet"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retitle()
+            self._show_status()
+        super().changeEvent(event)
+
+    def _till_known(self, till: TillContext) -> None:
+        self.till = till
+        self._show_status()
+
+    def _till_unknown(self, error: BaseException) -> None:
+        from app.ui.errors import message_for
+
+        self.status_till.setText(message_for(error))
+
+    def _show_status(self) -> None:
+        if self.till is not None:
+            self.status_till.setText(f"{self.till.point_of_sale_name} · {self.till.channel.name}")
+        if self.operator is None:
+            self.status_operator.setText(self.tr("Locked: log in to use the till"))
+        else:
+            self.status_operator.setText(
+                self.tr("Operator: %1 (Ctrl+L to lock)").replace("%1", self.operator.name)
+            )
+
+    def _logged_in(self, operator: Operator) -> None:
+        self.operator = operator
+        if self.work is not None:
+            self.stack.removeWidget(self.work)
+            self.work.deleteLater()
+        today = self.services.clock.now().astimezone(self.timezone).date()
+        self.work = WorkArea(self.services, self.lane, operator, self.timezone, today)
+        self.stack.addWidget(self.work)
+        self.stack.setCurrentWidget(self.work)
+        self.work.nav.setFocus()
+        self._show_status()
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Back to the login screen; the next login rebuilds the screens for its operator."""
+        if self.operator is None:
+            return
+        keep = self.operator.id
+        self.operator = None
+        self.idle.stop()
+        if self.work is not None:
+            self.stack.removeWidget(self.work)
+            self.work.deleteLater()
+            self.work = None
+        self.stack.setCurrentWidget(self.login)
+        self._show_status()
+        self.login.refresh(keep_operator=keep)
+
+    def closeEvent(self, event: object) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        self.lane.shutdown()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    @property
+    def role(self) -> Role | None:
+        return None if self.operator is None else self.operator.role
