@@ -63,7 +63,7 @@ def seat_state(
     if seat_id in layout.invalidated:
         return SeatState.INVALID
     recorded = booked.get(seat_id)
-    if recorded is not None:
+    if recorded is not None and recorded in BOOKED_STATES:
         return recorded
     if seat_id in layout.blocked:
         return SeatState.BLOCKED

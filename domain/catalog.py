@@ -137,7 +137,9 @@ class Performance:
 
 def max_tickets(performance: Performance, channel: SalesChannel) -> int | None:
     """The most tickets one order may hold for this performance on this channel."""
-    limits = [n for n in (performance.max_tickets, channel.max_tickets_per_performance) if n]
+    limits = [
+        n for n in (performance.max_tickets, channel.max_tickets_per_performance) if n is not None
+    ]
     return min(limits) if limits else None
 
 

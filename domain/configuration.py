@@ -39,7 +39,9 @@ class Contingent:
     """A reserve of seats for some channels.
 
     ``exclusive``: only the listed channels may sell it. A non-exclusive contingent may also be
-    sold by any channel that has the right to sell from "no contingent".
+    sold by any channel that has the right to sell from "no contingent" — except an external
+    contingent: its seats are exported to one distributor, and selling them anywhere else
+    would sell them twice.
     """
 
     code: str
@@ -58,6 +60,8 @@ class Contingent:
     def sellable_by(self, channel_code: str, channel_sells_no_contingent: bool) -> bool:
         if channel_code in self.channels:
             return True
+        if self.type is ContingentType.EXTERNAL:
+            return False
         return not self.exclusive and channel_sells_no_contingent
 
 
@@ -180,7 +184,7 @@ class LogicalLayout:
         with_contingent = seats & self.seat_contingents.keys()
         if with_contingent:
             raise SeatHasContingent(with_contingent)
-        return replace(self, invalidated=self.invalidated | seats, blocked=self.blocked - seats)
+        return replace(self, invalidated=self.invalidated | seats)
 
     def revalidate(self, seat_ids: Iterable[str]) -> LogicalLayout:
         seats = self.physical.require_seats(seat_ids)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, DecimalException, Inexact, InvalidOperation, Overflow
 from functools import total_ordering
 
 from domain.errors import CurrencyMismatch, InvalidAmount
@@ -19,6 +19,16 @@ _EXPONENTS: dict[str, int] = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "BHD": 3, 
 
 def minor_exponent(currency: str) -> int:
     return _EXPONENTS.get(currency, 2)
+
+
+def _exact(value: Decimal) -> Context:
+    """A context precise enough that shifting ``value``'s exponent never rounds it.
+
+    Anything that would still round (an exponent out of range) raises instead.
+    """
+    return Context(
+        prec=max(28, len(value.as_tuple().digits)), traps=[InvalidOperation, Overflow, Inexact]
+    )
 
 
 @total_ordering
@@ -43,22 +53,26 @@ class Money:
 
         Refuses floats and amounts with more decimals than the currency has.
         """
-        if isinstance(amount, float):
-            raise InvalidAmount("amounts are never floats; pass a string or a Decimal")
+        if isinstance(amount, float | bool):
+            raise InvalidAmount("amounts are never floats or bools; pass a string or a Decimal")
         try:
             value = Decimal(amount)
         except (InvalidOperation, ValueError) as exc:
             raise InvalidAmount(f"not an amount: {amount!r}") from exc
         if not value.is_finite():
             raise InvalidAmount(f"not an amount: {amount!r}")
-        scaled = value.scaleb(minor_exponent(currency))
+        try:
+            scaled = value.scaleb(minor_exponent(currency), _exact(value))
+        except DecimalException as exc:
+            raise InvalidAmount(f"amount out of range: {amount!r}") from exc
         if scaled != scaled.to_integral_value():
             raise InvalidAmount(f"{amount} has more decimals than {currency} allows")
         return cls(int(scaled), currency)
 
     def to_decimal(self) -> Decimal:
         """The amount in major units, for formatting and export only."""
-        return Decimal(self.minor).scaleb(-minor_exponent(self.currency))
+        value = Decimal(self.minor)
+        return value.scaleb(-minor_exponent(self.currency), _exact(value))
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:
