@@ -1,1 +1,25 @@
-"""app/persistence"""
+"""The till's SQLite database: schema, migrations, unit of work and repositories.
+
+Only this package (and the server) imports SQLAlchemy and Alembic. What leaves it are frozen
+domain dataclasses and the small summary dataclasses of the repositories, never ORM rows.
+"""
+
+from app.persistence.database import Database, MigrationError, open_database, upgrade
+from app.persistence.errors import NotFound, PersistenceError
+from app.persistence.repositories.catalog import PerformanceSummary
+from app.persistence.repositories.configurations import LogicalLayoutSummary
+from app.persistence.repositories.venues import LayoutSummary
+from app.persistence.unit_of_work import UnitOfWork
+
+__all__ = [
+    "Database",
+    "LayoutSummary",
+    "LogicalLayoutSummary",
+    "MigrationError",
+    "NotFound",
+    "PerformanceSummary",
+    "PersistenceError",
+    "UnitOfWork",
+    "open_database",
+    "upgrade",
+]

@@ -190,6 +190,12 @@ def test_non_exclusive_contingent_is_also_sellable_by_no_contingent_channels() -
     assert not c.sellable_by("WEB", channel_sells_no_contingent=False)
 
 
+def test_external_contingent_is_sold_only_by_its_distributor_even_when_not_exclusive() -> None:
+    c = contingent("FNAC", type=ContingentType.EXTERNAL, channels=["NTJ_FNAC"], exclusive=False)
+    assert c.sellable_by("NTJ_FNAC", channel_sells_no_contingent=False)
+    assert not c.sellable_by("BOX", channel_sells_no_contingent=True)
+
+
 # --- blocking --------------------------------------------------------------------------------
 
 
