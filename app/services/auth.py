@@ -11,7 +11,7 @@ from datetime import datetime
 
 import argon2
 
-from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
+from app.services.ports import Clock, PinHasher, UnitOfWork, UnitOfWorkFactory
 from domain.errors import OperatorError, WrongPin
 from domain.operators import Operator, Role
 
@@ -52,6 +52,14 @@ def _card(operator: Operator) -> OperatorCard:
     return OperatorCard(operator.id, operator.name, operator.role, operator.locked_until)
 
 
+def _get(uow: UnitOfWork, operator_id: str) -> Operator:
+    try:
+        operator: Operator = uow.operators.get(operator_id)
+    except LookupError:
+        raise UnknownOperator(operator_id) from None
+    return operator
+
+
 def list_operators(uow_factory: UnitOfWorkFactory) -> list[OperatorCard]:
     with uow_factory() as uow:
         return [_card(o) for o in uow.operators.list() if o.active]
@@ -66,8 +74,8 @@ def log_in(
     """
     now = clock.now()
     with uow_factory() as uow:
-        operator = uow.operators.get(operator_id)
-        if operator is None or not operator.active:
+        operator = _get(uow, operator_id)
+        if not operator.active:
             raise UnknownOperator(operator_id)
         operator.check_not_locked(now)
         if hasher.verify(operator.pin_hash, pin):
@@ -87,8 +95,5 @@ def unlock_operator(uow_factory: UnitOfWorkFactory, by: Operator, operator_id: s
     if by.role is not Role.SUPERVISOR:
         raise OperatorError("only a supervisor can unlock an operator")
     with uow_factory() as uow:
-        operator = uow.operators.get(operator_id)
-        if operator is None:
-            raise UnknownOperator(operator_id)
-        uow.operators.save(operator.unlocked())
+        uow.operators.save(_get(uow, operator_id).unlocked())
         uow.commit()

@@ -69,10 +69,11 @@ class UnknownPointOfSale(LookupError):
 
 def till_context(uow_factory: UnitOfWorkFactory, point_of_sale_code: str) -> TillContext:
     with uow_factory() as uow:
-        pos = uow.channels.point_of_sale(point_of_sale_code)
-        if pos is None:
-            raise UnknownPointOfSale(point_of_sale_code)
-        channel = uow.channels.channel(pos.channel_code)
+        try:
+            pos = uow.channels.get_point_of_sale(point_of_sale_code)
+        except LookupError:
+            raise UnknownPointOfSale(point_of_sale_code) from None
+        channel = uow.channels.get_channel(pos.channel_code)
         return TillContext(pos.code, pos.name, channel)
 
 

@@ -1,0 +1,88 @@
+"""The unit of work: one database transaction and the repositories that work inside it.
+
+Use it as a context manager and commit explicitly::
+
+    with db.unit_of_work() as uow:
+        uow.operators.save(operator)
+        uow.commit()
+
+Leaving the block without `commit` (or by an exception) rolls everything back. A unit of work
+belongs to one thread (the database lane) and must not outlive its ``with`` block; what its
+repositories return are frozen domain objects, safe to hand to any thread.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from app.persistence.repositories.catalog import CatalogRepository
+from app.persistence.repositories.channels import ChannelRepository
+from app.persistence.repositories.configurations import ConfigurationRepository
+from app.persistence.repositories.operators import OperatorRepository
+from app.persistence.repositories.seat_states import SeatStateRepository
+from app.persistence.repositories.settings import SettingsRepository
+from app.persistence.repositories.venues import VenueRepository
+
+
+class UnitOfWorkClosed(RuntimeError):
+    """The unit of work was used outside its ``with`` block."""
+
+
+class UnitOfWork:
+    venues: VenueRepository
+    configurations: ConfigurationRepository
+    catalog: CatalogRepository
+    channels: ChannelRepository
+    seat_states: SeatStateRepository
+    operators: OperatorRepository
+    settings: SettingsRepository
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        if self._session is not None:
+            raise RuntimeError("a unit of work cannot be entered twice")
+        session = Session(bind=self._engine, autoflush=False, expire_on_commit=False)
+        self._session = session
+        self.venues = VenueRepository(session)
+        self.configurations = ConfigurationRepository(session, self.venues)
+        self.catalog = CatalogRepository(session)
+        self.channels = ChannelRepository(session)
+        self.seat_states = SeatStateRepository(session)
+        self.operators = OperatorRepository(session)
+        self.settings = SettingsRepository(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session = self._require()
+        try:
+            session.rollback()  # a no-op after commit
+        finally:
+            session.close()
+            self._session = None
+
+    @property
+    def session(self) -> Session:
+        """The session, for other modules of app.persistence (outbox, journal...) only."""
+        return self._require()
+
+    def commit(self) -> None:
+        self._require().commit()
+
+    def rollback(self) -> None:
+        self._require().rollback()
+
+    def _require(self) -> Session:
+        if self._session is None:
+            raise UnitOfWorkClosed("use the unit of work inside its with block")
+        return self._session

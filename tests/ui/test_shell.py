@@ -1,0 +1,136 @@
+"""The client shell as a cashier meets it: log in with a PIN, refused with a wrong one, lock,
+find a performance and open its page with the counts per seat state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config import load_station
+from app.main import open_till
+from app.ui.application import build_main_window
+from app.ui.main_window import MainWindow
+from domain.operators import Screen
+
+
+def make_window(qtbot: QtBot, data_dir: Path, idle_minutes: float = 5) -> MainWindow:
+    config = load_station(data_dir)
+    window = build_main_window(open_till(config), "en", idle_minutes, config.timezone)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.login.operator_box.count() == 3)
+    return window
+
+
+def pick_operator(window: MainWindow, name: str) -> None:
+    box = window.login.operator_box
+    for index in range(box.count()):
+        if box.itemData(index).name == name:
+            box.setCurrentIndex(index)
+            return
+    raise AssertionError(f"{name} is not offered at login")
+
+
+def log_in(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    pick_operator(window, name)
+    qtbot.keyClicks(window.login.pin_field, pin)
+    qtbot.keyClick(window.login.pin_field, Qt.Key.Key_Return)
+
+
+def test_right_pin_logs_in_and_offers_the_cashier_screens(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    log_in(qtbot, window, "Camille Martin", "1234")
+    qtbot.waitUntil(lambda: window.operator is not None)
+    assert window.operator.name == "Camille Martin"
+    assert window.work is not None
+    assert list(window.work.screens) == [Screen.PERFORMANCES]
+    assert "Camille Martin" in window.status_operator.text()
+
+
+def test_wrong_pin_is_refused_and_counted(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    log_in(qtbot, window, "Camille Martin", "9999")
+    qtbot.waitUntil(lambda: "Wrong PIN" in window.login.message.text())
+    assert window.operator is None
+    assert window.work is None
+    assert window.login.message.text().endswith("4")
+    assert window.login.pin_field.text() == ""
+
+
+def test_five_wrong_pins_lock_the_operator_even_with_the_right_pin(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    window = make_window(qtbot, demo_dir)
+    for attempt in range(5):
+        log_in(qtbot, window, "Camille Martin", "0000")
+        qtbot.waitUntil(lambda: window.login.login_button.isEnabled()
+                        and window.login.message.text() not in ("", "Checking…"))
+    log_in(qtbot, window, "Camille Martin", "1234")
+    qtbot.waitUntil(lambda: "locked until" in window.login.message.text())
+    assert window.operator is None
+
+
+def test_roles_get_their_screens(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    log_in(qtbot, window, "Sacha Petit", "9012")
+    qtbot.waitUntil(lambda: window.operator is not None)
+    assert Screen.PLANS in window.work.screens
+    assert Screen.OPERATORS not in window.work.screens
+    window.lock()
+    assert window.operator is None and window.work is None
+    qtbot.waitUntil(lambda: window.login.operator_box.currentData().name == "Sacha Petit")
+    log_in(qtbot, window, "Jules Bernard", "5678")
+    qtbot.waitUntil(lambda: window.operator is not None)
+    assert Screen.OPERATORS in window.work.screens
+    assert Screen.PLANS not in window.work.screens
+
+
+def test_idle_till_locks_itself(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir, idle_minutes=0.005)  # 0.3 s
+    log_in(qtbot, window, "Camille Martin", "1234")
+    qtbot.waitUntil(lambda: window.operator is not None)
+    qtbot.waitUntil(lambda: window.operator is None, timeout=5000)
+    assert window.stack.currentWidget() is window.login
+
+
+def test_cashier_opens_a_performance_and_sees_its_counts(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    log_in(qtbot, window, "Camille Martin", "1234")
+    qtbot.waitUntil(lambda: window.work is not None)
+    listing = window.work.performance_list
+    qtbot.waitUntil(lambda: listing.table.rowCount() > 0)
+    row = next(r for r in range(listing.table.rowCount())
+               if listing.table.item(r, 1).text() == "Le Misanthrope")
+    listing.table.setCurrentCell(row, 0)
+    listing.table.setFocus()
+    qtbot.keyClick(listing.table, Qt.Key.Key_Return)
+    page = window.work.performance_page
+    qtbot.waitUntil(lambda: page.page is not None)
+    counts = page.page.counts
+    assert page.title.text() == "Le Misanthrope"
+    assert 1200 <= counts.total <= 1600
+    assert counts.invalid == 1
+    assert counts.blocked == 4
+    assert counts.sold > 0 and counts.free > 0
+    assert counts.total == (counts.free + counts.held + counts.blocked + counts.reserved
+                            + counts.sold + counts.invalid)
+    assert page.count_labels["sold"].text() == str(counts.sold)
+    assert page.count_labels["total"].text() == str(counts.total)
+    assert page.categories.rowCount() == 4  # Cat 1, Cat 2, Cat 3, PMR
+    assert page.sale_state.text() == "On sale at this till."
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert window.work.screens[Screen.PERFORMANCES].currentWidget() is listing
+
+
+def test_event_filter_narrows_the_list(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    log_in(qtbot, window, "Camille Martin", "1234")
+    qtbot.waitUntil(lambda: window.work is not None)
+    listing = window.work.performance_list
+    qtbot.waitUntil(lambda: listing.event_box.count() == 5)
+    qtbot.waitUntil(lambda: listing.table.rowCount() >= 10)
+    listing.event_box.setCurrentIndex(listing.event_box.findText("Carmen"))
+    qtbot.waitUntil(lambda: listing.table.rowCount() == 3)
+    assert {listing.table.item(r, 1).text() for r in range(3)} == {"Carmen"}
