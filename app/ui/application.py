@@ -26,14 +26,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window(services: TillServices, language: str, idle_lock_minutes: float,
-                      timezone: str) -> MainWindow:
+def build_main_window(
+    services: TillServices, language: str, idle_lock_minutes: float, timezone: str
+) -> MainWindow:
     set_language(language)
     return MainWindow(services, language, idle_lock_minutes, ZoneInfo(timezone))
 
 
-def run_gui(services: TillServices, language: str, idle_lock_minutes: float,
-            timezone: str) -> int:
+def run_gui(services: TillServices, language: str, idle_lock_minutes: float, timezone: str) -> int:
     app = create_application()
     window = build_main_window(services, language, idle_lock_minutes, timezone)
     window.show()

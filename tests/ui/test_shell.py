@@ -134,3 +134,16 @@ def test_event_filter_narrows_the_list(qtbot: QtBot, demo_dir: Path) -> None:
     listing.event_box.setCurrentIndex(listing.event_box.findText("Carmen"))
     qtbot.waitUntil(lambda: listing.table.rowCount() == 3)
     assert {listing.table.item(r, 1).text() for r in range(3)} == {"Carmen"}
+
+
+def test_language_chosen_at_login_translates_the_screen(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    try:
+        window.login.language_box.setCurrentIndex(window.login.language_box.findData("fr"))
+        assert window.login.login_button.text() == "Se connecter"
+        assert "caissier" in window.login.operator_box.currentText()
+        log_in(qtbot, window, "Camille Martin", "0000")
+        qtbot.waitUntil(lambda: "Code PIN erroné" in window.login.message.text())
+    finally:
+        window.login.language_box.setCurrentIndex(window.login.language_box.findData("en"))
+    assert window.login.login_button.text() == "Log in"

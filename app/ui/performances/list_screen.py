@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,12 +26,12 @@ from app.ui.tasks import Lane
 from domain.catalog import PerformanceState
 
 
-def state_name(widget: QWidget, state: PerformanceState) -> str:
+def state_name(state: PerformanceState) -> str:
     return {
-        PerformanceState.PLANNED: widget.tr("planned"),
-        PerformanceState.ON_SALE: widget.tr("on sale"),
-        PerformanceState.SUSPENDED: widget.tr("suspended"),
-        PerformanceState.CANCELLED: widget.tr("cancelled"),
+        PerformanceState.PLANNED: QCoreApplication.translate("PerformanceState", "planned"),
+        PerformanceState.ON_SALE: QCoreApplication.translate("PerformanceState", "on sale"),
+        PerformanceState.SUSPENDED: QCoreApplication.translate("PerformanceState", "suspended"),
+        PerformanceState.CANCELLED: QCoreApplication.translate("PerformanceState", "cancelled"),
     }[state]
 
 
@@ -132,7 +132,7 @@ class PerformanceListScreen(QWidget):
             self.table.setItem(row, 0, when)
             self.table.setItem(row, 1, QTableWidgetItem(summary.event_name))
             self.table.setItem(row, 2, QTableWidgetItem(summary.hall_name))
-            self.table.setItem(row, 3, QTableWidgetItem(state_name(self, summary.state)))
+            self.table.setItem(row, 3, QTableWidgetItem(state_name(summary.state)))
         self.table.resizeColumnToContents(0)
         if performances:
             self.table.selectRow(0)

@@ -153,7 +153,7 @@ class PerformancePageScreen(QWidget):
             return self.tr("On sale at this till.")
         reason = {
             Refusal.PERFORMANCE_NOT_ON_SALE: self.tr("Not on sale: the performance is %1.").replace(
-                "%1", state_name(self, page.state)
+                "%1", state_name(page.state)
             ),
             Refusal.CHANNEL_NOT_OPEN: self.tr("Not on sale at the box office."),
             Refusal.SALES_NOT_OPEN_YET: self.tr("Sales at this till have not opened yet."),
