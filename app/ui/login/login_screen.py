@@ -130,6 +130,7 @@ class LoginScreen(QWidget):
 
     def _language_changed(self) -> None:
         set_language(self.language)
+        self.retranslate()  # at once; other widgets follow with Qt's LanguageChange event
 
     # --- behaviour ----------------------------------------------------------------------
 
