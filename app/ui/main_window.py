@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         self.login.logged_in.connect(self._logged_in)
         self._retitle()
-        self.lane.submit(services.till, self._till_known, self._till_unknown)
+        self.lane.submit(services.till, self._till_known, self._till_unknown, owner=self)
         self.login.refresh()
 
     def _retitle(self) -> None:

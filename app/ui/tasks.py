@@ -7,17 +7,21 @@ touches SQLite from two threads at once. Callbacks always run on the GUI thread.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
 
 
 class Lane(QObject):
     """A named worker thread with a queue; `submit` never blocks the caller."""
 
-    _finished = Signal(object, object, object)  # callback, result, error
+    _finished = Signal(object, object, object, object)  # owner, callback, result, error
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,21 +39,32 @@ class Lane(QObject):
         job: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
+        """Run ``job`` on the lane; hand its result or error to a callback on the GUI thread.
+
+        ``owner`` is the widget the callbacks update: when it is gone by the time the job ends
+        (the operator locked the till meanwhile), the result is dropped, not delivered.
+        """
         self._pending += 1
 
         def run() -> None:
             try:
                 result = job()
             except BaseException as exc:  # handed to the GUI thread's error policy
-                self._finished.emit(on_error, None, exc)
+                self._finished.emit(owner, on_error, None, exc)
             else:
-                self._finished.emit(on_done, result, None)
+                self._finished.emit(owner, on_done, result, None)
 
         self._executor.submit(run)
 
-    def _deliver(self, callback: Any, result: Any, error: Any) -> None:
+    def _deliver(self, owner: Any, callback: Any, result: Any, error: Any) -> None:
         self._pending -= 1
+        if owner is not None and not shiboken6.isValid(owner):
+            if error is not None:
+                log.warning("result dropped: its screen was closed", exc_info=error)
+            return
         if error is not None:
             if callback is None:
                 raise error

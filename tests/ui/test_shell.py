@@ -63,10 +63,14 @@ def test_five_wrong_pins_lock_the_operator_even_with_the_right_pin(
     qtbot: QtBot, demo_dir: Path
 ) -> None:
     window = make_window(qtbot, demo_dir)
-    for attempt in range(5):
+    for _attempt in range(5):
         log_in(qtbot, window, "Camille Martin", "0000")
-        qtbot.waitUntil(lambda: window.login.login_button.isEnabled()
-                        and window.login.message.text() not in ("", "Checking…"))
+        qtbot.waitUntil(
+            lambda: (
+                window.login.login_button.isEnabled()
+                and window.login.message.text() not in ("", "Checking…")
+            )
+        )
     log_in(qtbot, window, "Camille Martin", "1234")
     qtbot.waitUntil(lambda: "locked until" in window.login.message.text())
     assert window.operator is None
@@ -101,8 +105,11 @@ def test_cashier_opens_a_performance_and_sees_its_counts(qtbot: QtBot, demo_dir:
     qtbot.waitUntil(lambda: window.work is not None)
     listing = window.work.performance_list
     qtbot.waitUntil(lambda: listing.table.rowCount() > 0)
-    row = next(r for r in range(listing.table.rowCount())
-               if listing.table.item(r, 1).text() == "Le Misanthrope")
+    row = next(
+        r
+        for r in range(listing.table.rowCount())
+        if listing.table.item(r, 1).text() == "Le Misanthrope"
+    )
     listing.table.setCurrentCell(row, 0)
     listing.table.setFocus()
     qtbot.keyClick(listing.table, Qt.Key.Key_Return)
@@ -114,8 +121,9 @@ def test_cashier_opens_a_performance_and_sees_its_counts(qtbot: QtBot, demo_dir:
     assert counts.invalid == 1
     assert counts.blocked == 4
     assert counts.sold > 0 and counts.free > 0
-    assert counts.total == (counts.free + counts.held + counts.blocked + counts.reserved
-                            + counts.sold + counts.invalid)
+    assert counts.total == (
+        counts.free + counts.held + counts.blocked + counts.reserved + counts.sold + counts.invalid
+    )
     assert page.count_labels["sold"].text() == str(counts.sold)
     assert page.count_labels["total"].text() == str(counts.total)
     assert page.categories.rowCount() == 4  # Cat 1, Cat 2, Cat 3, PMR

@@ -28,8 +28,12 @@ def _lupdate() -> str:
 def test_every_string_in_the_code_has_a_translation(language: str, tmp_path: Path) -> None:
     ts = tmp_path / f"guichet_{language}.ts"
     shutil.copy(resource_path("translations", f"guichet_{language}.ts"), ts)
-    result = subprocess.run([_lupdate(), "-no-obsolete", *SOURCES, "-ts", str(ts)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [_lupdate(), "-no-obsolete", *SOURCES, "-ts", str(ts)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     untranslated = [
         message.findtext("source")
@@ -40,10 +44,12 @@ def test_every_string_in_the_code_has_a_translation(language: str, tmp_path: Pat
     assert untranslated == [], f"run scripts/translations and translate: {untranslated}"
 
 
-@pytest.mark.parametrize(("language", "expected"), [("fr", "Se connecter"), ("de", "Anmelden"),
-                                                    ("en", "Log in")])
-def test_compiled_translations_switch_the_language(qtbot: QtBot, language: str,
-                                                   expected: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "expected"), [("fr", "Se connecter"), ("de", "Anmelden"), ("en", "Log in")]
+)
+def test_compiled_translations_switch_the_language(
+    qtbot: QtBot, language: str, expected: str
+) -> None:
     try:
         assert set_language(language)
         assert QCoreApplication.translate("LoginScreen", "Log in") == expected

@@ -137,7 +137,10 @@ class LoginScreen(QWidget):
     def refresh(self, keep_operator: str | None = None) -> None:
         """Reload the operators; preselect ``keep_operator`` (the one who locked the till)."""
         self._lane.submit(
-            self._services.operators, lambda cards: self._show(cards, keep_operator), self._failed
+            self._services.operators,
+            lambda cards: self._show(cards, keep_operator),
+            self._failed,
+            owner=self,
         )
 
     def _show(self, cards: list[OperatorCard], keep: str | None) -> None:
@@ -159,7 +162,7 @@ class LoginScreen(QWidget):
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
         self._lane.submit(
-            lambda: self._services.log_in(card.id, pin), self._succeeded, self._failed
+            lambda: self._services.log_in(card.id, pin), self._succeeded, self._failed, owner=self
         )
 
     def _succeeded(self, operator: Operator) -> None:

@@ -60,7 +60,7 @@ class OperatorsScreen(QWidget):
         self.unlock_button.clicked.connect(self.unlock_selected)
 
     def load(self) -> None:
-        self._lane.submit(self._services.operators, self._show, self._failed)
+        self._lane.submit(self._services.operators, self._show, self._failed, owner=self)
 
     def _role(self, role: Role) -> str:
         return {
@@ -96,6 +96,7 @@ class OperatorsScreen(QWidget):
             lambda: self._services.unlock_operator(self._supervisor, operator_id),
             lambda _: self._unlocked(item.text()),
             self._failed,
+            owner=self,
         )
 
     def _unlocked(self, name: str) -> None:

@@ -102,7 +102,7 @@ class PerformanceListScreen(QWidget):
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open_row(row))
 
     def load(self) -> None:
-        self._lane.submit(self._services.events, self._show_events, self._failed)
+        self._lane.submit(self._services.events, self._show_events, self._failed, owner=self)
 
     def _show_events(self, events: list[EventCard]) -> None:
         self.event_box.blockSignals(True)
@@ -120,6 +120,7 @@ class PerformanceListScreen(QWidget):
             lambda: self._services.performances(first, last, event_id, self._timezone),
             self._show,
             self._failed,
+            owner=self,
         )
 
     def _show(self, performances: list) -> None:  # list[PerformanceSummary]

@@ -112,7 +112,10 @@ class PerformancePageScreen(QWidget):
     def load(self, performance_id: str) -> None:
         self.message.setText(self.tr("Loading…"))
         self._lane.submit(
-            lambda: self._services.performance_page(performance_id), self._show, self._failed
+            lambda: self._services.performance_page(performance_id),
+            self._show,
+            self._failed,
+            owner=self,
         )
 
     def _show(self, page: PerformancePage) -> None:

@@ -69,7 +69,7 @@ class PlansScreen(QWidget):
         self.import_button.clicked.connect(self.import_plan)
 
     def load(self) -> None:
-        self._lane.submit(self._services.halls, self._show_halls, self._failed)
+        self._lane.submit(self._services.halls, self._show_halls, self._failed, owner=self)
 
     def _show_halls(self, halls: list[HallCard]) -> None:
         current = self.hall_box.currentText()
@@ -97,7 +97,9 @@ class PlansScreen(QWidget):
     def check(self) -> None:
         path = self._path()
         if path is not None:
-            self._lane.submit(lambda: self._services.check_plan(path), self._checked, self._failed)
+            self._lane.submit(
+                lambda: self._services.check_plan(path), self._checked, self._failed, owner=self
+            )
 
     def _checked(self, report: PlanReport) -> None:
         self.report.setPlainText(self.tr("The plan is valid.") + "\n\n" + report.text)
@@ -111,7 +113,7 @@ class PlansScreen(QWidget):
             self.report.setPlainText(self.tr("Name the hall to import into."))
             return
         self._lane.submit(
-            lambda: self._services.import_plan(path, hall), self._imported, self._failed
+            lambda: self._services.import_plan(path, hall), self._imported, self._failed, owner=self
         )
 
     def _imported(self, result: ImportResult) -> None:

@@ -1,0 +1,161 @@
+"""Guichet's command line, for technicians: ``guichet [--data-dir DIR] plan check|import ...``.
+
+`app.main` calls `is_cli_command` on its arguments and, if true, `run_cli` instead of starting
+the Qt application. This module must not import PySide6 (nor anything that does): at import time it
+only uses argparse and `planfiles`; the services and the database are imported lazily, inside
+``plan import``, the one command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from planfiles import PlanError, format_summary, parse_plan, summarize
+
+COMMANDS = frozenset({"plan"})
+
+EXIT_OK = 0
+EXIT_INVALID = 2  # a bad or unreadable file, or bad arguments
+
+
+def is_cli_command(argv: Sequence[str]) -> bool:
+    """True if `argv` (without the program name) asks for a command-line subcommand.
+
+    Global options (``--data-dir DIR`` or ``--data-dir=DIR``) may come first.
+    """
+    rest = list(argv)
+    while rest:
+        if rest[0] == "--data-dir":
+            rest = rest[2:]
+        elif rest[0].startswith("--data-dir="):
+            rest = rest[1:]
+        else:
+            break
+    return bool(rest) and rest[0] in COMMANDS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="guichet", description="Guichet technician commands.")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR", help="Guichet's data directory"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    plan = commands.add_parser("plan", help="seat plan files")
+    plan_commands = plan.add_subparsers(dest="plan_command", required=True, metavar="ACTION")
+
+    check = plan_commands.add_parser("check", help="validate a plan file and summarise it")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.set_defaults(handler=_plan_check)
+
+    imp = plan_commands.add_parser("import", help="import a plan file as a hall's layout")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--hall", required=True, metavar="NAME", help="hall to import into")
+    imp.add_argument("--site", default=None, metavar="NAME", help="site of the hall")
+    imp.add_argument("--name", default=None, metavar="NAME", help="name of the new layout")
+    imp.set_defaults(handler=_plan_import)
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    """Runs one command; returns the process exit code (0 success, 2 bad file or arguments)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as stop:  # argparse prints its own message (or --help)
+        return stop.code if isinstance(stop.code, int) else EXIT_INVALID
+    handler = args.handler
+    code: int = handler(args)
+    return code
+
+
+def _report(path: Path, error: PlanError) -> None:
+    print(f"error: {path} is not a valid plan:", file=sys.stderr)
+    for problem in error.problems:
+        print(f"  {problem.place}: {problem.message}", file=sys.stderr)
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"error: cannot read {path}: {reason}", file=sys.stderr)
+        return None
+
+
+def _plan_check(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    data = _read_bytes(path)
+    if data is None:
+        return EXIT_INVALID
+    try:
+        layout = parse_plan(data, layout_id=path.stem, hall_id="", source=str(path))
+    except PlanError as error:
+        _report(path, error)
+        return EXIT_INVALID
+    print(format_summary(summarize(layout)))
+    return EXIT_OK
+
+
+def _plan_import(args: argparse.Namespace) -> int:
+    # --- HOOK: plan import ---------------------------------------------------------------
+    # The work is app.services.plans.import_plan_file (owned by the services author):
+    #   import_plan_file(uow_factory, path, hall_name, site_name=None, name=None, timezone=...)
+    #   -> ImportResult; raises HallNotFound, planfiles.PlanError, domain VenueError.
+    # Everything is imported here, lazily, so that `plan check` needs neither the services
+    # layer nor the database.
+    path: Path = args.file
+    data = _read_bytes(path)
+    if data is None:
+        return EXIT_INVALID
+    try:  # refuse a bad file before creating or migrating anything
+        parse_plan(data, layout_id="check", hall_id="", source=str(path))
+    except PlanError as error:
+        _report(path, error)
+        return EXIT_INVALID
+    from app.config import ConfigError, load_station
+    from app.services.plans import HallNotFound, import_plan_file
+    from domain.errors import VenueError
+
+    try:
+        config = load_station(args.data_dir)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    database = _open_database(config.database_path)
+    try:
+        result = import_plan_file(
+            database.unit_of_work,
+            path,
+            args.hall,
+            site_name=args.site,
+            name=args.name,
+            timezone=config.timezone,
+        )
+    except PlanError as error:
+        _report(path, error)
+        return EXIT_INVALID
+    except (HallNotFound, VenueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    finally:
+        database.close()
+    new_hall = " (new hall)" if result.created_hall else ""
+    print(
+        f"imported {path} as layout {result.layout_id} of hall {result.hall_name!r}"
+        f"{new_hall} at {result.site_name!r}: {result.seats:,} seats, "
+        f"{result.standing_capacity:,} standing"
+    )
+    return EXIT_OK
+    # --- end of HOOK ---------------------------------------------------------------------
+
+
+def _open_database(path: Path) -> Any:  # -> app.persistence.Database
+    from app.persistence import open_database
+
+    return open_database(path)
