@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -103,23 +104,24 @@ def _plan_check(args: argparse.Namespace) -> int:
 
 
 def _plan_import(args: argparse.Namespace) -> int:
-    # --- HOOK: plan import ---------------------------------------------------------------
-    # The work is app.services.plans.import_plan_file (owned by the services author):
-    #   import_plan_file(uow_factory, path, hall_name, site_name=None, name=None, timezone=...)
-    #   -> ImportResult; raises HallNotFound, planfiles.PlanError, domain VenueError.
-    # Everything is imported here, lazily, so that `plan check` needs neither the services
-    # layer nor the database.
+    # Services and database are imported here, lazily, so that `plan check` needs neither.
     path: Path = args.file
     data = _read_bytes(path)
     if data is None:
         return EXIT_INVALID
     try:  # refuse a bad file before creating or migrating anything
-        parse_plan(data, layout_id="check", hall_id="", source=str(path))
+        layout = parse_plan(
+            data,
+            layout_id=f"PL-{uuid.uuid4().hex[:12]}",
+            hall_id="",
+            name=args.name,
+            source=str(path),
+        )
     except PlanError as error:
         _report(path, error)
         return EXIT_INVALID
     from app.config import ConfigError, load_station
-    from app.services.plans import HallNotFound, import_plan_file
+    from app.services.plans import HallNotFound, import_layout
     from domain.errors import VenueError
 
     try:
@@ -129,17 +131,13 @@ def _plan_import(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     database = _open_database(config.database_path)
     try:
-        result = import_plan_file(
+        result = import_layout(
             database.unit_of_work,
-            path,
+            layout,
             args.hall,
             site_name=args.site,
-            name=args.name,
             timezone=config.timezone,
         )
-    except PlanError as error:
-        _report(path, error)
-        return EXIT_INVALID
     except (HallNotFound, VenueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -152,7 +150,6 @@ def _plan_import(args: argparse.Namespace) -> int:
         f"{result.standing_capacity:,} standing"
     )
     return EXIT_OK
-    # --- end of HOOK ---------------------------------------------------------------------
 
 
 def _open_database(path: Path) -> Any:  # -> app.persistence.Database

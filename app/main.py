@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations speak up when they fail
     from app.cli import is_cli_command, run_cli
 
     if is_cli_command(args):

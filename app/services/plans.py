@@ -7,11 +7,11 @@ work: nothing partial is ever written.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.services.ports import UnitOfWorkFactory
-from domain.venue import Hall, Site
+from domain.venue import Hall, PhysicalLayout, Site
 from planfiles import PlanSummary, format_summary, read_plan, summarize
 
 
@@ -69,11 +69,23 @@ def import_plan_file(
     name: str | None = None,
     timezone: str = "Europe/Paris",
 ) -> ImportResult:
-    """Store a valid plan file as a new, validated physical layout of a hall.
+    """Read a plan file in full, then store it as a new physical layout of a hall."""
+    layout = read_plan(path, layout_id=f"PL-{uuid.uuid4().hex[:12]}", hall_id="", name=name)
+    return import_layout(uow_factory, layout, hall_name, site_name, timezone)
+
+
+def import_layout(
+    uow_factory: UnitOfWorkFactory,
+    layout: PhysicalLayout,
+    hall_name: str,
+    site_name: str | None = None,
+    timezone: str = "Europe/Paris",
+) -> ImportResult:
+    """Store a layout read from a plan file as a new, validated physical layout of a hall.
 
     A missing hall is created when ``site_name`` is given (and the site too, in ``timezone``).
+    One transaction: the hall, the site and the layout are all stored, or none.
     """
-    layout_id = f"PL-{uuid.uuid4().hex[:12]}"
     with uow_factory() as uow:
         site = None
         if site_name is not None:
@@ -89,7 +101,7 @@ def import_plan_file(
             hall = Hall(f"HALL-{uuid.uuid4().hex[:12]}", site.id, hall_name)
             uow.venues.add_hall(hall)
             created = True
-        layout = read_plan(path, layout_id=layout_id, hall_id=hall.id, name=name).validated()
+        layout = replace(layout, hall_id=hall.id).validated()
         uow.venues.add_physical_layout(layout)
         site_of_hall = uow.venues.get_site(hall.site_id)
         uow.commit()

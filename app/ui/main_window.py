@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.login)
         self.setCentralWidget(self.stack)
         self.status_till = QLabel()
+        self.status_till.setMinimumWidth(260)
         self.status_operator = QLabel()
         self.statusBar().addWidget(self.status_till)
         self.statusBar().addWidget(self.status_operator, 1)

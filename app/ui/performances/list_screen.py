@@ -74,7 +74,9 @@ class PerformanceListScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Performances"))
         self.message = QLabel()
         self.message.setObjectName("performancesMessage")
@@ -134,7 +136,6 @@ class PerformanceListScreen(QWidget):
             self.table.setItem(row, 1, QTableWidgetItem(summary.event_name))
             self.table.setItem(row, 2, QTableWidgetItem(summary.hall_name))
             self.table.setItem(row, 3, QTableWidgetItem(state_name(summary.state)))
-        self.table.resizeColumnToContents(0)
         if performances:
             self.table.selectRow(0)
             self.message.setText(self.tr("%1 performance(s)").replace("%1", str(len(performances))))

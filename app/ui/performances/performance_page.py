@@ -56,11 +56,14 @@ class PerformancePageScreen(QWidget):
 
         self.count_labels: dict[str, QLabel] = {}
         counts_box = QGroupBox(self.tr("Seats"))
+        counts_box.setMinimumWidth(240)
         counts_form = QFormLayout(counts_box)
+        counts_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, text in self._count_names().items():
             value = QLabel("-")
             value.setObjectName(f"count_{key}")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setMinimumWidth(70)
             counts_form.addRow(text, value)
             self.count_labels[key] = value
 
@@ -82,7 +85,7 @@ class PerformancePageScreen(QWidget):
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
         body = QHBoxLayout()
-        body.addWidget(counts_box)
+        body.addWidget(counts_box, 0, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         right.addWidget(self.categories)
         right.addWidget(self.standing)
