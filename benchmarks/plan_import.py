@@ -3,7 +3,8 @@
 Run ``python benchmarks/plan_import.py``: generates the demo stadium, writes it to a temporary
 directory as ``guichet.seatplan`` and as pretix JSON, times `planfiles.read_plan` (file read,
 JSON parse, checks, layout) on each and the whole import into a till database, and prints
-one JSON object of figures (medians, milliseconds; file sizes in MB). Writes nothing outside the temporary directory.
+one JSON object of figures (medians, milliseconds; file sizes in MB). Writes nothing outside
+the temporary directory.
 """
 
 from __future__ import annotations
