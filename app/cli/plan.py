@@ -1,51 +1,20 @@
-"""Guichet's command line, for technicians: ``guichet [--data-dir DIR] plan check|import ...``.
-
-`app.main` calls `is_cli_command` on its arguments and, if true, `run_cli` instead of starting
-the Qt application. This module must not import PySide6 (nor anything that does): at import time it
-only uses argparse and `planfiles`; the services and the database are imported lazily, inside
-``plan import``, the one command that needs them.
-"""
+"""``guichet plan check FILE`` and ``guichet plan import FILE --hall NAME``: plan files."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import uuid
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.cli.common import EXIT_INVALID, EXIT_OK, open_database
 from planfiles import PlanError, format_summary, parse_plan, summarize
 
-COMMANDS = frozenset({"plan"})
-
-EXIT_OK = 0
-EXIT_INVALID = 2  # a bad or unreadable file, or bad arguments
+NAME = "plan"
 
 
-def is_cli_command(argv: Sequence[str]) -> bool:
-    """True if `argv` (without the program name) asks for a command-line subcommand.
-
-    Global options (``--data-dir DIR`` or ``--data-dir=DIR``) may come first.
-    """
-    rest = list(argv)
-    while rest:
-        if rest[0] == "--data-dir":
-            rest = rest[2:]
-        elif rest[0].startswith("--data-dir="):
-            rest = rest[1:]
-        else:
-            break
-    return bool(rest) and rest[0] in COMMANDS
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guichet", description="Guichet technician commands.")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, metavar="DIR", help="Guichet's data directory"
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def add_parser(commands: Any) -> None:
     plan = commands.add_parser("plan", help="seat plan files")
     plan_commands = plan.add_subparsers(dest="plan_command", required=True, metavar="ACTION")
 
@@ -59,19 +28,6 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--site", default=None, metavar="NAME", help="site of the hall")
     imp.add_argument("--name", default=None, metavar="NAME", help="name of the new layout")
     imp.set_defaults(handler=_plan_import)
-    return parser
-
-
-def run_cli(argv: Sequence[str]) -> int:
-    """Runs one command; returns the process exit code (0 success, 2 bad file or arguments)."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as stop:  # argparse prints its own message (or --help)
-        return stop.code if isinstance(stop.code, int) else EXIT_INVALID
-    handler = args.handler
-    code: int = handler(args)
-    return code
 
 
 def _report(path: Path, error: PlanError) -> None:
@@ -129,7 +85,7 @@ def _plan_import(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
-    database = _open_database(config.database_path)
+    database = open_database(config.database_path)
     try:
         result = import_layout(
             database.unit_of_work,
@@ -150,9 +106,3 @@ def _plan_import(args: argparse.Namespace) -> int:
         f"{result.standing_capacity:,} standing"
     )
     return EXIT_OK
-
-
-def _open_database(path: Path) -> Any:  # -> app.persistence.Database
-    from app.persistence import open_database
-
-    return open_database(path)
