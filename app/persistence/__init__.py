@@ -4,6 +4,7 @@ Only this package (and the server) imports SQLAlchemy and Alembic. What leaves i
 domain dataclasses and the small summary dataclasses of the repositories, never ORM rows.
 """
 
+from app.persistence import tables_payments, tables_printing  # noqa: F401  (register tables)
 from app.persistence.database import Database, MigrationError, open_database, upgrade
 from app.persistence.errors import NotFound, PersistenceError
 from app.persistence.repositories.catalog import PerformanceSummary
