@@ -1,5 +1,5 @@
 """Finding performances and reading one performance's page: state counts, free places per
-category, and whether this till may sell it now.
+category, whether this till may sell it now, and the plan data its seat map draws.
 
 Read-only use cases; each runs in one unit of work and returns frozen plain data.
 """
@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import numpy.typing as npt
+
 from app.services.ports import Clock, UnitOfWorkFactory
 from domain.availability import SeatState, StateCounts, Verdict, may_sell_now, seat_states
-from domain.catalog import PerformanceState
+from domain.best_available import SeatRows, seat_rows
+from domain.catalog import PerformanceState, max_tickets
 from domain.channels import SalesChannel, SeatSearchMode
 
 
@@ -148,4 +152,149 @@ def performance_page(
         with_plan=layout.physical.with_plan,
         seat_search=channel.default_seat_search,
         sellable=may_sell_now(channel, performance, clock.now()),
+    )
+
+
+# --- the plan of a performance, for the seat map ------------------------------------------
+
+# State codes in `PerformancePlan.states`: the position of each state in this tuple.
+STATE_CODES: tuple[SeatState, ...] = tuple(SeatState)
+
+
+@dataclass(frozen=True, slots=True)
+class ColourKey:
+    """A category or contingent as the plan shows it; `sellable_here`: this till's channel
+    may sell from it (always True for categories)."""
+
+    code: str
+    name: str
+    colour: str
+    sellable_here: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PlanArea:
+    shape: str  # rectangle, ellipse, circle (two corners), polygon (vertices), text (anchor)
+    points: tuple[tuple[float, float], ...]
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class StandingZone:
+    id: str
+    name: str
+    capacity: int
+    places_left: int
+    category: int  # index into `PerformancePlan.categories`, -1: none
+    outline: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True, eq=False)
+class PerformancePlan:
+    """Everything the seat map of one performance draws, as plain data and numpy columns in
+    the layout's canonical order (zone → block → row → seat).
+
+    ``states`` holds codes into `STATE_CODES`; ``category`` and ``contingent`` index
+    `categories` and `contingents` (-1: none); ``sellable`` says whether this till's channel may
+    sell the seat's contingent (or "no contingent"), whatever its state; ``rows`` is the form
+    best available searches.
+    """
+
+    performance_id: str
+    name: str
+    seat_ids: tuple[str, ...]
+    x: npt.NDArray[np.float32]
+    y: npt.NDArray[np.float32]
+    zones: tuple[str, ...]  # the zone (or block) name shown for each seat
+    row_labels: tuple[str, ...]
+    numbers: tuple[str, ...]
+    flags: npt.NDArray[np.uint8]
+    category: npt.NDArray[np.int16]
+    contingent: npt.NDArray[np.int16]
+    states: npt.NDArray[np.uint8]
+    sellable: npt.NDArray[np.bool_]
+    categories: tuple[ColourKey, ...]
+    contingents: tuple[ColourKey, ...]
+    no_contingent_sellable: bool
+    standing: tuple[StandingZone, ...]
+    areas: tuple[PlanArea, ...]
+    focal_point: tuple[float, float] | None
+    rows: SeatRows
+    max_tickets: int | None  # the most seats one order may take (performance and channel)
+
+
+def performance_plan(
+    uow_factory: UnitOfWorkFactory, channel: SalesChannel, performance_id: str
+) -> PerformancePlan:
+    """The seat map's data for a performance: geometry, states, categories, contingents and
+    what this channel may sell. Read-only, one unit of work."""
+    with uow_factory() as uow:
+        performance = uow.catalog.get_performance(performance_id)
+        layout = uow.configurations.get(performance.logical_layout_id)
+        booked = uow.seat_states.booked(performance_id)
+    physical = layout.physical
+    seats = physical.seats
+    n = len(seats)
+    states = seat_states(layout, booked)
+    code_of_state = {state: code for code, state in enumerate(STATE_CODES)}
+    category_index = {c.code: i for i, c in enumerate(layout.categories)}
+    contingent_index = {c.code: i for i, c in enumerate(layout.contingents)}
+    contingents = tuple(
+        ColourKey(
+            c.code, c.name, c.colour, c.sellable_by(channel.code, channel.sells_no_contingent)
+        )
+        for c in layout.contingents
+    )
+    sellable_by_contingent = [k.sellable_here for k in contingents]
+    zone_names = {z.id: z.name for z in physical.zones}
+    contingent = np.fromiter(
+        (contingent_index.get(layout.seat_contingents.get(s.id, ""), -1) for s in seats),
+        dtype=np.int16,
+        count=n,
+    )
+    sellable_of = np.array([*sellable_by_contingent, channel.sells_no_contingent], dtype=np.bool_)
+    return PerformancePlan(
+        performance_id=performance.id,
+        name=physical.name,
+        seat_ids=tuple(s.id for s in seats),
+        x=np.fromiter((s.x for s in seats), dtype=np.float32, count=n),
+        y=np.fromiter((s.y for s in seats), dtype=np.float32, count=n),
+        zones=tuple(
+            zone_names.get(s.zone, s.zone) if s.block == s.zone else s.block for s in seats
+        ),
+        row_labels=tuple(s.row for s in seats),
+        numbers=tuple(s.number for s in seats),
+        flags=np.fromiter((int(s.flags) for s in seats), dtype=np.uint8, count=n),
+        category=np.fromiter(
+            (category_index.get(layout.seat_categories.get(s.id, ""), -1) for s in seats),
+            dtype=np.int16,
+            count=n,
+        ),
+        contingent=contingent,
+        states=np.fromiter((code_of_state[states[s.id]] for s in seats), dtype=np.uint8, count=n),
+        sellable=sellable_of[contingent],  # -1 (no contingent) picks the last entry
+        categories=tuple(ColourKey(c.code, c.name, c.colour) for c in layout.categories),
+        contingents=contingents,
+        no_contingent_sellable=channel.sells_no_contingent,
+        standing=tuple(
+            StandingZone(
+                z.id,
+                z.name,
+                z.capacity,
+                z.capacity,  # unnumbered places are not sold yet: the whole capacity is left
+                category_index.get(layout.ga_categories.get(z.id, ""), -1),
+                tuple((p.x, p.y) for p in z.outline),
+            )
+            for z in physical.ga_zones
+        ),
+        areas=tuple(
+            PlanArea(a.shape, tuple((p.x, p.y) for p in a.points), a.label, a.colour)
+            for a in physical.areas
+        ),
+        focal_point=None
+        if physical.focal_point is None
+        else (physical.focal_point.x, physical.focal_point.y),
+        rows=seat_rows(physical),
+        max_tickets=max_tickets(performance, channel),
     )

@@ -60,6 +60,10 @@ class TillServices:
         channel = self.till().channel
         return browsing.performance_page(self.uow_factory, self.clock, channel, performance_id)
 
+    def performance_plan(self, performance_id: str) -> browsing.PerformancePlan:
+        channel = self.till().channel
+        return browsing.performance_plan(self.uow_factory, channel, performance_id)
+
     # --- plans --------------------------------------------------------------------------
 
     def check_plan(self, path: Path) -> plans.PlanReport:

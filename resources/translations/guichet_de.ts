@@ -1,6 +1,378 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DevicesScreen</name>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="71" />
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="75" />
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="81" />
+        <source>Test &amp;payment</source>
+        <translation>Test&amp;zahlung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="82" />
+        <source>Test &amp;refund</source>
+        <translation>Test&amp;erstattung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="83" />
+        <source>&amp;End of day</source>
+        <translation>&amp;Tagesabschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="84" />
+        <source>Terminal &amp;status</source>
+        <translation>Terminal&amp;status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="85" />
+        <source>&amp;Abort</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="86" />
+        <source>&amp;Kick drawer</source>
+        <translation>&amp;Schublade öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="87" />
+        <source>Read drawer se&amp;nsor</source>
+        <translation>Schubladen&amp;sensor lesen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="88" />
+        <source>Show on &amp;display</source>
+        <translation>Auf dem &amp;Display zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="89" />
+        <source>Sc&amp;an test</source>
+        <translation>Sc&amp;an-Test</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="91" />
+        <source>Test actions</source>
+        <translation>Testaktionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="93" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="94" />
+        <source>Display line 1</source>
+        <translation>Display, Zeile 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="95" />
+        <source>Display line 2</source>
+        <translation>Display, Zeile 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="114" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="157" />
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="118" />
+        <source>Wire log</source>
+        <translation>Leitungsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="128" />
+        <source>Check with the &amp;terminal</source>
+        <translation>Beim &amp;Terminal nachfragen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="132" />
+        <source>Reference on the terminal's receipt</source>
+        <translation>Referenz auf dem Terminalbeleg</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="133" />
+        <source>The terminal's journal shows the customer was charged</source>
+        <translation>Das Terminaljournal zeigt, dass der Kunde belastet wurde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="135" />
+        <source>&amp;Close this payment (supervisor)</source>
+        <translation>Diese Zahlung &amp;abschließen (Supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="139" />
+        <source>Card payments waiting for a decision</source>
+        <translation>Kartenzahlungen, die auf eine Entscheidung warten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="159" />
+        <source>Wire log (hex)</source>
+        <translation>Leitungsprotokoll (hex)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="217" />
+        <source>Card terminal</source>
+        <translation>Kartenterminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="218" />
+        <source>Cash drawer</source>
+        <translation>Kassenschublade</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="219" />
+        <source>Customer display</source>
+        <translation>Kundendisplay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
+        <source>Receipt printer</source>
+        <translation>Bondrucker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
+        <source>Ticket printer</source>
+        <translation>Ticketdrucker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="227" />
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="228" />
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="229" />
+        <source>busy</source>
+        <translation>beschäftigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="269" />
+        <source>Insert card</source>
+        <translation>Karte einstecken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="270" />
+        <source>Enter PIN on the terminal</source>
+        <translation>PIN am Terminal eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="271" />
+        <source>Waiting for the card issuer…</source>
+        <translation>Warten auf den Kartenherausgeber…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
+        <source>Remove card</source>
+        <translation>Karte entnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
+        <source>Please wait…</source>
+        <translation>Bitte warten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
+        <source>Checking with the terminal…</source>
+        <translation>Nachfrage beim Terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
+        <source>The drawer has been open too long.</source>
+        <translation>Die Schublade ist zu lange offen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="299" />
+        <source>Enter an amount such as 12.50.</source>
+        <translation>Geben Sie einen Betrag ein, z. B. 12,50.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="309" />
+        <source>Abort sent to the terminal.</source>
+        <translation>Abbruch an das Terminal gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="338" />
+        <source>Approved: %1. The customer was charged.</source>
+        <translation>Genehmigt: %1. Der Kunde wurde belastet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="340" />
+        <source>Declined: %1. Nothing was charged.</source>
+        <translation>Abgelehnt: %1. Nichts wurde belastet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
+        <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
+        <translation>Unbekannt: Die Antwort des Terminals für %1 ging verloren. Die Zahlung nicht erneut kassieren. Beim Terminal nachfragen; bleibt sie unbekannt, schließt ein Supervisor sie mit der Referenz auf dem Terminalbeleg ab.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="354" />
+        <source>End of day: %1 transaction(s), total %2.</source>
+        <translation>Tagesabschluss: %1 Transaktion(en), Summe %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="358" />
+        <source>End of day refused: %1</source>
+        <translation>Tagesabschluss abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <source>Terminal ready.</source>
+        <translation>Terminal bereit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <source>Terminal not ready: %1</source>
+        <translation>Terminal nicht bereit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
+        <source>The drawer sensor says: open.</source>
+        <translation>Der Schubladensensor meldet: offen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="373" />
+        <source>The drawer sensor says: closed.</source>
+        <translation>Der Schubladensensor meldet: geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
+        <source>The display shows:</source>
+        <translation>Das Display zeigt:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="382" />
+        <source>Scan sent: %1</source>
+        <translation>Scan gesendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="386" />
+        <source>The device reported: %1</source>
+        <translation>Das Gerät meldet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <source>Someone must fix the device first.</source>
+        <translation>Zuerst muss jemand das Gerät in Ordnung bringen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="390" />
+        <source>Nothing was lost; you can try again.</source>
+        <translation>Nichts ging verloren; Sie können es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="418" />
+        <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
+        <translation>Eine Kartenzahlung mit unbekanntem Ergebnis darf nicht erneut kassiert werden. Zuerst beim Terminal nachfragen; bleibt sie unbekannt, im Journal des Terminals nachsehen, dann schließt ein Supervisor sie mit der Belegreferenz ab.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <source>No card payment is waiting for a decision.</source>
+        <translation>Keine Kartenzahlung wartet auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="430" />
+        <source>not confirmed</source>
+        <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
+        <source>sent, no answer</source>
+        <translation>gesendet, keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
+        <source>declined</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="461" />
+        <source>Nothing to check.</source>
+        <translation>Nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="469" />
+        <source>Only a supervisor may close this payment.</source>
+        <translation>Nur ein Supervisor darf diese Zahlung abschließen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="486" />
+        <source>Closed as %1 with reference %2.</source>
+        <translation>Als %1 mit Referenz %2 abgeschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPolicy</name>
     <message>
         <location filename="../../app/ui/errors.py" line="25" />
@@ -229,99 +601,155 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="42" />
+        <location filename="../../app/ui/performances/performance_page.py" line="49" />
         <source>← Performances (Esc)</source>
         <translation>← Vorstellungen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="58" />
+        <location filename="../../app/ui/performances/performance_page.py" line="117" />
         <source>Seats</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="73" />
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="73" />
-        <location filename="../../app/ui/performances/performance_page.py" line="107" />
+        <location filename="../../app/ui/performances/performance_page.py" line="76" />
+        <source>Pick on plan</source>
+        <translation>Auswahl im Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="77" />
+        <source>Automatic with view</source>
+        <translation>Automatisch mit Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="78" />
+        <source>Automatic then editable</source>
+        <translation>Automatisch, dann änderbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="81" />
+        <source>Seat search mode</source>
+        <translation>Platzsuchmodus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="87" />
+        <source>Number of seats</source>
+        <translation>Anzahl Plätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <source>Best available (F3)</source>
+        <translation>Beste Plätze (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="153" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="73" />
-        <location filename="../../app/ui/performances/performance_page.py" line="106" />
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="152" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="77" />
+        <location filename="../../app/ui/performances/performance_page.py" line="102" />
         <source>Free seats per category</source>
         <translation>Freie Plätze pro Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
+        <source>Seat search</source>
+        <translation>Platzsuche</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="154" />
         <source>Held</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="109" />
+        <location filename="../../app/ui/performances/performance_page.py" line="155" />
         <source>Blocked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="156" />
         <source>Reserved</source>
         <translation>Reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="157" />
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="112" />
+        <location filename="../../app/ui/performances/performance_page.py" line="158" />
         <source>Invalid</source>
         <translation>Ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="116" />
+        <location filename="../../app/ui/performances/performance_page.py" line="162" />
+        <location filename="../../app/ui/performances/performance_page.py" line="223" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="145" />
+        <location filename="../../app/ui/performances/performance_page.py" line="202" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="159" />
+        <location filename="../../app/ui/performances/performance_page.py" line="256" />
+        <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
+        <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="276" />
+        <source>%1 seat(s): %2</source>
+        <translation>%1 Platz/Plätze: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="283" />
+        <source>At most %1 seats per order for this performance.</source>
+        <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="289" />
+        <source>%1 seat(s) chosen.</source>
+        <translation>%1 Platz/Plätze gewählt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="295" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="161" />
+        <location filename="../../app/ui/performances/performance_page.py" line="297" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="164" />
+        <location filename="../../app/ui/performances/performance_page.py" line="300" />
         <source>Not on sale at the box office.</source>
         <translation>An der Kasse nicht im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="165" />
+        <location filename="../../app/ui/performances/performance_page.py" line="301" />
         <source>Sales at this till have not opened yet.</source>
         <translation>Der Verkauf an dieser Kasse hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="166" />
+        <location filename="../../app/ui/performances/performance_page.py" line="302" />
         <source>Sales at this till are closed.</source>
         <translation>Der Verkauf an dieser Kasse ist geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="168" />
+        <location filename="../../app/ui/performances/performance_page.py" line="304" />
         <source>Not on sale.</source>
         <translation>Nicht im Verkauf.</translation>
     </message>
@@ -416,6 +844,517 @@
         <location filename="../../app/ui/plans/plans_screen.py" line="139" />
         <source>The file cannot be read: %1</source>
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersScreen</name>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="87" />
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="94" />
+        <source>&amp;Test print</source>
+        <translation>&amp;Testdruck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
+        <source>Check &amp;status</source>
+        <translation>&amp;Status prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
+        <source>Last print jobs</source>
+        <translation>Letzte Druckaufträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="109" />
+        <source>&amp;Reprint</source>
+        <translation>&amp;Erneut drucken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="111" />
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="113" />
+        <source>It &amp;did print</source>
+        <translation>Wurde ge&amp;druckt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
+        <source>Bytes on the wire</source>
+        <translation>Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="124" />
+        <source>Printed pages</source>
+        <translation>Gedruckte Seiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="160" />
+        <source>Last jobs</source>
+        <translation>Letzte Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="161" />
+        <source>Wire (hex)</source>
+        <translation>Leitung (hex)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="162" />
+        <source>Virtual printer</source>
+        <translation>Virtueller Drucker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <source>Prints</source>
+        <translation>Druckt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <source>Code page</source>
+        <translation>Codepage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="221" />
+        <source>tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="222" />
+        <source>receipts</source>
+        <translation>Kassenbons</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
+        <source>reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
+        <source>printing</source>
+        <translation>druckt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <source>needs attention</source>
+        <translation>prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <source>cannot start</source>
+        <translation>kann nicht starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
+        <source>printed</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
+        <source>not printed</source>
+        <translation>nicht gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
+        <source>unknown: check the printer</source>
+        <translation>unbekannt: Drucker prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="248" />
+        <source>(simulated)</source>
+        <translation>(simuliert)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="300" />
+        <source>%1, page %2</source>
+        <translation>%1, Seite %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="319" />
+        <source>reprinted</source>
+        <translation>erneut gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="321" />
+        <source>dismissed</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="323" />
+        <source>seen printed</source>
+        <translation>als gedruckt bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="325" />
+        <source>decide: reprint or dismiss</source>
+        <translation>entscheiden: erneut drucken oder verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="365" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="378" />
+        <source>Choose a printer first.</source>
+        <translation>Wählen Sie zuerst einen Drucker.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="367" />
+        <source>Test page sent to %1…</source>
+        <translation>Testseite an %1 gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="380" />
+        <source>Asking %1…</source>
+        <translation>Frage %1 ab…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="396" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <source>no answer (busy or in error)</source>
+        <translation>keine Antwort (beschäftigt oder Fehler)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
+        <source>cover open</source>
+        <translation>Deckel offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="411" />
+        <source>paper out</source>
+        <translation>Papier leer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="413" />
+        <source>paper jam</source>
+        <translation>Papierstau</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="415" />
+        <source>cutter error</source>
+        <translation>Schneidefehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="417" />
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="419" />
+        <source>paper near end</source>
+        <translation>Papier fast leer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="446" />
+        <source>The printer is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
+        <translation>Der Drucker wird von einem anderen Computer oder Programm benutzt (er nimmt nur eine Verbindung gleichzeitig an). Schließen Sie die andere und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="450" />
+        <source>The printer cannot be reached: %1. Check its cable and power.</source>
+        <translation>Der Drucker ist nicht erreichbar: %1. Prüfen Sie Kabel und Stromversorgung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="454" />
+        <source>The printer did not answer in time. Nothing was lost: check it.</source>
+        <translation>Der Drucker hat nicht rechtzeitig geantwortet. Nichts ging verloren: prüfen Sie ihn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
+        <source>The printer's answer makes no sense: %1. Check the driver and the cable.</source>
+        <translation>Die Antwort des Druckers ergibt keinen Sinn: %1. Prüfen Sie Treiber und Kabel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
+        <source>Printer problem: %1</source>
+        <translation>Druckerproblem: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="462" />
+        <source>This cannot be printed: %1</source>
+        <translation>Das kann nicht gedruckt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapLegend</name>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <source>Colour seats by state</source>
+        <translation>Plätze nach Status einfärben</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <source>Cat</source>
+        <translation>Kat</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <source>Colour free seats by category</source>
+        <translation>Freie Plätze nach Kategorie einfärben</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <source>Cont</source>
+        <translation>Kont</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <source>Colour free seats by contingent</source>
+        <translation>Freie Plätze nach Kontingent einfärben</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="114" />
+        <source>Not sellable here</source>
+        <translation>Hier nicht verkäuflich</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="115" />
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="116" />
+        <source>Held by this till</source>
+        <translation>Von dieser Kasse reserviert</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="142" />
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="143" />
+        <source>Free</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="144" />
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="145" />
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="146" />
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="147" />
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="148" />
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="183" />
+        <source>No contingent</source>
+        <translation>Kein Kontingent</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapWidget</name>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="110" />
+        <source>Seat plan</source>
+        <translation>Saalplan</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="549" />
+        <source>Free</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="550" />
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="551" />
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="552" />
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="553" />
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="554" />
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="565" />
+        <source>%1, held by this till</source>
+        <translation>%1, von dieser Kasse reserviert</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="567" />
+        <source>%1, not sellable here</source>
+        <translation>%1, hier nicht verkäuflich</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="569" />
+        <source>%1 · Row %2 · Seat %3</source>
+        <translation>%1 · Reihe %2 · Platz %3</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="573" />
+        <source>Category: %1</source>
+        <translation>Kategorie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="574" />
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="576" />
+        <source>Contingent: %1</source>
+        <translation>Kontingent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="580" />
+        <source>no contingent</source>
+        <translation>kein Kontingent</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="582" />
+        <source>State: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="800" />
+        <source>%1: %2 of %3 places left</source>
+        <translation>%1: %2 von %3 Plätzen frei</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="168" />
+        <source>Number of seats</source>
+        <translation>Anzahl Plätze</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="169" />
+        <source>Best available</source>
+        <translation>Beste Plätze</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="171" />
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="214" />
+        <source>%1 seats. Wheel or +/- to zoom, drag to pan, Shift+drag to select.</source>
+        <translation>%1 Plätze. Mausrad oder +/- zum Zoomen, Ziehen zum Verschieben, Umschalt+Ziehen zum Auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="221" />
+        <source>This plan cannot be shown: %1</source>
+        <translation>Dieser Plan kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="235" />
+        <source>No seats fit this request.</source>
+        <translation>Keine Plätze passen zu dieser Anfrage.</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="247" />
+        <source>Selected: %1</source>
+        <translation>Ausgewählt: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,378 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>DevicesScreen</name>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="71" />
+        <source>Devices</source>
+        <translation>Périphériques</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="75" />
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="81" />
+        <source>Test &amp;payment</source>
+        <translation>&amp;Paiement de test</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="82" />
+        <source>Test &amp;refund</source>
+        <translation>&amp;Remboursement de test</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="83" />
+        <source>&amp;End of day</source>
+        <translation>&amp;Clôture journalière</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="84" />
+        <source>Terminal &amp;status</source>
+        <translation>É&amp;tat du terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="85" />
+        <source>&amp;Abort</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="86" />
+        <source>&amp;Kick drawer</source>
+        <translation>&amp;Ouvrir le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="87" />
+        <source>Read drawer se&amp;nsor</source>
+        <translation>Lire le ca&amp;pteur du tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="88" />
+        <source>Show on &amp;display</source>
+        <translation>Afficher sur l'&amp;afficheur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="89" />
+        <source>Sc&amp;an test</source>
+        <translation>Test de l&amp;ecteur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="91" />
+        <source>Test actions</source>
+        <translation>Actions de test</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="93" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="94" />
+        <source>Display line 1</source>
+        <translation>Afficheur, ligne 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="95" />
+        <source>Display line 2</source>
+        <translation>Afficheur, ligne 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="114" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="157" />
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="118" />
+        <source>Wire log</source>
+        <translation>Journal de la liaison</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="128" />
+        <source>Check with the &amp;terminal</source>
+        <translation>Vérifier auprès du &amp;terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="132" />
+        <source>Reference on the terminal's receipt</source>
+        <translation>Référence sur le ticket du terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="133" />
+        <source>The terminal's journal shows the customer was charged</source>
+        <translation>Le journal du terminal montre que le client a été débité</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="135" />
+        <source>&amp;Close this payment (supervisor)</source>
+        <translation>&amp;Clôturer ce paiement (superviseur)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="139" />
+        <source>Card payments waiting for a decision</source>
+        <translation>Paiements par carte en attente de décision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="159" />
+        <source>Wire log (hex)</source>
+        <translation>Journal de la liaison (hexa)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="217" />
+        <source>Card terminal</source>
+        <translation>Terminal de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="218" />
+        <source>Cash drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="219" />
+        <source>Customer display</source>
+        <translation>Afficheur client</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
+        <source>Scanner</source>
+        <translation>Lecteur de codes-barres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
+        <source>Receipt printer</source>
+        <translation>Imprimante de tickets de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
+        <source>Ticket printer</source>
+        <translation>Imprimante de billets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="227" />
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="228" />
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="229" />
+        <source>busy</source>
+        <translation>occupé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="269" />
+        <source>Insert card</source>
+        <translation>Insérez la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="270" />
+        <source>Enter PIN on the terminal</source>
+        <translation>Saisissez le code sur le terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="271" />
+        <source>Waiting for the card issuer…</source>
+        <translation>En attente de l'émetteur de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
+        <source>Remove card</source>
+        <translation>Retirez la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
+        <source>Please wait…</source>
+        <translation>Veuillez patienter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
+        <source>Checking with the terminal…</source>
+        <translation>Vérification auprès du terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
+        <source>The drawer has been open too long.</source>
+        <translation>Le tiroir est resté ouvert trop longtemps.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="299" />
+        <source>Enter an amount such as 12.50.</source>
+        <translation>Saisissez un montant, par exemple 12,50.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="309" />
+        <source>Abort sent to the terminal.</source>
+        <translation>Demande d'abandon envoyée au terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
+        <source>Working…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="338" />
+        <source>Approved: %1. The customer was charged.</source>
+        <translation>Accepté : %1. Le client a été débité.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="340" />
+        <source>Declined: %1. Nothing was charged.</source>
+        <translation>Refusé : %1. Rien n'a été débité.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
+        <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
+        <translation>Inconnu : la réponse du terminal pour %1 a été perdue. Ne reprenez pas le paiement. Vérifiez auprès du terminal ; s'il reste inconnu, un superviseur le clôture avec la référence du ticket du terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="354" />
+        <source>End of day: %1 transaction(s), total %2.</source>
+        <translation>Clôture journalière : %1 transaction(s), total %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="358" />
+        <source>End of day refused: %1</source>
+        <translation>Clôture journalière refusée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <source>Terminal ready.</source>
+        <translation>Terminal prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <source>Terminal not ready: %1</source>
+        <translation>Terminal pas prêt : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
+        <source>The drawer sensor says: open.</source>
+        <translation>Le capteur du tiroir indique : ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="373" />
+        <source>The drawer sensor says: closed.</source>
+        <translation>Le capteur du tiroir indique : fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
+        <source>The display shows:</source>
+        <translation>L'afficheur montre :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="382" />
+        <source>Scan sent: %1</source>
+        <translation>Lecture envoyée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="386" />
+        <source>The device reported: %1</source>
+        <translation>Le périphérique signale : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <source>Someone must fix the device first.</source>
+        <translation>Il faut d'abord remettre le périphérique en état.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="390" />
+        <source>Nothing was lost; you can try again.</source>
+        <translation>Rien n'a été perdu ; vous pouvez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="418" />
+        <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
+        <translation>Un paiement par carte dont l'issue est inconnue ne doit pas être repris. Vérifiez d'abord auprès du terminal ; s'il reste inconnu, cherchez-le dans le journal du terminal, puis un superviseur le clôture avec la référence du ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <source>No card payment is waiting for a decision.</source>
+        <translation>Aucun paiement par carte n'attend de décision.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="430" />
+        <source>not confirmed</source>
+        <translation>non confirmé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
+        <source>sent, no answer</source>
+        <translation>envoyé, sans réponse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
+        <source>approved</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
+        <source>declined</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="461" />
+        <source>Nothing to check.</source>
+        <translation>Rien à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="469" />
+        <source>Only a supervisor may close this payment.</source>
+        <translation>Seul un superviseur peut clôturer ce paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/devices/devices_screen.py" line="486" />
+        <source>Closed as %1 with reference %2.</source>
+        <translation>Clôturé comme %1 avec la référence %2.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPolicy</name>
     <message>
         <location filename="../../app/ui/errors.py" line="25" />
@@ -229,99 +601,155 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="42" />
+        <location filename="../../app/ui/performances/performance_page.py" line="49" />
         <source>← Performances (Esc)</source>
         <translation>← Séances (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="58" />
+        <location filename="../../app/ui/performances/performance_page.py" line="117" />
         <source>Seats</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="73" />
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="73" />
-        <location filename="../../app/ui/performances/performance_page.py" line="107" />
+        <location filename="../../app/ui/performances/performance_page.py" line="76" />
+        <source>Pick on plan</source>
+        <translation>Choix sur plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="77" />
+        <source>Automatic with view</source>
+        <translation>Automatique avec visualisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="78" />
+        <source>Automatic then editable</source>
+        <translation>Automatique puis modifiable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="81" />
+        <source>Seat search mode</source>
+        <translation>Mode de recherche de places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="87" />
+        <source>Number of seats</source>
+        <translation>Nombre de places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <source>Best available (F3)</source>
+        <translation>Meilleures places (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="153" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="73" />
-        <location filename="../../app/ui/performances/performance_page.py" line="106" />
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="152" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="77" />
+        <location filename="../../app/ui/performances/performance_page.py" line="102" />
         <source>Free seats per category</source>
         <translation>Places libres par catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
+        <source>Seat search</source>
+        <translation>Recherche de places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="154" />
         <source>Held</source>
         <translation>Verrouillées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="109" />
+        <location filename="../../app/ui/performances/performance_page.py" line="155" />
         <source>Blocked</source>
         <translation>Bloquées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="156" />
         <source>Reserved</source>
         <translation>Réservées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="157" />
         <source>Sold</source>
         <translation>Vendues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="112" />
+        <location filename="../../app/ui/performances/performance_page.py" line="158" />
         <source>Invalid</source>
         <translation>Invalides</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="116" />
+        <location filename="../../app/ui/performances/performance_page.py" line="162" />
+        <location filename="../../app/ui/performances/performance_page.py" line="223" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="145" />
+        <location filename="../../app/ui/performances/performance_page.py" line="202" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="159" />
+        <location filename="../../app/ui/performances/performance_page.py" line="256" />
+        <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
+        <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="276" />
+        <source>%1 seat(s): %2</source>
+        <translation>%1 place(s) : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="283" />
+        <source>At most %1 seats per order for this performance.</source>
+        <translation>%1 places au plus par commande pour cette séance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="289" />
+        <source>%1 seat(s) chosen.</source>
+        <translation>%1 place(s) choisie(s).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="295" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="161" />
+        <location filename="../../app/ui/performances/performance_page.py" line="297" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="164" />
+        <location filename="../../app/ui/performances/performance_page.py" line="300" />
         <source>Not on sale at the box office.</source>
         <translation>Pas en vente au guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="165" />
+        <location filename="../../app/ui/performances/performance_page.py" line="301" />
         <source>Sales at this till have not opened yet.</source>
         <translation>La vente n'est pas encore ouverte à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="166" />
+        <location filename="../../app/ui/performances/performance_page.py" line="302" />
         <source>Sales at this till are closed.</source>
         <translation>La vente est close à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="168" />
+        <location filename="../../app/ui/performances/performance_page.py" line="304" />
         <source>Not on sale.</source>
         <translation>Pas en vente.</translation>
     </message>
@@ -416,6 +844,517 @@
         <location filename="../../app/ui/plans/plans_screen.py" line="139" />
         <source>The file cannot be read: %1</source>
         <translation>Le fichier ne peut pas être lu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersScreen</name>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="87" />
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="94" />
+        <source>&amp;Test print</source>
+        <translation>Impression de &amp;test</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
+        <source>Check &amp;status</source>
+        <translation>Vérifier l'é&amp;tat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
+        <source>Last print jobs</source>
+        <translation>Dernières impressions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="109" />
+        <source>&amp;Reprint</source>
+        <translation>&amp;Réimprimer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="111" />
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="113" />
+        <source>It &amp;did print</source>
+        <translation>C'est bien &amp;sorti</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
+        <source>Bytes on the wire</source>
+        <translation>Octets sur la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="124" />
+        <source>Printed pages</source>
+        <translation>Pages imprimées</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="160" />
+        <source>Last jobs</source>
+        <translation>Dernières impressions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="161" />
+        <source>Wire (hex)</source>
+        <translation>Ligne (hexa)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="162" />
+        <source>Virtual printer</source>
+        <translation>Imprimante virtuelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <source>Prints</source>
+        <translation>Imprime</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <source>Driver</source>
+        <translation>Pilote</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <source>Code page</source>
+        <translation>Page de codes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="221" />
+        <source>tickets</source>
+        <translation>billets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="222" />
+        <source>receipts</source>
+        <translation>tickets de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
+        <source>reports</source>
+        <translation>rapports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
+        <source>not connected</source>
+        <translation>non connectée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
+        <source>printing</source>
+        <translation>impression en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <source>needs attention</source>
+        <translation>à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <source>cannot start</source>
+        <translation>ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
+        <source>not printed</source>
+        <translation>non imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
+        <source>unknown: check the printer</source>
+        <translation>inconnu : vérifiez l'imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="248" />
+        <source>(simulated)</source>
+        <translation>(simulée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="300" />
+        <source>%1, page %2</source>
+        <translation>%1, page %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="319" />
+        <source>reprinted</source>
+        <translation>réimprimé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="321" />
+        <source>dismissed</source>
+        <translation>abandonné</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="323" />
+        <source>seen printed</source>
+        <translation>constaté imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="325" />
+        <source>decide: reprint or dismiss</source>
+        <translation>à décider : réimprimer ou abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="365" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="378" />
+        <source>Choose a printer first.</source>
+        <translation>Choisissez d'abord une imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="367" />
+        <source>Test page sent to %1…</source>
+        <translation>Page de test envoyée à %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="380" />
+        <source>Asking %1…</source>
+        <translation>Interrogation de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="396" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <source>no answer (busy or in error)</source>
+        <translation>pas de réponse (occupée ou en erreur)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
+        <source>cover open</source>
+        <translation>capot ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="411" />
+        <source>paper out</source>
+        <translation>plus de papier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="413" />
+        <source>paper jam</source>
+        <translation>bourrage papier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="415" />
+        <source>cutter error</source>
+        <translation>erreur du massicot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="417" />
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="419" />
+        <source>paper near end</source>
+        <translation>papier bientôt épuisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="446" />
+        <source>The printer is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
+        <translation>L'imprimante est utilisée par un autre ordinateur ou programme (elle n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="450" />
+        <source>The printer cannot be reached: %1. Check its cable and power.</source>
+        <translation>L'imprimante est injoignable : %1. Vérifiez son câble et son alimentation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="454" />
+        <source>The printer did not answer in time. Nothing was lost: check it.</source>
+        <translation>L'imprimante n'a pas répondu à temps. Rien n'est perdu : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
+        <source>The printer's answer makes no sense: %1. Check the driver and the cable.</source>
+        <translation>La réponse de l'imprimante est incompréhensible : %1. Vérifiez le pilote et le câble.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
+        <source>Printer problem: %1</source>
+        <translation>Problème d'imprimante : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="462" />
+        <source>This cannot be printed: %1</source>
+        <translation>Impossible d'imprimer ceci : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapLegend</name>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <source>Colour seats by state</source>
+        <translation>Couleur des places selon leur état</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <source>Cat</source>
+        <translation>Cat</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <source>Colour free seats by category</source>
+        <translation>Couleur des places libres selon la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <source>Cont</source>
+        <translation>Cont</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <source>Colour free seats by contingent</source>
+        <translation>Couleur des places libres selon le contingent</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="114" />
+        <source>Not sellable here</source>
+        <translation>Non vendable ici</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="115" />
+        <source>Selected</source>
+        <translation>Sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="116" />
+        <source>Held by this till</source>
+        <translation>Bloquée par ce guichet</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="142" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="143" />
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="144" />
+        <source>Held</source>
+        <translation>Verrouillées</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="145" />
+        <source>Blocked</source>
+        <translation>Bloquées</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="146" />
+        <source>Reserved</source>
+        <translation>Réservées</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="147" />
+        <source>Sold</source>
+        <translation>Vendues</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="148" />
+        <source>Invalid</source>
+        <translation>Invalides</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/legend.py" line="183" />
+        <source>No contingent</source>
+        <translation>Hors contingent</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapWidget</name>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="110" />
+        <source>Seat plan</source>
+        <translation>Plan de salle</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="549" />
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="550" />
+        <source>Held</source>
+        <translation>Verrouillées</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="551" />
+        <source>Blocked</source>
+        <translation>Bloquées</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="552" />
+        <source>Reserved</source>
+        <translation>Réservées</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="553" />
+        <source>Sold</source>
+        <translation>Vendues</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="554" />
+        <source>Invalid</source>
+        <translation>Invalides</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="565" />
+        <source>%1, held by this till</source>
+        <translation>%1, bloquée par ce guichet</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="567" />
+        <source>%1, not sellable here</source>
+        <translation>%1, non vendable ici</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="569" />
+        <source>%1 · Row %2 · Seat %3</source>
+        <translation>%1 · Rang %2 · Place %3</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="573" />
+        <source>Category: %1</source>
+        <translation>Catégorie : %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="574" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="576" />
+        <source>Contingent: %1</source>
+        <translation>Contingent : %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="580" />
+        <source>no contingent</source>
+        <translation>hors contingent</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="582" />
+        <source>State: %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/widget.py" line="800" />
+        <source>%1: %2 of %3 places left</source>
+        <translation>%1 : %2 places restantes sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="168" />
+        <source>Number of seats</source>
+        <translation>Nombre de places</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="169" />
+        <source>Best available</source>
+        <translation>Meilleures places</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="171" />
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="214" />
+        <source>%1 seats. Wheel or +/- to zoom, drag to pan, Shift+drag to select.</source>
+        <translation>%1 places. Molette ou +/- pour zoomer, glisser pour déplacer, Maj+glisser pour sélectionner.</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="221" />
+        <source>This plan cannot be shown: %1</source>
+        <translation>Ce plan ne peut pas être affiché : %1</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="235" />
+        <source>No seats fit this request.</source>
+        <translation>Aucune place ne correspond à cette demande.</translation>
+    </message>
+    <message>
+        <location filename="../../seatmap_widget/__main__.py" line="247" />
+        <source>Selected: %1</source>
+        <translation>Sélection : %1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
-"""One performance: when and where, whether this till may sell it now, and the counts per
-seat state and per category that the plan screen of the source documents shows.
+"""One performance: when and where, whether this till may sell it now, its seat plan with the
+real states, the legend (counts per state, colour by state / category / contingent) and the
+seat-search modes of the channel (pick on plan, automatic with view, automatic then editable).
 
-The seat plan itself comes with the seat-plan widget; until then no plan is drawn.
+The screen is thin: the plan comes from `TillServices.performance_plan` on the database lane,
+drawing and picking are the seat-map widget's, best available is `domain.best_available`.
+A proposal is only shown here; holding seats belongs to the sale.
 """
 
 from __future__ import annotations
@@ -9,28 +12,32 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.browsing import PerformancePage
+from app.services.browsing import PerformancePage, PerformancePlan
 from app.services.till import TillServices
 from app.ui import errors, formatting
 from app.ui.performances.list_screen import state_name
+from app.ui.performances.plan_view import propose, seat_map_data
 from app.ui.tasks import Lane
 from domain.availability import Refusal, StateCounts
+from domain.channels import SeatSearchMode
+from seatmap_widget import ColourTables, SeatMapLegend, SeatMapWidget, SeatPlan, SeatStatus
 
 
 class PerformancePageScreen(QWidget):
     back = Signal()
+    seats_chosen = Signal(list)  # seat ids the cashier confirmed (Enter), for the cart
 
     def __init__(self, services: TillServices, lane: Lane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,18 +61,36 @@ class PerformancePageScreen(QWidget):
         self.sale_state.setObjectName("saleState")
         self.sale_state.setWordWrap(True)
 
-        self.count_labels: dict[str, QLabel] = {}
-        counts_box = QGroupBox(self.tr("Seats"))
-        counts_box.setMinimumWidth(240)
-        counts_form = QFormLayout(counts_box)
-        counts_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, text in self._count_names().items():
-            value = QLabel("-")
-            value.setObjectName(f"count_{key}")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setMinimumWidth(70)
-            counts_form.addRow(text, value)
-            self.count_labels[key] = value
+        self.seat_map = SeatMapWidget()
+        self.seat_map.setObjectName("seatMap")
+        self.seat_map.selectable_states = frozenset()  # nothing to pick until on sale here
+        self.legend = SeatMapLegend(self.seat_map)
+        self.legend.setMinimumWidth(240)
+        # The legend counts seats per state from the plan's live states.
+        self.count_labels: dict[str, QLabel] = self.legend.count_labels
+        self.plan: PerformancePlan | None = None
+
+        self.search_mode = QComboBox()
+        self.search_mode.setObjectName("searchMode")
+        for mode, text in (
+            (SeatSearchMode.PICK_ON_PLAN, self.tr("Pick on plan")),
+            (SeatSearchMode.AUTO_WITH_VIEW, self.tr("Automatic with view")),
+            (SeatSearchMode.AUTO_THEN_EDITABLE, self.tr("Automatic then editable")),
+        ):
+            self.search_mode.addItem(text, mode)
+        self.search_mode.setAccessibleName(self.tr("Seat search mode"))
+        self.quantity = QSpinBox()
+        self.quantity.setObjectName("quantity")
+        self.quantity.setRange(1, 20)
+        self.quantity.setValue(2)
+        self.quantity.setMinimumHeight(44)
+        self.quantity.setAccessibleName(self.tr("Number of seats"))
+        self.best_button = QPushButton(self.tr("Best available (F3)"))
+        self.best_button.setObjectName("bestAvailable")
+        self.best_button.setMinimumHeight(44)
+        self.selection_text = QLabel()
+        self.selection_text.setObjectName("selectionText")
+        self.selection_text.setWordWrap(True)
 
         self.categories = QTableWidget(0, 3)
         self.categories.setObjectName("categoryTable")
@@ -84,12 +109,27 @@ class PerformancePageScreen(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
+        search = QHBoxLayout()
+        mode_label = QLabel(self.tr("Seat search"))
+        mode_label.setBuddy(self.search_mode)
+        search.addWidget(mode_label)
+        search.addWidget(self.search_mode)
+        quantity_label = QLabel(self.tr("Seats"))
+        quantity_label.setBuddy(self.quantity)
+        search.addWidget(quantity_label)
+        search.addWidget(self.quantity)
+        search.addWidget(self.best_button)
+        search.addWidget(self.selection_text, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.legend)
+        left.addWidget(self.categories)
+        left.addWidget(self.standing)
+        centre = QVBoxLayout()
+        centre.addLayout(search)
+        centre.addWidget(self.seat_map, 1)
         body = QHBoxLayout()
-        body.addWidget(counts_box, 0, Qt.AlignmentFlag.AlignTop)
-        right = QVBoxLayout()
-        right.addWidget(self.categories)
-        right.addWidget(self.standing)
-        body.addLayout(right, 1)
+        body.addLayout(left)
+        body.addLayout(centre, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.when)
@@ -100,6 +140,12 @@ class PerformancePageScreen(QWidget):
 
         self.back_button.clicked.connect(self.back)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=self._best_key)
+        self.best_button.clicked.connect(self.propose_best)
+        self.search_mode.currentIndexChanged.connect(self._mode_changed)
+        self.seat_map.selection_changed.connect(self._selection_changed)
+        self.seat_map.selection_refused.connect(self._refused)
+        self.seat_map.confirmed.connect(self._confirmed)
 
     def _count_names(self) -> dict[str, str]:
         return {
@@ -114,12 +160,20 @@ class PerformancePageScreen(QWidget):
 
     def load(self, performance_id: str) -> None:
         self.message.setText(self.tr("Loading…"))
+        self.plan = None
+        self.selection_text.clear()
         self._lane.submit(
             lambda: self._services.performance_page(performance_id),
             self._show,
             self._failed,
             owner=self,
         )
+
+        def plan_job() -> tuple[PerformancePlan, SeatPlan, SeatStatus, ColourTables]:
+            plan = self._services.performance_plan(performance_id)
+            return (plan, *seat_map_data(plan))
+
+        self._lane.submit(plan_job, self._show_plan, self._failed, owner=self)
 
     def _show(self, page: PerformancePage) -> None:
         self.page = page
@@ -129,6 +183,9 @@ class PerformancePageScreen(QWidget):
         self.where.setText(f"{page.site_name} · {page.hall_name}")
         self.sale_state.setText(self._sale_text(page))
         self._show_counts(page.counts)
+        index = self.search_mode.findData(page.seat_search)
+        self.search_mode.setCurrentIndex(max(0, index))
+        self._apply_sellable()
         self.categories.setRowCount(len(page.categories))
         for row, category in enumerate(page.categories):
             swatch = QPixmap(14, 14)
@@ -152,6 +209,85 @@ class PerformancePageScreen(QWidget):
     def _show_counts(self, counts: StateCounts) -> None:
         for key, label in self.count_labels.items():
             label.setText(str(getattr(counts, key)))
+
+    def _show_plan(
+        self, result: tuple[PerformancePlan, SeatPlan, SeatStatus, ColourTables]
+    ) -> None:
+        plan, seat_plan, status, tables = result
+        self.plan = plan
+        self.seat_map.max_selection = plan.max_tickets
+        if plan.max_tickets is not None:
+            self.quantity.setMaximum(plan.max_tickets)
+        self.seat_map.set_plan(seat_plan, status, tables)
+        self._apply_sellable()
+        if self.message.text() == self.tr("Loading…") and self.page is not None:
+            self.message.clear()
+
+    def _apply_sellable(self) -> None:
+        on_sale = self.page is not None and self.page.sellable.allowed and self.plan is not None
+        self.seat_map.selectable_states = frozenset({0}) if on_sale else frozenset()
+        self.best_button.setEnabled(on_sale)
+        self.quantity.setEnabled(on_sale)
+        self.search_mode.setEnabled(on_sale)
+
+    def _mode(self) -> SeatSearchMode:
+        mode = self.search_mode.currentData()
+        return mode if isinstance(mode, SeatSearchMode) else SeatSearchMode.PICK_ON_PLAN
+
+    def _mode_changed(self) -> None:
+        self.seat_map.clear_proposal()
+
+    def _best_key(self) -> None:
+        if self._mode() is SeatSearchMode.PICK_ON_PLAN:
+            self.search_mode.setCurrentIndex(
+                self.search_mode.findData(SeatSearchMode.AUTO_THEN_EDITABLE)
+            )
+        self.propose_best()
+
+    def propose_best(self) -> None:
+        """Show the best available seats for the quantity asked, as the mode says."""
+        if self.plan is None or not self.best_button.isEnabled():
+            return
+        proposal = propose(self.plan, self.seat_map.status, self.quantity.value())
+        if proposal is None:
+            self.seat_map.clear_proposal()
+            self.message.setText(
+                self.tr(
+                    "No %1 seats fit together or apart. Try fewer seats or pick on the plan."
+                ).replace("%1", str(self.quantity.value()))
+            )
+            return
+        self.message.clear()
+        editable = self._mode() is not SeatSearchMode.AUTO_WITH_VIEW
+        self.seat_map.show_proposal(list(proposal.seats), editable=editable)
+        self.seat_map.setFocus()
+
+    def _selection_changed(self) -> None:
+        seats = self.seat_map.selected_indices()
+        if not seats.size:
+            self.selection_text.clear()
+            return
+        plan = self.seat_map.plan
+        names = [
+            f"{plan.row_labels[int(plan.row[i])]}-{plan.numbers[i]}" for i in seats[:8].tolist()
+        ]
+        more = " …" if seats.size > 8 else ""
+        self.selection_text.setText(
+            self.tr("%1 seat(s): %2")
+            .replace("%1", str(seats.size))
+            .replace("%2", ", ".join(names) + more)
+        )
+
+    def _refused(self, cap: int) -> None:
+        self.message.setText(
+            self.tr("At most %1 seats per order for this performance.").replace("%1", str(cap))
+        )
+
+    def _confirmed(self) -> None:
+        count = int(self.seat_map.selected_indices().size)
+        if count:
+            self.message.setText(self.tr("%1 seat(s) chosen.").replace("%1", str(count)))
+            self.seats_chosen.emit(self.seat_map.selected_ids())
 
     def _sale_text(self, page: PerformancePage) -> str:
         verdict = page.sellable

@@ -1,0 +1,57 @@
+"""The standalone viewer: it opens demo venues and plan files, and says why a bad file
+cannot be shown instead of crashing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from planfiles import PlanError
+from seatmap_widget.__main__ import ViewerWindow, load
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+def test_the_theatre_file_loads_with_its_categories_and_stage() -> None:
+    loaded = load(str(DEMO / "le-theatre.seatplan.json"))
+    assert loaded.plan.size == 1400
+    assert [s.name for s in loaded.tables.categories] == ["Cat 1", "Cat 2", "Cat 3", "PMR"]
+    assert (loaded.categories >= 0).all()
+    assert any(a.label == "Scène" for a in loaded.plan.shapes)
+    assert loaded.focal_point == (1000.0, 120.0)
+
+
+def test_the_concert_hall_keeps_its_standing_zone() -> None:
+    loaded = load("concert", demo=True)
+    assert [(z.name, z.capacity) for z in loaded.plan.ga_zones] == [("Fosse", 800)]
+
+
+def test_a_garbled_file_raises_a_plan_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'{"format": "guichet.seatplan", "zones": [')
+    with pytest.raises(PlanError):
+        load(str(path))
+
+
+def test_the_viewer_shows_a_plan_and_best_available(qtbot: QtBot) -> None:
+    window = ViewerWindow("theatre")
+    qtbot.addWidget(window)
+    window.load_in_background("theatre", True, 0.5)
+    qtbot.waitUntil(lambda: window.loaded is not None, timeout=10_000)
+    assert window.seat_map.plan.size == 1400
+    assert window.legend.count_labels["total"].text() == "1400"
+    window.count.setValue(3)
+    window.propose()
+    assert window.seat_map.selected_indices().size == 3
+
+
+def test_the_viewer_explains_a_file_it_cannot_show(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(b"\xff\xfe not json")
+    window = ViewerWindow("broken")
+    qtbot.addWidget(window)
+    window.load_in_background(str(path), False, 0.0)
+    qtbot.waitUntil(lambda: "cannot be shown" in window.line.text(), timeout=10_000)
+    assert "UTF-8" in window.line.text()
