@@ -98,7 +98,9 @@ class PerformancePageScreen(QWidget):
             [self.tr("Category"), self.tr("Free"), self.tr("Total")]
         )
         self.categories.verticalHeader().setVisible(False)
-        self.categories.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.categories.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.categories.setAccessibleName(self.tr("Free seats per category"))
         self.standing = QLabel()
         self.standing.setObjectName("standing")
