@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -95,7 +96,7 @@ def find_performances(
     last_day: date | None,
     event_id: str | None,
     timezone: ZoneInfo,
-) -> list:  # list[PerformanceSummary]
+) -> list[Any]:  # PerformanceSummary rows of the catalog repository
     """Performances between two days inclusive (days in the given zone), soonest first."""
     starts_from = None if first_day is None else datetime.combine(first_day, time(), timezone)
     starts_before = (

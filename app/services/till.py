@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.services import auth, browsing, plans
@@ -53,7 +54,7 @@ class TillServices:
         last_day: date | None,
         event_id: str | None,
         timezone: ZoneInfo,
-    ) -> list:
+    ) -> list[Any]:
         return browsing.find_performances(self.uow_factory, first_day, last_day, event_id, timezone)
 
     def performance_page(self, performance_id: str) -> browsing.PerformancePage:
