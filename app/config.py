@@ -7,8 +7,10 @@ defaults so a technician has one file to edit.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -45,6 +47,7 @@ class StationConfig:
     language: str = "en"
     idle_lock_minutes: float = 5.0
     timezone: str = "Europe/Paris"
+    devices: Mapping[str, Any] = field(default_factory=dict)  # the [devices] table, unparsed
 
     @property
     def database_path(self) -> Path:
@@ -79,7 +82,11 @@ def load_station(data_dir: Path | None = None) -> StationConfig:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(f"{path}: unknown time zone {timezone!r}") from exc
+    devices = data.get("devices", {})
+    if not isinstance(devices, dict):
+        raise ConfigError(f"{path}: [devices] must be a table of devices")
     return StationConfig(
+        devices=devices,
         timezone=timezone,
         data_dir=folder,
         point_of_sale=str(station.get("point_of_sale", "G1")),

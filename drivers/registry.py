@@ -13,7 +13,19 @@ from drivers.base import Device
 from drivers.config import DeviceConfig
 from drivers.errors import DeviceConfigError
 
-_DRIVERS: dict[str, str] = {}
+_DRIVERS: dict[str, str] = {
+    "zvt": "drivers.zvt.terminal:ZvtTerminal",
+    "drawer-escpos": "drivers.drawer:EscPosDrawer",
+    "drawer-serial": "drivers.drawer:SerialDrawer",
+    "display": "drivers.display:LineDisplay",
+    "scanner-serial": "drivers.scanner:SerialScanner",
+    "scanner-wedge": "drivers.scanner:WedgeScanner",
+    "escpos": "drivers.printers.escpos:EscPosPrinter",
+    "escpos-tickets": "drivers.printers.escpos:EscPosTicketPrinter",
+    "fgl": "drivers.printers.fgl:FglPrinter",
+    "escpos-simulated": "drivers.printers.escpos:SimulatedEscPosPrinter",
+    "fgl-simulated": "drivers.printers.fgl:SimulatedFglPrinter",
+}
 
 
 def driver_names() -> list[str]:

@@ -22,6 +22,8 @@ from app.persistence.repositories.catalog import CatalogRepository
 from app.persistence.repositories.channels import ChannelRepository
 from app.persistence.repositories.configurations import ConfigurationRepository
 from app.persistence.repositories.operators import OperatorRepository
+from app.persistence.repositories.payments import PaymentRepository
+from app.persistence.repositories.print_jobs import PrintJobRepository
 from app.persistence.repositories.seat_states import SeatStateRepository
 from app.persistence.repositories.settings import SettingsRepository
 from app.persistence.repositories.venues import VenueRepository
@@ -56,6 +58,8 @@ class UnitOfWork:
         self.seat_states = SeatStateRepository(session)
         self.operators = OperatorRepository(session)
         self.settings = SettingsRepository(session)
+        self.payments = PaymentRepository(session)
+        self.print_jobs = PrintJobRepository(session)
         return self
 
     def __exit__(

@@ -606,7 +606,7 @@
         <translation>← Vorstellungen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="117" />
+        <location filename="../../app/ui/performances/performance_page.py" line="119" />
         <source>Seats</source>
         <translation>Plätze</translation>
     </message>
@@ -647,109 +647,109 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="153" />
+        <location filename="../../app/ui/performances/performance_page.py" line="155" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="152" />
+        <location filename="../../app/ui/performances/performance_page.py" line="154" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="102" />
+        <location filename="../../app/ui/performances/performance_page.py" line="104" />
         <source>Free seats per category</source>
         <translation>Freie Plätze pro Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="113" />
+        <location filename="../../app/ui/performances/performance_page.py" line="115" />
         <source>Seat search</source>
         <translation>Platzsuche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="154" />
+        <location filename="../../app/ui/performances/performance_page.py" line="156" />
         <source>Held</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="155" />
+        <location filename="../../app/ui/performances/performance_page.py" line="157" />
         <source>Blocked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="156" />
+        <location filename="../../app/ui/performances/performance_page.py" line="158" />
         <source>Reserved</source>
         <translation>Reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="157" />
+        <location filename="../../app/ui/performances/performance_page.py" line="159" />
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="158" />
+        <location filename="../../app/ui/performances/performance_page.py" line="160" />
         <source>Invalid</source>
         <translation>Ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="162" />
-        <location filename="../../app/ui/performances/performance_page.py" line="223" />
+        <location filename="../../app/ui/performances/performance_page.py" line="164" />
+        <location filename="../../app/ui/performances/performance_page.py" line="225" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="202" />
+        <location filename="../../app/ui/performances/performance_page.py" line="204" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="256" />
+        <location filename="../../app/ui/performances/performance_page.py" line="258" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="276" />
+        <location filename="../../app/ui/performances/performance_page.py" line="278" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="283" />
+        <location filename="../../app/ui/performances/performance_page.py" line="285" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="289" />
+        <location filename="../../app/ui/performances/performance_page.py" line="291" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="295" />
+        <location filename="../../app/ui/performances/performance_page.py" line="297" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="297" />
+        <location filename="../../app/ui/performances/performance_page.py" line="299" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="300" />
+        <location filename="../../app/ui/performances/performance_page.py" line="302" />
         <source>Not on sale at the box office.</source>
         <translation>An der Kasse nicht im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="301" />
+        <location filename="../../app/ui/performances/performance_page.py" line="303" />
         <source>Sales at this till have not opened yet.</source>
         <translation>Der Verkauf an dieser Kasse hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="302" />
+        <location filename="../../app/ui/performances/performance_page.py" line="304" />
         <source>Sales at this till are closed.</source>
         <translation>Der Verkauf an dieser Kasse ist geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="304" />
+        <location filename="../../app/ui/performances/performance_page.py" line="306" />
         <source>Not on sale.</source>
         <translation>Nicht im Verkauf.</translation>
     </message>
@@ -869,281 +869,281 @@
         <translation>Letzte Druckaufträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="109" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="112" />
         <source>&amp;Reprint</source>
         <translation>&amp;Erneut drucken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="111" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
         <source>&amp;Dismiss</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="113" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="116" />
         <source>It &amp;did print</source>
         <translation>Wurde ge&amp;druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="122" />
         <source>Bytes on the wire</source>
         <translation>Bytes auf der Leitung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="124" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="127" />
         <source>Printed pages</source>
         <translation>Gedruckte Seiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="160" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="163" />
         <source>Last jobs</source>
         <translation>Letzte Aufträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="161" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="164" />
         <source>Wire (hex)</source>
         <translation>Leitung (hex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="162" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="165" />
         <source>Virtual printer</source>
         <translation>Virtueller Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
         <source>Prints</source>
         <translation>Druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
         <source>Driver</source>
         <translation>Treiber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
         <source>Code page</source>
         <translation>Codepage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
         <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="219" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="221" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
         <source>tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="222" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
         <source>receipts</source>
         <translation>Kassenbons</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
         <source>reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
         <source>printing</source>
         <translation>druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
         <source>needs attention</source>
         <translation>prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
         <source>cannot start</source>
         <translation>kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
         <source>queued</source>
         <translation>in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="238" />
         <source>printed</source>
         <translation>gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="239" />
         <source>not printed</source>
         <translation>nicht gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="240" />
         <source>unknown: check the printer</source>
         <translation>unbekannt: Drucker prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="248" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="251" />
         <source>(simulated)</source>
         <translation>(simuliert)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="300" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="303" />
         <source>%1, page %2</source>
         <translation>%1, Seite %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="319" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="322" />
         <source>reprinted</source>
         <translation>erneut gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="321" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="324" />
         <source>dismissed</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="323" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="326" />
         <source>seen printed</source>
         <translation>als gedruckt bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="325" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="328" />
         <source>decide: reprint or dismiss</source>
         <translation>entscheiden: erneut drucken oder verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="365" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="378" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="368" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="381" />
         <source>Choose a printer first.</source>
         <translation>Wählen Sie zuerst einen Drucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="367" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="370" />
         <source>Test page sent to %1…</source>
         <translation>Testseite an %1 gesendet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="380" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="383" />
         <source>Asking %1…</source>
         <translation>Frage %1 ab…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="396" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
         <source>no answer (busy or in error)</source>
         <translation>keine Antwort (beschäftigt oder Fehler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
         <source>cover open</source>
         <translation>Deckel offen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="411" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
         <source>paper out</source>
         <translation>Papier leer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="413" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="416" />
         <source>paper jam</source>
         <translation>Papierstau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="415" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="418" />
         <source>cutter error</source>
         <translation>Schneidefehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="417" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="420" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="419" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="422" />
         <source>paper near end</source>
         <translation>Papier fast leer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="446" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="449" />
         <source>The printer is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>Der Drucker wird von einem anderen Computer oder Programm benutzt (er nimmt nur eine Verbindung gleichzeitig an). Schließen Sie die andere und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="450" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="453" />
         <source>The printer cannot be reached: %1. Check its cable and power.</source>
         <translation>Der Drucker ist nicht erreichbar: %1. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="454" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
         <source>The printer did not answer in time. Nothing was lost: check it.</source>
         <translation>Der Drucker hat nicht rechtzeitig geantwortet. Nichts ging verloren: prüfen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
         <source>The printer's answer makes no sense: %1. Check the driver and the cable.</source>
         <translation>Die Antwort des Druckers ergibt keinen Sinn: %1. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="463" />
         <source>Printer problem: %1</source>
         <translation>Druckerproblem: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="462" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="465" />
         <source>This cannot be printed: %1</source>
         <translation>Das kann nicht gedruckt werden: %1</translation>
     </message>

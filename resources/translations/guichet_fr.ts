@@ -606,7 +606,7 @@
         <translation>← Séances (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="117" />
+        <location filename="../../app/ui/performances/performance_page.py" line="119" />
         <source>Seats</source>
         <translation>Places</translation>
     </message>
@@ -647,109 +647,109 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="153" />
+        <location filename="../../app/ui/performances/performance_page.py" line="155" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="152" />
+        <location filename="../../app/ui/performances/performance_page.py" line="154" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="102" />
+        <location filename="../../app/ui/performances/performance_page.py" line="104" />
         <source>Free seats per category</source>
         <translation>Places libres par catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="113" />
+        <location filename="../../app/ui/performances/performance_page.py" line="115" />
         <source>Seat search</source>
         <translation>Recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="154" />
+        <location filename="../../app/ui/performances/performance_page.py" line="156" />
         <source>Held</source>
         <translation>Verrouillées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="155" />
+        <location filename="../../app/ui/performances/performance_page.py" line="157" />
         <source>Blocked</source>
         <translation>Bloquées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="156" />
+        <location filename="../../app/ui/performances/performance_page.py" line="158" />
         <source>Reserved</source>
         <translation>Réservées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="157" />
+        <location filename="../../app/ui/performances/performance_page.py" line="159" />
         <source>Sold</source>
         <translation>Vendues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="158" />
+        <location filename="../../app/ui/performances/performance_page.py" line="160" />
         <source>Invalid</source>
         <translation>Invalides</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="162" />
-        <location filename="../../app/ui/performances/performance_page.py" line="223" />
+        <location filename="../../app/ui/performances/performance_page.py" line="164" />
+        <location filename="../../app/ui/performances/performance_page.py" line="225" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="202" />
+        <location filename="../../app/ui/performances/performance_page.py" line="204" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="256" />
+        <location filename="../../app/ui/performances/performance_page.py" line="258" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="276" />
+        <location filename="../../app/ui/performances/performance_page.py" line="278" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="283" />
+        <location filename="../../app/ui/performances/performance_page.py" line="285" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="289" />
+        <location filename="../../app/ui/performances/performance_page.py" line="291" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="295" />
+        <location filename="../../app/ui/performances/performance_page.py" line="297" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="297" />
+        <location filename="../../app/ui/performances/performance_page.py" line="299" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="300" />
+        <location filename="../../app/ui/performances/performance_page.py" line="302" />
         <source>Not on sale at the box office.</source>
         <translation>Pas en vente au guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="301" />
+        <location filename="../../app/ui/performances/performance_page.py" line="303" />
         <source>Sales at this till have not opened yet.</source>
         <translation>La vente n'est pas encore ouverte à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="302" />
+        <location filename="../../app/ui/performances/performance_page.py" line="304" />
         <source>Sales at this till are closed.</source>
         <translation>La vente est close à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="304" />
+        <location filename="../../app/ui/performances/performance_page.py" line="306" />
         <source>Not on sale.</source>
         <translation>Pas en vente.</translation>
     </message>
@@ -869,281 +869,281 @@
         <translation>Dernières impressions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="109" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="112" />
         <source>&amp;Reprint</source>
         <translation>&amp;Réimprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="111" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
         <source>&amp;Dismiss</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="113" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="116" />
         <source>It &amp;did print</source>
         <translation>C'est bien &amp;sorti</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="122" />
         <source>Bytes on the wire</source>
         <translation>Octets sur la ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="124" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="127" />
         <source>Printed pages</source>
         <translation>Pages imprimées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="160" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="163" />
         <source>Last jobs</source>
         <translation>Dernières impressions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="161" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="164" />
         <source>Wire (hex)</source>
         <translation>Ligne (hexa)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="162" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="165" />
         <source>Virtual printer</source>
         <translation>Imprimante virtuelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
         <source>Prints</source>
         <translation>Imprime</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
         <source>Driver</source>
         <translation>Pilote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
         <source>Code page</source>
         <translation>Page de codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
         <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="219" />
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="221" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
         <source>tickets</source>
         <translation>billets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="222" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
         <source>receipts</source>
         <translation>tickets de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
         <source>reports</source>
         <translation>rapports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
         <source>not connected</source>
         <translation>non connectée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
         <source>printing</source>
         <translation>impression en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
         <source>needs attention</source>
         <translation>à vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
         <source>cannot start</source>
         <translation>ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="238" />
         <source>printed</source>
         <translation>imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="239" />
         <source>not printed</source>
         <translation>non imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="240" />
         <source>unknown: check the printer</source>
         <translation>inconnu : vérifiez l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="248" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="251" />
         <source>(simulated)</source>
         <translation>(simulée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="300" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="303" />
         <source>%1, page %2</source>
         <translation>%1, page %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="319" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="322" />
         <source>reprinted</source>
         <translation>réimprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="321" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="324" />
         <source>dismissed</source>
         <translation>abandonné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="323" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="326" />
         <source>seen printed</source>
         <translation>constaté imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="325" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="328" />
         <source>decide: reprint or dismiss</source>
         <translation>à décider : réimprimer ou abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="365" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="378" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="368" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="381" />
         <source>Choose a printer first.</source>
         <translation>Choisissez d'abord une imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="367" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="370" />
         <source>Test page sent to %1…</source>
         <translation>Page de test envoyée à %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="380" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="383" />
         <source>Asking %1…</source>
         <translation>Interrogation de %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="396" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
         <source>no answer (busy or in error)</source>
         <translation>pas de réponse (occupée ou en erreur)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
         <source>cover open</source>
         <translation>capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="411" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
         <source>paper out</source>
         <translation>plus de papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="413" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="416" />
         <source>paper jam</source>
         <translation>bourrage papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="415" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="418" />
         <source>cutter error</source>
         <translation>erreur du massicot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="417" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="420" />
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="419" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="422" />
         <source>paper near end</source>
         <translation>papier bientôt épuisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="446" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="449" />
         <source>The printer is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>L'imprimante est utilisée par un autre ordinateur ou programme (elle n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="450" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="453" />
         <source>The printer cannot be reached: %1. Check its cable and power.</source>
         <translation>L'imprimante est injoignable : %1. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="454" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
         <source>The printer did not answer in time. Nothing was lost: check it.</source>
         <translation>L'imprimante n'a pas répondu à temps. Rien n'est perdu : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
         <source>The printer's answer makes no sense: %1. Check the driver and the cable.</source>
         <translation>La réponse de l'imprimante est incompréhensible : %1. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="463" />
         <source>Printer problem: %1</source>
         <translation>Problème d'imprimante : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="462" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="465" />
         <source>This cannot be printed: %1</source>
         <translation>Impossible d'imprimer ceci : %1</translation>
     </message>

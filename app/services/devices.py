@@ -1,0 +1,198 @@
+"""The technician's device use cases over a `DeviceStation`: list, discover, status and a test
+action for each role (test payment and refund, end-of-day, drawer kick and sensor, display
+text, scan test), the wire log; and the card-payment follow-up (reconcile, supervisor close).
+
+Every call blocks until the device's own worker has done the job: call them from a lane or
+the command line, never from the GUI thread (`abort_payment` excepted: it must get through
+while a payment runs). No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from app.services import payments
+from app.services.payments import CardPayment, UnitOfWorkFactory
+from app.services.ports import Clock
+from domain.money import Money
+from domain.operators import Operator
+from drivers import discovery
+from drivers.config import DeviceConfig, parse_devices
+from drivers.errors import DeviceConfigError
+from drivers.payment import EndOfDayResult, PaymentResult, TerminalStatus, TransactionKind
+from drivers.station import DeviceStation, DeviceStatus
+from drivers.transports.base import WireRecord
+
+# The demo station: every role on a simulator that speaks the real protocol.
+DEMO_DEVICES: dict[str, dict[str, Any]] = {
+    "card": {
+        "role": "payment_terminal",
+        "driver": "zvt",
+        "uri": "sim://zvt?card_delay=1&pin_delay=1&host_delay=0.5",
+        "options": {"password": "000000", "answer_timeout": 60},
+    },
+    "drawer": {"role": "cash_drawer", "driver": "drawer-escpos", "uri": "sim://drawer"},
+    "display": {"role": "line_display", "driver": "display", "uri": "sim://display"},
+    "scanner": {"role": "scanner", "driver": "scanner-serial", "uri": "sim://scanner"},
+    "keyboard_scanner": {"role": "scanner", "driver": "scanner-wedge", "uri": "sim://wedge"},
+}
+
+DEMO_STATION_TOML = """\
+[devices.card]
+role = "payment_terminal"
+driver = "zvt"
+uri = "sim://zvt?card_delay=1&pin_delay=1&host_delay=0.5"
+[devices.card.options]
+password = "000000"
+
+[devices.drawer]
+role = "cash_drawer"
+driver = "drawer-escpos"
+uri = "sim://drawer"
+
+[devices.display]
+role = "line_display"
+driver = "display"
+uri = "sim://display"
+
+[devices.scanner]
+role = "scanner"
+driver = "scanner-serial"
+uri = "sim://scanner"
+"""
+
+
+def station_configs(table: dict[str, Any] | None) -> list[DeviceConfig]:
+    """station.toml's ``[devices]``, or the demo's simulators when there is none."""
+    return parse_devices(table or DEMO_DEVICES)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerCheck:
+    kicked: bool
+    is_open: bool
+
+
+class DevicesService:
+    def __init__(
+        self, station: DeviceStation, uow_factory: UnitOfWorkFactory, clock: Clock
+    ) -> None:
+        self.station = station
+        self._uow = uow_factory
+        self._clock = clock
+
+    # --- looking ------------------------------------------------------------------------
+
+    def devices(self) -> list[DeviceStatus]:
+        return self.station.status()
+
+    def discover(self, hosts: Iterable[str] = ()) -> list[discovery.Found]:
+        return discovery.discover(hosts)
+
+    def wire(self, name: str) -> list[WireRecord]:
+        log = self.station.wire_log(name)
+        return log.records() if log is not None else []
+
+    # --- payment terminal ---------------------------------------------------------------
+
+    def _card(
+        self, name: str, kind: TransactionKind, amount: Money, receipt_no: int | None = None
+    ) -> tuple[CardPayment, PaymentResult]:
+        return self.station.call(
+            name,
+            lambda terminal: payments.run(
+                self._uow, self._clock, terminal, kind, amount, None, receipt_no
+            ),
+        )
+
+    def test_payment(self, name: str, amount: Money) -> tuple[CardPayment, PaymentResult]:
+        return self._card(name, TransactionKind.PAYMENT, amount)
+
+    def test_refund(self, name: str, amount: Money) -> tuple[CardPayment, PaymentResult]:
+        return self._card(name, TransactionKind.REFUND, amount)
+
+    def reverse(
+        self, name: str, amount: Money, receipt_no: int
+    ) -> tuple[CardPayment, PaymentResult]:
+        return self._card(name, TransactionKind.REVERSAL, amount, receipt_no)
+
+    def _with_journal(self, name: str, job: Any) -> Any:
+        def run(terminal: Any) -> Any:
+            terminal.journal = payments.DatabaseJournal(self._uow, self._clock, terminal.name)
+            return job(terminal)
+
+        return self.station.call(name, run)
+
+    def end_of_day(self, name: str) -> EndOfDayResult:
+        result: EndOfDayResult = self._with_journal(name, lambda t: t.end_of_day())
+        return result
+
+    def terminal_status(self, name: str) -> TerminalStatus:
+        status: TerminalStatus = self._with_journal(name, lambda t: t.status())
+        return status
+
+    def diagnosis(self, name: str) -> TerminalStatus:
+        status: TerminalStatus = self._with_journal(name, lambda t: t.diagnosis())
+        return status
+
+    def abort_payment(self, name: str) -> None:
+        """Ask the terminal to stop; bypasses the worker, which is busy with the payment."""
+        device = self.station.device(name)
+        abort = getattr(device, "abort", None)
+        if callable(abort):
+            abort()
+
+    def reconcile(self, name: str) -> list[CardPayment]:
+        return self.station.call(
+            name, lambda terminal: payments.reconcile_open(self._uow, self._clock, terminal)
+        )
+
+    def open_payments(self) -> list[CardPayment]:
+        return payments.open_payments(self._uow)
+
+    def recent_payments(self, limit: int = 20) -> list[CardPayment]:
+        return payments.recent(self._uow, limit)
+
+    def close_unknown_payment(
+        self, by: Operator, payment_id: str, approved: bool, receipt_reference: str
+    ) -> CardPayment:
+        return payments.close_unknown(
+            self._uow, self._clock, by, payment_id, approved, receipt_reference
+        )
+
+    # --- drawer, display, scanner -------------------------------------------------------
+
+    def kick_drawer(self, name: str) -> DrawerCheck:
+        def run(drawer: Any) -> DrawerCheck:
+            drawer.open_drawer()
+            return DrawerCheck(True, bool(drawer.is_open()))
+
+        return self.station.call(name, run)
+
+    def drawer_sensor(self, name: str) -> bool:
+        return bool(self.station.call(name, lambda drawer: drawer.is_open()))
+
+    def display_text(self, name: str, first: str, second: str = "") -> tuple[str, str]:
+        def run(display: Any) -> tuple[str, str]:
+            display.show(first, second)
+            shown: tuple[str, str] = display.shown
+            return shown
+
+        return self.station.call(name, run)
+
+    def scan_test(self, name: str, code: str = "3760123456789") -> str:
+        """Trigger a simulated scanner; a real one waits for the technician to scan."""
+
+        def run(scanner: Any) -> str:
+            trigger = getattr(scanner, "simulate_scan", None)
+            if not callable(trigger) or getattr(scanner, "_pty", None) is None:
+                raise DeviceConfigError(
+                    "scan a barcode with this scanner: only a simulated one is triggered here",
+                    device=name,
+                )
+            trigger(code)
+            return code
+
+        return self.station.call(name, run)

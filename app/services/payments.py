@@ -1,0 +1,278 @@
+"""Card payments: the use cases around the payment terminal, and the journal port the driver
+writes into.
+
+A card transaction, in order: `start` commits a *pending* record (amount, terminal, sale
+reference) → the driver writes to the terminal and marks it *sent* → every result the terminal
+sends is stored (`DatabaseJournal.record_result`) before the driver acknowledges it → `finish`
+records the outcome: approved, declined or unknown. An unknown payment blocks a new payment for
+the same reference until it is reconciled with the terminal (`reconcile_open`) or closed by a
+supervisor who read the terminal's receipt (`close_unknown`). Nothing here touches Qt; each
+function is one transaction on the database (the journal's writes are short transactions of
+their own, made on the terminal's thread because they must be durable before the ACK).
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from app.services.ports import Clock
+from domain.errors import DomainError
+from domain.money import Money
+from domain.operators import Operator, Role
+from drivers.payment import (
+    PaymentOutcome,
+    PaymentRequest,
+    PaymentResult,
+    PaymentTerminal,
+    ProgressListener,
+    TerminalResult,
+    TransactionKind,
+)
+
+
+class PaymentsUnitOfWork(Protocol):
+    """The part of the unit of work these use cases need (``uow.payments``)."""
+
+    payments: Any
+
+    def __enter__(self) -> PaymentsUnitOfWork: ...
+
+    def __exit__(self, exc_type: Any, exc: Any, traceback: Any) -> None: ...
+
+    def commit(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], PaymentsUnitOfWork]
+
+
+class PaymentState(enum.Enum):
+    PENDING = "pending"  # committed, maybe not written to the terminal yet
+    SENT = "sent"  # written to the terminal; no outcome yet
+    APPROVED = "approved"
+    DECLINED = "declined"
+    UNKNOWN = "unknown"  # the outcome could not be established: never retry blindly
+
+    @property
+    def open(self) -> bool:
+        return self in (PaymentState.PENDING, PaymentState.SENT, PaymentState.UNKNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class CardPayment:
+    id: str
+    terminal: str
+    kind: TransactionKind
+    amount: Money
+    state: PaymentState
+    created_at: datetime
+    reference: str | None = None
+    original_receipt_no: int | None = None
+    sent_at: datetime | None = None
+    decided_at: datetime | None = None
+    message: str = ""
+    result_code: int | None = None
+    trace: int | None = None
+    receipt_no: int | None = None
+    terminal_id: str | None = None
+    card_name: str | None = None
+    receipt_text: str | None = None
+    reconciled: bool = False
+    closed_by: str | None = None
+    supervisor_reference: str | None = None
+
+    def request(self) -> PaymentRequest:
+        return PaymentRequest(
+            self.id,
+            self.kind,
+            self.amount,
+            self.original_receipt_no,
+            self.sent_at or self.created_at,
+        )
+
+
+class PaymentError(DomainError):
+    """A card payment use case was refused."""
+
+
+class PaymentStillOpen(PaymentError):
+    def __init__(self, payment: CardPayment) -> None:
+        super().__init__(
+            f"card payment {payment.id} for this sale is still {payment.state.value}: "
+            "reconcile it with the terminal first"
+        )
+        self.payment = payment
+
+
+class NotSupervisor(PaymentError):
+    def __init__(self) -> None:
+        super().__init__("only a supervisor may close an unknown card payment")
+
+
+class PaymentNotUnknown(PaymentError):
+    def __init__(self, payment: CardPayment) -> None:
+        super().__init__(f"card payment {payment.id} is {payment.state.value}, not unknown")
+
+
+_STATE_OF = {
+    PaymentOutcome.APPROVED: PaymentState.APPROVED,
+    PaymentOutcome.DECLINED: PaymentState.DECLINED,
+    PaymentOutcome.UNKNOWN: PaymentState.UNKNOWN,
+}
+
+
+class DatabaseJournal:
+    """The driver's `ResultJournal` on the till's database: each call one short transaction."""
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, terminal: str) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._terminal = terminal
+
+    def mark_sent(self, payment_id: str, at: datetime) -> None:
+        with self._uow() as uow:
+            uow.payments.mark_sent(payment_id, at)
+            uow.commit()
+
+    def record_result(
+        self, payment_id: str | None, command: str, raw: bytes, result: TerminalResult
+    ) -> None:
+        with self._uow() as uow:
+            uow.payments.record_result(
+                payment_id, self._terminal, command, raw, result, self._clock.now()
+            )
+            uow.commit()
+
+    def is_known_result(
+        self, terminal_id: str | None, trace: int | None, receipt_no: int | None
+    ) -> bool:
+        with self._uow() as uow:
+            known: bool = uow.payments.is_known_result(terminal_id, trace, receipt_no)
+            return known
+
+
+def start(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    terminal: str,
+    kind: TransactionKind,
+    amount: Money,
+    reference: str | None = None,
+    original_receipt_no: int | None = None,
+) -> CardPayment:
+    """Commit a pending card transaction; refused while another one for ``reference`` is open."""
+    if amount.minor <= 0:
+        raise PaymentError("a card amount must be positive")
+    with uow_factory() as uow:
+        if reference is not None:
+            for other in uow.payments.open_payments():
+                if other.reference == reference:
+                    raise PaymentStillOpen(other)
+        payment = CardPayment(
+            id=uuid.uuid4().hex,
+            terminal=terminal,
+            kind=kind,
+            amount=amount,
+            state=PaymentState.PENDING,
+            created_at=clock.now(),
+            reference=reference,
+            original_receipt_no=original_receipt_no,
+        )
+        uow.payments.add(payment)
+        uow.commit()
+    return payment
+
+
+def finish(uow_factory: UnitOfWorkFactory, clock: Clock, result: PaymentResult) -> CardPayment:
+    """Record the outcome the driver reported."""
+    with uow_factory() as uow:
+        uow.payments.decide(result.payment_id, _STATE_OF[result.outcome], result, clock.now())
+        payment: CardPayment = uow.payments.get(result.payment_id)
+        uow.commit()
+    return payment
+
+
+def run(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    terminal: PaymentTerminal,
+    kind: TransactionKind,
+    amount: Money,
+    reference: str | None = None,
+    original_receipt_no: int | None = None,
+    progress: ProgressListener | None = None,
+) -> tuple[CardPayment, PaymentResult]:
+    """The whole card transaction; blocks, so call it on the terminal's own thread."""
+    payment = start(uow_factory, clock, terminal.name, kind, amount, reference, original_receipt_no)
+    terminal.journal = DatabaseJournal(uow_factory, clock, terminal.name)
+    request = payment.request()
+    if kind is TransactionKind.PAYMENT:
+        result = terminal.pay(request, progress)
+    elif kind is TransactionKind.REFUND:
+        result = terminal.refund(request, progress)
+    else:
+        result = terminal.reverse(request, progress)
+    return finish(uow_factory, clock, result), result
+
+
+def open_payments(uow_factory: UnitOfWorkFactory, terminal: str | None = None) -> list[CardPayment]:
+    with uow_factory() as uow:
+        payments: list[CardPayment] = uow.payments.open_payments(terminal)
+        return payments
+
+
+def recent(uow_factory: UnitOfWorkFactory, limit: int = 50) -> list[CardPayment]:
+    with uow_factory() as uow:
+        payments: list[CardPayment] = uow.payments.recent(limit)
+        return payments
+
+
+def reconcile_open(
+    uow_factory: UnitOfWorkFactory, clock: Clock, terminal: PaymentTerminal
+) -> list[CardPayment]:
+    """After a restart or a lost answer: settle every open transaction of this terminal.
+
+    A transaction whose result was stored before the break is decided from that result; the
+    others are asked of the terminal. What the terminal cannot prove stays unknown.
+    """
+    terminal.journal = DatabaseJournal(uow_factory, clock, terminal.name)
+    settled = []
+    for payment in open_payments(uow_factory, terminal.name):
+        with uow_factory() as uow:
+            stored: TerminalResult | None = uow.payments.last_result(payment.id)
+        if stored is not None:
+            outcome = PaymentOutcome.APPROVED if stored.approved else PaymentOutcome.DECLINED
+            result = PaymentResult(payment.id, outcome, stored.text, stored, (), True)
+        else:
+            result = terminal.reconcile(payment.request())
+        settled.append(finish(uow_factory, clock, result))
+    return settled
+
+
+def close_unknown(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    by: Operator,
+    payment_id: str,
+    approved: bool,
+    receipt_reference: str,
+) -> CardPayment:
+    """A supervisor closes an unknown payment from the terminal's own journal or receipt."""
+    if by.role is not Role.SUPERVISOR:
+        raise NotSupervisor()
+    reference = receipt_reference.strip()
+    if not reference:
+        raise PaymentError("enter the reference printed on the terminal's receipt or journal")
+    with uow_factory() as uow:
+        payment: CardPayment = uow.payments.get(payment_id)
+        if payment.state is not PaymentState.UNKNOWN:
+            raise PaymentNotUnknown(payment)
+        state = PaymentState.APPROVED if approved else PaymentState.DECLINED
+        uow.payments.close_by_supervisor(payment_id, state, by.id, reference, clock.now())
+        closed: CardPayment = uow.payments.get(payment_id)
+        uow.commit()
+    return closed

@@ -1,0 +1,1 @@
+"""The technician's devices console and the scan plumbing of the client."""

@@ -1,0 +1,1 @@
+"""Printing resources: layout files (layouts/*.json), their schema, and the logo."""

@@ -1,0 +1,93 @@
+"""The devices console on a station of simulators: test payment and refund, end-of-day, drawer,
+display, scan, wire log, and an unknown payment closed by a supervisor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.persistence import open_database
+from app.services.devices import DevicesService
+from app.services.till import SystemClock
+from app.ui.devices.devices_screen import DevicesScreen
+from domain.operators import Operator, Role
+from drivers.config import parse_devices
+from drivers.station import DeviceStation
+
+DEVICES = {
+    "card": {
+        "role": "payment_terminal",
+        "driver": "zvt",
+        "uri": "sim://zvt",
+        "options": {"ack_timeout": 0.5, "reconnect_attempts": 1, "reconnect_pause": 0.1},
+    },
+    "drawer": {"role": "cash_drawer", "driver": "drawer-escpos", "uri": "sim://drawer"},
+    "display": {"role": "line_display", "driver": "display", "uri": "sim://display"},
+    "scanner": {"role": "scanner", "driver": "scanner-serial", "uri": "sim://scanner"},
+}
+SUPERVISOR = Operator("sup", "jules", "Jules", Role.SUPERVISOR, "x")
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, tmp_path: Path) -> Iterator[DevicesScreen]:
+    database = open_database(tmp_path / "till.sqlite3")
+    station = DeviceStation(parse_devices(DEVICES), poll_interval=0)
+    station.start()
+    widget = DevicesScreen(
+        DevicesService(station, database.unit_of_work, SystemClock()), SUPERVISOR
+    )
+    qtbot.addWidget(widget)
+    widget.load()
+    try:
+        yield widget
+    finally:
+        station.stop()
+        database.close()
+
+
+def act(qtbot: QtBot, screen: DevicesScreen, device: str, action: str, expect: str) -> str:
+    screen.select(device)
+    screen.buttons[action].click()
+    qtbot.waitUntil(lambda: expect in screen.result.toPlainText(), timeout=10_000)
+    return screen.result.toPlainText()
+
+
+def test_payment_refund_and_end_of_day(qtbot: QtBot, screen: DevicesScreen) -> None:
+    screen.amount.setText("12,50")
+    assert "CARD PAYMENT" in act(qtbot, screen, "card", "payment", "Approved")
+    screen.amount.setText("2.50")
+    assert "REFUND" in act(qtbot, screen, "card", "refund", "Approved")
+    text = act(qtbot, screen, "card", "end_of_day", "End of day")
+    assert "2 transaction(s)" in text and "10" in text
+    qtbot.waitUntil(lambda: "06 01" in screen.wire.toPlainText(), timeout=2000)
+
+
+def test_drawer_display_and_scanner(qtbot: QtBot, screen: DevicesScreen) -> None:
+    assert "open" in act(qtbot, screen, "drawer", "kick", "sensor says")
+    screen.line1.setText("Merci")
+    screen.line2.setText("Au revoir")
+    assert "[Au revoir" in act(qtbot, screen, "display", "display", "display shows")
+    assert "3760123456789" in act(qtbot, screen, "scanner", "scan", "Scan sent")
+    assert not screen.buttons["payment"].isEnabled()
+
+
+def test_an_unknown_payment_is_shown_then_closed_by_a_supervisor(
+    qtbot: QtBot, screen: DevicesScreen
+) -> None:
+    terminal = screen._services.station.device("card")
+    terminal.simulator.fault = "never_ack"
+    terminal.simulator.history.clear()
+    screen.amount.setText("30.00")
+    text = act(qtbot, screen, "card", "payment", "Unknown")
+    assert "Do not take the payment again" in text
+    qtbot.waitUntil(lambda: screen.payments.rowCount() == 1, timeout=5000)
+    screen.reference.setText("")
+    screen.close_button.click()
+    qtbot.waitUntil(lambda: "refused" in screen.result.toPlainText(), timeout=5000)
+    screen.reference.setText("TID 52500001 BELEG 0007")
+    screen.close_button.click()
+    qtbot.waitUntil(lambda: "Closed as declined" in screen.result.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: screen.payments.rowCount() == 0, timeout=5000)

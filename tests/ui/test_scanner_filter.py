@@ -1,0 +1,100 @@
+"""Keyboard-wedge scans: a fast burst ending in Enter is a scan, typing is not; AZERTY digits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from app.ui.devices.scanner_filter import ScanHub, WedgeScanDetector, normalise
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def press(widget: QLineEdit, char: str) -> None:
+    """A key press carrying ``char``, as a keyboard on any layout delivers it."""
+    key = ord(char.upper()) if char.isascii() else Qt.Key.Key_unknown
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
+
+
+def type_keys(qtbot: QtBot, widget: QLineEdit, text: str, clock: FakeClock, gap: float) -> None:
+    for char in text:
+        clock.now += gap
+        press(widget, char)
+    clock.now += gap
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def detector_on(qtbot: QtBot, clock: FakeClock) -> tuple[WedgeScanDetector, QLineEdit, list[str]]:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    detector = WedgeScanDetector(clock=clock)
+    field.installEventFilter(detector)
+    scans: list[str] = []
+    detector.scanned.connect(scans.append)
+    return detector, field, scans
+
+
+def test_a_fast_burst_ending_in_enter_is_a_scan(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    _detector, field, scans = detector_on(qtbot, clock)
+    returned: list[bool] = []
+    field.returnPressed.connect(lambda: returned.append(True))
+    type_keys(qtbot, field, "3760123456789", clock, gap=0.005)
+    assert scans == ["3760123456789"]
+    assert returned == []  # the scan's Enter does not validate the field
+
+
+def test_a_person_typing_is_not_a_scan(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    _detector, field, scans = detector_on(qtbot, clock)
+    type_keys(qtbot, field, "12345678", clock, gap=0.15)
+    assert scans == []
+    assert field.text() == "12345678"
+
+
+def test_a_short_burst_is_not_a_scan(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    _detector, field, scans = detector_on(qtbot, clock)
+    type_keys(qtbot, field, "12", clock, gap=0.005)
+    assert scans == []
+
+
+def test_a_slow_start_then_a_burst_counts_only_the_burst(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    _detector, field, scans = detector_on(qtbot, clock)
+    press(field, "x")
+    clock.now += 1  # a person's pause, then the scanner's burst
+    type_keys(qtbot, field, "ORDER-42", clock, gap=0.004)
+    assert scans == ["ORDER-42"]
+
+
+def test_azerty_digit_row_is_read_back_as_digits(qtbot: QtBot) -> None:
+    assert normalise("(è&é\"'(-è_çà") == "571234567890"
+    assert normalise("ORDER-42") == "ORDER-42"
+    clock = FakeClock()
+    _detector, field, scans = detector_on(qtbot, clock)
+    type_keys(qtbot, field, "çè&é\"'", clock, gap=0.003)
+    assert scans == ["971234"]
+
+
+def test_every_scan_reaches_the_hub_once(qtbot: QtBot) -> None:
+    hub = ScanHub()
+    got: list[tuple[str, str]] = []
+    hub.scanned.connect(lambda code, source: got.append((code, source)))
+    hub.wedge.scanned.emit("123456")
+    import threading
+
+    thread = threading.Thread(target=hub.from_device, args=("ORDER-9", "scanner"))
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=2000)
+    assert got == [("123456", "keyboard"), ("ORDER-9", "scanner")]
