@@ -33,6 +33,48 @@ language = "en"
 [session]
 # Lock the till after this many minutes without a key press or a click (0: never).
 idle_lock_minutes = 5
+
+# The devices of this station. The demo's are simulators (sim://) that speak the real
+# protocols; a real station gives tcp://host:port, serial:///dev/ttyUSB0?baudrate=9600 or
+# usb://0xVVVV:0xPPPP instead. `guichet devices discover` suggests drivers for what it finds.
+
+[devices.tickets]
+role = "ticket_printer"
+driver = "fgl"
+uri = "sim://fgl"
+[devices.tickets.options]
+model = "FGL46"
+
+[devices.receipts]
+role = "receipt_printer"
+driver = "escpos"
+uri = "sim://escpos"
+[devices.receipts.options]
+model = "TM-T88V"
+reports = true
+
+[devices.card]
+role = "payment_terminal"
+driver = "zvt"
+uri = "sim://zvt?card_delay=1&pin_delay=1&host_delay=0.5"
+[devices.card.options]
+password = "000000"
+answer_timeout = 60
+
+[devices.drawer]
+role = "cash_drawer"
+driver = "drawer-escpos"
+uri = "sim://drawer"
+
+[devices.display]
+role = "line_display"
+driver = "display"
+uri = "sim://display"
+
+[devices.scanner]
+role = "scanner"
+driver = "scanner-serial"
+uri = "sim://scanner"
 """
 
 

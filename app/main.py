@@ -1,7 +1,8 @@
 """Composition root: reads station.toml, opens the database (migrating it), loads the demo into
-a fresh database, wires the use cases and starts Qt — or runs a technician's command.
+a fresh database, builds the devices, wires the use cases and starts Qt — or runs a
+technician's command.
 
-`guichet` starts the client; `guichet plan check FILE` and friends run without a screen.
+`guichet` starts the client; `guichet plan|printer|devices ...` run without a screen.
 """
 
 from __future__ import annotations
@@ -9,9 +10,26 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import ConfigError, StationConfig, load_station
+
+if TYPE_CHECKING:
+    from app.services.devices import DevicesService
+    from app.services.printing import PrinterStation, PrintingServices
+    from app.services.till import TillServices
+    from drivers.config import DeviceConfig
+    from drivers.station import DeviceStation
+
+from drivers.base import Role
+
+log = logging.getLogger(__name__)
+
+# Printers run in the printer station (print queues and the job journal); every other device
+# in the device station. Both read the same [devices] table and the same driver registry.
+_PRINTER_ROLES = (Role.TICKET_PRINTER, Role.RECEIPT_PRINTER)
 
 
 def _parse_globals(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -20,7 +38,7 @@ def _parse_globals(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def open_till(config: StationConfig):  # -> TillServices
+def open_till(config: StationConfig) -> TillServices:
     """The till's use cases over its database, migrated, with the demo loaded on first start."""
     from app.persistence import open_database
     from app.services.auth import Argon2PinHasher
@@ -32,6 +50,59 @@ def open_till(config: StationConfig):  # -> TillServices
     clock = SystemClock()
     load_demo(database.unit_of_work, hasher, clock)
     return TillServices(database.unit_of_work, hasher, clock, config.point_of_sale)
+
+
+@dataclass
+class Station:
+    """The till's use cases and its devices: printers with their print queues, and the others
+    (terminal, drawer, display, scanners) each on its own worker thread."""
+
+    services: TillServices
+    printing: PrintingServices
+    devices: DevicesService
+    printers: PrinterStation
+    device_station: DeviceStation
+
+    def stop(self) -> None:
+        self.device_station.stop()
+        self.printers.stop()
+
+
+def _device_configs(config: StationConfig) -> list[DeviceConfig]:
+    from app.services.devices import DEMO_DEVICES
+    from drivers.config import parse_devices
+
+    configs = parse_devices(config.devices or DEMO_DEVICES)
+    printed = str(config.data_dir / "printed")
+    # Simulated printers keep the pictures of what they printed beside the database.
+    return [
+        replace(c, options={"output_dir": printed, **c.options})
+        if c.scheme == "sim" and c.role in _PRINTER_ROLES
+        else c
+        for c in configs
+    ]
+
+
+def open_station(config: StationConfig) -> Station:
+    from app.services.devices import DevicesService
+    from app.services.printing import PrinterStation, PrintingServices
+    from drivers.station import DeviceStation
+
+    services = open_till(config)
+    configs = _device_configs(config)
+    printers = PrinterStation([c for c in configs if c.role in _PRINTER_ROLES])
+    printing = PrintingServices(
+        services.uow_factory, printers, services.clock, config.point_of_sale
+    )
+    recovered = printing.recover_unfinished()
+    if recovered:
+        log.warning(
+            "%d print job(s) left unfinished by the last run now wait for a decision", recovered
+        )
+    device_station = DeviceStation([c for c in configs if c.role not in _PRINTER_ROLES])
+    devices = DevicesService(device_station, services.uow_factory, services.clock)
+    device_station.start()
+    return Station(services, printing, devices, printers, device_station)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     if rest and rest[0] in ("-h", "--help"):
         print(
             "usage: guichet [--data-dir DIR]            start the cashier client\n"
-            "       guichet [--data-dir DIR] plan ...    plan files (guichet plan --help)"
+            "       guichet [--data-dir DIR] plan ...    plan files (guichet plan --help)\n"
+            "       guichet printer ...                  printers (guichet printer --help)\n"
+            "       guichet [--data-dir DIR] devices ... devices (guichet devices --help)"
         )
         return 0
     try:
@@ -56,10 +129,20 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    services = open_till(config)
+    station = open_station(config)
     from app.ui.application import run_gui
 
-    return run_gui(services, config.language, config.idle_lock_minutes, config.timezone)
+    try:
+        return run_gui(
+            station.services,
+            config.language,
+            config.idle_lock_minutes,
+            config.timezone,
+            station.printing,
+            station.devices,
+        )
+    finally:
+        station.stop()
 
 
 if __name__ == "__main__":

@@ -28,12 +28,15 @@ class Screen(enum.Enum):
     PERFORMANCES = "performances"
     OPERATORS = "operators"
     PLANS = "plans"
+    PRINTERS = "printers"
+    DEVICES = "devices"
 
 
 SCREENS_BY_ROLE: dict[Role, tuple[Screen, ...]] = {
     Role.CASHIER: (Screen.PERFORMANCES,),
-    Role.SUPERVISOR: (Screen.PERFORMANCES, Screen.OPERATORS),
-    Role.TECHNICIAN: (Screen.PLANS, Screen.PERFORMANCES),
+    # Supervisors settle card payments whose outcome stayed unknown: the devices screen.
+    Role.SUPERVISOR: (Screen.PERFORMANCES, Screen.OPERATORS, Screen.DEVICES),
+    Role.TECHNICIAN: (Screen.DEVICES, Screen.PRINTERS, Screen.PLANS, Screen.PERFORMANCES),
 }
 
 

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QApplication
 
+from app.services.devices import DevicesService
+from app.services.printing import PrintingServices
 from app.services.till import TillServices
 from app.ui.main_window import MainWindow
 from app.ui.translation import set_language
@@ -27,14 +29,28 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_main_window(
-    services: TillServices, language: str, idle_lock_minutes: float, timezone: str
+    services: TillServices,
+    language: str,
+    idle_lock_minutes: float,
+    timezone: str,
+    printing: PrintingServices | None = None,
+    devices: DevicesService | None = None,
 ) -> MainWindow:
     set_language(language)
-    return MainWindow(services, language, idle_lock_minutes, ZoneInfo(timezone))
+    return MainWindow(services, language, idle_lock_minutes, ZoneInfo(timezone), printing, devices)
 
 
-def run_gui(services: TillServices, language: str, idle_lock_minutes: float, timezone: str) -> int:
+def run_gui(
+    services: TillServices,
+    language: str,
+    idle_lock_minutes: float,
+    timezone: str,
+    printing: PrintingServices | None = None,
+    devices: DevicesService | None = None,
+) -> int:
     app = create_application()
-    window = build_main_window(services, language, idle_lock_minutes, timezone)
+    window = build_main_window(services, language, idle_lock_minutes, timezone, printing, devices)
+    if devices is not None:  # serial and other device scanners reach the same handler
+        devices.station.add_scan_listener(window.scans.from_device)
     window.show()
     return app.exec()

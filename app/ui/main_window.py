@@ -6,6 +6,7 @@ key press or a click. Locking returns to the login screen with the operator pres
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -23,12 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.browsing import TillContext
+from app.services.devices import DevicesService
+from app.services.printing import PrintingServices
 from app.services.till import TillServices
+from app.ui.devices.devices_screen import DevicesScreen
+from app.ui.devices.scanner_filter import ScanHub
 from app.ui.login.login_screen import LoginScreen
 from app.ui.operators.operators_screen import OperatorsScreen
 from app.ui.performances.list_screen import PerformanceListScreen
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.plans.plans_screen import PlansScreen
+from app.ui.printers.printers_screen import PrintersScreen
 from app.ui.tasks import Lane
 from domain.operators import Operator, Role, Screen, screens_for
 
@@ -64,12 +70,21 @@ class IdleWatcher(QObject):
         return False
 
 
+@dataclass(frozen=True)
+class Facades:
+    """What the screens act through: the till's use cases, and its devices when it has them."""
+
+    services: TillServices
+    printing: PrintingServices | None = None
+    devices: DevicesService | None = None
+
+
 class WorkArea(QWidget):
     """The screens of one logged-in operator, with a list to move between them."""
 
     def __init__(
         self,
-        services: TillServices,
+        facades: Facades,
         lane: Lane,
         operator: Operator,
         timezone: ZoneInfo,
@@ -78,15 +93,22 @@ class WorkArea(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workArea")
+        self._facades = facades
+        self._lane = lane
+        self._operator = operator
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(170)
         self.nav.setAccessibleName(self.tr("Screens"))
         self.stack = QStackedWidget()
         self.screens: dict[Screen, QWidget] = {}
         self.performance_page: PerformancePageScreen | None = None
         for screen in screens_for(operator.role):
-            widget, title = self._build(screen, services, lane, operator, timezone, today)
+            built = self._build(screen, timezone, today)
+            if built is None:  # a station without devices offers no device screens
+                continue
+            widget, title = built
             self.screens[screen] = widget
             self.stack.addWidget(widget)
             item = QListWidgetItem(title)
@@ -99,15 +121,8 @@ class WorkArea(QWidget):
         self.nav.currentRowChanged.connect(self._switch)
         self.nav.setCurrentRow(0)
 
-    def _build(
-        self,
-        screen: Screen,
-        services: TillServices,
-        lane: Lane,
-        operator: Operator,
-        timezone: ZoneInfo,
-        today: date,
-    ) -> tuple[QWidget, str]:
+    def _build(self, screen: Screen, timezone: ZoneInfo, today: date) -> tuple[QWidget, str] | None:
+        services, lane, operator = self._facades.services, self._lane, self._operator
         if screen is Screen.PERFORMANCES:
             container = QStackedWidget()
             listing = PerformanceListScreen(services, lane, timezone, today)
@@ -126,7 +141,16 @@ class WorkArea(QWidget):
             return container, self.tr("Performances")
         if screen is Screen.OPERATORS:
             return OperatorsScreen(services, lane, operator), self.tr("Operators")
-        return PlansScreen(services, lane), self.tr("Plan files")
+        if screen is Screen.PLANS:
+            return PlansScreen(services, lane), self.tr("Plan files")
+        if screen is Screen.PRINTERS:
+            if self._facades.printing is None:
+                return None
+            printers = PrintersScreen(self._facades.printing, lane, operator_name=operator.name)
+            return printers, self.tr("Printers")
+        if self._facades.devices is None:
+            return None
+        return DevicesScreen(self._facades.devices, operator), self.tr("Devices")
 
     def _switch(self, row: int) -> None:
         item = self.nav.item(row)
@@ -146,13 +170,19 @@ class MainWindow(QMainWindow):
         language: str,
         idle_lock_minutes: float,
         timezone: ZoneInfo,
+        printing: PrintingServices | None = None,
+        devices: DevicesService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.facades = Facades(services, printing, devices)
         self.timezone = timezone
+        self.scans = ScanHub(self)
+        self.scans.scanned.connect(self._scanned)
         self.lane = Lane("database", self)
         self.operator: Operator | None = None
+        self.last_scan: str | None = None
         self.till: TillContext | None = None
         self.work: WorkArea | None = None
         self.setObjectName("mainWindow")
@@ -172,6 +202,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.scans.wedge)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         self.login.logged_in.connect(self._logged_in)
         self._retitle()
@@ -212,12 +243,20 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.work)
             self.work.deleteLater()
         today = self.services.clock.now().astimezone(self.timezone).date()
-        self.work = WorkArea(self.services, self.lane, operator, self.timezone, today)
+        self.work = WorkArea(self.facades, self.lane, operator, self.timezone, today)
         self.stack.addWidget(self.work)
         self.stack.setCurrentWidget(self.work)
         self.work.nav.setFocus()
         self._show_status()
         self.idle.start()
+
+    def _scanned(self, code: str, source: str) -> None:
+        """Every scan of the till arrives here, whatever screen has the focus."""
+        if self.operator is None:
+            self.statusBar().showMessage(self.tr("Scan ignored: log in first."), 5000)
+            return
+        self.statusBar().showMessage(self.tr("Scanned: %1").replace("%1", code), 8000)
+        self.last_scan = code
 
     def lock(self) -> None:
         """Back to the login screen; the next login rebuilds the screens for its operator."""
@@ -238,6 +277,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.scans.wedge)
         self.lane.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]
 

@@ -471,19 +471,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="213" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="256" />
+        <source>Scan ignored: log in first.</source>
+        <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="258" />
+        <source>Scanned: %1</source>
+        <translation>Gescannt: %1</translation>
     </message>
 </context>
 <context>
@@ -1360,24 +1370,34 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="141" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
+        <location filename="../../app/ui/main_window.py" line="143" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129" />
+        <location filename="../../app/ui/main_window.py" line="145" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="150" />
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="153" />
+        <source>Devices</source>
+        <translation>Geräte</translation>
     </message>
 </context>
 </TS>

@@ -38,7 +38,7 @@ class WedgeScanDetector(QObject):
         self,
         parent: QObject | None = None,
         max_gap: float = 0.035,
-        min_length: int = 4,
+        min_length: int = 6,  # shorter bursts (a PIN typed fast) are keyboard input
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
