@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.ui import formatting
 from domain import errors as domain_errors
+from drivers import errors as device_errors
+from printing.errors import LayoutError, RenderError
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,12 @@ def message_for(error: BaseException) -> str:
             "This till's point of sale (%1) is not in the catalog. "
             "Ask a technician to check station.toml.",
         ).replace("%1", str(error))
+    if isinstance(error, device_errors.DeviceError):
+        return _device_message(error)
+    if isinstance(error, RenderError | LayoutError):
+        return QCoreApplication.translate("ErrorPolicy", "This cannot be printed: %1").replace(
+            "%1", str(error)
+        )
     if isinstance(error, domain_errors.DomainError):
         return QCoreApplication.translate("ErrorPolicy", "This was refused: %1").replace(
             "%1", str(error)
@@ -51,3 +59,38 @@ def message_for(error: BaseException) -> str:
         "Something went wrong and was logged. Nothing was changed. "
         "Try again; if it happens again, call a technician.",
     )
+
+
+def _device_message(error: device_errors.DeviceError) -> str:
+    """What happened to a device, whether anything was lost, and what to do next."""
+    device = error.device or QCoreApplication.translate("ErrorPolicy", "The device")
+    if isinstance(error, device_errors.DeviceBusy):
+        text = QCoreApplication.translate(
+            "ErrorPolicy",
+            "%1 is used by another computer or program (it accepts one connection at a time). "
+            "Close the other one, then try again.",
+        )
+    elif isinstance(error, device_errors.DeviceUnavailable):
+        text = QCoreApplication.translate(
+            "ErrorPolicy", "%1 cannot be reached: %2. Check its cable and power."
+        )
+    elif isinstance(error, device_errors.DeviceTimeout):
+        text = QCoreApplication.translate(
+            "ErrorPolicy", "%1 did not answer in time. Nothing was lost: check it."
+        )
+    elif isinstance(error, device_errors.DeviceFault):
+        text = QCoreApplication.translate(
+            "ErrorPolicy", "%1 needs attention: %2. Fix it, then try again."
+        )
+    elif isinstance(error, device_errors.ProtocolError):
+        text = QCoreApplication.translate(
+            "ErrorPolicy",
+            "%1 answered something that makes no sense: %2. Check the driver and the cable.",
+        )
+    elif isinstance(error, device_errors.DeviceConfigError):
+        text = QCoreApplication.translate(
+            "ErrorPolicy", "%1 is not configured correctly: %2. Check station.toml."
+        )
+    else:
+        text = QCoreApplication.translate("ErrorPolicy", "%1 reported a problem: %2")
+    return text.replace("%1", device).replace("%2", str(error))

@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="198" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="274" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="444" />
         <source>Checking with the terminal…</source>
         <translation>Nachfrage beim Terminal…</translation>
     </message>
@@ -297,77 +297,62 @@
         <translation>Scan gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="386" />
-        <source>The device reported: %1</source>
-        <translation>Das Gerät meldet: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
-        <source>Someone must fix the device first.</source>
-        <translation>Zuerst muss jemand das Gerät in Ordnung bringen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="390" />
-        <source>Nothing was lost; you can try again.</source>
-        <translation>Nichts ging verloren; Sie können es erneut versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="418" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="411" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Eine Kartenzahlung mit unbekanntem Ergebnis darf nicht erneut kassiert werden. Zuerst beim Terminal nachfragen; bleibt sie unbekannt, im Journal des Terminals nachsehen, dann schließt ein Supervisor sie mit der Belegreferenz ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="417" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Keine Kartenzahlung wartet auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="430" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>not confirmed</source>
         <translation>nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
         <source>sent, no answer</source>
         <translation>gesendet, keine Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="426" />
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="427" />
         <source>declined</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="461" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="454" />
         <source>Nothing to check.</source>
         <translation>Nichts zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="469" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Nur ein Supervisor darf diese Zahlung abschließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="486" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="479" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Als %1 mit Referenz %2 abgeschlossen.</translation>
     </message>
@@ -375,34 +360,79 @@
 <context>
     <name>ErrorPolicy</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="25" />
+        <location filename="../../app/ui/errors.py" line="27" />
         <source>Wrong PIN. Attempts left before a one-minute lock: %1</source>
         <translation>Falsche PIN. Verbleibende Versuche vor einer Sperre von einer Minute: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="30" />
+        <location filename="../../app/ui/errors.py" line="32" />
         <source>Too many wrong PINs: this operator is locked until %1. A supervisor can unlock it.</source>
         <translation>Zu viele falsche PINs: Dieser Bediener ist bis %1 gesperrt. Ein Supervisor kann ihn entsperren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="35" />
+        <location filename="../../app/ui/errors.py" line="37" />
         <source>This operator no longer exists. Pick another one.</source>
         <translation>Diesen Bediener gibt es nicht mehr. Wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="39" />
+        <location filename="../../app/ui/errors.py" line="41" />
         <source>This till's point of sale (%1) is not in the catalog. Ask a technician to check station.toml.</source>
         <translation>Die Verkaufsstelle dieser Kasse (%1) ist nicht im Katalog. Bitten Sie einen Techniker, station.toml zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="45" />
+        <location filename="../../app/ui/errors.py" line="49" />
+        <source>This cannot be printed: %1</source>
+        <translation>Dies kann nicht gedruckt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="53" />
         <source>This was refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49" />
+        <location filename="../../app/ui/errors.py" line="57" />
         <source>Something went wrong and was logged. Nothing was changed. Try again; if it happens again, call a technician.</source>
         <translation>Ein Fehler ist aufgetreten und wurde protokolliert. Nichts wurde geändert. Versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="66" />
+        <source>The device</source>
+        <translation>Das Gerät</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="68" />
+        <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
+        <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="74" />
+        <source>%1 cannot be reached: %2. Check its cable and power.</source>
+        <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="78" />
+        <source>%1 did not answer in time. Nothing was lost: check it.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="82" />
+        <source>%1 needs attention: %2. Fix it, then try again.</source>
+        <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="86" />
+        <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
+        <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="91" />
+        <source>%1 is not configured correctly: %2. Check station.toml.</source>
+        <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="95" />
+        <source>%1 reported a problem: %2</source>
+        <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
 </context>
 <context>
@@ -859,303 +889,273 @@
 <context>
     <name>PrintersScreen</name>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="87" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="79" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="94" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="86" />
         <source>&amp;Test print</source>
         <translation>&amp;Testdruck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="88" />
         <source>Check &amp;status</source>
         <translation>&amp;Status prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
         <source>Last print jobs</source>
         <translation>Letzte Druckaufträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="112" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
         <source>&amp;Reprint</source>
         <translation>&amp;Erneut drucken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="106" />
         <source>&amp;Dismiss</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="116" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="108" />
         <source>It &amp;did print</source>
         <translation>Wurde ge&amp;druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="122" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
         <source>Bytes on the wire</source>
         <translation>Bytes auf der Leitung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="127" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
         <source>Printed pages</source>
         <translation>Gedruckte Seiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="163" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="155" />
         <source>Last jobs</source>
         <translation>Letzte Aufträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="164" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="156" />
         <source>Wire (hex)</source>
         <translation>Leitung (hex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="165" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="157" />
         <source>Virtual printer</source>
         <translation>Virtueller Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
         <source>Prints</source>
         <translation>Druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
         <source>Driver</source>
         <translation>Treiber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
         <source>Code page</source>
         <translation>Codepage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="219" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
         <source>tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="217" />
         <source>receipts</source>
         <translation>Kassenbons</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
         <source>printing</source>
         <translation>druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
         <source>needs attention</source>
         <translation>prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="227" />
         <source>cannot start</source>
         <translation>kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
         <source>queued</source>
         <translation>in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="238" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
         <source>printed</source>
         <translation>gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="239" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
         <source>not printed</source>
         <translation>nicht gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="240" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
         <source>unknown: check the printer</source>
         <translation>unbekannt: Drucker prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="251" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="243" />
         <source>(simulated)</source>
         <translation>(simuliert)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="303" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="295" />
         <source>%1, page %2</source>
         <translation>%1, Seite %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="322" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="314" />
         <source>reprinted</source>
         <translation>erneut gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="324" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="316" />
         <source>dismissed</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="326" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="318" />
         <source>seen printed</source>
         <translation>als gedruckt bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="328" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="320" />
         <source>decide: reprint or dismiss</source>
         <translation>entscheiden: erneut drucken oder verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="368" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="381" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="360" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="373" />
         <source>Choose a printer first.</source>
         <translation>Wählen Sie zuerst einen Drucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="370" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="362" />
         <source>Test page sent to %1…</source>
         <translation>Testseite an %1 gesendet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="383" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="375" />
         <source>Asking %1…</source>
         <translation>Frage %1 ab…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="391" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="402" />
         <source>no answer (busy or in error)</source>
         <translation>keine Antwort (beschäftigt oder Fehler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
         <source>cover open</source>
         <translation>Deckel offen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="406" />
         <source>paper out</source>
         <translation>Papier leer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="416" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="408" />
         <source>paper jam</source>
         <translation>Papierstau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="418" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
         <source>cutter error</source>
         <translation>Schneidefehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="420" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="422" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
         <source>paper near end</source>
         <translation>Papier fast leer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="449" />
-        <source>The printer is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
-        <translation>Der Drucker wird von einem anderen Computer oder Programm benutzt (er nimmt nur eine Verbindung gleichzeitig an). Schließen Sie die andere und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="453" />
-        <source>The printer cannot be reached: %1. Check its cable and power.</source>
-        <translation>Der Drucker ist nicht erreichbar: %1. Prüfen Sie Kabel und Stromversorgung.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
-        <source>The printer did not answer in time. Nothing was lost: check it.</source>
-        <translation>Der Drucker hat nicht rechtzeitig geantwortet. Nichts ging verloren: prüfen Sie ihn.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
-        <source>The printer's answer makes no sense: %1. Check the driver and the cable.</source>
-        <translation>Die Antwort des Druckers ergibt keinen Sinn: %1. Prüfen Sie Treiber und Kabel.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="463" />
-        <source>Printer problem: %1</source>
-        <translation>Druckerproblem: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="465" />
-        <source>This cannot be printed: %1</source>
-        <translation>Das kann nicht gedruckt werden: %1</translation>
     </message>
 </context>
 <context>

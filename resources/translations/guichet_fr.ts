@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="198" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="274" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="444" />
         <source>Checking with the terminal…</source>
         <translation>Vérification auprès du terminal…</translation>
     </message>
@@ -297,77 +297,62 @@
         <translation>Lecture envoyée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="386" />
-        <source>The device reported: %1</source>
-        <translation>Le périphérique signale : %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
-        <source>Someone must fix the device first.</source>
-        <translation>Il faut d'abord remettre le périphérique en état.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="390" />
-        <source>Nothing was lost; you can try again.</source>
-        <translation>Rien n'a été perdu ; vous pouvez réessayer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="418" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="411" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Un paiement par carte dont l'issue est inconnue ne doit pas être repris. Vérifiez d'abord auprès du terminal ; s'il reste inconnu, cherchez-le dans le journal du terminal, puis un superviseur le clôture avec la référence du ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="417" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Aucun paiement par carte n'attend de décision.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="430" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>not confirmed</source>
         <translation>non confirmé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
         <source>sent, no answer</source>
         <translation>envoyé, sans réponse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="426" />
         <source>approved</source>
         <translation>accepté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="427" />
         <source>declined</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="461" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="454" />
         <source>Nothing to check.</source>
         <translation>Rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="469" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Seul un superviseur peut clôturer ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="486" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="479" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Clôturé comme %1 avec la référence %2.</translation>
     </message>
@@ -375,34 +360,79 @@
 <context>
     <name>ErrorPolicy</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="25" />
+        <location filename="../../app/ui/errors.py" line="27" />
         <source>Wrong PIN. Attempts left before a one-minute lock: %1</source>
         <translation>Code PIN erroné. Essais restants avant un blocage d'une minute : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="30" />
+        <location filename="../../app/ui/errors.py" line="32" />
         <source>Too many wrong PINs: this operator is locked until %1. A supervisor can unlock it.</source>
         <translation>Trop de codes PIN erronés : cet opérateur est bloqué jusqu'à %1. Un superviseur peut le débloquer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="35" />
+        <location filename="../../app/ui/errors.py" line="37" />
         <source>This operator no longer exists. Pick another one.</source>
         <translation>Cet opérateur n'existe plus. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="39" />
+        <location filename="../../app/ui/errors.py" line="41" />
         <source>This till's point of sale (%1) is not in the catalog. Ask a technician to check station.toml.</source>
         <translation>Le point de vente de cette caisse (%1) n'est pas dans le catalogue. Demandez à un technicien de vérifier station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="45" />
+        <location filename="../../app/ui/errors.py" line="49" />
+        <source>This cannot be printed: %1</source>
+        <translation>Impossible d'imprimer ceci : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="53" />
         <source>This was refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49" />
+        <location filename="../../app/ui/errors.py" line="57" />
         <source>Something went wrong and was logged. Nothing was changed. Try again; if it happens again, call a technician.</source>
         <translation>Une erreur s'est produite et a été consignée. Rien n'a été modifié. Réessayez ; si cela se reproduit, appelez un technicien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="66" />
+        <source>The device</source>
+        <translation>Le périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="68" />
+        <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
+        <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="74" />
+        <source>%1 cannot be reached: %2. Check its cable and power.</source>
+        <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="78" />
+        <source>%1 did not answer in time. Nothing was lost: check it.</source>
+        <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="82" />
+        <source>%1 needs attention: %2. Fix it, then try again.</source>
+        <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="86" />
+        <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
+        <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="91" />
+        <source>%1 is not configured correctly: %2. Check station.toml.</source>
+        <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="95" />
+        <source>%1 reported a problem: %2</source>
+        <translation>%1 a signalé un problème : %2</translation>
     </message>
 </context>
 <context>
@@ -859,303 +889,273 @@
 <context>
     <name>PrintersScreen</name>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="87" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="79" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="94" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="86" />
         <source>&amp;Test print</source>
         <translation>Impression de &amp;test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="88" />
         <source>Check &amp;status</source>
         <translation>Vérifier l'é&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
         <source>Last print jobs</source>
         <translation>Dernières impressions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="112" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
         <source>&amp;Reprint</source>
         <translation>&amp;Réimprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="106" />
         <source>&amp;Dismiss</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="116" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="108" />
         <source>It &amp;did print</source>
         <translation>C'est bien &amp;sorti</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="122" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
         <source>Bytes on the wire</source>
         <translation>Octets sur la ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="127" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
         <source>Printed pages</source>
         <translation>Pages imprimées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="163" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="155" />
         <source>Last jobs</source>
         <translation>Dernières impressions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="164" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="156" />
         <source>Wire (hex)</source>
         <translation>Ligne (hexa)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="165" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="157" />
         <source>Virtual printer</source>
         <translation>Imprimante virtuelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
         <source>Prints</source>
         <translation>Imprime</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
         <source>Driver</source>
         <translation>Pilote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="214" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
         <source>Code page</source>
         <translation>Page de codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="215" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="219" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
         <source>tickets</source>
         <translation>billets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="217" />
         <source>receipts</source>
         <translation>tickets de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
         <source>reports</source>
         <translation>rapports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
         <source>not connected</source>
         <translation>non connectée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="233" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
         <source>printing</source>
         <translation>impression en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="234" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
         <source>needs attention</source>
         <translation>à vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="235" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="227" />
         <source>cannot start</source>
         <translation>ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="236" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="238" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
         <source>printed</source>
         <translation>imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="239" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
         <source>not printed</source>
         <translation>non imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="240" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
         <source>unknown: check the printer</source>
         <translation>inconnu : vérifiez l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="251" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="243" />
         <source>(simulated)</source>
         <translation>(simulée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="303" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="295" />
         <source>%1, page %2</source>
         <translation>%1, page %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="322" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="314" />
         <source>reprinted</source>
         <translation>réimprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="324" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="316" />
         <source>dismissed</source>
         <translation>abandonné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="326" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="318" />
         <source>seen printed</source>
         <translation>constaté imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="328" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="320" />
         <source>decide: reprint or dismiss</source>
         <translation>à décider : réimprimer ou abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="368" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="381" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="360" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="373" />
         <source>Choose a printer first.</source>
         <translation>Choisissez d'abord une imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="370" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="362" />
         <source>Test page sent to %1…</source>
         <translation>Page de test envoyée à %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="383" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="375" />
         <source>Asking %1…</source>
         <translation>Interrogation de %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="391" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="402" />
         <source>no answer (busy or in error)</source>
         <translation>pas de réponse (occupée ou en erreur)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
         <source>cover open</source>
         <translation>capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="406" />
         <source>paper out</source>
         <translation>plus de papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="416" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="408" />
         <source>paper jam</source>
         <translation>bourrage papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="418" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
         <source>cutter error</source>
         <translation>erreur du massicot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="420" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="422" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
         <source>paper near end</source>
         <translation>papier bientôt épuisé</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="449" />
-        <source>The printer is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
-        <translation>L'imprimante est utilisée par un autre ordinateur ou programme (elle n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="453" />
-        <source>The printer cannot be reached: %1. Check its cable and power.</source>
-        <translation>L'imprimante est injoignable : %1. Vérifiez son câble et son alimentation.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="457" />
-        <source>The printer did not answer in time. Nothing was lost: check it.</source>
-        <translation>L'imprimante n'a pas répondu à temps. Rien n'est perdu : vérifiez-la.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="460" />
-        <source>The printer's answer makes no sense: %1. Check the driver and the cable.</source>
-        <translation>La réponse de l'imprimante est incompréhensible : %1. Vérifiez le pilote et le câble.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="463" />
-        <source>Printer problem: %1</source>
-        <translation>Problème d'imprimante : %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="465" />
-        <source>This cannot be printed: %1</source>
-        <translation>Impossible d'imprimer ceci : %1</translation>
     </message>
 </context>
 <context>

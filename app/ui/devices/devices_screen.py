@@ -382,16 +382,9 @@ class DevicesScreen(QWidget):
         self.result.setPlainText(self.tr("Scan sent: %1").replace("%1", code))
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DeviceError):
-            text = self.tr("The device reported: %1").replace("%1", str(error))
-            if error.needs_attention:
-                text += "\n" + self.tr("Someone must fix the device first.")
-            elif error.retryable:
-                text += "\n" + self.tr("Nothing was lost; you can try again.")
-            self.result.setPlainText(text)
-            self._show_devices(self._services.devices())
-            return
         self.result.setPlainText(errors.message_for(error))
+        if isinstance(error, DeviceError):
+            self._show_devices(self._services.devices())
 
     # --- card payments waiting for a decision -------------------------------------------
 

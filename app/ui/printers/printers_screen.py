@@ -42,15 +42,7 @@ from app.services.printing import (
 )
 from app.ui import errors, formatting
 from app.ui.tasks import Lane
-from drivers.errors import (
-    DeviceBusy,
-    DeviceError,
-    DeviceTimeout,
-    DeviceUnavailable,
-    ProtocolError,
-)
 from drivers.printers.status import PrinterStatus
-from printing.errors import LayoutError, RenderError
 
 REFRESH_MS = 1000
 
@@ -444,25 +436,6 @@ class PrintersScreen(QWidget):
 
     def message_for(self, error: BaseException) -> str:
         """Printing's errors in words for the technician; others go to the one policy."""
-        if isinstance(error, DeviceBusy):
-            return self.tr(
-                "The printer is used by another computer or program (it accepts one connection "
-                "at a time). Close the other one, then try again."
-            )
-        if isinstance(error, DeviceUnavailable):
-            return self.tr("The printer cannot be reached: %1. Check its cable and power.").replace(
-                "%1", str(error)
-            )
-        if isinstance(error, DeviceTimeout):
-            return self.tr("The printer did not answer in time. Nothing was lost: check it.")
-        if isinstance(error, ProtocolError):
-            return self.tr(
-                "The printer's answer makes no sense: %1. Check the driver and the cable."
-            ).replace("%1", str(error))
-        if isinstance(error, DeviceError):
-            return self.tr("Printer problem: %1").replace("%1", str(error))
-        if isinstance(error, RenderError | LayoutError):
-            return self.tr("This cannot be printed: %1").replace("%1", str(error))
         if isinstance(error, UnknownPrinter | NoDecisionNeeded):
             return str(error)
         return errors.message_for(error)

@@ -1,0 +1,47 @@
+"""The one error policy: device and printing failures in words, naming the device."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.ui.errors import message_for
+from drivers import errors as device_errors
+from printing.errors import RenderError
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (
+            device_errors.DeviceBusy("second client refused", device="tickets"),
+            "tickets is used by another computer",
+        ),
+        (
+            device_errors.DeviceUnavailable("USB unavailable", device="receipts"),
+            "receipts cannot be reached: USB unavailable",
+        ),
+        (device_errors.DeviceTimeout("no answer", device="card"), "card did not answer in time"),
+        (
+            device_errors.DeviceFault("paper out", device="tickets"),
+            "tickets needs attention: paper out",
+        ),
+        (
+            device_errors.ProtocolError("status byte 0x7f", device="tickets"),
+            "makes no sense: status byte 0x7f",
+        ),
+        (
+            device_errors.DeviceConfigError("unknown driver 'x'"),
+            "The device is not configured correctly",
+        ),
+        (RenderError("text too long"), "This cannot be printed: text too long"),
+    ],
+)
+def test_device_errors_say_which_device_and_what_to_do(
+    qtbot: QtBot, error: Exception, expected: str
+) -> None:
+    assert expected in message_for(error)
+
+
+def test_unexpected_errors_get_the_calm_generic_message(qtbot: QtBot) -> None:
+    assert message_for(KeyError("x")).startswith("Something went wrong and was logged.")
