@@ -69,10 +69,9 @@ class Station:
 
 
 def _device_configs(config: StationConfig) -> list[DeviceConfig]:
-    from app.services.devices import DEMO_DEVICES
-    from drivers.config import parse_devices
+    from app.services.devices import station_configs
 
-    configs = parse_devices(config.devices or DEMO_DEVICES)
+    configs = station_configs(dict(config.devices))
     printed = str(config.data_dir / "printed")
     # Simulated printers keep the pictures of what they printed beside the database.
     return [

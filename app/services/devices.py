@@ -9,10 +9,12 @@ while a payment runs). No Qt here.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from app.config import DEFAULT_STATION
 from app.services import payments
 from app.services.payments import CardPayment, UnitOfWorkFactory
 from app.services.ports import Clock
@@ -25,48 +27,17 @@ from drivers.payment import EndOfDayResult, PaymentResult, TerminalStatus, Trans
 from drivers.station import DeviceStation, DeviceStatus
 from drivers.transports.base import WireRecord
 
-# The demo station: every role on a simulator that speaks the real protocol.
-DEMO_DEVICES: dict[str, dict[str, Any]] = {
-    "card": {
-        "role": "payment_terminal",
-        "driver": "zvt",
-        "uri": "sim://zvt?card_delay=1&pin_delay=1&host_delay=0.5",
-        "options": {"password": "000000", "answer_timeout": 60},
-    },
-    "drawer": {"role": "cash_drawer", "driver": "drawer-escpos", "uri": "sim://drawer"},
-    "display": {"role": "line_display", "driver": "display", "uri": "sim://display"},
-    "scanner": {"role": "scanner", "driver": "scanner-serial", "uri": "sim://scanner"},
-    "keyboard_scanner": {"role": "scanner", "driver": "scanner-wedge", "uri": "sim://wedge"},
-}
 
-DEMO_STATION_TOML = """\
-[devices.card]
-role = "payment_terminal"
-driver = "zvt"
-uri = "sim://zvt?card_delay=1&pin_delay=1&host_delay=0.5"
-[devices.card.options]
-password = "000000"
-
-[devices.drawer]
-role = "cash_drawer"
-driver = "drawer-escpos"
-uri = "sim://drawer"
-
-[devices.display]
-role = "line_display"
-driver = "display"
-uri = "sim://display"
-
-[devices.scanner]
-role = "scanner"
-driver = "scanner-serial"
-uri = "sim://scanner"
-"""
+def demo_devices() -> dict[str, Any]:
+    """The demo station's [devices]: every role on a simulator that speaks the real protocol.
+    The same table as the default station.toml, so there is one demo configuration."""
+    devices: dict[str, Any] = tomllib.loads(DEFAULT_STATION)["devices"]
+    return devices
 
 
 def station_configs(table: dict[str, Any] | None) -> list[DeviceConfig]:
     """station.toml's ``[devices]``, or the demo's simulators when there is none."""
-    return parse_devices(table or DEMO_DEVICES)
+    return parse_devices(table or demo_devices())
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Golden files for the printing tests: expected bytes and pictures under tests/golden/printing.
+"""Golden files of the printing and printer tests: expected bytes and pictures under
+tests/golden/printing.
 
 Set GUICHET_UPDATE_GOLDEN=1 to (re)write them after an intended change, then look at the
 pictures before committing them.
@@ -6,7 +7,6 @@ pictures before committing them.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "printing"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "printing"
 UPDATE = os.environ.get("GUICHET_UPDATE_GOLDEN") == "1"
 
 
@@ -63,7 +63,3 @@ def golden_bytes() -> Callable[[str, bytes], None]:
 @pytest.fixture
 def golden_png() -> Callable[[str, Image.Image], None]:
     return _check_png
-
-
-def png_of(data: bytes) -> Image.Image:
-    return Image.open(io.BytesIO(data))
