@@ -7,7 +7,7 @@ class takes ``(config: DeviceConfig)`` and subclasses `drivers.base.Device`.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from collections.abc import Callable
 
 from drivers.base import Device
 from drivers.config import DeviceConfig
@@ -32,20 +32,23 @@ def driver_names() -> list[str]:
     return sorted(_DRIVERS)
 
 
-def driver_class(name: str) -> type[Device]:
+DriverClass = Callable[[DeviceConfig], Device]
+
+
+def driver_class(name: str) -> DriverClass:
     try:
         target = _DRIVERS[name]
     except KeyError:
         known = ", ".join(driver_names()) or "none"
         raise DeviceConfigError(f"unknown driver {name!r} (known: {known})") from None
     module_name, _, class_name = target.partition(":")
-    cls: Any = getattr(importlib.import_module(module_name), class_name)
-    return cls  # type: ignore[no-any-return]
+    cls: DriverClass = getattr(importlib.import_module(module_name), class_name)
+    return cls
 
 
 def create(config: DeviceConfig) -> Device:
     """A closed device for this configuration; open/claim/enable it on its own thread."""
-    device = driver_class(config.driver)(config)  # type: ignore[call-arg]
+    device = driver_class(config.driver)(config)
     if device.role is not config.role:
         raise DeviceConfigError(
             f"driver {config.driver!r} drives a {device.role.value}, not a {config.role.value}",

@@ -11,6 +11,7 @@ import fnmatch
 import json
 import random
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -146,15 +147,8 @@ def load_demo(uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock) -
         for data in catalog["logical_layouts"]:
             physical = layouts[data["physical"]]
             seat_ids = [s.id for s in physical.seats]
-            layout = LogicalLayout.from_physical(data["id"], data["name"], season.id, physical)
-            layout = LogicalLayout(
-                id=layout.id,
-                name=layout.name,
-                season_id=season.id,
-                physical=physical,
-                categories=layout.categories,
-                seat_categories=layout.seat_categories,
-                ga_categories=layout.ga_categories,
+            configured = replace(
+                LogicalLayout.from_physical(data["id"], data["name"], season.id, physical),
                 contingents=tuple(
                     Contingent(
                         c["code"],
@@ -168,11 +162,11 @@ def load_demo(uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock) -
                 ),
             )
             for c in data["contingents"]:
-                layout = layout.assign_contingent(_select(c["seats"], seat_ids), c["code"])
-            layout = layout.block(_select(data["blocked"], seat_ids))
-            layout = layout.invalidate(_select(data["invalidated"], seat_ids))
-            uow.configurations.add(layout)
-            logical[layout.id] = layout
+                configured = configured.assign_contingent(_select(c["seats"], seat_ids), c["code"])
+            configured = configured.block(_select(data["blocked"], seat_ids))
+            configured = configured.invalidate(_select(data["invalidated"], seat_ids))
+            uow.configurations.add(configured)
+            logical[configured.id] = configured
 
         for data in catalog["events"]:
             uow.catalog.add_event(Event(data["id"], data["activity"], data["name"]))
