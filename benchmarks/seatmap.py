@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from domain.best_available import best_available  # noqa: E402
 from seatmap_widget import SeatMapWidget, SeatPlan, SeatStatus, State  # noqa: E402
-from seatmap_widget.__main__ import LoadedPlan, plan_from_layout  # noqa: E402
+from seatmap_widget.loading import LoadedPlan, load_in_process, plan_from_layout  # noqa: E402
 
 W, H = 1920, 1080
 
@@ -400,7 +400,10 @@ def main() -> None:
     from resources.demo.stadium import generate_stadium
 
     stadium_json = json.dumps(generate_stadium())
+    stadium_path = Path(tempfile.mkdtemp()) / "stadium.seatplan.json"
+    stadium_path.write_text(stadium_json, encoding="utf-8")
     theatre_path = ROOT / "resources" / "demo" / "le-theatre.seatplan.json"
+    files = {"stadium": stadium_path, "le_theatre": theatre_path}
     venues: dict[str, Callable[[], LoadedPlan]] = {
         "stadium": lambda: plan_from_layout(
             planfiles.parse_plan(stadium_json, layout_id="s", hall_id="s")
@@ -423,7 +426,15 @@ def main() -> None:
     for name, read in venues.items():
         imported = import_off_gui_thread(app, read)
         loaded: LoadedPlan = imported.pop("plan")
-        figures = {"seats": loaded.plan.size, **imported}
+        # What the viewer does: parse in a child process, receive the compiled arrays.
+        in_process = import_off_gui_thread(app, lambda path=files[name]: load_in_process(str(path)))
+        in_process.pop("plan")
+        figures = {
+            "seats": loaded.plan.size,
+            **imported,
+            "import_json_in_child_process_ms": in_process["import_json_ms"],
+            "gui_heartbeat_max_gap_in_child_process_ms": in_process["gui_heartbeat_max_gap_ms"],
+        }
         figures.update(frame_figures(app, loaded, rounds, rng))
         output["widget"][name] = figures
         output["baseline_qgraphicsscene"][name] = baseline(loaded, max(3, rounds // 12))

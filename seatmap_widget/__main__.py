@@ -2,12 +2,12 @@
 
 It opens any plan file (our ``guichet.seatplan`` or a pretix seating plan) or a demo venue,
 shows it with the legend, hover details and a best-available box, and can paint random
-states to look at a busy plan. Plan files are read and compiled off the GUI thread.
+states to look at a busy plan. Plan files are read and compiled off the GUI thread, large ones
+in a child process (`seatmap_widget.loading`), so the screen never freezes on a stadium.
 (`SeatPlan.save`/`load` give the compiled ``.npz`` form a caller can cache; the viewer does not
 keep one yet.)
 
-This module is the only place of the package that reads plan files: it imports ``planfiles``
-and ``domain`` (for best available) lazily, and never the client (``app``).
+It imports ``domain`` (for best available) lazily, and never the client (``app``).
 """
 
 from __future__ import annotations
@@ -15,12 +15,9 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import numpy.typing as npt
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,117 +31,29 @@ from PySide6.QtWidgets import (
 )
 
 from seatmap_widget.legend import SeatMapLegend
+from seatmap_widget.loading import DEMOS, LoadedPlan, load, load_in_process
 from seatmap_widget.plan import (
-    Area,
-    ColourTables,
-    GaZone,
-    SeatPlan,
     SeatStatus,
     State,
-    Swatch,
 )
 from seatmap_widget.widget import SeatMapWidget
 
 if TYPE_CHECKING:
-    from domain.best_available import SeatRows
-    from domain.venue import PhysicalLayout
-
-DEMOS = ("stadium", "theatre", "concert")
+    pass
 
 
-@dataclass(eq=False)
-class LoadedPlan:
-    plan: SeatPlan
-    categories: npt.NDArray[np.int16]
-    tables: ColourTables
-    focal_point: tuple[float, float] | None
-    source: str
-
-    def status(self, sold_share: float = 0.0, seed: int = 0) -> SeatStatus:
-        state = np.zeros(self.plan.size, np.uint8)
-        if sold_share > 0:
-            rng = np.random.default_rng(seed)
-            draw = rng.random(self.plan.size)
-            state[draw < sold_share] = State.SOLD
-            state[(draw >= sold_share) & (draw < sold_share + 0.02)] = State.HELD
-            state[(draw >= sold_share + 0.02) & (draw < sold_share + 0.03)] = State.RESERVED
-        return SeatStatus.of(self.plan.size, state=state, category=self.categories)
-
-    def seat_rows(self) -> SeatRows:
-        from domain.best_available import from_arrays
-
-        plan = self.plan
-        rows = plan.row
-        blocks = np.zeros(len(plan.row_labels), dtype=np.int32)
-        if plan.size:
-            blocks[rows] = plan.zone[np.arange(plan.size)]
-        return from_arrays(plan.x, plan.y, rows, plan.flags, blocks, focal_point=self.focal_point)
+# Above this, parsing holds the interpreter lock long enough to freeze the screen (about 80 ms
+# per 2 MB); a child process costs about half a second to start, so small plans stay here.
+LARGE_PLAN_BYTES = 2_000_000
 
 
-def plan_from_layout(layout: PhysicalLayout) -> LoadedPlan:
-    """The widget's plain-data plan of a `domain.venue.PhysicalLayout`."""
-    seats = layout.seats
-    codes = {c.code: i for i, c in enumerate(layout.categories)}
-    zone_names = {z.id: z.name for z in layout.zones}
-    plan = SeatPlan.from_columns(
-        [s.id for s in seats],
-        [s.x for s in seats],
-        [s.y for s in seats],
-        # blocks are drawn and labelled as zones: "1er balcon" or "B07" in a stadium stand
-        [zone_names.get(s.zone, s.zone) if s.block == s.zone else f"{s.block}" for s in seats],
-        [s.row for s in seats],
-        [s.number for s in seats],
-        [int(s.flags) for s in seats],
-        shapes=[
-            Area(a.shape, tuple((p.x, p.y) for p in a.points), a.label, a.colour)
-            for a in layout.areas
-        ],
-        ga_zones=[
-            GaZone(
-                z.name,
-                tuple((p.x, p.y) for p in z.outline),
-                z.capacity,
-                codes.get(z.category or "", -1),
-            )
-            for z in layout.ga_zones
-        ],
-        name=layout.name,
-    )
-    categories = np.fromiter(
-        (codes.get(s.category or "", -1) for s in seats), dtype=np.int16, count=len(seats)
-    )
-    tables = ColourTables(
-        categories=tuple(Swatch(c.code, c.name, c.colour) for c in layout.categories)
-    )
-    focal = layout.focal_point
-    return LoadedPlan(
-        plan, categories, tables, None if focal is None else (focal.x, focal.y), layout.name
-    )
-
-
-def load(source: str, demo: bool = False) -> LoadedPlan:
-    """Read a plan file (or a demo venue) into a `LoadedPlan`. Blocking: call it off the GUI
-    thread. Raises ``planfiles.PlanError`` (with every problem and its place) on a bad file."""
-    import planfiles
-
+def _large(source: str, demo: bool) -> bool:
     if demo:
-        if source == "stadium":
-            from resources.demo.stadium import stadium_layout
-
-            return plan_from_layout(stadium_layout())
-        name = {"theatre": "le-theatre", "concert": "salle-concert"}[source]
-        path = Path(__file__).resolve().parents[1] / "resources" / "demo" / f"{name}.seatplan.json"
-        return plan_from_layout(planfiles.read_plan(path, layout_id=name, hall_id=name))
-    path = Path(source)
+        return source == "stadium"
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise planfiles.PlanError(
-            [planfiles.Problem(str(path), f"cannot read the file: {error.strerror or error}")],
-            source=str(path),
-        ) from None
-    layout = planfiles.parse_plan(data, layout_id="viewer", hall_id="viewer", source=str(path))
-    return plan_from_layout(layout)
+        return Path(source).stat().st_size > LARGE_PLAN_BYTES
+    except OSError:
+        return False
 
 
 class _Loader(QObject):
@@ -197,7 +106,8 @@ class ViewerWindow(QMainWindow):
     def load_in_background(self, source: str, demo: bool, sold_share: float) -> None:
         def run() -> None:
             try:
-                loaded = load(source, demo)
+                big = _large(source, demo)
+                loaded = load_in_process(source, demo) if big else load(source, demo)
                 self._loader.done.emit((loaded, loaded.status(sold_share)))
             except Exception as error:  # shown to the person, whatever it is
                 self._loader.failed.emit(error)

@@ -1332,37 +1332,37 @@
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../seatmap_widget/__main__.py" line="168" />
+        <location filename="../../seatmap_widget/__main__.py" line="77" />
         <source>Number of seats</source>
         <translation>Nombre de places</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/__main__.py" line="169" />
+        <location filename="../../seatmap_widget/__main__.py" line="78" />
         <source>Best available</source>
         <translation>Meilleures places</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/__main__.py" line="171" />
+        <location filename="../../seatmap_widget/__main__.py" line="80" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/__main__.py" line="214" />
+        <location filename="../../seatmap_widget/__main__.py" line="124" />
         <source>%1 seats. Wheel or +/- to zoom, drag to pan, Shift+drag to select.</source>
         <translation>%1 places. Molette ou +/- pour zoomer, glisser pour déplacer, Maj+glisser pour sélectionner.</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/__main__.py" line="221" />
+        <location filename="../../seatmap_widget/__main__.py" line="131" />
         <source>This plan cannot be shown: %1</source>
         <translation>Ce plan ne peut pas être affiché : %1</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/__main__.py" line="235" />
+        <location filename="../../seatmap_widget/__main__.py" line="145" />
         <source>No seats fit this request.</source>
         <translation>Aucune place ne correspond à cette demande.</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/__main__.py" line="247" />
+        <location filename="../../seatmap_widget/__main__.py" line="157" />
         <source>Selected: %1</source>
         <translation>Sélection : %1</translation>
     </message>

@@ -9,7 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from planfiles import PlanError
-from seatmap_widget.__main__ import ViewerWindow, load
+from seatmap_widget.__main__ import ViewerWindow
+from seatmap_widget.loading import load
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
@@ -55,3 +56,17 @@ def test_the_viewer_explains_a_file_it_cannot_show(qtbot: QtBot, tmp_path: Path)
     window.load_in_background(str(path), False, 0.0)
     qtbot.waitUntil(lambda: "cannot be shown" in window.line.text(), timeout=10_000)
     assert "UTF-8" in window.line.text()
+
+
+def test_a_large_plan_is_read_in_a_child_process_with_the_same_result(tmp_path: Path) -> None:
+    import json
+
+    from resources.demo.stadium import generate_stadium
+    from seatmap_widget.loading import load_in_process
+
+    path = tmp_path / "stadium.seatplan.json"
+    path.write_text(json.dumps(generate_stadium(seats=2_000)), encoding="utf-8")
+    here, there = load(str(path)), load_in_process(str(path))
+    assert there.plan.size == here.plan.size == 2_000
+    assert list(there.plan.ids) == list(here.plan.ids)
+    assert (there.plan.x == here.plan.x).all() and (there.categories == here.categories).all()
