@@ -61,10 +61,10 @@ uri = "sim://zvt?card_delay=1&pin_delay=1&host_delay=0.5"
 password = "000000"
 answer_timeout = 60
 
-[devices.drawer]
+[devices.drawer]                  # on the receipt printer's drawer port
 role = "cash_drawer"
 driver = "drawer-escpos"
-uri = "sim://drawer"
+uri = "printer://receipts"
 
 [devices.display]
 role = "line_display"

@@ -27,8 +27,6 @@ from drivers.base import Role
 
 log = logging.getLogger(__name__)
 
-# Printers run in the printer station (print queues and the job journal); every other device
-# in the device station. Both read the same [devices] table and the same driver registry.
 _PRINTER_ROLES = (Role.TICKET_PRINTER, Role.RECEIPT_PRINTER)
 
 
@@ -54,8 +52,8 @@ def open_till(config: StationConfig) -> TillServices:
 
 @dataclass
 class Station:
-    """The till's use cases and its devices: printers with their print queues, and the others
-    (terminal, drawer, display, scanners) each on its own worker thread."""
+    """The till's use cases and its devices, each physical device on its own worker thread;
+    the printers' print queues and job journal on top of their devices."""
 
     services: TillServices
     printing: PrintingServices
@@ -64,8 +62,7 @@ class Station:
     device_station: DeviceStation
 
     def stop(self) -> None:
-        self.device_station.stop()
-        self.printers.stop()
+        self.device_station.stop()  # finishes queued print jobs, then closes every device
 
 
 def _device_configs(config: StationConfig) -> list[DeviceConfig]:
@@ -88,8 +85,8 @@ def open_station(config: StationConfig) -> Station:
     from drivers.station import DeviceStation
 
     services = open_till(config)
-    configs = _device_configs(config)
-    printers = PrinterStation([c for c in configs if c.role in _PRINTER_ROLES])
+    device_station = DeviceStation(_device_configs(config))
+    printers = PrinterStation(devices=device_station)
     printing = PrintingServices(
         services.uow_factory, printers, services.clock, config.point_of_sale
     )
@@ -98,7 +95,6 @@ def open_station(config: StationConfig) -> Station:
         log.warning(
             "%d print job(s) left unfinished by the last run now wait for a decision", recovered
         )
-    device_station = DeviceStation([c for c in configs if c.role not in _PRINTER_ROLES])
     devices = DevicesService(device_station, services.uow_factory, services.clock)
     device_station.start()
     return Station(services, printing, devices, printers, device_station)

@@ -5,7 +5,8 @@
 role = "ticket_printer"           # drivers.base.Role value
 driver = "fgl"                    # a name in drivers.registry
 uri = "tcp://127.0.0.1:9100"      # tcp://host:port, serial:///dev/ttyUSB0?baudrate=9600,
-                                  # usb://0x04b8:0x0202, or sim://<simulator> for the demo
+                                  # usb://0x04b8:0x0202, sim://<simulator> for the demo, or
+                                  # printer://<name> for a drawer on that printer's port
 [devices.tickets.options]         # driver-specific: code_page, model, drawer_pin, password...
 model = "FGL46"
 ```
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 from drivers.base import Role
 from drivers.errors import DeviceConfigError
 
-SCHEMES = ("tcp", "serial", "usb", "sim", "loop", "socket")
+SCHEMES = ("tcp", "serial", "usb", "sim", "loop", "socket", "printer")
 
 
 @dataclass(frozen=True, slots=True)

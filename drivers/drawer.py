@@ -154,7 +154,8 @@ class CashDrawer(Device):
 class EscPosDrawer(CashDrawer):
     """A drawer on a receipt printer's drawer port. Options: ``pin`` (2 or 5), ``on_ms``,
     ``off_ms`` (off at least four times on), ``open_level``, ``open_too_long`` (seconds).
-    ``uri`` is the printer's (sim://drawer: a printer-drawer simulator on loopback TCP)."""
+    ``uri`` is ``printer://NAME`` to kick through that printer's own connection (what a real
+    station wants), the printer's address, or sim://drawer (a printer-drawer simulator)."""
 
     def __init__(self, config: DeviceConfig) -> None:
         super().__init__(config)
@@ -170,6 +171,11 @@ class EscPosDrawer(CashDrawer):
         kick_command(self.pin, self.on_ms, self.off_ms)  # refuse a bad pulse at once
 
     def _do_open(self) -> None:
+        if urlsplit(self._uri).scheme == "printer" and self.transport_factory is None:
+            raise DeviceConfigError(
+                f"{self._uri}: a drawer behind a printer is driven by the device station",
+                device=self.name,
+            )
         if urlsplit(self._uri).scheme == "sim":
             from drivers.simulators.drawer import DrawerSimulator
 

@@ -1,8 +1,10 @@
 """The station's devices: built from station.toml's ``[devices]`` through the registry, each
 physical device driven by its own worker thread, their status events gathered in one place.
 
-Devices that share an endpoint (a drawer and a display behind the receipt printer, all on the
-printer's address) share that endpoint's worker, so they never talk over each other. A device
+Devices that share an endpoint share that endpoint's worker, so they never talk over each
+other. A device configured at ``printer://NAME`` (the cash drawer on the receipt printer's
+drawer port) runs on that printer's worker and talks through the printer's own connection:
+network printers often accept one client at a time. A device
 that cannot be created or opened stays listed, in ERROR, with the reason: the till starts
 without it. Listeners are called on the worker threads; the client turns them into queued Qt
 signals. No Qt and no database here.
@@ -41,9 +43,15 @@ class DeviceStatus:
     retryable: bool = False
 
 
-def endpoint_of(config: DeviceConfig) -> str:
-    """The physical endpoint: scheme, host and port or path; each simulator is its own."""
+def endpoint_of(config: DeviceConfig, by_name: dict[str, DeviceConfig] | None = None) -> str:
+    """The physical endpoint: scheme, host and port or path; each simulator is its own; a
+    device behind a printer (``printer://NAME``) is on that printer's endpoint."""
     parts = urlsplit(config.uri)
+    if parts.scheme == "printer":
+        printer = (by_name or {}).get(parts.netloc)
+        if printer is None or urlsplit(printer.uri).scheme == "printer":
+            return f"printer:{parts.netloc}"
+        return endpoint_of(printer)
     if parts.scheme == "sim":
         return f"sim:{config.name}"
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
@@ -73,8 +81,11 @@ class DeviceStation:
         self._poll_interval = poll_interval
         self._stop = threading.Event()
         self._poller: threading.Thread | None = None
+        configs = list(configs)
+        by_name = {c.name: c for c in configs}
+        self._creation = threading.RLock()  # a device behind a printer creates the printer
         for config in configs:
-            key = endpoint_of(config)
+            key = endpoint_of(config, by_name)
             worker = self._workers.get(key)
             if worker is None:
                 worker = ThreadPoolExecutor(
@@ -178,17 +189,47 @@ class DeviceStation:
         with contextlib.suppress(DeviceError):
             self._ready(entry)
 
-    def _ready(self, entry: _Entry) -> Device:
-        """The entry's device, created and enabled; raises the DeviceError that stops it."""
-        try:
+    def ensure_device(self, name: str) -> Device:
+        """The device, created (not opened) if it was not yet; DeviceError if it cannot be."""
+        entry = self._entry(name)
+        with self._creation:
             if entry.device is None:
                 device = self._create(entry.config)
                 device.add_listener(functools.partial(self._on_event, entry))
                 add_scan = getattr(device, "add_scan_listener", None)
                 if callable(add_scan):
                     add_scan(self._on_scan)
+                self._attach_to_printer(entry.config, device)
                 entry.device = device
-            device = entry.device
+            return entry.device
+
+    def _attach_to_printer(self, config: DeviceConfig, device: Device) -> None:
+        parts = urlsplit(config.uri)
+        if parts.scheme != "printer":
+            return
+        if parts.netloc not in self._entries:
+            raise DeviceConfigError(
+                f"{config.uri}: no printer named {parts.netloc!r} on this station",
+                device=config.name,
+            )
+        printer = self.ensure_device(parts.netloc)
+        passthrough = getattr(printer, "passthrough", None)
+        if not callable(passthrough) or not hasattr(device, "transport_factory"):
+            raise DeviceConfigError(
+                f"{config.name} cannot be driven through {parts.netloc}", device=config.name
+            )
+        device.transport_factory = lambda _uri: passthrough()
+
+    def run_as_is(self, name: str, job: Callable[[Any], T]) -> Future[T]:
+        """Run ``job(device)`` on the device's worker without opening it first: for jobs that
+        open the device themselves and must record what happened when it cannot be opened."""
+        entry = self._entry(name)
+        return entry.worker.submit(lambda: job(self.ensure_device(name)))
+
+    def _ready(self, entry: _Entry) -> Device:
+        """The entry's device, created and enabled; raises the DeviceError that stops it."""
+        try:
+            device = self.ensure_device(entry.config.name)
             if not device.enabled:
                 device.open()
                 device.claim()

@@ -27,6 +27,7 @@ from drivers.errors import DeviceError
 from drivers.printers.base import JobOutcome, JobState, Printer
 from drivers.printers.status import PrinterStatus
 from drivers.printers.worker import PrinterWorker
+from drivers.station import DeviceStation
 from drivers.transports.base import WireRecord
 from printing import escpos, fgl, serialize
 from printing.data import ReceiptData, ReportPage, TicketData
@@ -87,22 +88,35 @@ class PrinterCard:
 
 
 class PrinterStation:
-    """The configured printers, each with its worker thread. Closing stops the workers after
-    their queued jobs."""
+    """The station's printers. Their threads are the device station's: one worker per
+    endpoint, shared with a drawer behind the receipt printer. Built alone (tests, the
+    command line), it runs a device station of its own and stops it with `stop`."""
 
     def __init__(
         self,
-        configs: Sequence[DeviceConfig],
+        configs: Sequence[DeviceConfig] = (),
         create: Callable[[DeviceConfig], Any] = registry.create,
+        *,
+        devices: DeviceStation | None = None,
     ) -> None:
-        self.configs = {c.name: c for c in configs if c.role in _PRINTER_ROLES}
+        self._owns_devices = devices is None
+        if devices is None:
+            devices = DeviceStation(
+                [c for c in configs if c.role in _PRINTER_ROLES], create=create, poll_interval=0
+            )
+        self.devices = devices
+        self.configs = {
+            name: devices.config(name)
+            for name in devices.names()
+            if devices.config(name).role in _PRINTER_ROLES
+        }
         self.printers: dict[str, Printer] = {}
         self.workers: dict[str, PrinterWorker] = {}
         self.broken: dict[str, str] = {}
         self.problems: dict[str, str] = {}
         for name, config in self.configs.items():
             try:
-                device = create(config)
+                device = devices.ensure_device(name)
             except DeviceError as error:
                 self.broken[name] = str(error)
                 continue
@@ -110,7 +124,7 @@ class PrinterStation:
                 self.broken[name] = f"driver {config.driver!r} is not a printer driver"
                 continue
             self.printers[name] = device
-            self.workers[name] = PrinterWorker(device)
+            self.workers[name] = PrinterWorker(devices, name)
 
     @classmethod
     def demo(cls, output_dir: Path | None = None) -> PrinterStation:
@@ -207,8 +221,9 @@ class PrinterStation:
         return [self.card(name) for name in self.configs]
 
     def stop(self) -> None:
-        for worker in self.workers.values():
-            worker.stop(wait=True)
+        """Finish the queued jobs, then close the printers (when this station owns them)."""
+        if self._owns_devices:
+            self.devices.stop()
 
 
 _PRINTER_ROLES = (Role.TICKET_PRINTER, Role.RECEIPT_PRINTER)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from drivers.base import Device, DeviceState
@@ -23,6 +23,9 @@ from drivers.errors import DeviceBusy, DeviceConfigError, DeviceError
 from drivers.printers.status import PrinterStatus
 from drivers.transports.base import Transport, WireLog
 from drivers.transports.uri import transport_for
+
+if TYPE_CHECKING:
+    from drivers.printers.passthrough import PrinterPassthrough
 
 BUSY_RETRY_DELAY = 0.3
 
@@ -130,6 +133,16 @@ class Printer(Device):
                 self._transport.open(self.connect_timeout)
                 self._after_connect(self._transport)
         return self._transport
+
+    def connection(self) -> Transport:
+        """The printer's connection, opened if it is not (on the printer's worker only)."""
+        return self._connect()
+
+    def passthrough(self) -> PrinterPassthrough:
+        """A transport for a device behind this printer: see `drivers.printers.passthrough`."""
+        from drivers.printers.passthrough import PrinterPassthrough
+
+        return PrinterPassthrough(self)
 
     def _after_connect(self, transport: Transport) -> None:
         """Protocol greeting, e.g. checking that the printer really talks to us."""

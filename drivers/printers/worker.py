@@ -1,28 +1,30 @@
-"""Each printer's own worker thread: its jobs run there one at a time, in order, so the
-screen never waits on paper, cables or a slow status reply.
+"""A printer's jobs on its worker thread: the device station's worker for the printer's
+endpoint, so a drawer behind the printer waits its turn instead of talking over a ticket.
 
-Plain `concurrent.futures`: `submit` returns a Future at once. The client turns results into
-Qt signals in its own layer; this module knows no Qt.
+`submit` returns a Future at once and counts what is still queued. The job gets the printer
+unopened and opens it itself, so that a printer that cannot be reached still lets the job
+record what became of it. This module knows no Qt.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TypeVar
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, TypeVar
 
 from drivers.printers.base import Printer
+
+if TYPE_CHECKING:
+    from drivers.station import DeviceStation
 
 T = TypeVar("T")
 
 
 class PrinterWorker:
-    def __init__(self, printer: Printer) -> None:
-        self.printer = printer
-        self._executor = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix=f"printer-{printer.name}"
-        )
+    def __init__(self, devices: DeviceStation, name: str) -> None:
+        self._devices = devices
+        self._name = name
         self._pending = 0
         self._lock = threading.Lock()
 
@@ -34,16 +36,12 @@ class PrinterWorker:
         with self._lock:
             self._pending += 1
 
-        def run() -> T:
+        def run(device: object) -> T:
             try:
-                return job(self.printer)
+                assert isinstance(device, Printer)
+                return job(device)
             finally:
                 with self._lock:
                     self._pending -= 1
 
-        return self._executor.submit(run)
-
-    def stop(self, wait: bool = True) -> None:
-        """Finish the queued jobs (nothing queued is dropped), then close the printer."""
-        self._executor.submit(self.printer.close)
-        self._executor.shutdown(wait=wait)
+        return self._devices.run_as_is(self._name, run)

@@ -35,11 +35,17 @@ class EscPosMachine:
         self.paper_out = self.script.paper_out_after == 0 and not self.script.paper_out_mid_job
         self.paper_near_end = False
         self.cover_open = self.script.cover_open
-        self.drawer_high = False
         self.drawer_kicks = 0
+        self.drawer_open_seconds = 3.0  # then someone pushes it shut
+        self._drawer_opened_at: float | None = None
         self.printed = 0
         self._held = bytearray()  # what arrived while offline: printed once it is back
         self._lock = threading.Lock()
+
+    @property
+    def drawer_high(self) -> bool:
+        opened = self._drawer_opened_at
+        return opened is not None and time.monotonic() - opened < self.drawer_open_seconds
 
     @property
     def offline(self) -> bool:
@@ -120,7 +126,7 @@ class EscPosMachine:
                 replies.append(self.sensor_byte())
             elif event.kind == "drawer":
                 self.drawer_kicks += 1
-                self.drawer_high = True
+                self._drawer_opened_at = time.monotonic()
             elif event.kind == "cut":
                 self._printed_page()
         return bytes(replies)

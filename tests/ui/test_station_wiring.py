@@ -27,8 +27,9 @@ def station(demo_dir: Path) -> Iterator[Station]:
 
 def window_for(qtbot: QtBot, station: Station, data_dir: Path) -> MainWindow:
     config = load_station(data_dir)
-    window = build_main_window(station.services, "en", 5, config.timezone, station.printing,
-                               station.devices)
+    window = build_main_window(
+        station.services, "en", 5, config.timezone, station.printing, station.devices
+    )
     station.device_station.add_scan_listener(window.scans.from_device)
     qtbot.addWidget(window)
     window.show()
@@ -38,11 +39,18 @@ def window_for(qtbot: QtBot, station: Station, data_dir: Path) -> MainWindow:
 
 def test_the_demo_station_has_every_device_role(station: Station) -> None:
     assert set(station.printers.configs) == {"tickets", "receipts"}
-    assert set(station.device_station.names()) == {"card", "drawer", "display", "scanner"}
+    assert set(station.device_station.names()) == {
+        "tickets",
+        "receipts",
+        "card",
+        "drawer",
+        "display",
+        "scanner",
+    }
+    assert station.printers.devices is station.device_station  # one set of device threads
 
 
-def test_technician_gets_the_device_screens(qtbot: QtBot, station: Station,
-                                            demo_dir: Path) -> None:
+def test_technician_gets_the_device_screens(qtbot: QtBot, station: Station, demo_dir: Path) -> None:
     window = window_for(qtbot, station, demo_dir)
     log_in(qtbot, window, "Sacha Petit", "9012")
     qtbot.waitUntil(lambda: window.work is not None)
@@ -61,8 +69,9 @@ def test_supervisor_gets_the_devices_screen_to_settle_payments(
     assert Screen.PRINTERS not in window.work.screens
 
 
-def test_a_scan_from_a_device_reaches_the_main_window(qtbot: QtBot, station: Station,
-                                                      demo_dir: Path) -> None:
+def test_a_scan_from_a_device_reaches_the_main_window(
+    qtbot: QtBot, station: Station, demo_dir: Path
+) -> None:
     window = window_for(qtbot, station, demo_dir)
     log_in(qtbot, window, "Camille Martin", "1234")
     qtbot.waitUntil(lambda: window.work is not None)
