@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from domain.venue import Point
-from planfiles.errors import Problems
+from domain.errors import VenueError
+from domain.venue import PhysicalLayout, Point
+from planfiles import schema
+from planfiles.errors import Problem, Problems, TooManyProblems
 
 _HEX6 = re.compile(r"^#[0-9a-fA-F]{6}$")
 _HEX3 = re.compile(r"^#[0-9a-fA-F]{3}$")
@@ -69,3 +72,37 @@ def normalise_colour(value: object) -> str | None:
     if _HEX3.match(text):
         return "#" + "".join(c * 2 for c in text[1:]).lower()
     return None
+
+
+class LayoutReader(Protocol):
+    problems: Problems
+
+    def read(self, *, layout_id: str, hall_id: str, name: str | None) -> PhysicalLayout: ...
+
+
+def read_checked(
+    doc: dict[str, Any],
+    *,
+    plan_schema: str,  # the schema file's name in resources/schemas
+    skeleton: Callable[[Any], Any],
+    check_rows: Callable[[Any, Problems], None],
+    reader: LayoutReader,
+    layout_id: str,
+    hall_id: str,
+    name: str | None,
+    source: str,
+) -> PhysicalLayout:
+    """The steps every format takes: the schema on a skeleton of the document, the rows in
+    fast code, then the reader's own checks; a `PlanError` with every problem found so far."""
+    problems = Problems()
+    schema.check(skeleton(doc), plan_schema, problems)
+    check_rows(doc, problems)
+    if problems:
+        raise problems.error(source)
+    try:
+        return reader.read(layout_id=layout_id, hall_id=hall_id, name=name)
+    except TooManyProblems:
+        raise reader.problems.error(source) from None
+    except VenueError as error:  # the domain's own checks, should ours have missed one
+        reader.problems.items.append(Problem("(plan)", str(error)))
+        raise reader.problems.error(source) from None

@@ -27,11 +27,10 @@ import math
 from bisect import bisect_right
 from typing import Any
 
-from domain.errors import VenueError
 from domain.venue import Area, Category, PhysicalLayout, Point, Seat, Zone
 from planfiles import schema
-from planfiles.common import DEFAULT_COLOUR, finite, is_number, normalise_colour
-from planfiles.errors import Problem, Problems, TooManyProblems
+from planfiles.common import DEFAULT_COLOUR, finite, is_number, normalise_colour, read_checked
+from planfiles.errors import Problems, TooManyProblems
 
 _NUMBER = frozenset({int, float})
 _INF = math.inf
@@ -348,19 +347,17 @@ def read_pretix(
     source: str = "<plan>",
 ) -> PhysicalLayout:
     """The layout described by a parsed pretix seating plan, or `PlanError`."""
-    problems = Problems()
-    schema.check(skeleton(doc), schema.PRETIX_SCHEMA, problems)
-    check_rows(doc, problems)
-    if problems:
-        raise problems.error(source)
-    reader = _Reader(doc)
-    try:
-        return reader.read(layout_id=layout_id, hall_id=hall_id, name=name)
-    except TooManyProblems:
-        raise reader.problems.error(source) from None
-    except VenueError as error:
-        reader.problems.items.append(Problem("(plan)", str(error)))
-        raise reader.problems.error(source) from None
+    return read_checked(
+        doc,
+        plan_schema=schema.PRETIX_SCHEMA,
+        skeleton=skeleton,
+        check_rows=check_rows,
+        reader=_Reader(doc),
+        layout_id=layout_id,
+        hall_id=hall_id,
+        name=name,
+        source=source,
+    )
 
 
 def layout_to_pretix(layout: PhysicalLayout) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from bisect import bisect_right
 from itertools import repeat
 from typing import Any
 
-from domain.errors import VenueError
 from domain.venue import (
     Area,
     Category,
@@ -27,8 +26,8 @@ from domain.venue import (
     Zone,
 )
 from planfiles import schema
-from planfiles.common import finite, first_bad_number, point, xy_point
-from planfiles.errors import PlanError, Problem, Problems, TooManyProblems
+from planfiles.common import finite, first_bad_number, point, read_checked, xy_point
+from planfiles.errors import PlanError, Problems, TooManyProblems
 
 FORMAT = "guichet.seatplan"
 VERSION = 1
@@ -382,19 +381,17 @@ def read_seatplan(
     source: str = "<plan>",
 ) -> PhysicalLayout:
     """The layout described by a parsed ``guichet.seatplan`` document, or `PlanError`."""
-    problems = Problems()
-    schema.check(skeleton(doc), schema.SEATPLAN_SCHEMA, problems)
-    check_rows(doc, problems)
-    if problems:
-        raise problems.error(source)
-    reader = _Reader(doc)
-    try:
-        return reader.read(layout_id=layout_id, hall_id=hall_id, name=name)
-    except TooManyProblems:
-        raise reader.problems.error(source) from None
-    except VenueError as error:  # the domain's own checks, should ours have missed one
-        reader.problems.items.append(Problem("(plan)", str(error)))
-        raise reader.problems.error(source) from None
+    return read_checked(
+        doc,
+        plan_schema=schema.SEATPLAN_SCHEMA,
+        skeleton=skeleton,
+        check_rows=check_rows,
+        reader=_Reader(doc),
+        layout_id=layout_id,
+        hall_id=hall_id,
+        name=name,
+        source=source,
+    )
 
 
 def write_plan(layout: PhysicalLayout) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from drivers.simulators.printer_server import FaultScript, PageStore, PrinterServer
+from drivers.simulators.printer_server import FaultScript, PageStore, SimulatedPrinter
 from printing.replay_escpos import EscPosReplay
 
 _DLE_EOT = b"\x10\x04"
@@ -154,7 +154,7 @@ class EscPosMachine:
             self.cover_open = False
 
 
-class EscPosSimulator:
+class EscPosSimulator(SimulatedPrinter):
     """An `EscPosMachine` served on loopback TCP (and a pty on request)."""
 
     def __init__(
@@ -164,22 +164,7 @@ class EscPosSimulator:
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
-        self.machine = EscPosMachine(script, PageStore("escpos", output_dir))
-        self.server = PrinterServer(self.machine, host, port)
-
-    @property
-    def address(self) -> tuple[str, int]:
-        return self.server.address
-
-    @property
-    def pages(self) -> PageStore:
-        return self.machine.store
-
-    def serve_pty(self) -> str:
-        return self.server.serve_pty()
-
-    def stop(self) -> None:
-        self.server.stop()
+        super().__init__(EscPosMachine(script, PageStore("escpos", output_dir)), host, port)
 
 
 def start(settings: dict[str, Any], options: dict[str, Any]) -> EscPosSimulator:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from drivers.simulators.printer_server import FaultScript, PageStore, PrinterServer
+from drivers.simulators.printer_server import FaultScript, PageStore, SimulatedPrinter
 from printing.replay_fgl import FglReplay
 
 ACK_PRINTED = b"\x06"
@@ -115,7 +115,7 @@ class FglMachine:
             return READY
 
 
-class FglSimulator:
+class FglSimulator(SimulatedPrinter):
     def __init__(
         self,
         script: FaultScript | None = None,
@@ -123,25 +123,10 @@ class FglSimulator:
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
-        self.machine = FglMachine(script, PageStore("fgl", output_dir))
-        self.server = PrinterServer(self.machine, host, port)
-
-    @property
-    def address(self) -> tuple[str, int]:
-        return self.server.address
-
-    @property
-    def pages(self) -> PageStore:
-        return self.machine.store
-
-    def serve_pty(self) -> str:
-        return self.server.serve_pty()
+        super().__init__(FglMachine(script, PageStore("fgl", output_dir)), host, port)
 
     def load_paper(self) -> None:
         self.server.send_unsolicited(self.machine.load_paper())
-
-    def stop(self) -> None:
-        self.server.stop()
 
 
 def start(settings: dict[str, Any], options: dict[str, Any]) -> FglSimulator:

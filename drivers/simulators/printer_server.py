@@ -242,3 +242,26 @@ class PrinterServer:
                 with contextlib.suppress(OSError):
                     os.close(fd)
             self._pty = None
+
+
+class SimulatedPrinter:
+    """A printer machine served on loopback TCP (and a pty on request), with its pages."""
+
+    def __init__(self, machine: Any, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.machine = machine
+        self.server = PrinterServer(machine, host, port)
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self.server.address
+
+    @property
+    def pages(self) -> PageStore:
+        store: PageStore = self.machine.store
+        return store
+
+    def serve_pty(self) -> str:
+        return self.server.serve_pty()
+
+    def stop(self) -> None:
+        self.server.stop()
