@@ -687,13 +687,11 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="155" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="154" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
@@ -708,88 +706,63 @@
         <translation>Platzsuche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="156" />
-        <source>Held</source>
-        <translation>Gehalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="157" />
-        <source>Blocked</source>
-        <translation>Gesperrt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="158" />
-        <source>Reserved</source>
-        <translation>Reserviert</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="159" />
-        <source>Sold</source>
-        <translation>Verkauft</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="160" />
-        <source>Invalid</source>
-        <translation>Ungültig</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="164" />
-        <location filename="../../app/ui/performances/performance_page.py" line="225" />
+        <location filename="../../app/ui/performances/performance_page.py" line="153" />
+        <location filename="../../app/ui/performances/performance_page.py" line="214" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="204" />
+        <location filename="../../app/ui/performances/performance_page.py" line="193" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="258" />
+        <location filename="../../app/ui/performances/performance_page.py" line="247" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="278" />
+        <location filename="../../app/ui/performances/performance_page.py" line="267" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="285" />
+        <location filename="../../app/ui/performances/performance_page.py" line="274" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="291" />
+        <location filename="../../app/ui/performances/performance_page.py" line="280" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="297" />
+        <location filename="../../app/ui/performances/performance_page.py" line="286" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="299" />
+        <location filename="../../app/ui/performances/performance_page.py" line="288" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="302" />
+        <location filename="../../app/ui/performances/performance_page.py" line="291" />
         <source>Not on sale at the box office.</source>
         <translation>An der Kasse nicht im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <location filename="../../app/ui/performances/performance_page.py" line="292" />
         <source>Sales at this till have not opened yet.</source>
         <translation>Der Verkauf an dieser Kasse hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="304" />
+        <location filename="../../app/ui/performances/performance_page.py" line="293" />
         <source>Sales at this till are closed.</source>
         <translation>Der Verkauf an dieser Kasse ist geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="306" />
+        <location filename="../../app/ui/performances/performance_page.py" line="295" />
         <source>Not on sale.</source>
         <translation>Nicht im Verkauf.</translation>
     </message>

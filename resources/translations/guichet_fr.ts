@@ -687,13 +687,11 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="155" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="98" />
-        <location filename="../../app/ui/performances/performance_page.py" line="154" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -708,88 +706,63 @@
         <translation>Recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="156" />
-        <source>Held</source>
-        <translation>Verrouillées</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="157" />
-        <source>Blocked</source>
-        <translation>Bloquées</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="158" />
-        <source>Reserved</source>
-        <translation>Réservées</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="159" />
-        <source>Sold</source>
-        <translation>Vendues</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="160" />
-        <source>Invalid</source>
-        <translation>Invalides</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="164" />
-        <location filename="../../app/ui/performances/performance_page.py" line="225" />
+        <location filename="../../app/ui/performances/performance_page.py" line="153" />
+        <location filename="../../app/ui/performances/performance_page.py" line="214" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="204" />
+        <location filename="../../app/ui/performances/performance_page.py" line="193" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="258" />
+        <location filename="../../app/ui/performances/performance_page.py" line="247" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="278" />
+        <location filename="../../app/ui/performances/performance_page.py" line="267" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="285" />
+        <location filename="../../app/ui/performances/performance_page.py" line="274" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="291" />
+        <location filename="../../app/ui/performances/performance_page.py" line="280" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="297" />
+        <location filename="../../app/ui/performances/performance_page.py" line="286" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="299" />
+        <location filename="../../app/ui/performances/performance_page.py" line="288" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="302" />
+        <location filename="../../app/ui/performances/performance_page.py" line="291" />
         <source>Not on sale at the box office.</source>
         <translation>Pas en vente au guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <location filename="../../app/ui/performances/performance_page.py" line="292" />
         <source>Sales at this till have not opened yet.</source>
         <translation>La vente n'est pas encore ouverte à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="304" />
+        <location filename="../../app/ui/performances/performance_page.py" line="293" />
         <source>Sales at this till are closed.</source>
         <translation>La vente est close à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="306" />
+        <location filename="../../app/ui/performances/performance_page.py" line="295" />
         <source>Not on sale.</source>
         <translation>Pas en vente.</translation>
     </message>

@@ -149,17 +149,6 @@ class PerformancePageScreen(QWidget):
         self.seat_map.selection_refused.connect(self._refused)
         self.seat_map.confirmed.connect(self._confirmed)
 
-    def _count_names(self) -> dict[str, str]:
-        return {
-            "total": self.tr("Total"),
-            "free": self.tr("Free"),
-            "held": self.tr("Held"),
-            "blocked": self.tr("Blocked"),
-            "reserved": self.tr("Reserved"),
-            "sold": self.tr("Sold"),
-            "invalid": self.tr("Invalid"),
-        }
-
     def load(self, performance_id: str) -> None:
         self.message.setText(self.tr("Loading…"))
         self.plan = None
