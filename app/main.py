@@ -97,6 +97,7 @@ def open_station(config: StationConfig) -> Station:
         )
     devices = DevicesService(device_station, services.uow_factory, services.clock)
     device_station.start()
+    devices.reconcile_at_start()  # card payments a crash left open: asked, never guessed
     return Station(services, printing, devices, printers, device_station)
 
 

@@ -9,8 +9,11 @@ while a payment runs). No Qt here.
 
 from __future__ import annotations
 
+import functools
+import logging
 import tomllib
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,11 +24,14 @@ from app.services.ports import Clock
 from domain.money import Money
 from domain.operators import Operator
 from drivers import discovery
+from drivers.base import Role
 from drivers.config import DeviceConfig, parse_devices
 from drivers.errors import DeviceConfigError
 from drivers.payment import EndOfDayResult, PaymentResult, TerminalStatus, TransactionKind
 from drivers.station import DeviceStation, DeviceStatus
 from drivers.transports.base import WireRecord
+
+log = logging.getLogger(__name__)
 
 
 def demo_devices() -> dict[str, Any]:
@@ -120,6 +126,20 @@ class DevicesService:
             name, lambda terminal: payments.reconcile_open(self._uow, self._clock, terminal)
         )
 
+    def reconcile_at_start(self) -> list[Future[list[CardPayment]]]:
+        """Ask each payment terminal, on its own worker, what became of the payments a crash
+        or a power cut left open; returns at once. What stays unknown waits for a supervisor."""
+        futures = []
+        for name in self.station.by_role(Role.PAYMENT_TERMINAL):
+
+            def settle(terminal: Any) -> list[CardPayment]:
+                return payments.reconcile_open(self._uow, self._clock, terminal)
+
+            future = self.station.submit(name, settle)
+            future.add_done_callback(functools.partial(_log_settlement, name))
+            futures.append(future)
+        return futures
+
     def open_payments(self) -> list[CardPayment]:
         return payments.open_payments(self._uow)
 
@@ -167,3 +187,12 @@ class DevicesService:
             return code
 
         return self.station.call(name, run)
+
+
+def _log_settlement(name: str, future: Future[list[CardPayment]]) -> None:
+    error = future.exception()
+    if error is not None:
+        log.warning("%s: open payments not settled at start: %s", name, error)
+        return
+    for payment in future.result():
+        log.info("%s: payment %s settled at start: %s", name, payment.id, payment.state)

@@ -122,3 +122,30 @@ def test_only_a_supervisor_closes_an_unknown_payment(db: Database) -> None:
     assert (closed.closed_by, closed.supervisor_reference) == ("s", "B 0042")
     with pytest.raises(payments.PaymentNotUnknown):
         payments.close_unknown(db.unit_of_work, clock, supervisor, payment.id, False, "B 0042")
+
+
+def test_payments_a_crash_left_open_are_settled_when_the_station_starts(db: Database) -> None:
+    from app.services.devices import DevicesService
+    from drivers.station import DeviceStation
+
+    clock = Clock()
+    config = DeviceConfig("card", DeviceRole.PAYMENT_TERMINAL, "zvt", "sim://zvt", FAST)
+    station = DeviceStation([config], poll_interval=0)
+    try:
+        devices = DevicesService(station, db.unit_of_work, clock)
+        done, _result = devices.test_payment("card", Money(500, "EUR"))
+        assert done.state is PaymentState.APPROVED
+        # Committed, then the till died before a byte went to the terminal.
+        lost = payments.start(
+            db.unit_of_work, clock, "card", TransactionKind.PAYMENT, Money(700, "EUR"), "sale-9"
+        )
+        assert [p.id for p in payments.open_payments(db.unit_of_work)] == [lost.id]
+
+        futures = devices.reconcile_at_start()
+        assert len(futures) == 1
+        settled = {p.id: p for p in futures[0].result(timeout=30)}
+        # The terminal's last transaction is the 5.00 one the till knows: 7.00 never happened.
+        assert settled[lost.id].state is PaymentState.DECLINED
+        assert payments.open_payments(db.unit_of_work) == []
+    finally:
+        station.stop()
