@@ -124,17 +124,24 @@ def clean(text: str) -> str:
     return "".join(c for c in text if c == " " or (not _is_control(c) and c >= " "))
 
 
+# Printer command languages delimit barcode data with these (FGL: ^...^ and {...}, <...>):
+# a value holding one would end the barcode early on one printer and not on another.
+_RESERVED_IN_BARCODES = frozenset("{}^<>")
+
+
 def barcode_value(value: str, *, field: str = "barcode") -> str:
-    """A value Code 128 (and every reader at the door) can carry: printable ASCII only."""
+    """A value every printer and every reader at the door can carry: printable ASCII, without
+    the characters printer languages reserve. The same answer for every renderer."""
     if not value:
         raise RenderError("the barcode value is empty", field=field)
     if len(value) > 64:
         raise RenderError("the barcode value is longer than 64 characters", field=field)
-    bad = sorted({c for c in value if not (" " <= c <= "~")})
+    bad = sorted({c for c in value if not (" " <= c <= "~") or c in _RESERVED_IN_BARCODES})
     if bad:
         shown = ", ".join(repr(c) for c in bad[:5])
         raise RenderError(
-            f"the barcode value may hold only printable ASCII characters, not {shown}",
+            f"the barcode value may hold only printable ASCII characters other than "
+            f"{{ }} ^ < >, not {shown}",
             field=field,
         )
     return value

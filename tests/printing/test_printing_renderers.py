@@ -142,9 +142,16 @@ def test_fgl_uses_rotation_code128_qr_and_graphics() -> None:
     assert b"<F13>" in out and b"\xd5" in out  # international font, euro in CP858
 
 
-def test_fgl_refuses_a_caret_in_code128() -> None:
-    with pytest.raises(RenderError, match="cannot hold"):
-        fgl.render_ticket(replace(data.sample_ticket(), barcode="AB^CD"))
+@pytest.mark.parametrize("value", ["AB^CD", "A{B", "A}B", "A<B>"])
+def test_every_renderer_refuses_barcode_characters_printer_languages_reserve(value: str) -> None:
+    ticket = replace(data.sample_ticket(), barcode=value)
+    for render in (
+        lambda: fgl.render_ticket(ticket),
+        lambda: escpos.render_ticket(ticket),
+        lambda: pdf.render_tickets([ticket]),
+    ):
+        with pytest.raises(RenderError, match="printable ASCII characters other than"):
+            render()
 
 
 def test_the_simulator_spots_flash_writes() -> None:
