@@ -1176,7 +1176,7 @@
     <message>
         <location filename="../../seatmap_widget/legend.py" line="116" />
         <source>Held by this till</source>
-        <translation>Von dieser Kasse reserviert</translation>
+        <translation>Von dieser Kasse gehalten</translation>
     </message>
     <message>
         <location filename="../../seatmap_widget/legend.py" line="142" />
@@ -1259,7 +1259,7 @@
     <message>
         <location filename="../../seatmap_widget/widget.py" line="565" />
         <source>%1, held by this till</source>
-        <translation>%1, von dieser Kasse reserviert</translation>
+        <translation>%1, von dieser Kasse gehalten</translation>
     </message>
     <message>
         <location filename="../../seatmap_widget/widget.py" line="567" />

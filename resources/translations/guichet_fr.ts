@@ -1176,7 +1176,7 @@
     <message>
         <location filename="../../seatmap_widget/legend.py" line="116" />
         <source>Held by this till</source>
-        <translation>Bloquée par ce guichet</translation>
+        <translation>Verrouillée par cette caisse</translation>
     </message>
     <message>
         <location filename="../../seatmap_widget/legend.py" line="142" />
@@ -1259,7 +1259,7 @@
     <message>
         <location filename="../../seatmap_widget/widget.py" line="565" />
         <source>%1, held by this till</source>
-        <translation>%1, bloquée par ce guichet</translation>
+        <translation>%1, verrouillée par cette caisse</translation>
     </message>
     <message>
         <location filename="../../seatmap_widget/widget.py" line="567" />
