@@ -18,8 +18,10 @@ import numpy.typing as npt
 from app.services.ports import Clock, UnitOfWorkFactory
 from domain.availability import SeatState, StateCounts, Verdict, may_sell_now, seat_states
 from domain.best_available import SeatRows, seat_rows
-from domain.catalog import PerformanceState, max_tickets
+from domain.catalog import Event, Performance, PerformanceState, max_tickets
 from domain.channels import SalesChannel, SeatSearchMode
+from domain.configuration import LogicalLayout
+from domain.venue import Hall, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,17 +113,49 @@ def find_performances(
         return sorted(found, key=lambda p: p.starts_at)
 
 
-def performance_page(
-    uow_factory: UnitOfWorkFactory, clock: Clock, channel: SalesChannel, performance_id: str
-) -> PerformancePage:
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """One performance as the database holds it, read in one unit of work."""
+
+    performance: Performance
+    event: Event
+    hall: Hall
+    site: Site
+    layout: LogicalLayout
+    booked: dict[str, SeatState]
+
+
+def _read(uow_factory: UnitOfWorkFactory, performance_id: str) -> _Snapshot:
     with uow_factory() as uow:
         performance = uow.catalog.get_performance(performance_id)
-        event = uow.catalog.get_event(performance.event_id)
         hall = uow.venues.get_hall(performance.hall_id)
-        site = uow.venues.get_site(hall.site_id)
-        layout = uow.configurations.get(performance.logical_layout_id)
-        booked = uow.seat_states.booked(performance_id)
-    states = seat_states(layout, booked)
+        return _Snapshot(
+            performance=performance,
+            event=uow.catalog.get_event(performance.event_id),
+            hall=hall,
+            site=uow.venues.get_site(hall.site_id),
+            layout=uow.configurations.get(performance.logical_layout_id),
+            booked=uow.seat_states.booked(performance_id),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceView:
+    page: PerformancePage
+    plan: PerformancePlan
+
+
+def performance_view(
+    uow_factory: UnitOfWorkFactory, clock: Clock, channel: SalesChannel, performance_id: str
+) -> PerformanceView:
+    """A performance's page and its seat map's data, from one read of the database."""
+    snapshot = _read(uow_factory, performance_id)
+    return PerformanceView(_page(snapshot, clock, channel), _plan(snapshot, channel))
+
+
+def _page(snapshot: _Snapshot, clock: Clock, channel: SalesChannel) -> PerformancePage:
+    performance, layout, site = snapshot.performance, snapshot.layout, snapshot.site
+    states = seat_states(layout, snapshot.booked)
     totals: Counter[str] = Counter()
     free: Counter[str] = Counter()
     for seat_id, state in states.items():
@@ -142,9 +176,9 @@ def performance_page(
     )
     return PerformancePage(
         performance_id=performance.id,
-        event_name=event.name,
+        event_name=snapshot.event.name,
         site_name=site.name,
-        hall_name=hall.name,
+        hall_name=snapshot.hall.name,
         starts_at=performance.starts_at.astimezone(ZoneInfo(site.timezone)),
         state=performance.state,
         counts=StateCounts.of(states.values()),
@@ -225,15 +259,10 @@ class PerformancePlan:
     max_tickets: int | None  # the most seats one order may take (performance and channel)
 
 
-def performance_plan(
-    uow_factory: UnitOfWorkFactory, channel: SalesChannel, performance_id: str
-) -> PerformancePlan:
+def _plan(snapshot: _Snapshot, channel: SalesChannel) -> PerformancePlan:
     """The seat map's data for a performance: geometry, states, categories, contingents and
-    what this channel may sell. Read-only, one unit of work."""
-    with uow_factory() as uow:
-        performance = uow.catalog.get_performance(performance_id)
-        layout = uow.configurations.get(performance.logical_layout_id)
-        booked = uow.seat_states.booked(performance_id)
+    what this channel may sell."""
+    performance, layout, booked = snapshot.performance, snapshot.layout, snapshot.booked
     physical = layout.physical
     seats = physical.seats
     n = len(seats)

@@ -57,13 +57,9 @@ class TillServices:
     ) -> list[Any]:
         return browsing.find_performances(self.uow_factory, first_day, last_day, event_id, timezone)
 
-    def performance_page(self, performance_id: str) -> browsing.PerformancePage:
+    def performance_view(self, performance_id: str) -> browsing.PerformanceView:
         channel = self.till().channel
-        return browsing.performance_page(self.uow_factory, self.clock, channel, performance_id)
-
-    def performance_plan(self, performance_id: str) -> browsing.PerformancePlan:
-        channel = self.till().channel
-        return browsing.performance_plan(self.uow_factory, channel, performance_id)
+        return browsing.performance_view(self.uow_factory, self.clock, channel, performance_id)
 
     # --- plans --------------------------------------------------------------------------
 

@@ -707,62 +707,61 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="153" />
-        <location filename="../../app/ui/performances/performance_page.py" line="214" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="193" />
+        <location filename="../../app/ui/performances/performance_page.py" line="194" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="247" />
+        <location filename="../../app/ui/performances/performance_page.py" line="242" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="267" />
+        <location filename="../../app/ui/performances/performance_page.py" line="262" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="274" />
+        <location filename="../../app/ui/performances/performance_page.py" line="269" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="280" />
+        <location filename="../../app/ui/performances/performance_page.py" line="275" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="286" />
+        <location filename="../../app/ui/performances/performance_page.py" line="281" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="288" />
+        <location filename="../../app/ui/performances/performance_page.py" line="283" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="291" />
+        <location filename="../../app/ui/performances/performance_page.py" line="286" />
         <source>Not on sale at the box office.</source>
         <translation>An der Kasse nicht im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="292" />
+        <location filename="../../app/ui/performances/performance_page.py" line="287" />
         <source>Sales at this till have not opened yet.</source>
         <translation>Der Verkauf an dieser Kasse hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="293" />
+        <location filename="../../app/ui/performances/performance_page.py" line="288" />
         <source>Sales at this till are closed.</source>
         <translation>Der Verkauf an dieser Kasse ist geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="295" />
+        <location filename="../../app/ui/performances/performance_page.py" line="290" />
         <source>Not on sale.</source>
         <translation>Nicht im Verkauf.</translation>
     </message>

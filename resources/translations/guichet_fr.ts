@@ -707,62 +707,61 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="153" />
-        <location filename="../../app/ui/performances/performance_page.py" line="214" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="193" />
+        <location filename="../../app/ui/performances/performance_page.py" line="194" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="247" />
+        <location filename="../../app/ui/performances/performance_page.py" line="242" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="267" />
+        <location filename="../../app/ui/performances/performance_page.py" line="262" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="274" />
+        <location filename="../../app/ui/performances/performance_page.py" line="269" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="280" />
+        <location filename="../../app/ui/performances/performance_page.py" line="275" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="286" />
+        <location filename="../../app/ui/performances/performance_page.py" line="281" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="288" />
+        <location filename="../../app/ui/performances/performance_page.py" line="283" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="291" />
+        <location filename="../../app/ui/performances/performance_page.py" line="286" />
         <source>Not on sale at the box office.</source>
         <translation>Pas en vente au guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="292" />
+        <location filename="../../app/ui/performances/performance_page.py" line="287" />
         <source>Sales at this till have not opened yet.</source>
         <translation>La vente n'est pas encore ouverte à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="293" />
+        <location filename="../../app/ui/performances/performance_page.py" line="288" />
         <source>Sales at this till are closed.</source>
         <translation>La vente est close à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="295" />
+        <location filename="../../app/ui/performances/performance_page.py" line="290" />
         <source>Not on sale.</source>
         <translation>Pas en vente.</translation>
     </message>

@@ -2,7 +2,7 @@
 real states, the legend (counts per state, colour by state / category / contingent) and the
 seat-search modes of the channel (pick on plan, automatic with view, automatic then editable).
 
-The screen is thin: the plan comes from `TillServices.performance_plan` on the database lane,
+The screen is thin: page and plan come from `TillServices.performance_view` on the database lane,
 drawing and picking are the seat-map widget's, best available is `domain.best_available`.
 A proposal is only shown here; holding seats belongs to the sale.
 """
@@ -30,7 +30,7 @@ from app.ui import errors, formatting
 from app.ui.performances.list_screen import state_name
 from app.ui.performances.plan_view import propose, seat_map_data
 from app.ui.tasks import Lane
-from domain.availability import Refusal, StateCounts
+from domain.availability import Refusal
 from domain.channels import SeatSearchMode
 from seatmap_widget import ColourTables, SeatMapLegend, SeatMapWidget, SeatPlan, SeatStatus
 
@@ -153,18 +153,20 @@ class PerformancePageScreen(QWidget):
         self.message.setText(self.tr("Loading…"))
         self.plan = None
         self.selection_text.clear()
-        self._lane.submit(
-            lambda: self._services.performance_page(performance_id),
-            self._show,
-            self._failed,
-            owner=self,
-        )
 
-        def plan_job() -> tuple[PerformancePlan, SeatPlan, SeatStatus, ColourTables]:
-            plan = self._services.performance_plan(performance_id)
-            return (plan, *seat_map_data(plan))
+        def job() -> tuple[PerformancePage, PerformancePlan, SeatPlan, SeatStatus, ColourTables]:
+            view = self._services.performance_view(performance_id)
+            return (view.page, view.plan, *seat_map_data(view.plan))
 
-        self._lane.submit(plan_job, self._show_plan, self._failed, owner=self)
+        self._lane.submit(job, self._show_view, self._failed, owner=self)
+
+    def _show_view(
+        self,
+        result: tuple[PerformancePage, PerformancePlan, SeatPlan, SeatStatus, ColourTables],
+    ) -> None:
+        page, plan, seat_plan, status, tables = result
+        self._show(page)
+        self._show_plan(plan, seat_plan, status, tables)
 
     def _show(self, page: PerformancePage) -> None:
         self.page = page
@@ -173,7 +175,6 @@ class PerformancePageScreen(QWidget):
         self.when.setText(formatting.date_time(page.starts_at))
         self.where.setText(f"{page.site_name} · {page.hall_name}")
         self.sale_state.setText(self._sale_text(page))
-        self._show_counts(page.counts)
         index = self.search_mode.findData(page.seat_search)
         self.search_mode.setCurrentIndex(max(0, index))
         self._apply_sellable()
@@ -197,22 +198,16 @@ class PerformancePageScreen(QWidget):
             )
         )
 
-    def _show_counts(self, counts: StateCounts) -> None:
-        for key, label in self.count_labels.items():
-            label.setText(str(getattr(counts, key)))
-
     def _show_plan(
-        self, result: tuple[PerformancePlan, SeatPlan, SeatStatus, ColourTables]
+        self, plan: PerformancePlan, seat_plan: SeatPlan, status: SeatStatus, tables: ColourTables
     ) -> None:
-        plan, seat_plan, status, tables = result
+        """The counts shown are the legend's, from the same states the map draws."""
         self.plan = plan
         self.seat_map.max_selection = plan.max_tickets
         if plan.max_tickets is not None:
             self.quantity.setMaximum(plan.max_tickets)
         self.seat_map.set_plan(seat_plan, status, tables)
         self._apply_sellable()
-        if self.message.text() == self.tr("Loading…") and self.page is not None:
-            self.message.clear()
 
     def _apply_sellable(self) -> None:
         on_sale = self.page is not None and self.page.sellable.allowed and self.plan is not None
