@@ -128,29 +128,14 @@ class PrinterStation:
 
     @classmethod
     def demo(cls, output_dir: Path | None = None) -> PrinterStation:
-        """The demo's printers: a Boca FGL46 for tickets and a TM-T88V for receipts and
-        reports, both simulated in this process."""
-        options: dict[str, Any] = {"confirm_timeout": 5.0}
+        """The demo station's printers (station.toml's defaults: a Boca FGL46 for tickets, a
+        TM-T88V for receipts and reports), simulated in this process."""
+        from app.services.devices import station_configs
+
+        extra: dict[str, Any] = {"confirm_timeout": 5.0}
         if output_dir is not None:
-            options["output_dir"] = str(output_dir)
-        return cls(
-            [
-                DeviceConfig(
-                    "tickets",
-                    Role.TICKET_PRINTER,
-                    "fgl",
-                    "sim://fgl",
-                    {**options, "model": "FGL46"},
-                ),
-                DeviceConfig(
-                    "receipts",
-                    Role.RECEIPT_PRINTER,
-                    "escpos",
-                    "sim://escpos",
-                    {**options, "model": "TM-T88V", "reports": True},
-                ),
-            ]
-        )
+            extra["output_dir"] = str(output_dir)
+        return cls([replace(c, options={**c.options, **extra}) for c in station_configs(None)])
 
     def purposes_of(self, name: str) -> tuple[str, ...]:
         purposes = []
