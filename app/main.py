@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.services.devices import DevicesService
     from app.services.printing import PrinterStation, PrintingServices
     from app.services.till import TillServices
+    from domain.clock import Clock
     from drivers.config import DeviceConfig
     from drivers.station import DeviceStation
 
@@ -36,16 +37,19 @@ def _parse_globals(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def open_till(config: StationConfig) -> TillServices:
-    """The till's use cases over its database, migrated, with the demo loaded on first start."""
+def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices:
+    """The till's use cases over its database, migrated, with the demo loaded on first start.
+
+    `clock` is the one clock every use case reads; the system clock unless a test pins one."""
     from app.persistence import open_database
     from app.services.auth import Argon2PinHasher
+    from app.services.clock import SystemClock
     from app.services.demo import load_demo
-    from app.services.till import SystemClock, TillServices
+    from app.services.till import TillServices
 
     database = open_database(config.database_path)
     hasher = Argon2PinHasher()
-    clock = SystemClock()
+    clock = clock or SystemClock()
     load_demo(database.unit_of_work, hasher, clock)
     return TillServices(database.unit_of_work, hasher, clock, config.point_of_sale)
 
@@ -79,12 +83,12 @@ def _device_configs(config: StationConfig) -> list[DeviceConfig]:
     ]
 
 
-def open_station(config: StationConfig) -> Station:
+def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     from app.services.devices import DevicesService
     from app.services.printing import PrinterStation, PrintingServices
     from drivers.station import DeviceStation
 
-    services = open_till(config)
+    services = open_till(config, clock)
     device_station = DeviceStation(_device_configs(config))
     printers = PrinterStation(devices=device_station)
     printing = PrintingServices(

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The tools run cold on a clean checkout (no mypy cache): more than the default per-test limit.
+pytestmark = pytest.mark.timeout(600)
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 

@@ -132,8 +132,8 @@ def _default_action(role: Any) -> str:
 
 def _test(args: argparse.Namespace) -> int:
     from app.persistence import open_database
+    from app.services.clock import SystemClock
     from app.services.devices import DevicesService
-    from app.services.till import SystemClock
     from domain.errors import DomainError
     from domain.money import Money
     from drivers.errors import DeviceError

@@ -7,8 +7,11 @@ SQLite file (preferred to fakes).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, Protocol
+
+from domain.clock import Clock
+
+__all__ = ["Clock", "PinHasher", "UnitOfWork", "UnitOfWorkFactory"]
 
 
 class UnitOfWork(Protocol):
@@ -36,5 +39,3 @@ class PinHasher(Protocol):
     def verify(self, pin_hash: str, pin: str) -> bool: ...
 
 
-class Clock(Protocol):
-    def now(self) -> datetime: ...

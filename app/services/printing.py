@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from domain.clock import Clock
 from drivers import registry
 from drivers.base import Role
 from drivers.config import DeviceConfig
@@ -51,10 +52,6 @@ class PrintingUnitOfWork(Protocol):
 
 
 UnitOfWorkFactory = Callable[[], PrintingUnitOfWork]
-
-
-class Clock(Protocol):
-    def now(self) -> datetime: ...
 
 
 class UnknownPrinter(LookupError):

@@ -7,7 +7,7 @@ Each method is one use case and one transaction; none of them touches Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,11 +15,6 @@ from zoneinfo import ZoneInfo
 from app.services import auth, browsing, plans
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
 from domain.operators import Operator
-
-
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 @dataclass

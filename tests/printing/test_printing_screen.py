@@ -4,7 +4,6 @@ reaches the simulator and shows in the job list, the wire log and the virtual pr
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,7 @@ from app.persistence import open_database
 from app.services.printing import PrinterStation, PrintingServices
 from app.ui.printers import PrintersScreen
 from app.ui.tasks import Lane
-
-
-class FixedClock:
-    def now(self) -> datetime:
-        return datetime(2026, 3, 14, 18, 0, tzinfo=UTC)
+from tests.fakes import FixedClock
 
 
 @pytest.fixture

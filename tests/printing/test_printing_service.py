@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,9 @@ from drivers.base import Role
 from drivers.config import DeviceConfig
 from printing import data
 from printing.errors import MissingMention, RenderError
+from tests.fakes import FixedClock
 
 FAST = {"confirm_timeout": 0.6, "status_timeout": 0.3}
-
-
-class FixedClock:
-    def now(self) -> datetime:
-        return datetime(2026, 3, 14, 18, 0, tzinfo=UTC)
 
 
 def _services(

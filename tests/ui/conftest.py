@@ -9,12 +9,13 @@ import pytest
 
 from app.config import load_station
 from app.main import open_till
+from tests.fakes import FixedClock
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo-template")
-    open_till(load_station(folder))
+    open_till(load_station(folder), FixedClock())
     return folder
 
 

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from app.persistence import open_database
 from app.services.devices import DevicesService
-from app.services.till import SystemClock
 from app.ui.devices.devices_screen import DevicesScreen
 from domain.operators import Operator, Role
 from drivers.config import parse_devices
 from drivers.station import DeviceStation
+from tests.fakes import FixedClock
 
 DEVICES = {
     "card": {
@@ -37,7 +37,7 @@ def screen(qtbot: QtBot, tmp_path: Path) -> Iterator[DevicesScreen]:
     station = DeviceStation(parse_devices(DEVICES), poll_interval=0)
     station.start()
     widget = DevicesScreen(
-        DevicesService(station, database.unit_of_work, SystemClock()), SUPERVISOR
+        DevicesService(station, database.unit_of_work, FixedClock()), SUPERVISOR
     )
     qtbot.addWidget(widget)
     widget.load()

@@ -18,11 +18,12 @@ from app.ui.tasks import Lane
 from domain.availability import SeatState
 from domain.channels import SeatSearchMode
 from seatmap_widget import ColourMode, State
+from tests.fakes import FixedClock
 
 
 @pytest.fixture
 def page(qtbot: QtBot, demo_dir: Path) -> PerformancePageScreen:
-    services = open_till(load_station(demo_dir))
+    services = open_till(load_station(demo_dir), FixedClock())
     lane = Lane("db")
     screen = PerformancePageScreen(services, lane)
     qtbot.addWidget(screen)

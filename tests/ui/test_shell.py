@@ -13,11 +13,12 @@ from app.main import open_till
 from app.ui.application import build_main_window
 from app.ui.main_window import MainWindow
 from domain.operators import Screen
+from tests.fakes import FixedClock
 
 
 def make_window(qtbot: QtBot, data_dir: Path, idle_minutes: float = 5) -> MainWindow:
     config = load_station(data_dir)
-    window = build_main_window(open_till(config), "en", idle_minutes, config.timezone)
+    window = build_main_window(open_till(config, FixedClock()), "en", idle_minutes, config.timezone)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.login.operator_box.count() == 3)

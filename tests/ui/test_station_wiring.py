@@ -14,13 +14,14 @@ from app.main import Station, open_station
 from app.ui.application import build_main_window
 from app.ui.main_window import MainWindow
 from domain.operators import Screen
+from tests.fakes import FixedClock
 
 from .test_shell import log_in
 
 
 @pytest.fixture
 def station(demo_dir: Path) -> Iterator[Station]:
-    built = open_station(load_station(demo_dir))
+    built = open_station(load_station(demo_dir), FixedClock())
     yield built
     built.stop()
 
