@@ -1,20 +1,15 @@
 # Shared set-up for scripts/demo and scripts/test: system libraries Qt needs, then a virtualenv
 # in .venv with Guichet installed in editable mode. Safe to run again: it skips what is done.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-need_lib() { ! ldconfig -p 2>/dev/null | grep -q "$1"; }
-missing=()
-need_lib libEGL.so.1 && missing+=(libegl1)
-need_lib libxkbcommon.so.0 && missing+=(libxkbcommon0)
-need_lib libfontconfig.so.1 && missing+=(libfontconfig1 fonts-dejavu-core)
-need_lib libglib-2.0.so.0 && missing+=(libglib2.0-0)
-need_lib libdbus-1.so.3 && missing+=(libdbus-1-3)
-need_lib libusb-1.0.so.0 && missing+=(libusb-1.0-0)
+source scripts/_system_libs.sh
+read -r -a missing <<<"$(missing_system_packages)"
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing system libraries: ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; } \
+      || echo "Could not install them; please install these system packages: ${missing[*]}" >&2
   else
     echo "Please install these system packages: ${missing[*]}" >&2
   fi
