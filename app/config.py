@@ -1,11 +1,14 @@
 """Where the till keeps its files and how the station is set up (station.toml).
 
-Reads and writes files; imports no Qt. The first start writes a station.toml with the demo's
-defaults so a technician has one file to edit.
+Reads and writes files; imports no Qt. The demo's first start (`guichet --demo`) writes a
+station.toml with the demo's simulated devices and `demo = true`; a real station's station.toml
+is written by its technician (see README), and a start without one is refused with the way out.
+Every key is checked against resources/schemas/station.schema.json: a misspelt key is an error.
 """
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,7 +16,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import jsonschema
 import platformdirs
+
+from resources import resource_path
 
 DATABASE_NAME = "guichet.sqlite3"
 STATION_FILE = "station.toml"
@@ -23,6 +29,8 @@ DEFAULT_STATION = """\
 # Guichet station settings. Restart the client after editing.
 
 [station]
+# The embedded demo: its catalog, venues and operators are loaded into a new database.
+demo = true
 # The point of sale this till is (its code in the catalog).
 point_of_sale = "G1"
 # Time zone of the box office: days in the performance list are counted in it.
@@ -82,6 +90,10 @@ class ConfigError(Exception):
     """station.toml cannot be read or holds a value out of range."""
 
 
+class NoStationFile(ConfigError):
+    """A start outside the demo, in a data folder without station.toml."""
+
+
 @dataclass(frozen=True, slots=True)
 class StationConfig:
     data_dir: Path
@@ -90,27 +102,38 @@ class StationConfig:
     idle_lock_minutes: float = 5.0
     timezone: str = "Europe/Paris"
     devices: Mapping[str, Any] = field(default_factory=dict)  # the [devices] table, unparsed
+    demo: bool = False  # load the embedded demo into a new database
 
     @property
     def database_path(self) -> Path:
         return self.data_dir / DATABASE_NAME
 
 
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir("Guichet", appauthor=False))
+def default_data_dir(demo: bool = False) -> Path:
+    """The user's data folder; the demo keeps its own beside it, never mixed with a real till."""
+    base = Path(platformdirs.user_data_dir("Guichet", appauthor=False))
+    return base / "demo" if demo else base
 
 
-def load_station(data_dir: Path | None = None) -> StationConfig:
-    """Read ``station.toml`` from the data folder, writing the default one on first start."""
-    folder = (data_dir or default_data_dir()).expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
+def load_station(data_dir: Path | None = None, *, demo: bool = False) -> StationConfig:
+    """Read ``station.toml`` from the data folder. With ``demo``, the first start writes the
+    demo's; without it, a missing file is `NoStationFile`, and a demo is never loaded into a
+    station whose file says it is not one."""
+    folder = (data_dir or default_data_dir(demo)).expanduser().resolve()
     path = folder / STATION_FILE
-    if not path.exists():
-        path.write_text(DEFAULT_STATION, encoding="utf-8")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            if not demo:
+                raise NoStationFile(
+                    f"{path} does not exist. Start the demo with `guichet --demo`, or write "
+                    "this till's station.toml (see the README's Devices section)."
+                )
+            path.write_text(DEFAULT_STATION, encoding="utf-8")
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+    _check_schema(path, data)
     station = data.get("station", {})
     session = data.get("session", {})
     language = str(station.get("language", "en"))
@@ -127,7 +150,13 @@ def load_station(data_dir: Path | None = None) -> StationConfig:
     devices = data.get("devices", {})
     if not isinstance(devices, dict):
         raise ConfigError(f"{path}: [devices] must be a table of devices")
+    is_demo = station.get("demo", False)
+    if demo and not is_demo:
+        raise ConfigError(
+            f"{path}: this station is not a demo station (demo = false); start it without --demo"
+        )
     return StationConfig(
+        demo=bool(is_demo),
         devices=devices,
         timezone=timezone,
         data_dir=folder,
@@ -135,3 +164,14 @@ def load_station(data_dir: Path | None = None) -> StationConfig:
         language=language,
         idle_lock_minutes=float(idle),
     )
+
+
+def _check_schema(path: Path, data: dict[str, Any]) -> None:
+    schema = json.loads(resource_path("schemas", "station.schema.json").read_text("utf-8"))
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path)
+    )
+    if errors:
+        first = errors[0]
+        where = ".".join(str(p) for p in first.absolute_path) or "the top level"
+        raise ConfigError(f"{path}: {where}: {first.message}")

@@ -1,8 +1,9 @@
 """Composition root: reads station.toml, opens the database (migrating it), loads the demo into
-a fresh database, builds the devices, wires the use cases and starts Qt — or runs a
-technician's command.
+a fresh database when this station is the demo, builds the devices, wires the use cases and
+starts Qt — or runs a technician's command.
 
-`guichet` starts the client; `guichet plan|printer|devices ...` run without a screen.
+`guichet` starts the client; `guichet --demo` the embedded demo (its own data folder, simulated
+devices); `guichet plan|printer|devices ...` run without a screen.
 """
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ _PRINTER_ROLES = (Role.TICKET_PRINTER, Role.RECEIPT_PRINTER)
 def _parse_globals(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="guichet", add_help=False)
     parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--demo", action="store_true")
     return parser.parse_known_args(argv)
 
 
 def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices:
-    """The till's use cases over its database, migrated, with the demo loaded on first start.
+    """The till's use cases over its database, migrated; a demo station's new database gets
+    the demo catalog, venues and operators.
 
     `clock` is the one clock every use case reads; the system clock unless a test pins one."""
     from app.persistence import open_database
@@ -50,7 +53,8 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     database = open_database(config.database_path)
     hasher = Argon2PinHasher()
     clock = clock or SystemClock()
-    load_demo(database.unit_of_work, hasher, clock)
+    if config.demo:
+        load_demo(database.unit_of_work, hasher, clock)
     return TillServices(database.unit_of_work, hasher, clock, config.point_of_sale)
 
 
@@ -119,13 +123,14 @@ def main(argv: list[str] | None = None) -> int:
     if rest and rest[0] in ("-h", "--help"):
         print(
             "usage: guichet [--data-dir DIR]            start the cashier client\n"
+            "       guichet --demo [--data-dir DIR]     the client on the embedded demo\n"
             "       guichet [--data-dir DIR] plan ...    plan files (guichet plan --help)\n"
             "       guichet printer ...                  printers (guichet printer --help)\n"
             "       guichet [--data-dir DIR] devices ... devices (guichet devices --help)"
         )
         return 0
     try:
-        config = load_station(options.data_dir)
+        config = load_station(options.data_dir, demo=options.demo)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

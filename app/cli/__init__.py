@@ -24,13 +24,13 @@ __all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_OK", "build_parser", "is_cli_comman
 def is_cli_command(argv: Sequence[str]) -> bool:
     """True if `argv` (without the program name) asks for a command-line subcommand.
 
-    Global options (``--data-dir DIR`` or ``--data-dir=DIR``) may come first.
+    Global options (``--data-dir DIR``, ``--data-dir=DIR``, ``--demo``) may come first.
     """
     rest = list(argv)
     while rest:
         if rest[0] == "--data-dir":
             rest = rest[2:]
-        elif rest[0].startswith("--data-dir="):
+        elif rest[0] == "--demo" or rest[0].startswith("--data-dir="):
             rest = rest[1:]
         else:
             break
@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guichet", description="Guichet technician commands.")
     parser.add_argument(
         "--data-dir", type=Path, default=None, metavar="DIR", help="Guichet's data directory"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="the embedded demo's station and data directory"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in _COMMAND_MODULES:

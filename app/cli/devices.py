@@ -59,7 +59,7 @@ def _station(args: argparse.Namespace) -> tuple[Any, Any]:
     from app.services.devices import station_configs
     from drivers.station import DeviceStation
 
-    config = load_station(args.data_dir)
+    config = load_station(args.data_dir, demo=args.demo)
     path = config.data_dir / "station.toml"
     table = tomllib.loads(path.read_text(encoding="utf-8")).get("devices")
     return config, DeviceStation(station_configs(table), poll_interval=0)

@@ -81,7 +81,7 @@ def _plan_import(args: argparse.Namespace) -> int:
     from domain.errors import VenueError
 
     try:
-        config = load_station(args.data_dir)
+        config = load_station(args.data_dir, demo=args.demo)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import functools
 import logging
-import tomllib
 from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from app.config import DEFAULT_STATION
 from app.services import payments
 from app.services.payments import CardPayment, UnitOfWorkFactory
 from app.services.ports import Clock
@@ -34,16 +32,10 @@ from drivers.transports.base import WireRecord
 log = logging.getLogger(__name__)
 
 
-def demo_devices() -> dict[str, Any]:
-    """The demo station's [devices]: every role on a simulator that speaks the real protocol.
-    The same table as the default station.toml, so there is one demo configuration."""
-    devices: dict[str, Any] = tomllib.loads(DEFAULT_STATION)["devices"]
-    return devices
-
-
 def station_configs(table: dict[str, Any] | None) -> list[DeviceConfig]:
-    """station.toml's ``[devices]``, or the demo's simulators when there is none."""
-    return parse_devices(table or demo_devices())
+    """station.toml's ``[devices]``: exactly what it lists. No section, or an empty one, is a
+    station without devices, never the demo's simulators (a simulated terminal approves all)."""
+    return parse_devices(table or {})
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,8 @@ def test_is_cli_command() -> None:
 
 def test_import_stores_the_plan_in_the_data_dir(tmp_path, capsys) -> None:
     theatre = ROOT / "resources" / "demo" / "le-theatre.seatplan.json"
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "station.toml").write_text('[station]\npoint_of_sale = "G1"\n')
     data = ["--data-dir", str(tmp_path / "data")]
     argv = [*data, "plan", "import", str(theatre), "--hall", "Grande salle", "--site", "Paris"]
     assert run_cli(argv) == 0

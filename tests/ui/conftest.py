@@ -15,7 +15,7 @@ from tests.fakes import FixedClock
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo-template")
-    open_till(load_station(folder), FixedClock())
+    open_till(load_station(folder, demo=True), FixedClock())
     return folder
 
 

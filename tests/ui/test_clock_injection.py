@@ -13,7 +13,7 @@ from tests.fakes import PARIS, FixedClock
 
 def test_the_demo_and_the_sale_window_follow_the_injected_clock(tmp_path: Path) -> None:
     clock = FixedClock(datetime(2031, 7, 1, 19, 0, tzinfo=PARIS))
-    services = open_till(load_station(tmp_path), clock)
+    services = open_till(load_station(tmp_path, demo=True), clock)
     assert services.clock is clock
     first = services.performance_view("P-MIS-1").page
     # Day 0 of the demo is the clock's day, whatever the machine's date.
