@@ -3,18 +3,25 @@
 open → claim → enable … disable → release → close; states CLOSED, IDLE, BUSY, ERROR. A driver
 subclasses `Device`, implements the ``_do_*`` hooks, and reports changes with `_set_state`.
 Listeners are plain callables, called on the device's own thread: the client turns them into
-queued Qt signals.
+queued Qt signals. Devices outlive screens: a listener whose receiver is gone (it raises
+`ListenerGone`) is dropped quietly, one that raises anything else is logged and dropped; neither
+ever reaches the device's work.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Generic, ParamSpec
 
 from drivers.errors import DeviceError
+
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
 
 
 class Role(enum.Enum):
@@ -45,6 +52,48 @@ class StatusEvent:
 Listener = Callable[[StatusEvent], None]
 
 
+class ListenerGone(Exception):
+    """Raised by a listener whose receiver no longer exists (a closed screen): it is dropped."""
+
+
+class Listeners(Generic[P]):
+    """Callables told of something, safe to add, remove and call from any thread.
+
+    `notify` never raises: the work that reports an event is a device's, and a payment, a
+    drawer kick or a print must not fail because someone who listened went away.
+    """
+
+    def __init__(self, what: str) -> None:
+        self._what = what
+        self._items: list[Callable[P, object]] = []
+        self._lock = threading.Lock()
+
+    def add(self, listener: Callable[P, object]) -> None:
+        with self._lock:
+            self._items.append(listener)
+
+    def remove(self, listener: Callable[P, object]) -> None:
+        """Stop telling ``listener``; nothing happens when it was not (or no longer) listening."""
+        with self._lock:
+            if listener in self._items:
+                self._items.remove(listener)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def notify(self, *args: P.args, **kwargs: P.kwargs) -> None:
+        with self._lock:
+            items = list(self._items)
+        for listener in items:
+            try:
+                listener(*args, **kwargs)
+            except ListenerGone:
+                self.remove(listener)
+            except Exception:
+                log.exception("a %s listener failed and was dropped", self._what)
+                self.remove(listener)
+
+
 class Device:
     """Base of every driver: the lifecycle, the state, and the listeners."""
 
@@ -55,7 +104,7 @@ class Device:
         self._state = DeviceState.CLOSED
         self._claimed = False
         self._enabled = False
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[[StatusEvent]] = Listeners(f"{name} status")
         self._lock = threading.RLock()
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -131,7 +180,7 @@ class Device:
     # --- status events ------------------------------------------------------------------
 
     def add_listener(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def remove_listener(self, listener: Listener) -> None:
         self._listeners.remove(listener)
@@ -140,6 +189,4 @@ class Device:
         self, state: DeviceState, detail: str = "", error: DeviceError | None = None
     ) -> None:
         self._state = state
-        event = StatusEvent(self.name, state, detail, error)
-        for listener in list(self._listeners):
-            listener(event)
+        self._listeners.notify(StatusEvent(self.name, state, detail, error))

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from drivers.base import Device, DeviceState, Role
+from drivers.base import Device, DeviceState, Listeners, Role
 from drivers.config import DeviceConfig
 from drivers.errors import DeviceError
 from drivers.transports.base import Transport, WireLog
@@ -49,16 +49,15 @@ class Scanner(Device):
         super().__init__(config.name)
         self.config = config
         self.wire = WireLog()
-        self._scan_listeners: list[ScanListener] = []
+        self._scan_listeners: Listeners[[str, str]] = Listeners(f"{config.name} scan")
         self.last_code: str | None = None
 
     def add_scan_listener(self, listener: ScanListener) -> None:
-        self._scan_listeners.append(listener)
+        self._scan_listeners.add(listener)
 
     def deliver(self, code: str) -> None:
         self.last_code = code
-        for listener in list(self._scan_listeners):
-            listener(code, self.name)
+        self._scan_listeners.notify(code, self.name)
 
 
 class WedgeScanner(Scanner):

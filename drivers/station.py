@@ -7,7 +7,8 @@ drawer port) runs on that printer's worker and talks through the printer's own c
 network printers often accept one client at a time. A device
 that cannot be created or opened stays listed, in ERROR, with the reason: the till starts
 without it. Listeners are called on the worker threads; the client turns them into queued Qt
-signals. No Qt and no database here.
+signals. A listener that is gone or fails is dropped: it never breaks a device's work, which
+outlives every screen. No Qt and no database here.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from drivers import registry
-from drivers.base import Device, DeviceState, Listener, Role, StatusEvent
+from drivers.base import Device, DeviceState, Listener, Listeners, Role, StatusEvent
 from drivers.config import DeviceConfig
 from drivers.errors import DeviceConfigError, DeviceError
 from drivers.transports.base import WireLog
@@ -75,8 +76,8 @@ class DeviceStation:
     ) -> None:
         self._entries: dict[str, _Entry] = {}
         self._workers: dict[str, ThreadPoolExecutor] = {}
-        self._listeners: list[Listener] = []
-        self._scan_listeners: list[ScanListener] = []
+        self._listeners: Listeners[[StatusEvent]] = Listeners("station status")
+        self._scan_listeners: Listeners[[str, str]] = Listeners("station scan")
         self._create = create
         self._poll_interval = poll_interval
         self._stop = threading.Event()
@@ -142,11 +143,18 @@ class DeviceStation:
     # --- events -------------------------------------------------------------------------
 
     def add_listener(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        """Told of every device's status events, on the device's worker thread."""
+        self._listeners.add(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
 
     def add_scan_listener(self, listener: ScanListener) -> None:
         """One handler for every scanner of the station."""
-        self._scan_listeners.append(listener)
+        self._scan_listeners.add(listener)
+
+    def remove_scan_listener(self, listener: ScanListener) -> None:
+        self._scan_listeners.remove(listener)
 
     def _on_event(self, entry: _Entry, event: StatusEvent) -> None:
         entry.detail = event.detail
@@ -154,12 +162,10 @@ class DeviceStation:
             entry.error = event.error
         elif event.state is not DeviceState.ERROR:
             entry.error = None
-        for listener in list(self._listeners):
-            listener(event)
+        self._listeners.notify(event)
 
     def _on_scan(self, code: str, source: str) -> None:
-        for listener in list(self._scan_listeners):
-            listener(code, source)
+        self._scan_listeners.notify(code, source)
 
     # --- running ------------------------------------------------------------------------
 
@@ -239,8 +245,9 @@ class DeviceStation:
         except DeviceError as error:
             entry.error = error
             entry.detail = str(error)
-            for listener in list(self._listeners):
-                listener(StatusEvent(entry.config.name, DeviceState.ERROR, str(error), error))
+            self._listeners.notify(
+                StatusEvent(entry.config.name, DeviceState.ERROR, str(error), error)
+            )
             raise
 
     def _poll_loop(self) -> None:

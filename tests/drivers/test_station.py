@@ -4,10 +4,14 @@ import threading
 import time
 
 from domain.money import Money
-from drivers.base import DeviceState, Role
-from drivers.config import parse_devices
+from drivers import registry
+from drivers.base import Device, DeviceState, ListenerGone, Listeners, Role, StatusEvent
+from drivers.config import DeviceConfig, parse_devices
+from drivers.drawer import EscPosDrawer
 from drivers.payment import PaymentOutcome, PaymentRequest, TransactionKind
+from drivers.simulators.drawer import DrawerSimulator
 from drivers.station import DeviceStation, endpoint_of
+from drivers.transports.memory import MemoryTransport
 
 DEMO = {
     "card": {"role": "payment_terminal", "driver": "zvt", "uri": "sim://zvt"},
@@ -83,3 +87,72 @@ class _Journal:
 
     def is_known_result(self, terminal_id, trace, receipt_no):
         return False
+
+
+def _memory_drawer_station(simulator: DrawerSimulator, **options: object) -> DeviceStation:
+    """A station with one drawer whose printer line is a memory transport."""
+
+    def create(config: DeviceConfig) -> Device:
+        device = registry.create(config)
+        assert isinstance(device, EscPosDrawer)
+        device.transport_factory = lambda _uri: MemoryTransport(simulator.answer)
+        return device
+
+    config = DeviceConfig("drawer", Role.CASH_DRAWER, "drawer-escpos", "memory://", options)
+    return DeviceStation([config], create=create, poll_interval=0)
+
+
+def test_a_listener_that_is_gone_or_raises_never_breaks_a_device_job() -> None:
+    simulator = DrawerSimulator(open_seconds=60)
+    station = _memory_drawer_station(simulator)
+    told: list[StatusEvent] = []
+    calls = {"deleted screen": 0, "gone": 0}
+
+    def deleted_screen(event: StatusEvent) -> None:  # what a Qt signal of a closed screen does
+        calls["deleted screen"] += 1
+        raise RuntimeError("Signal source has been deleted")
+
+    def gone(event: StatusEvent) -> None:
+        calls["gone"] += 1
+        raise ListenerGone
+
+    station.add_listener(deleted_screen)
+    station.add_listener(gone)
+    station.add_listener(told.append)
+    try:
+        station.call("drawer", lambda drawer: drawer.open_drawer(), 5)  # the job that matters
+        assert station.call("drawer", lambda drawer: drawer.is_open(), 5) is True
+        assert simulator.kicks  # the drawer really opened, and the job said so
+        assert calls == {"deleted screen": 1, "gone": 1}  # dropped at their first failure
+        assert "drawer kicked open" in [e.detail for e in told]
+        station.call("drawer", lambda drawer: drawer.open_drawer(), 5)
+        assert calls == {"deleted screen": 1, "gone": 1}
+        assert [s.state for s in station.status()] == [DeviceState.IDLE]
+    finally:
+        station.stop()
+
+
+def test_a_scan_listener_that_fails_is_dropped_and_the_others_still_get_the_scan() -> None:
+    station = DeviceStation(parse_devices({"scanner": DEMO["scanner"]}), poll_interval=0)
+    scans: list[tuple[str, str]] = []
+
+    def broken(code: str, source: str) -> None:
+        raise RuntimeError("Signal source has been deleted")
+
+    station.add_scan_listener(broken)
+    station.add_scan_listener(lambda code, source: scans.append((code, source)))
+    station._on_scan("A1", "scanner")
+    station._on_scan("A2", "scanner")
+    assert scans == [("A1", "scanner"), ("A2", "scanner")]
+    station.stop()
+
+
+def test_listeners_are_removed_when_asked_and_removing_twice_is_harmless() -> None:
+    listeners: Listeners[[str]] = Listeners("test")
+    heard: list[str] = []
+    listeners.add(heard.append)
+    listeners.notify("one")
+    listeners.remove(heard.append)
+    listeners.remove(heard.append)
+    listeners.notify("two")
+    assert heard == ["one"] and len(listeners) == 0

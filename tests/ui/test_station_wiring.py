@@ -7,12 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
 from app.main import Station, open_station
+from app.services.payments import PaymentState
 from app.ui.application import build_main_window
+from app.ui.devices.devices_screen import DevicesScreen
 from app.ui.main_window import MainWindow
+from app.ui.printers.printers_screen import PrintersScreen
+from domain.money import Money
 from domain.operators import Screen
 from tests.fakes import FixedClock
 
@@ -79,3 +84,74 @@ def test_a_scan_from_a_device_reaches_the_main_window(
     station.device_station._on_scan("3760123456789", "scanner")  # as the serial scanner does
     qtbot.waitUntil(lambda: window.last_scan == "3760123456789")
     assert "3760123456789" in window.statusBar().currentMessage()
+
+
+def _lock_with_ctrl_l(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    assert window.work is not None
+    qtbot.keyClick(window.work.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.operator is None)
+    # The locked operator's screens are really gone, as after a while at a real till.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _devices_screen(qtbot: QtBot, window: MainWindow) -> DevicesScreen:
+    qtbot.waitUntil(lambda: window.work is not None)
+    assert window.work is not None
+    screen = window.work.screens[Screen.DEVICES]
+    assert isinstance(screen, DevicesScreen)
+    window.work.nav.setCurrentRow(list(window.work.screens).index(Screen.DEVICES))
+    return screen
+
+
+def _act(qtbot: QtBot, screen: DevicesScreen, device: str, action: str, expect: str) -> str:
+    screen.select(device)
+    assert screen.buttons[action].isEnabled()
+    screen.buttons[action].click()
+    # Progress lines are appended to "Working…"; the outcome replaces them.
+    qtbot.waitUntil(lambda: not screen.result.toPlainText().startswith("Working…"), timeout=20_000)
+    text = screen.result.toPlainText()
+    assert expect in text
+    return text
+
+
+def test_devices_work_and_tell_the_truth_after_a_lock_and_a_change_of_operator(
+    qtbot: QtBot, station: Station, demo_dir: Path
+) -> None:
+    window = window_for(qtbot, station, demo_dir)
+    log_in(qtbot, window, "Sacha Petit", "9012")  # builds a devices and a printers screen
+    _devices_screen(qtbot, window)
+    _lock_with_ctrl_l(qtbot, window)
+
+    log_in(qtbot, window, "Jules Bernard", "5678")
+    screen = _devices_screen(qtbot, window)
+    screen.amount.setText("4.20")
+    paid = _act(qtbot, screen, "card", "payment", "Approved")
+    assert "The customer was charged" in paid
+    payment = station.devices.recent_payments(1)[0]
+    assert (payment.amount, payment.state) == (Money(420, "EUR"), PaymentState.APPROVED)
+    kicked = _act(qtbot, screen, "drawer", "kick", "drawer sensor says")
+    assert "open" in kicked and "Nothing was changed" not in kicked
+    drawer = station.device_station.device("drawer")
+    assert drawer is not None and drawer.is_open()  # a kick that really opened it
+    _lock_with_ctrl_l(qtbot, window)
+
+    log_in(qtbot, window, "Sacha Petit", "9012")
+    qtbot.waitUntil(lambda: window.work is not None)
+    assert window.work is not None
+    printers = window.work.screens[Screen.PRINTERS]
+    assert isinstance(printers, PrintersScreen)
+    window.work.nav.setCurrentRow(list(window.work.screens).index(Screen.PRINTERS))
+    printers.test_button.click()
+
+    def finished() -> bool:
+        jobs = station.printing.recent_jobs(1)
+        return bool(jobs) and jobs[0].state in ("confirmed", "failed", "unknown")
+
+    qtbot.waitUntil(finished, timeout=20_000)
+    job = station.printing.recent_jobs(1)[0]
+    assert job.state == "confirmed", job.detail
+    assert not job.awaiting_decision
+    qtbot.waitUntil(lambda: printers.job_table.rowCount() >= 1)
+    qtbot.waitUntil(lambda: "printed" in printers.job_table.item(0, 3).text())
+    assert "reprint or dismiss" not in printers.job_table.item(0, 3).text()
