@@ -4,17 +4,19 @@ text, scan test), the wire log; and the card-payment follow-up (reconcile, super
 
 Every call blocks until the device's own worker has done the job: call them from a lane or
 the command line, never from the GUI thread (`abort_payment` excepted: it must get through
-while a payment runs). No Qt here.
+while a payment runs). Each card transaction, settlement or close tells the payment
+listeners, on the thread that recorded it, so a supervisor's list shows an unknown payment at
+once, whichever screen (if any) started it. No Qt here.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from app.services import payments
 from app.services.payments import CardPayment, UnitOfWorkFactory
@@ -22,7 +24,7 @@ from app.services.ports import Clock
 from domain.money import Money
 from domain.operators import Operator
 from drivers import discovery
-from drivers.base import Role
+from drivers.base import Listeners, Role
 from drivers.config import DeviceConfig, parse_devices
 from drivers.errors import DeviceConfigError
 from drivers.payment import EndOfDayResult, PaymentResult, TerminalStatus, TransactionKind
@@ -30,6 +32,9 @@ from drivers.station import DeviceStation, DeviceStatus
 from drivers.transports.base import WireRecord
 
 log = logging.getLogger(__name__)
+
+PaymentListener = Callable[[], None]
+T = TypeVar("T")
 
 
 def station_configs(table: dict[str, Any] | None) -> list[DeviceConfig]:
@@ -51,6 +56,28 @@ class DevicesService:
         self.station = station
         self._uow = uow_factory
         self._clock = clock
+        self._payment_listeners: Listeners[[]] = Listeners("card payment")
+
+    # --- telling ------------------------------------------------------------------------
+
+    def add_payment_listener(self, listener: PaymentListener) -> None:
+        """Told, on the thread that recorded it, each time a card payment was recorded or
+        settled (or its attempt failed): the payments waiting for a decision may have changed."""
+        self._payment_listeners.add(listener)
+
+    def remove_payment_listener(self, listener: PaymentListener) -> None:
+        self._payment_listeners.remove(listener)
+
+    def _recording(self, job: Callable[[Any], T]) -> Callable[[Any], T]:
+        """``job`` on the terminal's worker, the payment listeners told when it ends."""
+
+        def run(terminal: Any) -> T:
+            try:
+                return job(terminal)
+            finally:
+                self._payment_listeners.notify()
+
+        return run
 
     # --- looking ------------------------------------------------------------------------
 
@@ -71,8 +98,10 @@ class DevicesService:
     ) -> tuple[CardPayment, PaymentResult]:
         return self.station.call(
             name,
-            lambda terminal: payments.run(
-                self._uow, self._clock, terminal, kind, amount, None, receipt_no
+            self._recording(
+                lambda terminal: payments.run(
+                    self._uow, self._clock, terminal, kind, amount, None, receipt_no
+                )
             ),
         )
 
@@ -115,7 +144,10 @@ class DevicesService:
 
     def reconcile(self, name: str) -> list[CardPayment]:
         return self.station.call(
-            name, lambda terminal: payments.reconcile_open(self._uow, self._clock, terminal)
+            name,
+            self._recording(
+                lambda terminal: payments.reconcile_open(self._uow, self._clock, terminal)
+            ),
         )
 
     def reconcile_at_start(self) -> list[Future[list[CardPayment]]]:
@@ -127,7 +159,7 @@ class DevicesService:
             def settle(terminal: Any) -> list[CardPayment]:
                 return payments.reconcile_open(self._uow, self._clock, terminal)
 
-            future = self.station.submit(name, settle)
+            future = self.station.submit(name, self._recording(settle))
             future.add_done_callback(functools.partial(_log_settlement, name))
             futures.append(future)
         return futures
@@ -141,9 +173,11 @@ class DevicesService:
     def close_unknown_payment(
         self, by: Operator, payment_id: str, approved: bool, receipt_reference: str
     ) -> CardPayment:
-        return payments.close_unknown(
+        closed = payments.close_unknown(
             self._uow, self._clock, by, payment_id, approved, receipt_reference
         )
+        self._payment_listeners.notify()
+        return closed
 
     # --- drawer, display, scanner -------------------------------------------------------
 

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from domain.clock import Clock
 from drivers import registry
-from drivers.base import Role
+from drivers.base import Listeners, Role
 from drivers.config import DeviceConfig
 from drivers.errors import DeviceError
 from drivers.printers.base import JobOutcome, JobState, Printer
@@ -263,7 +263,7 @@ class PrintingServices:
         self.station = station
         self.clock = clock
         self.till = till
-        self._listeners: list[JobListener] = []
+        self._listeners: Listeners[[JobCard]] = Listeners("print job")
 
     # --- printers ------------------------------------------------------------------------
 
@@ -271,8 +271,9 @@ class PrintingServices:
         return self.station.cards()
 
     def add_job_listener(self, listener: JobListener) -> None:
-        """Called on a printer's worker thread each time a job changes state."""
-        self._listeners.append(listener)
+        """Called on a printer's worker thread each time a job changes state; a listener that
+        is gone or fails is dropped (it never stops the printer's thread)."""
+        self._listeners.add(listener)
 
     def check_status(self, printer: str) -> Future[PrinterStatus]:
         self.station.printer(printer)  # UnknownPrinter for a name not on this station
@@ -496,11 +497,7 @@ class PrintingServices:
             uow.print_jobs.set_state(job_id, state.value, detail, self.clock.now())
             uow.commit()
             job = _card(uow.print_jobs.get(job_id))
-        for listener in list(self._listeners):
-            try:
-                listener(job)
-            except Exception:  # a screen's listener must not stop the printer's thread
-                log.exception("print job listener failed")
+        self._listeners.notify(job)
 
     def _dispatch(self, job_id: str) -> None:
         with self.uow_factory() as uow:

@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+
+from drivers.base import ListenerGone
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +55,17 @@ class Lane(QObject):
             try:
                 result = job()
             except BaseException as exc:  # handed to the GUI thread's error policy
-                self._finished.emit(owner, on_error, None, exc)
+                self._emit_finished(owner, on_error, None, exc)
             else:
-                self._finished.emit(owner, on_done, result, None)
+                self._emit_finished(owner, on_done, result, None)
 
         self._executor.submit(run)
+
+    def _emit_finished(self, owner: Any, callback: Any, result: Any, error: Any) -> None:
+        try:
+            self._finished.emit(owner, callback, result, error)
+        except RuntimeError:  # the lane was deleted with its screen; the job's work is done
+            log.warning("result dropped: its lane was closed", exc_info=error)
 
     def _deliver(self, owner: Any, callback: Any, result: Any, error: Any) -> None:
         self._pending -= 1
@@ -74,3 +82,37 @@ class Lane(QObject):
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread, a child of the listener's owner: delivers there."""
+
+    fired = Signal(tuple)
+
+    def __init__(self, owner: QObject, callback: Callable[..., None]) -> None:
+        super().__init__(owner)
+        self._callback = callback
+        self.fired.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _deliver(self, args: tuple[Any, ...]) -> None:
+        self._callback(*args)
+
+
+def gui_listener(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
+    """A listener for a service or the device station, safe to call from any thread:
+    ``callback`` runs on the GUI thread, by a queued signal, for as long as ``owner`` lives.
+
+    Once ``owner`` is deleted (its operator locked the till), calling the listener raises
+    `ListenerGone`, so whoever called it drops it; the device's work goes on regardless.
+    """
+    relay = _Relay(owner, callback)
+
+    def listen(*args: Any) -> None:
+        if not shiboken6.isValid(relay):
+            raise ListenerGone
+        try:
+            relay.fired.emit(args)
+        except RuntimeError:  # deleted between the check and the emit
+            raise ListenerGone from None
+
+    return listen

@@ -3,15 +3,19 @@ display, scan, wire log, and an unknown payment closed by a supervisor."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from app.persistence import open_database
 from app.services.devices import DevicesService
+from app.ui import formatting
 from app.ui.devices.devices_screen import DevicesScreen
+from domain.money import Money
 from domain.operators import Operator, Role
 from drivers.config import parse_devices
 from drivers.station import DeviceStation
@@ -36,9 +40,9 @@ def screen(qtbot: QtBot, tmp_path: Path) -> Iterator[DevicesScreen]:
     database = open_database(tmp_path / "till.sqlite3")
     station = DeviceStation(parse_devices(DEVICES), poll_interval=0)
     station.start()
-    widget = DevicesScreen(
-        DevicesService(station, database.unit_of_work, FixedClock()), SUPERVISOR
-    )
+    for name in station.names():  # started on their workers: wait, so tests reach the simulators
+        station.call(name, lambda device: device, 10)
+    widget = DevicesScreen(DevicesService(station, database.unit_of_work, FixedClock()), SUPERVISOR)
     qtbot.addWidget(widget)
     widget.load()
     try:
@@ -91,3 +95,40 @@ def test_an_unknown_payment_is_shown_then_closed_by_a_supervisor(
     screen.close_button.click()
     qtbot.waitUntil(lambda: "Closed as declined" in screen.result.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: screen.payments.rowCount() == 0, timeout=5000)
+
+
+def test_a_payment_that_became_unknown_shows_at_once_in_the_supervisors_list(
+    qtbot: QtBot, screen: DevicesScreen
+) -> None:
+    qtbot.waitUntil(lambda: "No card payment" in screen.payments_hint.text())
+    services = screen._services
+    terminal = services.station.device("card")
+    terminal.simulator.fault = "never_ack"
+    terminal.simulator.history.clear()
+    # Started elsewhere (another screen, a sale's lane), not by this screen's buttons.
+    worker = threading.Thread(target=services.test_payment, args=("card", Money(800, "EUR")))
+    worker.start()
+    qtbot.waitUntil(lambda: screen.payments.rowCount() == 1, timeout=10_000)
+    worker.join(10)
+    assert screen.payments.item(0, 2).text() == formatting.money(Money(800, "EUR"))
+    assert screen.payments.item(0, 3).text() == "unknown"
+
+
+def test_a_closed_screen_stops_listening_and_the_devices_carry_on(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    database = open_database(tmp_path / "till.sqlite3")
+    station = DeviceStation(parse_devices({"drawer": DEVICES["drawer"]}), poll_interval=0)
+    services = DevicesService(station, database.unit_of_work, FixedClock())
+    try:
+        closed = DevicesScreen(services, SUPERVISOR)
+        closed.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # The kick's events reach the closed screen's listener, which is dropped at the first.
+        assert services.kick_drawer("drawer").is_open
+        assert len(station._listeners) == 0
+        services._payment_listeners.notify()  # as after a card payment
+        assert len(services._payment_listeners) == 0
+    finally:
+        station.stop()
+        database.close()

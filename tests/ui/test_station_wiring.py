@@ -3,11 +3,12 @@ technician's device screens, and scans reaching the one handler."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
@@ -17,8 +18,10 @@ from app.ui.application import build_main_window
 from app.ui.devices.devices_screen import DevicesScreen
 from app.ui.main_window import MainWindow
 from app.ui.printers.printers_screen import PrintersScreen
+from app.ui.tasks import gui_listener
 from domain.money import Money
 from domain.operators import Screen
+from drivers.base import ListenerGone
 from tests.fakes import FixedClock
 
 from .test_shell import log_in
@@ -155,3 +158,22 @@ def test_devices_work_and_tell_the_truth_after_a_lock_and_a_change_of_operator(
     qtbot.waitUntil(lambda: printers.job_table.rowCount() >= 1)
     qtbot.waitUntil(lambda: "printed" in printers.job_table.item(0, 3).text())
     assert "reprint or dismiss" not in printers.job_table.item(0, 3).text()
+
+
+def test_a_gui_listener_delivers_on_the_gui_thread_and_is_gone_with_its_owner(
+    qtbot: QtBot,
+) -> None:
+    owner = QObject()
+    heard: list[tuple[tuple[object, ...], bool]] = []
+    listen = gui_listener(
+        owner,
+        lambda *args: heard.append((args, threading.current_thread() is threading.main_thread())),
+    )
+    device_thread = threading.Thread(target=listen, args=("card", 2))
+    device_thread.start()
+    device_thread.join(5)
+    qtbot.waitUntil(lambda: heard == [(("card", 2), True)])
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with pytest.raises(ListenerGone):
+        listen("card", 3)

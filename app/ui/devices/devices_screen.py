@@ -4,12 +4,15 @@ each, the hex log of the wire, and the card payments that wait for a decision.
 Each device's work runs on a lane of its own (and, below it, on the device's worker thread), so
 a slow terminal never blocks the drawer or the screen. Status events of the station arrive by a
 queued signal. An unknown card payment is shown with what to do; closing it needs the
-terminal's receipt reference and a supervisor (the service refuses anyone else).
+terminal's receipt reference and a supervisor (the service refuses anyone else). The list of
+those payments follows the service's payment notifications, so a payment that became unknown
+shows at once, whoever started it. The screen only listens: when it is closed (the till locked)
+its listeners are dropped and the devices carry on.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.services.devices import DevicesService, DrawerCheck
 from app.services.payments import CardPayment, PaymentState
 from app.ui import errors, formatting
-from app.ui.tasks import Lane
+from app.ui.tasks import Lane, gui_listener
 from domain.errors import DomainError
 from domain.money import Money
 from domain.operators import Operator
@@ -39,12 +42,6 @@ from drivers.base import DeviceState, Role, StatusEvent
 from drivers.errors import DeviceError
 from drivers.payment import EndOfDayResult, PaymentOutcome, PaymentResult, TerminalStatus
 from drivers.station import DeviceStatus
-
-
-class _EventBridge(QObject):
-    """Station events (any thread) to the GUI thread."""
-
-    event = Signal(object)
 
 
 class DevicesScreen(QWidget):
@@ -102,7 +99,7 @@ class DevicesScreen(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.run_action(k))
             self.buttons[key] = button
             row.addWidget(button)
-            if row.count() == 3:
+            if row.count() == 2:  # three long German labels a row widened the window past 1,366 px
                 grid.addLayout(row)
                 row = QHBoxLayout()
         grid.addLayout(row)
@@ -140,11 +137,12 @@ class DevicesScreen(QWidget):
         payment_layout = QVBoxLayout(payment_box)
         payment_layout.addWidget(self.payments)
         payment_layout.addWidget(self.payments_hint)
+        self.reference.setMinimumWidth(220)  # beside the long check box it shrank to 30 px
         close_row = QHBoxLayout()
         close_row.addWidget(self.reference, 1)
-        close_row.addWidget(self.charged)
         close_row.addWidget(self.close_button)
         payment_layout.addWidget(self.reconcile_button)
+        payment_layout.addWidget(self.charged)
         payment_layout.addLayout(close_row)
 
         left = QWidget()
@@ -164,9 +162,8 @@ class DevicesScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self._bridge = _EventBridge(self)
-        self._bridge.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
-        services.station.add_listener(self._bridge.event.emit)
+        services.station.add_listener(gui_listener(self, self._on_event))
+        services.add_payment_listener(gui_listener(self, self._load_payments))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reconcile_button.clicked.connect(self.reconcile)
         self.close_button.clicked.connect(self.close_payment)
@@ -187,6 +184,9 @@ class DevicesScreen(QWidget):
 
     def load(self) -> None:
         self._show_devices(self._services.devices())
+        self._load_payments()
+
+    def _load_payments(self) -> None:
         self._lane("payments").submit(
             self._services.open_payments, self._show_payments, self._failed, owner=self
         )

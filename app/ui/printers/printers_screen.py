@@ -9,10 +9,11 @@ back by queued signals. Nothing here talks to a device or to SQLite directly.
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,17 +42,11 @@ from app.services.printing import (
     VirtualPage,
 )
 from app.ui import errors, formatting
-from app.ui.tasks import Lane
+from app.ui.tasks import Lane, gui_listener
+from drivers.base import ListenerGone
 from drivers.printers.status import PrinterStatus
 
 REFRESH_MS = 1000
-
-
-class _Bridge(QObject):
-    """Carries results from printer threads to the GUI thread (queued connections)."""
-
-    job_changed = Signal(object)
-    status_done = Signal(object, object)  # printer name, status or error
 
 
 class PrintersScreen(QWidget):
@@ -69,10 +64,9 @@ class PrintersScreen(QWidget):
         self._operator = operator_name
         self._jobs: list[JobCard] = []
         self._pages: list[VirtualPage] = []
-        self._bridge = _Bridge(self)
-        self._bridge.job_changed.connect(lambda _job: self.load_jobs())
-        self._bridge.status_done.connect(self._status_done)
-        printing.add_job_listener(self._bridge.job_changed.emit)
+        self._status_arrived = gui_listener(self, self._status_done)  # from a printer thread
+        # Dropped by the printing service once this screen is gone (the till locked).
+        printing.add_job_listener(gui_listener(self, lambda _job: self.load_jobs()))
 
         self.printer_table = QTableWidget(0, 8)
         self.printer_table.setObjectName("printerTable")
@@ -381,7 +375,8 @@ class PrintersScreen(QWidget):
 
         def done(result: Future[PrinterStatus]) -> None:
             error = result.exception()
-            self._bridge.status_done.emit(name, error if error is not None else result.result())
+            with contextlib.suppress(ListenerGone):  # the screen was closed meanwhile
+                self._status_arrived(name, error if error is not None else result.result())
 
         future.add_done_callback(done)
 
