@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from drivers.base import Device, DeviceState
 from drivers.config import DeviceConfig
-from drivers.errors import DeviceBusy, DeviceConfigError, DeviceError
+from drivers.errors import DeviceBusy, DeviceConfigError, DeviceError, ProtocolError
 from drivers.printers.status import PrinterStatus
-from drivers.transports.base import Transport, WireLog
+from drivers.transports.base import Clock, Deadline, Transport, WireLog
 from drivers.transports.uri import transport_for
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class Printer(Device):
         self.config = config
         self.options: dict[str, Any] = dict(config.options)
         self.wire_log = WireLog()
+        self.clock: Clock = time.monotonic  # for deadlines; tests give a fake one
         self.last_status: PrinterStatus | None = None
         self.simulator: Any = None  # the in-process simulator behind sim://
         self._transport: Transport | None = None
@@ -68,6 +69,8 @@ class Printer(Device):
         self.write_timeout = float(self.options.get("write_timeout", 10.0))
         self.status_timeout = float(self.options.get("status_timeout", 1.0))
         self.confirm_timeout = float(self.options.get("confirm_timeout", 15.0))
+        # a whole status dialogue (stale bytes, every query and reply), once connected
+        self.status_deadline = float(self.options.get("status_deadline", 5.0))
 
     @property
     def model(self) -> str:
@@ -160,6 +163,16 @@ class Printer(Device):
 
     def status(self) -> PrinterStatus:
         raise NotImplementedError
+
+    def status_dialogue(self) -> Deadline:
+        return Deadline(self.status_deadline, self.clock)
+
+    @staticmethod
+    def status_after(error: DeviceError) -> PrinterStatus:
+        """The status to show after a failed exchange: garbled, or not answering."""
+        if isinstance(error, ProtocolError):
+            return PrinterStatus(online=False, garbled=True)
+        return PrinterStatus(online=False, answered=False)
 
     def _report(self, status: PrinterStatus, error: DeviceError | None = None) -> None:
         self.last_status = status

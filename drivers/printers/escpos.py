@@ -22,18 +22,9 @@ from drivers.printers.status import (
     is_dle_eot_reply,
     is_sensor_reply,
 )
-from drivers.transports.base import Transport
+from drivers.transports.base import Deadline, Transport, drain
 
 CHUNK = 4096
-
-
-def drain(transport: Transport) -> bytes:
-    stale = b""
-    while True:
-        chunk = transport.read(4096, 0.0)
-        if not chunk:
-            return stale
-        stale += chunk
 
 
 class EscPosPrinter(Printer):
@@ -47,9 +38,9 @@ class EscPosPrinter(Printer):
 
         return model(self.model, self.options.get("code_page")).code_page
 
-    def _query(self, transport: Transport, n: int) -> int:
-        transport.write(DLE_EOT + bytes((n,)), self.write_timeout)
-        reply = transport.read(1, self.status_timeout)
+    def _query(self, transport: Transport, n: int, deadline: Deadline) -> int:
+        transport.write(DLE_EOT + bytes((n,)), deadline.left(self.write_timeout))
+        reply = transport.read(1, deadline.left(self.status_timeout))
         if not reply:
             raise DeviceTimeout(
                 f"the printer did not answer the status query (DLE EOT {n}) within "
@@ -59,10 +50,13 @@ class EscPosPrinter(Printer):
         return reply[0]
 
     def _read_status(self, transport: Transport) -> PrinterStatus:
-        drain(transport)  # a stale byte ahead of the reply would read as "no paper"
+        """The four real-time queries, within one overall deadline (``status_deadline``)."""
+        deadline = self.status_dialogue()
+        # a stale byte ahead of the reply would read as "no paper"
+        drain(transport, deadline)
         status = PrinterStatus()
         for n in (1, 2, 3, 4):
-            status = decode_dle_eot(n, self._query(transport, n), status)
+            status = decode_dle_eot(n, self._query(transport, n, deadline), status)
         return status
 
     def status(self) -> PrinterStatus:
@@ -72,7 +66,7 @@ class EscPosPrinter(Printer):
             status = self._read_status(transport)
         except DeviceError as error:
             self._drop_connection()
-            self._report(PrinterStatus(online=False, answered=False), error)
+            self._report(self.status_after(error), error)
             raise
         self._report(status)
         return status
@@ -85,7 +79,7 @@ class EscPosPrinter(Printer):
             before = self._read_status(transport)
         except DeviceError as error:
             self._drop_connection()
-            self._report(PrinterStatus(online=False, answered=False), error)
+            self._report(self.status_after(error), error)
             return JobOutcome(JobState.FAILED, str(error), error)
         if not before.ready:
             refusal = DeviceFault(f"not printed: {before.summary()}", device=self.name)
@@ -129,7 +123,7 @@ class EscPosPrinter(Printer):
                 f"the printer stopped during the job: {after.summary()}", device=self.name
             )
         except DeviceError as query_error:
-            after = PrinterStatus(online=False, answered=False)
+            after = self.status_after(query_error)
             problem = query_error
             self._drop_connection()
         if after.ready:

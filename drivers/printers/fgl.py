@@ -3,17 +3,19 @@
 A job is one ticket: drain the unsolicited status bytes (the printer sends each change once),
 refuse to send if the last of them says out of paper or jammed, or if ``<S1>`` gets no ``11``
 (FAILED, nothing printed; option ``check_ready = false`` skips the question), send the
-ticket ending in ``<p>``, then read until ``06`` (printed: CONFIRMED). ``11``, ``13``, ``12``
-and ``00`` mean keep waiting; ``0F`` is a warning (low paper). Out of paper or illegal
-data mean the ticket did not come out (FAILED); a jam, a cutter jam, a dropped connection or
-silence until the deadline leave it UNKNOWN: a person must look. A byte outside the model's
-table raises ProtocolError. ``<S1>`` answers only when ready: silence is "busy or in error",
-not a fault of ours. A connection the printer closes at once means another client holds it.
+ticket ending in ``<p>``, then read until ``06`` (printed: CONFIRMED). What every other byte
+of Boca's status table means for the ticket is `drivers.printers.status.fgl_outcome`: warnings
+and state changes mean keep waiting; out of paper, illegal data or an illegal command (NAK)
+mean the ticket did not come out (FAILED); a jam, a cutter jam, ribbon out, a hardware fault,
+a dropped connection or silence until the deadline leave it UNKNOWN: a person must look. A
+byte outside the table raises ProtocolError. ``<S1>`` answers only when ready: silence is
+"busy or in error", not a fault of ours. A connection the printer closes at once means
+another client holds it. The status dialogue (drain, ``<S1>``, its reply) has one overall
+deadline, so a printer that streams bytes without end reads as garbled instead of hanging.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from drivers.base import Role
@@ -26,22 +28,16 @@ from drivers.errors import (
     ProtocolError,
 )
 from drivers.printers.base import JobOutcome, JobState, Printer
-from drivers.printers.escpos import drain
-from drivers.printers.status import FglSignal, PrinterStatus, decode_fgl, fgl_status
-from drivers.transports.base import Transport
+from drivers.printers.status import (
+    FglOutcome,
+    PrinterStatus,
+    decode_fgl,
+    fgl_outcome,
+    fgl_status,
+)
+from drivers.transports.base import Deadline, Transport, drain
 
 STATUS_REQUEST = b"<S1>"
-_WAIT = {
-    FglSignal.READY,
-    FglSignal.BUSY,
-    FglSignal.POWER_ON,
-    FglSignal.NOTHING,
-    FglSignal.LOW_PAPER,
-    FglSignal.TICKET_REMOVED,
-    FglSignal.RIBBON_LOW,
-}
-_NOT_PRINTED = {FglSignal.OUT_OF_PAPER, FglSignal.ILLEGAL_DATA}
-_UNCERTAIN = {FglSignal.PAPER_JAM, FglSignal.CUTTER_JAM}
 
 
 class FglPrinter(Printer):
@@ -76,16 +72,21 @@ class FglPrinter(Printer):
         if greeting:
             self.last_status = self._fold(greeting, self.last_status or PrinterStatus())
 
+    def _ask(self, transport: Transport, deadline: Deadline) -> bytes:
+        """``<S1>`` and its one-byte reply (b"" when the printer is busy or in error)."""
+        transport.write(STATUS_REQUEST, deadline.left(self.write_timeout))
+        return transport.read(1, deadline.left(self.status_timeout))
+
     def status(self) -> PrinterStatus:
         try:
             self.ready()
             transport = self._connect()
-            status = self._fold(drain(transport), self.last_status or PrinterStatus())
-            transport.write(STATUS_REQUEST, self.write_timeout)
-            reply = transport.read(1, self.status_timeout)
+            deadline = self.status_dialogue()
+            status = self._fold(drain(transport, deadline), self.last_status or PrinterStatus())
+            reply = self._ask(transport, deadline)
         except DeviceError as error:
             self._drop_connection()
-            self._report(PrinterStatus(online=False, answered=False), error)
+            self._report(self.status_after(error), error)
             raise
         if not reply:
             status = PrinterStatus(
@@ -100,7 +101,7 @@ class FglPrinter(Printer):
                 status = self._fold(reply, status)
             except ProtocolError as error:
                 self._drop_connection()
-                self._report(PrinterStatus(online=False), error)
+                self._report(self.status_after(error), error)
                 raise
         self._report(status)
         return status
@@ -109,23 +110,18 @@ class FglPrinter(Printer):
         try:
             self.ready()
             transport = self._connect()
-            before = self._fold(drain(transport), self.last_status or PrinterStatus())
+            deadline = self.status_dialogue()
+            before = self._fold(drain(transport, deadline), self.last_status or PrinterStatus())
+            if self.check_ready:
+                # A printer in error keeps what it receives and may print it once fixed, long
+                # after the cashier gave up: ask first. <S1> answers only when ready, so it
+                # also clears a remembered "paper out" once paper was loaded.
+                reply = self._ask(transport, deadline)
+                before = self._fold(reply, before) if reply else replace(before, answered=False)
         except DeviceError as error:
             self._drop_connection()
-            self._report(PrinterStatus(online=False, answered=False), error)
+            self._report(self.status_after(error), error)
             return JobOutcome(JobState.FAILED, str(error), error)
-        if self.check_ready:
-            # A printer in error keeps what it receives and may print it once fixed, long
-            # after the cashier gave up: ask first. <S1> answers only when ready, so it also
-            # clears a remembered "paper out" once paper was loaded.
-            try:
-                transport.write(STATUS_REQUEST, self.write_timeout)
-                reply = transport.read(1, self.status_timeout)
-                before = self._fold(reply, before) if reply else replace(before, answered=False)
-            except DeviceError as error:
-                self._drop_connection()
-                self._report(PrinterStatus(online=False, answered=False), error)
-                return JobOutcome(JobState.FAILED, str(error), error)
         if not before.ready:
             refusal = DeviceFault(f"not printed: {before.summary()}", device=self.name)
             self._report(before, refusal)
@@ -139,11 +135,11 @@ class FglPrinter(Printer):
             # Some bytes may already sit in the printer's buffer: a ticket may come out.
             return JobOutcome(JobState.UNKNOWN, str(error), error)
 
-        status = PrinterStatus(paper_near_end=before.paper_near_end)
-        deadline = time.monotonic() + self.confirm_timeout
+        status = PrinterStatus(paper_near_end=before.paper_near_end, ribbon_low=before.ribbon_low)
+        confirmation = Deadline(self.confirm_timeout, self.clock)
         try:
             while True:
-                left = deadline - time.monotonic()
+                left = confirmation.left()
                 if left <= 0:
                     silence = DeviceTimeout(
                         f"the ticket printer did not confirm the ticket within "
@@ -157,14 +153,18 @@ class FglPrinter(Printer):
                     continue
                 signal = decode_fgl(chunk[0], self.model)
                 status = fgl_status(signal, status)
-                if signal is FglSignal.PRINTED:
+                outcome = fgl_outcome(signal)
+                if outcome is FglOutcome.PRINTED:
                     self._report(status)
                     return JobOutcome(JobState.CONFIRMED, status.summary(), None, len(data))
-                if signal in _WAIT:
+                if outcome is FglOutcome.WAIT:
                     continue
-                fault = DeviceFault(f"the ticket printer reports {signal.value}", device=self.name)
+                fault = DeviceFault(
+                    f"the ticket printer reports {signal.value} ({chunk[0]:#04x})",
+                    device=self.name,
+                )
                 self._report(status, fault)
-                state = JobState.FAILED if signal in _NOT_PRINTED else JobState.UNKNOWN
+                state = JobState.FAILED if outcome is FglOutcome.NOT_PRINTED else JobState.UNKNOWN
                 return JobOutcome(state, str(fault), fault, len(data))
         except DeviceError as error:
             self._drop_connection()

@@ -145,12 +145,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jam-after", type=int, default=None)
     parser.add_argument("--garbage", action="store_true")
     parser.add_argument("--drop-after-bytes", type=int, default=None)
+    parser.add_argument(
+        "--stream", type=lambda text: int(text, 0), default=None, help="send this byte without end"
+    )
     args = parser.parse_args(argv)
     script = FaultScript(
         paper_out_after=args.paper_out_after,
         jam_after=args.jam_after,
         garbage=args.garbage,
         drop_after_bytes=args.drop_after_bytes,
+        stream=args.stream,
     )
     simulator = FglSimulator(script, args.out, args.host, args.port)
     host, port = simulator.address

@@ -5,7 +5,8 @@ A simulator is a `PrinterMachine` (bytes in, reply bytes out, pages printed) ser
 machine parses with the same replay code as the previews and answers status queries as the
 real device does. Fault scripts make it misbehave on purpose: paper out after N tickets or
 in the middle of one, cover open, jam, drop the connection mid-job, refuse a second client,
-answer garbage, or say nothing. For tests and the demo only: it binds 127.0.0.1 by default.
+answer garbage, say nothing, or send one byte without end. For tests and the demo only: it
+binds 127.0.0.1 by default.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class FaultScript:
     refuse_second_client: bool = True
     garbage: bool = False  # status replies and confirmations are noise
     silent: bool = False  # never answer anything
+    stream: int | None = None  # send this byte without end, as a line that streams status
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> FaultScript:
@@ -55,6 +57,7 @@ class FaultScript:
             refuse_second_client=flag("refuse_second_client", True),
             garbage=flag("garbage"),
             silent=flag("silent"),
+            stream=number("stream"),
         )
 
 
@@ -157,8 +160,15 @@ class PrinterServer:
             greeting = self.machine.on_connect()
             if greeting and not self.machine.script.silent:
                 conn.sendall(greeting)
+            stream = self.machine.script.stream
+            if stream is not None:
+                conn.settimeout(0.2)
             while not self._stop.is_set():
-                ready, _, _ = select.select([conn], [], [], 0.2)
+                if stream is not None:
+                    with contextlib.suppress(TimeoutError):
+                        conn.send(bytes((stream,)) * 4096)
+                wait = 0.0 if stream is not None else 0.2
+                ready, _, _ = select.select([conn], [], [], wait)
                 if not ready:
                     continue
                 data = conn.recv(65536)

@@ -111,14 +111,6 @@ class SerialTransport:
             self._log.add("in", data)
         return data
 
-    def drain(self) -> bytes:
-        stale = b""
-        while True:
-            chunk = self.read(4096, 0.0)
-            if not chunk:
-                return stale
-            stale += chunk
-
     # --- modem lines --------------------------------------------------------------------
 
     def _line(self, action: Any) -> Any:

@@ -110,13 +110,3 @@ class TcpTransport:
         if self._log is not None:
             self._log.add("in", data)
         return data
-
-    def drain(self) -> bytes:
-        """Whatever is already waiting, without waiting: stale status bytes before a job."""
-        stale = b""
-        while self._sock is not None:
-            chunk = self.read(4096, 0.0)
-            if not chunk:
-                break
-            stale += chunk
-        return stale

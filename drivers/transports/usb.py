@@ -157,12 +157,3 @@ class UsbTransport:
         if data and self._log is not None:
             self._log.add("in", data)
         return data
-
-    def drain(self) -> bytes:
-        stale = b""
-        while self._device is not None:
-            chunk = self.read(64, 0.001)
-            if not chunk:
-                break
-            stale += chunk
-        return stale
