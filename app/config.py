@@ -109,6 +109,13 @@ class StationConfig:
         return self.data_dir / DATABASE_NAME
 
 
+def demo_devices() -> dict[str, Any]:
+    """The demo station's [devices]: every role on a simulator that speaks the real protocol,
+    from the demo's station.toml, so there is one demo configuration."""
+    devices: dict[str, Any] = tomllib.loads(DEFAULT_STATION)["devices"]
+    return devices
+
+
 def default_data_dir(demo: bool = False) -> Path:
     """The user's data folder; the demo keeps its own beside it, never mixed with a real till."""
     base = Path(platformdirs.user_data_dir("Guichet", appauthor=False))

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
 
 from domain.catalog import Performance, PerformanceState
 from domain.channels import SalesChannel
@@ -162,3 +165,35 @@ def may_sell_seat(
     if state is not SeatState.FREE:
         return Verdict(False, _STATE_REFUSALS[state])
     return may_sell_contingent(channel, layout, seat_id)
+
+
+def pickable_seats(
+    channel: SalesChannel,
+    performance: Performance,
+    layout: LogicalLayout,
+    booked: Mapping[str, SeatState],
+    seat_ids: Sequence[str],
+    now: datetime,
+) -> npt.NDArray[np.bool_]:
+    """`may_sell_seat` for many seats at once: element i is ``bool(may_sell_seat(...,
+    seat_ids[i], now))``. The plan lets a cashier pick exactly these seats; a property test
+    keeps the two equal."""
+    if not may_sell_now(channel, performance, now):
+        return np.zeros(len(seat_ids), dtype=np.bool_)
+    by_code = {c.code: c for c in layout.contingents}
+    allowed_by_contingent = {
+        code: c.sellable_by(channel.code, channel.sells_no_contingent)
+        for code, c in by_code.items()
+    }
+
+    def allowed(seat_id: str) -> bool:
+        if not layout.physical.has_seat(seat_id):
+            return False
+        if seat_state(layout, booked, seat_id) is not SeatState.FREE:
+            return False
+        code = layout.seat_contingents.get(seat_id)
+        if code is None:
+            return channel.sells_no_contingent
+        return allowed_by_contingent[code]  # a valid layout names only its own contingents
+
+    return np.fromiter((allowed(s) for s in seat_ids), dtype=np.bool_, count=len(seat_ids))

@@ -7,10 +7,8 @@ domain dataclasses and the small summary dataclasses of the repositories, never 
 from app.persistence import tables_payments, tables_printing  # noqa: F401  (register tables)
 from app.persistence.database import Database, MigrationError, open_database, upgrade
 from app.persistence.errors import NotFound, PersistenceError
-from app.persistence.repositories.catalog import PerformanceSummary
-from app.persistence.repositories.configurations import LogicalLayoutSummary
-from app.persistence.repositories.venues import LayoutSummary
 from app.persistence.unit_of_work import UnitOfWork
+from app.services.records import LayoutSummary, LogicalLayoutSummary, PerformanceSummary
 
 __all__ = [
     "Database",

@@ -4,7 +4,10 @@ Every connection gets WAL journaling, enforced foreign keys, ``synchronous=FULL`
 sale survives a power cut) and a busy timeout. SQLAlchemy, not the sqlite3 module, emits BEGIN,
 so DDL and reads are transactional too (the sqlite3 module's legacy mode skips BEGIN for them).
 A write unit of work begins IMMEDIATE: it takes the write lock up front instead of failing at
-its first write when another connection got there first.
+its first write when another connection got there first. A read-only unit of work begins
+DEFERRED with ``query_only`` on: it never takes the write lock (WAL readers do not block the
+writer), so a long read cannot make a payment's save-before-acknowledge wait, and a read that
+tries to write fails at once instead of silently taking the lock.
 
 This module must not hold queries of the box office: those live in the repositories.
 """
@@ -24,10 +27,12 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.persistence.unit_of_work import UnitOfWork
+from app.services import ports
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 _BEGIN_OPTION = "guichet_begin"
+_READ_ONLY_OPTION = "guichet_read_only"
 
 
 class MigrationError(RuntimeError):
@@ -75,7 +80,10 @@ def create_sqlite_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        options = connection.get_execution_options()
+        mode = options.get(_BEGIN_OPTION, "DEFERRED")
+        read_only = 1 if options.get(_READ_ONLY_OPTION, False) else 0
+        connection.exec_driver_sql(f"PRAGMA query_only={read_only}")
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
@@ -111,12 +119,15 @@ class Database:
         self.engine = engine
         self.path = path
         self._writer = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
-        self._reader = engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"})
+        self._reader = engine.execution_options(
+            **{_BEGIN_OPTION: "DEFERRED", _READ_ONLY_OPTION: True}
+        )
 
     def unit_of_work(self, *, read_only: bool = False) -> UnitOfWork:
         """One transaction: ``with db.unit_of_work() as uow: ...; uow.commit()``.
 
-        ``read_only`` begins a deferred transaction that takes no write lock.
+        ``read_only`` begins a deferred transaction that takes no write lock and may not
+        write; every use case that only reads asks for one.
         """
         return UnitOfWork(self._reader if read_only else self._writer)
 
@@ -149,3 +160,8 @@ def open_database(
         engine.dispose()
         raise
     return Database(engine, path)
+
+
+def as_factory(database: Database) -> ports.UnitOfWorkFactory:
+    """The database's `unit_of_work` is the use cases' factory port: mypy checks it here."""
+    return database.unit_of_work

@@ -382,7 +382,8 @@ class SaleWindowRow(Base):
 
 
 class PerformanceSeatStateRow(Base):
-    """Booked seats of a performance; a seat without a row is not booked."""
+    """Booked seats of a performance; a seat without a row is not booked. ``owner`` is the
+    cart, sale or lease the seat belongs to; a hold lapses at ``expires_at``."""
 
     __tablename__ = "performance_seat_states"
     __table_args__ = (
@@ -394,6 +395,19 @@ class PerformanceSeatStateRow(Base):
     )
     seat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     state: Mapped[str] = mapped_column(String(16))
+    owner: Mapped[str] = mapped_column(String(80), index=True, server_default="legacy")
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class TicketSequenceRow(Base):
+    """The last ticket number each till gave; the next sale takes the following ones in its
+    own transaction, so numbers are never reused and never skipped."""
+
+    __tablename__ = "ticket_sequences"
+    __table_args__ = (CheckConstraint("last_number >= 0", name="not_negative"),)
+
+    till: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
 
 
 # --- operators and settings ----------------------------------------------------------------

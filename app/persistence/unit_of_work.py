@@ -26,7 +26,9 @@ from app.persistence.repositories.payments import PaymentRepository
 from app.persistence.repositories.print_jobs import PrintJobRepository
 from app.persistence.repositories.seat_states import SeatStateRepository
 from app.persistence.repositories.settings import SettingsRepository
+from app.persistence.repositories.ticket_numbers import TicketNumberRepository
 from app.persistence.repositories.venues import VenueRepository
+from app.services import ports
 
 
 class UnitOfWorkClosed(RuntimeError):
@@ -41,6 +43,9 @@ class UnitOfWork:
     seat_states: SeatStateRepository
     operators: OperatorRepository
     settings: SettingsRepository
+    payments: PaymentRepository
+    print_jobs: PrintJobRepository
+    ticket_numbers: TicketNumberRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -60,6 +65,7 @@ class UnitOfWork:
         self.settings = SettingsRepository(session)
         self.payments = PaymentRepository(session)
         self.print_jobs = PrintJobRepository(session)
+        self.ticket_numbers = TicketNumberRepository(session)
         return self
 
     def __exit__(
@@ -90,3 +96,8 @@ class UnitOfWork:
         if self._session is None:
             raise UnitOfWorkClosed("use the unit of work inside its with block")
         return self._session
+
+
+def as_port(uow: UnitOfWork) -> ports.UnitOfWork:
+    """The concrete unit of work is the use cases' port: mypy checks it here."""
+    return uow

@@ -9,14 +9,21 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
 
 from app.services.ports import Clock, UnitOfWorkFactory
-from domain.availability import SeatState, StateCounts, Verdict, may_sell_now, seat_states
+from app.services.records import PerformanceSummary
+from domain.availability import (
+    SeatState,
+    StateCounts,
+    Verdict,
+    may_sell_now,
+    pickable_seats,
+    seat_states,
+)
 from domain.best_available import SeatRows, seat_rows
 from domain.catalog import Event, Performance, PerformanceState, max_tickets
 from domain.channels import SalesChannel, SeatSearchMode
@@ -75,7 +82,7 @@ class UnknownPointOfSale(LookupError):
 
 
 def till_context(uow_factory: UnitOfWorkFactory, point_of_sale_code: str) -> TillContext:
-    with uow_factory() as uow:
+    with uow_factory(read_only=True) as uow:
         try:
             pos = uow.channels.get_point_of_sale(point_of_sale_code)
         except LookupError:
@@ -85,7 +92,7 @@ def till_context(uow_factory: UnitOfWorkFactory, point_of_sale_code: str) -> Til
 
 
 def list_events(uow_factory: UnitOfWorkFactory) -> list[EventCard]:
-    with uow_factory() as uow:
+    with uow_factory(read_only=True) as uow:
         return sorted(
             (EventCard(e.id, e.name) for e in uow.catalog.list_events()),
             key=lambda e: e.name.casefold(),
@@ -98,7 +105,7 @@ def find_performances(
     last_day: date | None,
     event_id: str | None,
     timezone: ZoneInfo,
-) -> list[Any]:  # PerformanceSummary rows of the catalog repository
+) -> list[PerformanceSummary]:
     """Performances between two days inclusive (days in the given zone), soonest first."""
     starts_from = None if first_day is None else datetime.combine(first_day, time(), timezone)
     starts_before = (
@@ -106,7 +113,7 @@ def find_performances(
         if last_day is None
         else datetime.combine(last_day + timedelta(days=1), time(), timezone)
     )
-    with uow_factory() as uow:
+    with uow_factory(read_only=True) as uow:
         found = uow.catalog.list_performances(
             starts_from=starts_from, starts_before=starts_before, event_id=event_id
         )
@@ -125,8 +132,8 @@ class _Snapshot:
     booked: dict[str, SeatState]
 
 
-def _read(uow_factory: UnitOfWorkFactory, performance_id: str) -> _Snapshot:
-    with uow_factory() as uow:
+def _read(uow_factory: UnitOfWorkFactory, performance_id: str, now: datetime) -> _Snapshot:
+    with uow_factory(read_only=True) as uow:
         performance = uow.catalog.get_performance(performance_id)
         hall = uow.venues.get_hall(performance.hall_id)
         return _Snapshot(
@@ -135,7 +142,7 @@ def _read(uow_factory: UnitOfWorkFactory, performance_id: str) -> _Snapshot:
             hall=hall,
             site=uow.venues.get_site(hall.site_id),
             layout=uow.configurations.get(performance.logical_layout_id),
-            booked=uow.seat_states.booked(performance_id),
+            booked=uow.seat_states.booked(performance_id, now),
         )
 
 
@@ -149,11 +156,12 @@ def performance_view(
     uow_factory: UnitOfWorkFactory, clock: Clock, channel: SalesChannel, performance_id: str
 ) -> PerformanceView:
     """A performance's page and its seat map's data, from one read of the database."""
-    snapshot = _read(uow_factory, performance_id)
-    return PerformanceView(_page(snapshot, clock, channel), _plan(snapshot, channel))
+    now = clock.now()
+    snapshot = _read(uow_factory, performance_id, now)
+    return PerformanceView(_page(snapshot, now, channel), _plan(snapshot, channel, now))
 
 
-def _page(snapshot: _Snapshot, clock: Clock, channel: SalesChannel) -> PerformancePage:
+def _page(snapshot: _Snapshot, now: datetime, channel: SalesChannel) -> PerformancePage:
     performance, layout, site = snapshot.performance, snapshot.layout, snapshot.site
     states = seat_states(layout, snapshot.booked)
     totals: Counter[str] = Counter()
@@ -186,7 +194,7 @@ def _page(snapshot: _Snapshot, clock: Clock, channel: SalesChannel) -> Performan
         standing=standing,
         with_plan=layout.physical.with_plan,
         seat_search=channel.default_seat_search,
-        sellable=may_sell_now(channel, performance, clock.now()),
+        sellable=may_sell_now(channel, performance, now),
     )
 
 
@@ -232,8 +240,8 @@ class PerformancePlan:
 
     ``states`` holds codes into `STATE_CODES`; ``category`` and ``contingent`` index
     `categories` and `contingents` (-1: none); ``sellable`` says whether this till's channel may
-    sell the seat's contingent (or "no contingent"), whatever its state; ``rows`` is the form
-    best available searches.
+    sell the seat now (`domain.availability.pickable_seats`, the twin of `may_sell_seat`: the
+    one gate); ``rows`` is the form best available searches.
     """
 
     performance_id: str
@@ -259,7 +267,7 @@ class PerformancePlan:
     max_tickets: int | None  # the most seats one order may take (performance and channel)
 
 
-def _plan(snapshot: _Snapshot, channel: SalesChannel) -> PerformancePlan:
+def _plan(snapshot: _Snapshot, channel: SalesChannel, now: datetime) -> PerformancePlan:
     """The seat map's data for a performance: geometry, states, categories, contingents and
     what this channel may sell."""
     performance, layout, booked = snapshot.performance, snapshot.layout, snapshot.booked
@@ -276,18 +284,17 @@ def _plan(snapshot: _Snapshot, channel: SalesChannel) -> PerformancePlan:
         )
         for c in layout.contingents
     )
-    sellable_by_contingent = [k.sellable_here for k in contingents]
     zone_names = {z.id: z.name for z in physical.zones}
     contingent = np.fromiter(
         (contingent_index.get(layout.seat_contingents.get(s.id, ""), -1) for s in seats),
         dtype=np.int16,
         count=n,
     )
-    sellable_of = np.array([*sellable_by_contingent, channel.sells_no_contingent], dtype=np.bool_)
+    seat_ids = tuple(s.id for s in seats)
     return PerformancePlan(
         performance_id=performance.id,
         name=physical.name,
-        seat_ids=tuple(s.id for s in seats),
+        seat_ids=seat_ids,
         x=np.fromiter((s.x for s in seats), dtype=np.float32, count=n),
         y=np.fromiter((s.y for s in seats), dtype=np.float32, count=n),
         zones=tuple(
@@ -303,7 +310,7 @@ def _plan(snapshot: _Snapshot, channel: SalesChannel) -> PerformancePlan:
         ),
         contingent=contingent,
         states=np.fromiter((code_of_state[states[s.id]] for s in seats), dtype=np.uint8, count=n),
-        sellable=sellable_of[contingent],  # -1 (no contingent) picks the last entry
+        sellable=pickable_seats(channel, performance, layout, booked, seat_ids, now),
         categories=tuple(ColourKey(c.code, c.name, c.colour) for c in layout.categories),
         contingents=contingents,
         no_contingent_sellable=channel.sells_no_contingent,

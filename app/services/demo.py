@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
+from app.services.ports import Clock, PinHasher, UnitOfWork, UnitOfWorkFactory
 from domain.availability import SeatState
 from domain.catalog import (
     Activity,
@@ -39,6 +39,8 @@ from planfiles import read_plan
 from resources import resource_path
 
 DEMO_FLAG = "demo_loaded_on"
+# The owner of the seats the demo books: sales, options and carts of other channels.
+DEMO_OWNER = "demo:other-channels"
 
 
 def _money(text: str | None, currency: str = "EUR") -> Money | None:
@@ -56,7 +58,7 @@ def _select(patterns: Iterable[str], seat_ids: list[str]) -> list[str]:
 
 
 def is_loaded(uow_factory: UnitOfWorkFactory) -> bool:
-    with uow_factory() as uow:
+    with uow_factory(read_only=True) as uow:
         return uow.settings.get(DEMO_FLAG) is not None
 
 
@@ -207,7 +209,9 @@ def load_demo(uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock) -
     return True
 
 
-def _book(uow: Any, performance_id: str, layout: LogicalLayout, ratios: dict[str, Any]) -> None:
+def _book(
+    uow: UnitOfWork, performance_id: str, layout: LogicalLayout, ratios: dict[str, Any]
+) -> None:
     """Mark a deterministic share of the sellable seats sold, reserved and held."""
     candidates = [
         s.id
@@ -220,5 +224,6 @@ def _book(uow: Any, performance_id: str, layout: LogicalLayout, ratios: dict[str
     for state in (SeatState.SOLD, SeatState.RESERVED, SeatState.HELD):
         count = round(len(candidates) * float(ratios.get(state.value, 0)))
         if count:
-            uow.seat_states.set_state(performance_id, candidates[start : start + count], state)
+            seats = candidates[start : start + count]
+            uow.seat_states.seed(performance_id, seats, state, DEMO_OWNER)
         start += count

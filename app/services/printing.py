@@ -18,9 +18,10 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from domain.clock import Clock
+from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from app.services.records import PrintJob
 from drivers import registry
 from drivers.base import Listeners, Role
 from drivers.config import DeviceConfig
@@ -40,18 +41,6 @@ TICKETS, RECEIPTS, REPORTS = "tickets", "receipts", "reports"
 PURPOSES = (TICKETS, RECEIPTS, REPORTS)
 
 
-class PrintingUnitOfWork(Protocol):
-    print_jobs: Any
-    settings: Any
-
-    def __enter__(self) -> PrintingUnitOfWork: ...
-
-    def __exit__(self, *exc: object) -> None: ...
-
-    def commit(self) -> None: ...
-
-
-UnitOfWorkFactory = Callable[[], PrintingUnitOfWork]
 
 
 class UnknownPrinter(LookupError):
@@ -127,12 +116,13 @@ class PrinterStation:
     def demo(cls, output_dir: Path | None = None) -> PrinterStation:
         """The demo station's printers (station.toml's defaults: a Boca FGL46 for tickets, a
         TM-T88V for receipts and reports), simulated in this process."""
+        from app.config import demo_devices
         from app.services.devices import station_configs
 
         extra: dict[str, Any] = {"confirm_timeout": 5.0}
         if output_dir is not None:
             extra["output_dir"] = str(output_dir)
-        return cls([replace(c, options={**c.options, **extra}) for c in station_configs(None)])
+        return cls([replace(c, options={**c.options, **extra}) for c in station_configs(demo_devices())])
 
     def purposes_of(self, name: str) -> tuple[str, ...]:
         purposes = []
@@ -234,7 +224,7 @@ class JobCard:
         return self.state in ("failed", "unknown") and self.resolution is None
 
 
-def _card(job: Any) -> JobCard:
+def _card(job: PrintJob) -> JobCard:
     return JobCard(
         job.id, job.printer, job.kind, job.label, job.state, job.detail, job.created_at,
         job.updated_at, job.ticket_number, job.reprint_of, job.resolution, job.resolved_by,
@@ -307,35 +297,47 @@ class PrintingServices:
     # --- printing --------------------------------------------------------------------------
 
     def print_tickets(self, tickets: Sequence[TicketData], printer: str | None = None) -> list[str]:
-        """Queue one job per ticket; numbers them continuously for this till. Returns the
-        job ids at once; the tickets print on the printer's thread."""
+        """Number the tickets from this till's sequence and queue one job per ticket, in one
+        transaction. Returns the job ids at once; the tickets print on the printer's thread."""
+        with self.uow_factory() as uow:
+            jobs = self.queue_tickets(uow, tickets, printer)
+            uow.commit()
+        self.dispatch(jobs)
+        return jobs
+
+    def queue_tickets(
+        self, uow: UnitOfWork, tickets: Sequence[TicketData], printer: str | None = None
+    ) -> list[str]:
+        """Inside the caller's transaction (a sale's): take the tickets' numbers from this
+        till's sequence and queue their jobs. Nothing is committed here; after the commit,
+        `dispatch` the returned job ids."""
         name = printer or self.station.for_purpose(TICKETS)
-        assert name is not None
+        if name is None:
+            raise UnknownPrinter("no printer prints tickets on this station")
         device = self.station.printer(name)
         for ticket in tickets:
             self._renderer(device, ticket)()  # refuse bad data before a number is taken
+        numbers = uow.ticket_numbers.take(self.till, len(tickets))
         jobs = []
-        with self.uow_factory() as uow:
-            number = self._ticket_number(uow)
-            for ticket in tickets:
-                number += 1
-                numbered = replace(ticket, ticket_number=number, till=ticket.till or self.till)
-                jobs.append(
-                    self._add_job(
-                        uow,
-                        name,
-                        "ticket",
-                        _ticket_label(numbered),
-                        serialize.dumps(numbered),
-                        number,
-                        None,
-                    )
+        for number, ticket in zip(numbers, tickets, strict=True):
+            numbered = replace(ticket, ticket_number=number, till=ticket.till or self.till)
+            jobs.append(
+                self._add_job(
+                    uow,
+                    name,
+                    "ticket",
+                    _ticket_label(numbered),
+                    serialize.dumps(numbered),
+                    number,
+                    None,
                 )
-            uow.settings.set(self._counter_key, str(number))
-            uow.commit()
-        for job_id in jobs:
-            self._dispatch(job_id)
+            )
         return jobs
+
+    def dispatch(self, job_ids: Sequence[str]) -> None:
+        """Hand committed jobs to their printers' threads."""
+        for job_id in job_ids:
+            self._dispatch(job_id)
 
     def print_receipt(self, receipt: ReceiptData, printer: str | None = None) -> str:
         name = printer or self.station.for_purpose(RECEIPTS)
@@ -358,11 +360,11 @@ class PrintingServices:
     # --- jobs --------------------------------------------------------------------------------
 
     def recent_jobs(self, limit: int = 50, printer: str | None = None) -> list[JobCard]:
-        with self.uow_factory() as uow:
+        with self.uow_factory(read_only=True) as uow:
             return [_card(j) for j in uow.print_jobs.recent(limit, printer)]
 
     def jobs_awaiting_decision(self) -> list[JobCard]:
-        with self.uow_factory() as uow:
+        with self.uow_factory(read_only=True) as uow:
             return [_card(j) for j in uow.print_jobs.awaiting_decision()]
 
     def reprint(self, job_id: str, by: str, printer: str | None = None) -> str:
@@ -418,18 +420,9 @@ class PrintingServices:
 
     # --- inside ----------------------------------------------------------------------------
 
-    @property
-    def _counter_key(self) -> str:
-        return f"printing.last_ticket_number.{self.till}"
-
-    def _ticket_number(self, uow: PrintingUnitOfWork) -> int:
-        stored = uow.settings.get(self._counter_key)
-        counter = int(stored) if stored and stored.isdigit() else 0
-        return max(counter, int(uow.print_jobs.highest_ticket_number()))
-
     def _add_job(
         self,
-        uow: PrintingUnitOfWork,
+        uow: UnitOfWork,
         printer: str,
         kind: str,
         label: str,
@@ -437,12 +430,10 @@ class PrintingServices:
         ticket_number: int | None,
         reprint_of: str | None,
     ) -> str:
-        from types import SimpleNamespace
-
         now = self.clock.now()
         job_id = uuid.uuid4().hex
         uow.print_jobs.add(
-            SimpleNamespace(
+            PrintJob(
                 id=job_id, printer=printer, kind=kind, label=label[:200], document=document,
                 state=JobState.QUEUED.value, detail="", created_at=now, updated_at=now,
                 ticket_number=ticket_number, reprint_of=reprint_of,
@@ -500,7 +491,7 @@ class PrintingServices:
         self._listeners.notify(job)
 
     def _dispatch(self, job_id: str) -> None:
-        with self.uow_factory() as uow:
+        with self.uow_factory(read_only=True) as uow:
             job = uow.print_jobs.get(job_id)
         worker = self.station.workers.get(job.printer)
         if worker is None:

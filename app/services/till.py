@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.services import auth, browsing, plans
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
+from app.services.records import PerformanceSummary
 from domain.operators import Operator
 
 
@@ -49,7 +49,7 @@ class TillServices:
         last_day: date | None,
         event_id: str | None,
         timezone: ZoneInfo,
-    ) -> list[Any]:
+    ) -> list[PerformanceSummary]:
         return browsing.find_performances(self.uow_factory, first_day, last_day, event_id, timezone)
 
     def performance_view(self, performance_id: str) -> browsing.PerformanceView:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from builders import (
@@ -29,6 +29,7 @@ from domain.availability import (
     may_sell_contingent,
     may_sell_now,
     may_sell_seat,
+    pickable_seats,
     seat_state,
     seat_states,
 )
@@ -415,3 +416,27 @@ def test_counts_add_up_and_match_the_states(
         for s in IDS
         if s not in layout.invalidated and s not in booked and s not in layout.blocked
     )
+
+
+@given(
+    situation=situations(),
+    moment=st.sampled_from([NOW, NOW - timedelta(days=400), NOW + timedelta(days=400)]),
+    on_sale=st.booleans(),
+    extra=st.lists(st.sampled_from([*IDS, "NOT-A-SEAT"]), max_size=4),
+)
+def test_the_plans_pickable_seats_are_exactly_what_may_sell_seat_allows(
+    situation: tuple[LogicalLayout, dict[str, SeatState], str, bool],
+    moment: datetime,
+    on_sale: bool,
+    extra: list[str],
+) -> None:
+    layout, booked, channel_code, sells_no_contingent = situation
+    seller = channel(channel_code, sells_no_contingent=sells_no_contingent)
+    show = performance(
+        sale_windows={channel_code: window()},
+        state=PerformanceState.ON_SALE if on_sale else PerformanceState.SUSPENDED,
+    )
+    asked = [*IDS, *extra]
+    pickable = pickable_seats(seller, show, layout, booked, asked, moment)
+    expected = [bool(may_sell_seat(seller, show, layout, booked, s, moment)) for s in asked]
+    assert pickable.tolist() == expected

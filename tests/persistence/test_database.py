@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,8 @@ from domain.availability import SeatState
 from domain.catalog import PerformanceState
 
 from . import factories
+
+T0 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
 FIRST = "0001_venues_and_catalog"
 SECOND = "0002_operators_and_seat_states"
@@ -151,11 +153,11 @@ def test_upgrade_from_first_revision_keeps_rows(tmp_path: Path) -> None:
         assert [s.event_name for s in summaries] == ["Orchestre"]
         assert logical.physical.standing_capacity == 100
         with database.unit_of_work() as uow:  # the new tables work beside the old rows
-            uow.seat_states.set_state("perf-1", ["A-1"], SeatState.SOLD)
+            uow.seat_states.seed("perf-1", ["A-1"], SeatState.SOLD, "sale-1")
             uow.operators.add(factories.operator())
             uow.commit()
         with database.unit_of_work(read_only=True) as uow:
-            assert uow.seat_states.booked("perf-1") == {"A-1": SeatState.SOLD}
+            assert uow.seat_states.booked("perf-1", T0) == {"A-1": SeatState.SOLD}
     finally:
         database.close()
 
@@ -199,5 +201,70 @@ def test_writers_lock_up_front_and_readers_never_wait(tmp_path: Path) -> None:
                 assert reader.settings.get("anything") is None  # WAL: readers go on
             with pytest.raises(OperationalError, match="locked"), database.unit_of_work() as other:
                 other.settings.get("anything")
+    finally:
+        database.close()
+
+
+def test_a_long_read_never_makes_a_write_wait(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "till.sqlite3", busy_timeout_ms=200)
+    try:
+        with database.unit_of_work(read_only=True) as reading:
+            reading.settings.all()  # the read's snapshot is open from here
+            with database.unit_of_work() as writing:  # e.g. a payment's save-before-ACK
+                writing.settings.set("payment", "approved")
+                writing.commit()
+        with database.unit_of_work(read_only=True) as uow:
+            assert uow.settings.get("payment") == "approved"
+    finally:
+        database.close()
+
+
+def test_a_read_only_unit_of_work_cannot_write(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "till.sqlite3")
+    try:
+        with database.unit_of_work(read_only=True) as uow, pytest.raises(OperationalError):
+            uow.settings.set("k", "v")
+            uow.commit()
+        with database.unit_of_work() as uow:  # the next writer is not read-only
+            uow.settings.set("k", "v")
+            uow.commit()
+    finally:
+        database.close()
+
+
+def test_ticket_numbers_are_taken_inside_the_callers_transaction(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "till.sqlite3")
+    try:
+        with database.unit_of_work() as uow:
+            assert list(uow.ticket_numbers.take("G1", 3)) == [1, 2, 3]
+            uow.commit()
+        with database.unit_of_work() as uow:
+            assert list(uow.ticket_numbers.take("G1", 2)) == [4, 5]
+            # no commit: a sale that rolls back never took its numbers
+        with database.unit_of_work() as uow:
+            assert list(uow.ticket_numbers.take("G1", 1)) == [4]
+            assert list(uow.ticket_numbers.take("G2", 2)) == [1, 2]  # one sequence per till
+            assert list(uow.ticket_numbers.take("G1", 0)) == []
+            uow.commit()
+        with database.unit_of_work(read_only=True) as uow:
+            assert (uow.ticket_numbers.last("G1"), uow.ticket_numbers.last("G2")) == (4, 2)
+    finally:
+        database.close()
+
+
+def test_the_old_ticket_counter_moves_into_the_sequence(tmp_path: Path) -> None:
+    path = tmp_path / "till.sqlite3"
+    engine = create_sqlite_engine(path)
+    upgrade(engine, "0004_payments")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO settings (key, value) VALUES ('printing.last_ticket_number.G1', '41')")
+        )
+    engine.dispose()
+    database = open_database(path)
+    try:
+        with database.unit_of_work() as uow:
+            assert list(uow.ticket_numbers.take("G1", 1)) == [42]
+            assert uow.settings.get("printing.last_ticket_number.G1") is None
     finally:
         database.close()

@@ -228,26 +228,86 @@ def test_channels_and_points_of_sale(db: Database) -> None:
 # --- seat states -----------------------------------------------------------------------------
 
 
-def test_seat_states(db: Database) -> None:
+T0 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+HOLD = timedelta(minutes=15)
+
+
+def test_a_hold_takes_only_seats_nobody_has_all_or_nothing(db: Database) -> None:
     _stored(db)
     with db.unit_of_work() as uow:
-        uow.seat_states.set_state("perf-1", ["A", "B", "C"], SeatState.HELD)
-        uow.seat_states.set_state("perf-1", ["B"], SeatState.SOLD)
-        uow.seat_states.set_state("perf-1", ["D"], SeatState.RESERVED)
-        uow.seat_states.set_state("perf-1", ["C"], SeatState.FREE)
+        seats = uow.seat_states
+        assert seats.hold("perf-1", ["A", "B"], "cart-1", T0 + HOLD, T0) == []
+        assert seats.hold("perf-1", ["B", "C"], "cart-2", T0 + HOLD, T0) == ["B"]
         uow.commit()
+    with db.unit_of_work(read_only=True) as uow:
+        # C was not held either: a refused hold changes nothing.
+        assert uow.seat_states.booked("perf-1", T0) == {"A": SeatState.HELD, "B": SeatState.HELD}
+        assert uow.seat_states.owners("perf-1", T0) == {"A": "cart-1", "B": "cart-1"}
+
+
+def test_a_sold_seat_never_becomes_held_and_only_its_holder_sells_it(db: Database) -> None:
+    _stored(db)
     with db.unit_of_work() as uow:
-        assert uow.seat_states.booked("perf-1") == {
-            "A": SeatState.HELD,
-            "B": SeatState.SOLD,
-            "D": SeatState.RESERVED,
-        }
+        seats = uow.seat_states
+        seats.hold("perf-1", ["A", "B"], "cart-1", T0 + HOLD, T0)
+        assert seats.sell("perf-1", ["A", "B"], "cart-2", "sale-2") == ["A", "B"]
+        assert seats.sell("perf-1", ["A", "Z"], "cart-1", "sale-1") == ["Z"]  # all or none
+        assert seats.booked("perf-1", T0) == {"A": SeatState.HELD, "B": SeatState.HELD}
+        assert seats.sell("perf-1", ["A"], "cart-1", "sale-1") == []
+        assert seats.hold("perf-1", ["A"], "cart-2", T0 + HOLD, T0) == ["A"]
+        assert seats.hold("perf-1", ["A"], "cart-1", T0 + HOLD, T0) == ["A"]
+        assert seats.release("perf-1", ["A"], "sale-1") == 0  # a sale is not released
+        assert seats.release("perf-1", ["B"], "cart-2") == 0  # nor another cart's hold
+        assert seats.reserve("perf-1", ["B"], "cart-1", "option-7") == []
+        assert seats.booked("perf-1", T0) == {"A": SeatState.SOLD, "B": SeatState.RESERVED}
+        assert seats.owners("perf-1", T0) == {"A": "sale-1", "B": "option-7"}
+        with pytest.raises(ValueError, match="already booked"):
+            seats.seed("perf-1", ["A"], SeatState.SOLD, "import")
         with pytest.raises(ValueError):
-            uow.seat_states.set_state("perf-1", ["A"], SeatState.BLOCKED)
-        uow.seat_states.clear("perf-1", ["A"])
-        assert set(uow.seat_states.booked("perf-1")) == {"B", "D"}
-        uow.seat_states.clear("perf-1")
-        assert uow.seat_states.booked("perf-1") == {}
+            seats.seed("perf-1", ["C"], SeatState.BLOCKED, "import")
+
+
+def test_a_hold_lapses_at_its_expiry_and_the_seat_can_be_held_again(db: Database) -> None:
+    _stored(db)
+    with db.unit_of_work() as uow:
+        seats = uow.seat_states
+        seats.hold("perf-1", ["A", "B"], "cart-1", T0 + HOLD, T0)
+        later = T0 + HOLD + timedelta(seconds=1)
+        assert seats.booked("perf-1", T0 + HOLD - timedelta(seconds=1)) == {
+            "A": SeatState.HELD,
+            "B": SeatState.HELD,
+        }
+        assert seats.booked("perf-1", later) == {}
+        # The cart holding again in time extends its own hold.
+        assert seats.hold("perf-1", ["B"], "cart-1", later + HOLD, T0 + HOLD) == []
+        assert seats.hold("perf-1", ["A", "B"], "cart-2", later + HOLD, later) == ["B"]
+        assert seats.hold("perf-1", ["A"], "cart-2", later + HOLD, later) == []
+        assert seats.sell("perf-1", ["A"], "cart-1", "sale-1") == ["A"]  # taken over
+        assert seats.lapse(later + HOLD + timedelta(seconds=1)) == 2
+        assert seats.booked("perf-1", T0) == {}
+
+
+def test_two_units_of_work_never_hold_one_seat(db: Database) -> None:
+    import threading
+
+    _stored(db)
+    barrier = threading.Barrier(2)
+    refused: dict[str, list[str]] = {}
+
+    def cart(owner: str) -> None:
+        barrier.wait()
+        with db.unit_of_work() as uow:
+            refused[owner] = uow.seat_states.hold("perf-1", ["A", "B"], owner, T0 + HOLD, T0)
+            uow.commit()
+
+    threads = [threading.Thread(target=cart, args=(f"cart-{n}",)) for n in (1, 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert sorted(len(r) for r in refused.values()) == [0, 2]
+    with db.unit_of_work(read_only=True) as uow:
+        assert len(set(uow.seat_states.owners("perf-1", T0).values())) == 1
 
 
 # --- operators and settings ------------------------------------------------------------------

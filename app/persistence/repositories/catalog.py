@@ -8,7 +8,6 @@ Must not compute prices or fees: `domain.catalog` does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +29,7 @@ from app.persistence.tables import (
     SeasonRow,
     table_of,
 )
+from app.services.records import PerformanceSummary
 from domain.catalog import (
     Activity,
     AudienceSubcategory,
@@ -55,18 +55,6 @@ _delivery_modes = table_of(DeliveryModeRow)
 _performances = table_of(PerformanceRow)
 _windows = table_of(SaleWindowRow)
 _halls = table_of(HallRow)
-
-
-@dataclass(frozen=True, slots=True)
-class PerformanceSummary:
-    """A performance as listed for the cashier: enough to show and pick it."""
-
-    performance_id: str
-    event_id: str
-    event_name: str
-    hall_name: str
-    starts_at: datetime  # aware, UTC
-    state: PerformanceState
 
 
 def _money(minor: int | None, currency: str | None) -> Money | None:

@@ -9,7 +9,6 @@ Must not check the rules of a logical layout: `domain.configuration` does, when 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, insert, select, tuple_, update
@@ -26,6 +25,7 @@ from app.persistence.tables import (
     LogicalSeatRow,
     table_of,
 )
+from app.services.records import LogicalLayoutSummary
 from domain.configuration import Contingent, ContingentType, LogicalLayout
 from domain.venue import Category
 
@@ -39,14 +39,6 @@ _seats = table_of(LogicalSeatRow)
 # category, contingent, blocked, invalidated
 SeatFacts = tuple[str | None, str | None, bool, bool]
 _CHUNK = 500  # bound parameters per IN (...) stay well under SQLite's limit
-
-
-@dataclass(frozen=True, slots=True)
-class LogicalLayoutSummary:
-    id: str
-    name: str
-    season_id: str
-    physical_layout_id: str
 
 
 def seat_facts(layout: LogicalLayout) -> dict[str, SeatFacts]:

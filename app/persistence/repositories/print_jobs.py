@@ -7,43 +7,18 @@ dismiss, or "it did print"), and that decision is stored with who made it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.persistence.errors import NotFound
 from app.persistence.tables import table_of
 from app.persistence.tables_printing import PrintJobRow
+from app.services.records import AWAITING_DECISION, PrintJob
 
 _jobs = table_of(PrintJobRow)
-
-AWAITING_DECISION = ("failed", "unknown")
-
-
-@dataclass(frozen=True, slots=True)
-class PrintJob:
-    id: str
-    printer: str
-    kind: str
-    label: str
-    document: str
-    state: str
-    detail: str
-    created_at: datetime
-    updated_at: datetime
-    ticket_number: int | None = None
-    reprint_of: str | None = None
-    resolution: str | None = None
-    resolved_by: str | None = None
-    resolved_at: datetime | None = None
-
-    @property
-    def awaiting_decision(self) -> bool:
-        return self.state in AWAITING_DECISION and self.resolution is None
-
 
 def _job(row: Row[Any]) -> PrintJob:
     return PrintJob(
@@ -127,7 +102,3 @@ class PrintJobRepository:
         """Jobs left queued or sent when the till stopped: their outcome is unknown."""
         query = select(_jobs).where(_jobs.c.state.in_(("queued", "sent")))
         return [_job(r) for r in self._session.execute(query.order_by(_jobs.c.created_at))]
-
-    def highest_ticket_number(self) -> int:
-        value = self._session.scalar(select(func.max(_jobs.c.ticket_number)))
-        return int(value or 0)

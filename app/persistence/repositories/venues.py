@@ -9,7 +9,6 @@ Must not decide anything about a plan: `domain.venue` does.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select, update
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.persistence.errors import NotFound
 from app.persistence.tables import HallRow, PhysicalLayoutRow, SeatRow, SiteRow, table_of
+from app.services.records import LayoutSummary
 from domain.venue import (
     Area,
     Category,
@@ -38,17 +38,6 @@ _layouts = table_of(PhysicalLayoutRow)
 _seats = table_of(SeatRow)
 
 CONTENT_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutSummary:
-    """A physical layout as listed, without its seats."""
-
-    id: str
-    hall_id: str
-    name: str
-    state: LayoutState
-    seat_count: int
 
 
 # --- the JSON part of a layout -----------------------------------------------------------

@@ -1,0 +1,69 @@
+"""The plain records that cross the seam between the use cases and the database, besides the
+domain's own objects: listings and the print queue's jobs. Frozen, safe for any thread.
+
+`app.persistence` builds them; `app.services.ports` names them in the repository protocols.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.catalog import PerformanceState
+from domain.venue import LayoutState
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceSummary:
+    """A performance as listed for the cashier: enough to show and pick it."""
+
+    performance_id: str
+    event_id: str
+    event_name: str
+    hall_name: str
+    starts_at: datetime  # aware, UTC
+    state: PerformanceState
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutSummary:
+    """A physical layout as listed, without its seats."""
+
+    id: str
+    hall_id: str
+    name: str
+    state: LayoutState
+    seat_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class LogicalLayoutSummary:
+    id: str
+    name: str
+    season_id: str
+    physical_layout_id: str
+
+
+AWAITING_DECISION = ("failed", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    id: str
+    printer: str
+    kind: str
+    label: str
+    document: str
+    state: str
+    detail: str
+    created_at: datetime
+    updated_at: datetime
+    ticket_number: int | None = None
+    reprint_of: str | None = None
+    resolution: str | None = None
+    resolved_by: str | None = None
+    resolved_at: datetime | None = None
+
+    @property
+    def awaiting_decision(self) -> bool:
+        return self.state in AWAITING_DECISION and self.resolution is None
