@@ -44,6 +44,11 @@ def screens_for(role: Role) -> tuple[Screen, ...]:
     return SCREENS_BY_ROLE[role]
 
 
+def may_unlock(by: Operator) -> bool:
+    """Who may lift another operator's PIN lock: an active supervisor, nobody else."""
+    return by.active and by.role is Role.SUPERVISOR
+
+
 @dataclass(frozen=True, slots=True)
 class Operator:
     id: str

@@ -13,7 +13,7 @@ import argon2
 
 from app.services.ports import Clock, PinHasher, UnitOfWork, UnitOfWorkFactory
 from domain.errors import OperatorError, WrongPin
-from domain.operators import Operator, Role
+from domain.operators import Operator, Role, may_unlock
 
 
 class Argon2PinHasher:
@@ -78,7 +78,7 @@ def log_in(
         if not operator.active:
             raise UnknownOperator(operator_id)
         operator.check_not_locked(now)
-        if hasher.verify(operator.pin_hash, pin):
+        if _verifies(hasher, operator.pin_hash, pin):
             operator = operator.after_success()
             uow.operators.save(operator)
             uow.commit()
@@ -90,10 +90,22 @@ def log_in(
     raise WrongPin(operator.attempts_left)
 
 
+def _verifies(hasher: PinHasher, pin_hash: str, pin: str) -> bool:
+    """Whether ``pin`` is the operator's. Text that is not valid Unicode (a lone surrogate) is
+    no one's PIN: it is a wrong PIN and counts as one, where the hasher's encoding error used
+    to escape before the attempt was recorded."""
+    try:
+        pin.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return hasher.verify(pin_hash, pin)
+
+
 def unlock_operator(uow_factory: UnitOfWorkFactory, by: Operator, operator_id: str) -> None:
-    """A supervisor lifts a PIN lock."""
-    if by.role is not Role.SUPERVISOR:
-        raise OperatorError("only a supervisor can unlock an operator")
+    """A supervisor lifts a PIN lock: one who still is, by the stored record, not by the
+    session's copy (the role may have changed or the supervisor left since logging in)."""
     with uow_factory() as uow:
+        if not may_unlock(_get(uow, by.id)):
+            raise OperatorError("only a supervisor can unlock an operator")
         uow.operators.save(_get(uow, operator_id).unlocked())
         uow.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -16,6 +17,7 @@ from domain.operators import (
     Operator,
     Role,
     Screen,
+    may_unlock,
     screens_for,
 )
 
@@ -97,6 +99,13 @@ def test_a_supervisor_lifts_the_lock() -> None:
     assert not op.is_locked(T0 + timedelta(seconds=5))
     assert op.locked_until is None
     assert op.attempts_left == 5
+
+
+def test_only_an_active_supervisor_may_unlock() -> None:
+    assert may_unlock(replace(operator(), role=Role.SUPERVISOR))
+    assert not may_unlock(replace(operator(), role=Role.SUPERVISOR, active=False))
+    assert not may_unlock(replace(operator(), role=Role.CASHIER))
+    assert not may_unlock(replace(operator(), role=Role.TECHNICIAN))
 
 
 def test_the_lock_compares_instants_across_timezones() -> None:
