@@ -1,10 +1,11 @@
-"""Small checks shared by the plan readers: finite numbers, points, colours, id uniqueness.
+"""Checks shared by the plan readers: values no plan may hold, finite numbers, points, colours.
 
 Nothing here knows a file format or builds domain objects beyond `Point`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Callable
@@ -13,12 +14,15 @@ from typing import Any, Protocol
 from domain.errors import VenueError
 from domain.venue import PhysicalLayout, Point
 from planfiles import schema
-from planfiles.errors import Problem, Problems, TooManyProblems
+from planfiles.errors import Problem, Problems, TooManyProblems, path_join, printable
 
 _HEX6 = re.compile(r"^#[0-9a-fA-F]{6}$")
 _HEX3 = re.compile(r"^#[0-9a-fA-F]{3}$")
 DEFAULT_COLOUR = "#808080"
 _NUMBER_TYPES = frozenset({float, int})
+MAX_TEXT = 200  # characters of any text in a plan: the longest name the till's database holds
+MAX_INTEGER = 2**53  # I-JSON (RFC 7493): beyond it an integer is not exact as a JSON number
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def is_number(value: object) -> bool:
@@ -26,11 +30,102 @@ def is_number(value: object) -> bool:
     return type(value) is float or type(value) is int
 
 
+def text_problem(text: str) -> str | None:
+    """What is wrong with `text` as a text of a plan (too long, a lone surrogate), or None."""
+    if len(text) > MAX_TEXT:
+        return f"is {len(text):,} characters long, more than the {MAX_TEXT} allowed"
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(text[error.start])
+            return f"holds \\u{code:04x}, half of a surrogate pair, which is not a character"
+    return None
+
+
+def _value_problem(value: Any) -> str | None:
+    if type(value) is str:
+        return text_problem(value)
+    if type(value) is int and not -MAX_INTEGER <= value <= MAX_INTEGER:
+        return f"integer out of range: at most {MAX_INTEGER:,} (2^53) either way"
+    return None
+
+
+def _scalars_fine(items: list[Any]) -> bool:
+    """Fast path of `check_values` for a list of scalars (the seat columns)."""
+    types = set(map(type, items))
+    if not types <= _SCALARS:
+        return False
+    if str in types:
+        texts = items if types == {str} else [v for v in items if type(v) is str]
+        if max(map(len, texts)) > MAX_TEXT:
+            return False
+        joined = "".join(texts)
+        if not joined.isascii():
+            try:
+                joined.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+    if int in types:
+        numbers = [v for v in items if type(v) is int]
+        if max(numbers) > MAX_INTEGER or min(numbers) < -MAX_INTEGER:
+            return False
+    return True
+
+
+def check_values(doc: Any, problems: Problems) -> None:
+    """Adds a problem for each value that no plan may hold, whatever its format: a text (or a
+    field name) longer than `MAX_TEXT` or with a lone surrogate, an integer beyond 2^53.
+
+    Runs before anything else reads the document, so that no later check or message has to
+    deal with a 200 MB name or a string that cannot be written as UTF-8.
+    """
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    with contextlib.suppress(TooManyProblems):
+        while stack:
+            value, place = stack.pop()
+            if type(value) is dict:
+                for key, item in value.items():
+                    item_place = path_join(place, printable(key, 40))
+                    problem = text_problem(key)
+                    if problem is not None:
+                        problems.add(item_place, f"the field name {problem}")
+                    elif type(item) in _SCALARS:
+                        problem = _value_problem(item)
+                        if problem is not None:
+                            problems.add(item_place, problem)
+                    else:
+                        stack.append((item, item_place))
+            elif type(value) is list:
+                if _scalars_fine(value):
+                    continue
+                for index, item in enumerate(value):
+                    if type(item) in _SCALARS:
+                        problem = _value_problem(item)
+                        if problem is not None:
+                            problems.add(path_join(place, index), problem)
+                    else:
+                        stack.append((item, path_join(place, index)))
+            else:
+                problem = _value_problem(value)
+                if problem is not None:
+                    problems.add(place or "(plan)", problem)
+
+
+def finite_float(value: Any) -> float | None:
+    """`value` (a JSON number) as a finite float; None if it is NaN, infinite or out of range."""
+    try:
+        number = float(value)
+    except (OverflowError, TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 def finite(value: Any, place: str, problems: Problems) -> float:
     """`value` as a float; a problem (and 0.0) if it is NaN or infinite."""
-    number = float(value)
-    if not math.isfinite(number):
-        problems.add(place, f"must be a finite number, got {number}")
+    number = finite_float(value)
+    if number is None:
+        problems.add(place, f"must be a finite number, got {printable(repr(value), 40)}")
         return 0.0
     return number
 
@@ -57,7 +152,7 @@ def first_bad_number(column: list[Any]) -> int | None:
         except OverflowError:
             pass
     for index, value in enumerate(column):
-        if not is_number(value) or not math.isfinite(value):
+        if not is_number(value) or finite_float(value) is None:
             return index
     return None
 
@@ -95,6 +190,9 @@ def read_checked(
     """The steps every format takes: the schema on a skeleton of the document, the rows in
     fast code, then the reader's own checks; a `PlanError` with every problem found so far."""
     problems = Problems()
+    check_values(doc, problems)
+    if problems:
+        raise problems.error(source)
     schema.check(skeleton(doc), plan_schema, problems)
     check_rows(doc, problems)
     if problems:

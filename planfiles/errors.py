@@ -11,21 +11,36 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from domain.errors import GuichetError
+
 MAX_PROBLEMS = 50
+MAX_SHOWN = 300  # characters of a place or message: a problem may quote what the file holds
+
+
+def printable(text: str, limit: int = MAX_SHOWN) -> str:
+    """`text` fit to be shown: cut to `limit` characters, lone surrogates (which no terminal,
+    screen or UTF-8 file can hold) written as ``\\udxxx``."""
+    text = text[: limit + 1].encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a plan file, and where."""
+    """One thing wrong with a plan file, and where. Place and message are always printable:
+    they quote the file, which may hold anything."""
 
     place: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "place", printable(self.place))
+        object.__setattr__(self, "message", printable(self.message))
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"
 
 
-class PlanError(Exception):
+class PlanError(GuichetError):
     """A plan file that cannot be read. Nothing was produced from it."""
 
     def __init__(self, problems: Iterable[Problem], *, source: str = "<plan>") -> None:

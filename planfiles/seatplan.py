@@ -33,6 +33,7 @@ FORMAT = "guichet.seatplan"
 VERSION = 1
 
 _COLUMNS = ("id", "number", "x", "y")
+_CUT_COLUMNS = frozenset({*_COLUMNS, "category"})  # what `skeleton` cuts, the reader checks
 _FLAG_NAMES = {
     "wheelchair": SeatFlag.WHEELCHAIR,
     "companion": SeatFlag.COMPANION,
@@ -64,9 +65,14 @@ def skeleton(doc: Any) -> Any:
 
 
 def _row_skeleton(row: Any) -> Any:
+    """`row` with its seat columns cut to their first value (index lists are kept whole: the
+    schema checks their items, and the reader relies on it)."""
     if not isinstance(row, dict) or not isinstance(row.get("seats"), dict):
         return row
-    seats = {k: (v[:1] if isinstance(v, list) else v) for k, v in row["seats"].items()}
+    seats = {
+        k: (v[:1] if k in _CUT_COLUMNS and isinstance(v, list) else v)
+        for k, v in row["seats"].items()
+    }
     return {**row, "seats": seats}
 
 
@@ -296,7 +302,12 @@ class _Reader:
         ok = True
         for place, indices, flag in lists:
             for k, index in enumerate(indices):
-                if index >= n:
+                if type(index) is float and index.is_integer():  # the schema's "integer"
+                    index = int(index)
+                if type(index) is not int or index < 0:
+                    self.problems.add(f"{place}[{k}]", "a seat index must be a whole number >= 0")
+                    ok = False
+                elif index >= n:
                     message = f"seat index {index} is out of range (the row has {n} seats)"
                     self.problems.add(f"{place}[{k}]", message)
                     ok = False
@@ -344,7 +355,7 @@ class _Reader:
                 GeneralAdmissionZone(
                     id=item["id"],
                     name=item["name"],
-                    capacity=item["capacity"],
+                    capacity=int(item["capacity"]),  # the schema's integer may be 120.0
                     category=item.get("category"),
                     entrance=entrance,
                     outline=outline,
