@@ -2,8 +2,12 @@
 physical device driven by its own worker thread, their status events gathered in one place.
 
 Devices that share an endpoint share that endpoint's worker, so they never talk over each
-other. A device configured at ``printer://NAME`` (the cash drawer on the receipt printer's
-drawer port) runs on that printer's worker and talks through the printer's own connection:
+other. A worker runs jobs in order and status polls only when no job waits, at most one poll
+per device outstanding: a silent printer that makes each poll wait its whole timeout never
+piles polls up, and a print job or a payment never queues behind them.
+
+A device configured at ``printer://NAME`` (the cash drawer on the receipt printer's drawer
+port) runs on that printer's worker and talks through the printer's own connection:
 network printers often accept one client at a time. A device
 that cannot be created or opened stays listed, in ERROR, with the reason: the till starts
 without it. Listeners are called on the worker threads; the client turns them into queued Qt
@@ -15,9 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -28,6 +34,7 @@ from drivers.config import DeviceConfig
 from drivers.errors import DeviceConfigError, DeviceError
 from drivers.transports.base import WireLog
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 ScanListener = Callable[[str, str], None]
 
@@ -58,8 +65,109 @@ def endpoint_of(config: DeviceConfig, by_name: dict[str, DeviceConfig] | None = 
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
 
 
+class DeviceWorker:
+    """The one thread of a physical endpoint. Jobs run one at a time in the order submitted;
+    a device's status poll runs only when no job waits, and a poll asked for while that
+    device's previous one is still queued or running is not queued again (it is counted)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._jobs: deque[tuple[Future[Any], Callable[[], Any]]] = deque()
+        self._polls: dict[str, Callable[[], None]] = {}  # queued, by device, oldest first
+        self._polling: set[str] = set()  # devices with a poll queued or running
+        self._ready = threading.Condition()
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self.polls_run = 0
+        self.polls_coalesced = 0
+
+    def submit(self, job: Callable[[], T]) -> Future[T]:
+        future: Future[T] = Future()
+        with self._ready:
+            if self._closed:
+                raise RuntimeError(f"the {self.name} worker is stopped")
+            self._jobs.append((future, job))
+            self._wake()
+        return future
+
+    def request_poll(self, device: str, poll: Callable[[], None]) -> bool:
+        """Queue ``poll`` unless ``device`` has one outstanding; True when it was queued."""
+        with self._ready:
+            if self._closed:
+                return False
+            if device in self._polling:
+                self.polls_coalesced += 1
+                return False
+            self._polling.add(device)
+            self._polls[device] = poll
+            self._wake()
+            return True
+
+    @property
+    def queued_jobs(self) -> int:
+        return len(self._jobs)
+
+    @property
+    def outstanding_polls(self) -> int:
+        """Polls queued or running."""
+        return len(self._polling)
+
+    def _wake(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name=f"device-{self.name}", daemon=True
+            )
+            self._thread.start()
+        self._ready.notify()
+
+    def _next(self) -> tuple[Future[Any] | None, Callable[[], Any], str | None] | None:
+        with self._ready:
+            while not self._jobs and not (self._polls and not self._closed):
+                if self._closed:
+                    return None
+                self._ready.wait()
+            if self._jobs:
+                future, job = self._jobs.popleft()
+                return future, job, None
+            device = next(iter(self._polls))
+            return None, self._polls.pop(device), device
+
+    def _run(self) -> None:
+        while (step := self._next()) is not None:
+            future, job, polled = step
+            if future is None:
+                try:
+                    job()
+                except DeviceError:  # a poll is best effort; the device reported it as an event
+                    pass
+                except Exception:
+                    log.exception("status poll of %s failed", polled)
+                finally:
+                    with self._ready:
+                        self._polling.discard(polled or "")
+                        self.polls_run += 1
+            elif future.set_running_or_notify_cancel():
+                try:
+                    result = job()
+                except BaseException as error:
+                    future.set_exception(error)
+                else:
+                    future.set_result(result)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Run the jobs already queued, drop the polls, end the thread."""
+        with self._ready:
+            self._closed = True
+            self._polls.clear()
+            self._polling.clear()
+            self._ready.notify()
+            thread = self._thread
+        if wait and thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+
 class _Entry:
-    def __init__(self, config: DeviceConfig, worker: ThreadPoolExecutor) -> None:
+    def __init__(self, config: DeviceConfig, worker: DeviceWorker) -> None:
         self.config = config
         self.worker = worker
         self.device: Device | None = None
@@ -75,7 +183,7 @@ class DeviceStation:
         poll_interval: float = 1.0,
     ) -> None:
         self._entries: dict[str, _Entry] = {}
-        self._workers: dict[str, ThreadPoolExecutor] = {}
+        self._workers: dict[str, DeviceWorker] = {}
         self._listeners: Listeners[[StatusEvent]] = Listeners("station status")
         self._scan_listeners: Listeners[[str, str]] = Listeners("station scan")
         self._create = create
@@ -89,9 +197,7 @@ class DeviceStation:
             key = endpoint_of(config, by_name)
             worker = self._workers.get(key)
             if worker is None:
-                worker = ThreadPoolExecutor(
-                    max_workers=1, thread_name_prefix=f"device-{config.name}"
-                )
+                worker = DeviceWorker(config.name)
                 self._workers[key] = worker
             self._entries[config.name] = _Entry(config, worker)
 
@@ -186,7 +292,7 @@ class DeviceStation:
     def start(self) -> None:
         """Create, open, claim and enable every device, each on its worker; start polling."""
         for entry in self._entries.values():
-            entry.worker.submit(self._start_quietly, entry)
+            entry.worker.submit(functools.partial(self._start_quietly, entry))
         if self._poller is None and self._poll_interval > 0:
             self._poller = threading.Thread(target=self._poll_loop, daemon=True, name="poller")
             self._poller.start()
@@ -252,16 +358,19 @@ class DeviceStation:
 
     def _poll_loop(self) -> None:
         while not self._stop.wait(self._poll_interval):
-            for entry in self._entries.values():
-                device = entry.device
-                poll = getattr(device, "poll", None)
-                if device is not None and device.enabled and callable(poll):
-                    entry.worker.submit(self._poll_quietly, poll)
+            self.poll_once()
 
-    @staticmethod
-    def _poll_quietly(poll: Callable[[], None]) -> None:
-        with contextlib.suppress(DeviceError):
-            poll()
+    def poll_once(self) -> None:
+        """Ask every enabled device that can be polled for its status, on its worker; a device
+        whose last poll is still waiting is skipped (see `DeviceWorker`)."""
+        for name, entry in self._entries.items():
+            device = entry.device
+            poll = getattr(device, "poll", None)
+            if device is not None and device.enabled and callable(poll):
+                entry.worker.request_poll(name, poll)
+
+    def worker_of(self, name: str) -> DeviceWorker:
+        return self._entry(name).worker
 
     def stop(self) -> None:
         self._stop.set()
@@ -269,7 +378,7 @@ class DeviceStation:
             self._poller.join(timeout=2)
         for entry in self._entries.values():
             if entry.device is not None:
-                entry.worker.submit(self._close_quietly, entry.device)
+                entry.worker.submit(functools.partial(self._close_quietly, entry.device))
         for worker in self._workers.values():
             worker.shutdown(wait=True)
 

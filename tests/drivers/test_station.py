@@ -2,12 +2,15 @@
 
 import threading
 import time
+from collections.abc import Callable
+
+import pytest
 
 from domain.money import Money
 from drivers import registry
 from drivers.base import Device, DeviceState, ListenerGone, Listeners, Role, StatusEvent
 from drivers.config import DeviceConfig, parse_devices
-from drivers.drawer import EscPosDrawer
+from drivers.drawer import EscPosDrawer, kick_command
 from drivers.payment import PaymentOutcome, PaymentRequest, TransactionKind
 from drivers.simulators.drawer import DrawerSimulator
 from drivers.station import DeviceStation, endpoint_of
@@ -156,3 +159,89 @@ def test_listeners_are_removed_when_asked_and_removing_twice_is_harmless() -> No
     listeners.remove(heard.append)
     listeners.notify("two")
     assert heard == ["one"] and len(listeners) == 0
+
+
+DLE_EOT_1 = b"\x10\x04\x01"
+
+
+def _silent_printer_station() -> tuple[DeviceStation, MemoryTransport]:
+    """A drawer behind a receipt printer that does not answer: each sensor poll waits."""
+    line = MemoryTransport()  # no responder: the printer is silent until the test feeds it
+
+    def create(config: DeviceConfig) -> Device:
+        device = registry.create(config)
+        assert isinstance(device, EscPosDrawer)
+        device.transport_factory = lambda _uri: line
+        return device
+
+    config = DeviceConfig("drawer", Role.CASH_DRAWER, "drawer-escpos", "memory://", {"timeout": 30})
+    station = DeviceStation([config], create=create, poll_interval=0)
+    station.call("drawer", lambda drawer: drawer, 5)  # opened, claimed, enabled
+    return station, line
+
+
+def _until(condition: Callable[[], bool]) -> None:
+    """Wait for another thread to get somewhere (a bound, not a measure)."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, "the worker never got there"
+        time.sleep(0.005)
+
+
+def test_polls_behind_a_silent_printer_do_not_pile_up_and_a_job_runs_next() -> None:
+    station, line = _silent_printer_station()
+    worker = station.worker_of("drawer")
+    try:
+        station.poll_once()
+        _until(lambda: bytes(line.written).endswith(DLE_EOT_1))  # the poll waits for an answer
+        for _second in range(60):  # a minute of the poller's ticks
+            station.poll_once()
+        assert (worker.outstanding_polls, worker.queued_jobs) == (1, 0)
+        assert worker.polls_coalesced == 60
+
+        kicked = station.submit("drawer", lambda drawer: drawer.open_drawer())
+        for _second in range(60):
+            station.poll_once()
+        assert (worker.outstanding_polls, worker.queued_jobs) == (1, 1)
+
+        line.feed(b"\x12")  # the printer answers the poll at last
+        kicked.result(10)
+        assert worker.polls_run == 1  # no queued poll ran before the job
+        assert bytes(line.written) == DLE_EOT_1 + kick_command(2, 50, 250)
+    finally:
+        line.feed(b"\x12" * 4)
+        station.stop()
+
+
+def test_a_job_runs_before_a_poll_that_was_queued_first() -> None:
+    station, line = _silent_printer_station()
+    line.responder = lambda data: b"\x12" if data == DLE_EOT_1 else b""
+    worker = station.worker_of("drawer")
+    gate = threading.Event()
+    order: list[str] = []
+    try:
+        busy = station.submit("drawer", lambda drawer: (gate.wait(10), order.append("print")))
+        _until(busy.running)
+        station.poll_once()  # queued while the print runs
+        station.poll_once()
+        kicked = station.submit("drawer", lambda drawer: drawer.open_drawer())
+        assert (worker.outstanding_polls, worker.queued_jobs) == (1, 1)
+        gate.set()
+        busy.result(10)
+        kicked.result(10)
+        _until(lambda: worker.polls_run == 1)
+        assert order == ["print"]
+        assert bytes(line.written) == kick_command(2, 50, 250) + DLE_EOT_1  # the poll: last
+    finally:
+        gate.set()
+        station.stop()
+
+
+def test_a_stopped_station_finishes_its_jobs_and_refuses_new_ones() -> None:
+    station, line = _silent_printer_station()
+    line.responder = lambda data: b"\x12" if data == DLE_EOT_1 else b""
+    kicked = station.submit("drawer", lambda drawer: drawer.open_drawer())
+    station.stop()
+    assert kicked.done() and kicked.exception() is None
+    with pytest.raises(RuntimeError):
+        station.submit("drawer", lambda drawer: None)
