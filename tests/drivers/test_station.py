@@ -92,13 +92,13 @@ class _Journal:
         return False
 
 
-def _memory_drawer_station(simulator: DrawerSimulator, **options: object) -> DeviceStation:
-    """A station with one drawer whose printer line is a memory transport."""
+def _drawer_station(line: MemoryTransport, **options: object) -> DeviceStation:
+    """A station with one drawer whose printer line is ``line``, a memory transport."""
 
     def create(config: DeviceConfig) -> Device:
         device = registry.create(config)
         assert isinstance(device, EscPosDrawer)
-        device.transport_factory = lambda _uri: MemoryTransport(simulator.answer)
+        device.transport_factory = lambda _uri: line
         return device
 
     config = DeviceConfig("drawer", Role.CASH_DRAWER, "drawer-escpos", "memory://", options)
@@ -107,7 +107,7 @@ def _memory_drawer_station(simulator: DrawerSimulator, **options: object) -> Dev
 
 def test_a_listener_that_is_gone_or_raises_never_breaks_a_device_job() -> None:
     simulator = DrawerSimulator(open_seconds=60)
-    station = _memory_drawer_station(simulator)
+    station = _drawer_station(MemoryTransport(simulator.answer))
     told: list[StatusEvent] = []
     calls = {"deleted screen": 0, "gone": 0}
 
@@ -167,15 +167,7 @@ DLE_EOT_1 = b"\x10\x04\x01"
 def _silent_printer_station() -> tuple[DeviceStation, MemoryTransport]:
     """A drawer behind a receipt printer that does not answer: each sensor poll waits."""
     line = MemoryTransport()  # no responder: the printer is silent until the test feeds it
-
-    def create(config: DeviceConfig) -> Device:
-        device = registry.create(config)
-        assert isinstance(device, EscPosDrawer)
-        device.transport_factory = lambda _uri: line
-        return device
-
-    config = DeviceConfig("drawer", Role.CASH_DRAWER, "drawer-escpos", "memory://", {"timeout": 30})
-    station = DeviceStation([config], create=create, poll_interval=0)
+    station = _drawer_station(line, timeout=30)
     station.call("drawer", lambda drawer: drawer, 5)  # opened, claimed, enabled
     return station, line
 
