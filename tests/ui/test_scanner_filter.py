@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.devices.scanner_filter import ScanHub, WedgeScanDetector, normalise
@@ -98,3 +99,52 @@ def test_every_scan_reaches_the_hub_once(qtbot: QtBot) -> None:
     thread.join()
     qtbot.waitUntil(lambda: len(got) == 2, timeout=2000)
     assert got == [("123456", "keyboard"), ("ORDER-9", "scanner")]
+
+
+def field_in_a_window(qtbot: QtBot) -> tuple[QWidget, QLineEdit]:
+    window = QWidget()
+    field = QLineEdit(window)
+    QVBoxLayout(window).addWidget(field)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    return window, field
+
+
+def type_into_window(qtbot: QtBot, text: str) -> tuple[list[str], list[str]]:
+    """Keys as a keyboard delivers them: to the window, which passes them to the focused field
+    (and an Enter the field lets through on to its parents), with the application's detector
+    on a clock that never moves: every key within any gap, the fastest typing there is.
+    Returns the scans, and the field's text each time its Enter was let through."""
+    window, field = field_in_a_window(qtbot)
+    detector = WedgeScanDetector(clock=FakeClock())
+    scans: list[str] = []
+    detector.scanned.connect(scans.append)
+    returned: list[str] = []
+    field.returnPressed.connect(lambda: returned.append(field.text()))
+    app = QApplication.instance()
+    app.installEventFilter(detector)
+    try:
+        handle = window.windowHandle()
+        for char in text:
+            QTest.keyClick(handle, ord(char), Qt.KeyboardModifier.NoModifier)
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+    finally:
+        app.removeEventFilter(detector)
+    return scans, returned
+
+
+def test_a_short_pin_typed_at_once_through_the_window_is_not_a_scan(qtbot: QtBot) -> None:
+    # each key reaches the filter twice, at the window and at the field
+    scans, returned = type_into_window(qtbot, "1234")
+    assert scans == []
+    assert returned == ["1234"]  # the Enter reached the field
+
+
+def test_a_scan_through_the_window_is_read_once_with_every_character(qtbot: QtBot) -> None:
+    scans, returned = type_into_window(qtbot, "3760012300")  # doubled digits stay two keys
+    assert scans == ["3760012300"]
+    assert returned == []  # the scan's Enter is swallowed

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
@@ -16,9 +17,12 @@ from domain.operators import Screen
 from tests.fakes import FixedClock
 
 
-def make_window(qtbot: QtBot, data_dir: Path, idle_minutes: float = 5) -> MainWindow:
+def make_window(
+    qtbot: QtBot, data_dir: Path, idle_minutes: float = 5, clock: FixedClock | None = None
+) -> MainWindow:
     config = load_station(data_dir)
-    window = build_main_window(open_till(config, FixedClock()), "en", idle_minutes, config.timezone)
+    services = open_till(config, clock or FixedClock())
+    window = build_main_window(services, "en", idle_minutes, config.timezone)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.login.operator_box.count() == 3)
@@ -156,3 +160,21 @@ def test_language_chosen_at_login_translates_the_screen(qtbot: QtBot, demo_dir: 
     finally:
         window.login.language_box.setCurrentIndex(window.login.language_box.findData("en"))
     assert window.login.login_button.text() == "Log in"
+
+
+def test_a_pin_typed_as_fast_as_can_be_logs_in(qtbot: QtBot, demo_dir: Path) -> None:
+    """Keys through the window, as a keyboard delivers them: the scan detector sees each one at
+    the window and at the PIN field, and the Enter at every parent too."""
+    window = make_window(qtbot, demo_dir)
+    window.scans.wedge.clock = lambda: 0.0  # no time between keys: faster than any scanner
+    window.activateWindow()
+    pick_operator(window, "Camille Martin")
+    window.login.pin_field.setFocus()
+    qtbot.waitUntil(window.login.pin_field.hasFocus)
+    handle = window.windowHandle()
+    for digit in "1234":
+        QTest.keyClick(handle, ord(digit), Qt.KeyboardModifier.NoModifier)
+    QTest.keyClick(handle, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.operator is not None)
+    assert window.operator.name == "Camille Martin"
+    assert window.last_scan is None

@@ -3,7 +3,10 @@ serial scanners of the device station, both delivered by `ScanHub.scanned`.
 
 A wedge scanner types like a keyboard, only much faster, and ends with Enter. The filter
 watches every key press of the application: a run of at least ``min_length`` printable keys,
-each within ``max_gap`` seconds of the previous one, followed by Enter, is a scan. The Enter
+each within ``max_gap`` seconds of the previous one, followed by Enter, is a scan. An application
+filter is shown one key press once per receiver (the window, then the focused widget, then each
+parent the widget lets the key through to): each press is counted once, or a PIN typed fast
+would count double and pass for a scan. The Enter
 of a scan is swallowed (it must not validate a dialog); the characters have already reached
 the focused widget, which the scan handler may clear. On an AZERTY layout a US-set scanner types
 the digit row unshifted (``&é"'(-è_çà``): those are read back as digits.
@@ -44,14 +47,22 @@ class WedgeScanDetector(QObject):
         super().__init__(parent)
         self.max_gap = max_gap
         self.min_length = min_length
-        self._clock = clock
+        self.clock = clock
         self._keys: list[str] = []
         self._last = 0.0
+        self._counted: tuple[int, str, int, int] | None = None  # the press being delivered
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyRelease:
+            self._counted = None  # the next press is a new key, even if it looks the same
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        now = self._clock()
+        identity = (event.key(), event.text(), event.timestamp(), event.nativeScanCode())
+        if identity == self._counted:  # the same press, shown again at its next receiver
+            return False
+        self._counted = identity
+        now = self.clock()
         gap = now - self._last
         self._last = now
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
