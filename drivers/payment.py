@@ -33,9 +33,14 @@ class TransactionKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class TerminalResult:
-    """What a terminal said about one transaction (a ZVT status-information)."""
+    """What a terminal said about one transaction (a ZVT status-information).
 
-    result_code: int
+    ``result_code`` is None when the terminal's message held none that could be read: such a
+    result decides nothing (the outcome is asked of the terminal). The other fields are
+    evidence (amount, trace, receipt number, terminal id and clock) or text for people.
+    """
+
+    result_code: int | None
     text: str
     amount: Money | None = None
     trace: int | None = None
@@ -49,6 +54,11 @@ class TerminalResult:
     def approved(self) -> bool:
         return self.result_code == 0
 
+    @property
+    def decisive(self) -> bool:
+        """The result code was read: approved (00) or failed (anything else)."""
+        return self.result_code is not None
+
 
 @dataclass(frozen=True, slots=True)
 class PaymentRequest:
@@ -58,7 +68,18 @@ class PaymentRequest:
     kind: TransactionKind
     amount: Money
     receipt_no: int | None = None  # the transaction to reverse (reversals only)
-    sent_at: datetime | None = None  # when it was written to the terminal, if it was
+    sent_at: datetime | None = None  # when it was about to be written to the terminal
+    accepted_at: datetime | None = None  # when the terminal acknowledged it, if it did
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult:
+    """A result the journal holds, with what the till knew when it stored it."""
+
+    result: TerminalResult
+    received_at: datetime
+    payment_id: str | None = None  # the payment it belongs to, if any
+    payment_sent_at: datetime | None = None  # when that payment was sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +88,9 @@ class PaymentResult:
     outcome: PaymentOutcome
     message: str  # for the cashier: what happened (English; the UI words it per outcome)
     result: TerminalResult | None = None
-    receipt_lines: tuple[str, ...] = ()
+    receipt_lines: tuple[str, ...] = ()  # the customer's copy (or a receipt of no stated type)
     reconciled: bool = False  # the outcome comes from asking the terminal afterwards
+    merchant_lines: tuple[str, ...] = ()  # the merchant's copy, kept apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +113,17 @@ class TerminalStatus:
 
 
 class ResultJournal(Protocol):
-    """Where the driver writes what the terminal said, durably, before acknowledging it."""
+    """Where the driver writes what the terminal said, durably, before acknowledging it; and
+    where it reads back what identifies a transaction when its answer was lost. One journal
+    per terminal."""
 
-    def mark_sent(self, payment_id: str, at: datetime) -> None: ...
+    def mark_sent(self, payment_id: str, at: datetime) -> None:
+        """Durable before the command is written: a payment never marked sent was never sent."""
+        ...
+
+    def mark_accepted(self, payment_id: str, at: datetime) -> None:
+        """The terminal acknowledged the command: it took this transaction on."""
+        ...
 
     def record_result(
         self, payment_id: str | None, command: str, raw: bytes, result: TerminalResult
@@ -101,10 +131,13 @@ class ResultJournal(Protocol):
         """Store one status-information; must be durable when it returns."""
         ...
 
-    def is_known_result(
-        self, terminal_id: str | None, trace: int | None, receipt_no: int | None
-    ) -> bool:
-        """True when this terminal transaction is already recorded for another payment."""
+    def find_result(self, result: TerminalResult) -> StoredResult | None:
+        """The stored result that is this very terminal transaction (same terminal id, trace,
+        receipt number, amount and terminal clock), preferring one tied to a payment."""
+        ...
+
+    def previous_result(self, before: datetime) -> StoredResult | None:
+        """The last transaction result this terminal gave the till before ``before``."""
         ...
 
 
@@ -135,6 +168,11 @@ class PaymentTerminal(Device):
     def reconcile(self, request: PaymentRequest) -> PaymentResult:
         """Ask the terminal what became of a transaction whose answer was lost."""
         raise NotImplementedError
+
+    def amount_problem(self, amount: Money) -> str | None:
+        """Why this terminal cannot be asked for ``amount`` (checked before anything is
+        recorded), or None."""
+        return None if amount.minor > 0 else "a card amount must be positive"
 
     def abort(self) -> None:
         """Ask the terminal to stop the running transaction; callable from any thread.

@@ -3,7 +3,8 @@
 ``card_payments`` holds one row per transaction the till asked for (payment, refund,
 reversal) and its state: pending → sent → approved / declined / unknown. ``terminal_results``
 is append-only: each status-information of a terminal, stored (raw bytes in hex and the fields
-read from them) before the terminal gets its acknowledgement. Registered on `tables.Base`; no
+read from them) before the terminal gets its acknowledgement; a result whose code could not be
+read is stored too, with a NULL code. Registered on `tables.Base`; no
 rule of the box office here.
 """
 
@@ -41,6 +42,7 @@ class CardPaymentRow(Base):
     state: Mapped[str] = mapped_column(String(16), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the terminal took it on
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     message: Mapped[str] = mapped_column(Text, default="")
     result_code: Mapped[int | None] = mapped_column(Integer)
@@ -48,7 +50,8 @@ class CardPaymentRow(Base):
     receipt_no: Mapped[int | None] = mapped_column(Integer)
     terminal_id: Mapped[str | None] = mapped_column(String(16))
     card_name: Mapped[str | None] = mapped_column(String(64))
-    receipt_text: Mapped[str | None] = mapped_column(Text)
+    receipt_text: Mapped[str | None] = mapped_column(Text)  # the customer's copy
+    merchant_receipt_text: Mapped[str | None] = mapped_column(Text)
     reconciled: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_by: Mapped[str | None] = mapped_column(ID)  # the supervisor who closed it
     supervisor_reference: Mapped[str | None] = mapped_column(String(64))
@@ -66,7 +69,7 @@ class TerminalResultRow(Base):
     command: Mapped[str] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     raw_hex: Mapped[str] = mapped_column(Text)
-    result_code: Mapped[int] = mapped_column(Integer)
+    result_code: Mapped[int | None] = mapped_column(Integer)  # NULL: could not be read
     result_text: Mapped[str] = mapped_column(String(200))
     amount_minor: Mapped[int | None] = mapped_column(Integer)
     amount_currency: Mapped[str | None] = mapped_column(CURRENCY)

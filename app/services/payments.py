@@ -1,12 +1,15 @@
 """Card payments: the use cases around the payment terminal, and the journal port the driver
 writes into.
 
-A card transaction, in order: `start` commits a *pending* record (amount, terminal, sale
-reference) → the driver writes to the terminal and marks it *sent* → every result the terminal
-sends is stored (`DatabaseJournal.record_result`) before the driver acknowledges it → `finish`
-records the outcome: approved, declined or unknown. An unknown payment blocks a new payment for
-the same reference until it is reconciled with the terminal (`reconcile_open`) or closed by a
-supervisor who read the terminal's receipt (`close_unknown`). Nothing here touches Qt; each
+A card transaction, in order: the terminal checks the amount → `start` commits a *pending*
+record (amount, terminal, sale reference) → the driver marks it *sent* just before it writes to
+the terminal (so a pending payment was never sent) and notes when the terminal accepted it →
+every result the terminal sends is stored (`DatabaseJournal.record_result`) before the driver
+acknowledges it → `finish` records the outcome: approved, declined or unknown. When that last
+write fails the payment stays open and `PaymentNotRecorded` says what the terminal answered.
+An open payment blocks a new payment for the same reference until it is reconciled with the
+terminal (`reconcile_open`) or, unknown, closed by a supervisor who read the terminal's receipt
+(`close_unknown`). Nothing here touches Qt; each
 function is one transaction on the database (the journal's writes are short transactions of
 their own, made on the terminal's thread because they must be durable before the ACK).
 """
@@ -30,6 +33,7 @@ from drivers.payment import (
     PaymentResult,
     PaymentTerminal,
     ProgressListener,
+    StoredResult,
     TerminalResult,
     TransactionKind,
 )
@@ -73,6 +77,7 @@ class CardPayment:
     reference: str | None = None
     original_receipt_no: int | None = None
     sent_at: datetime | None = None
+    accepted_at: datetime | None = None
     decided_at: datetime | None = None
     message: str = ""
     result_code: int | None = None
@@ -81,6 +86,7 @@ class CardPayment:
     terminal_id: str | None = None
     card_name: str | None = None
     receipt_text: str | None = None
+    merchant_receipt_text: str | None = None
     reconciled: bool = False
     closed_by: str | None = None
     supervisor_reference: str | None = None
@@ -91,7 +97,8 @@ class CardPayment:
             self.kind,
             self.amount,
             self.original_receipt_no,
-            self.sent_at or self.created_at,
+            self.sent_at,
+            self.accepted_at,
         )
 
 
@@ -106,6 +113,26 @@ class PaymentStillOpen(PaymentError):
             "reconcile it with the terminal first"
         )
         self.payment = payment
+
+
+class PaymentNotRecorded(PaymentError):
+    """The terminal answered, but the till could not record the outcome: the payment stays
+    open (it blocks a retry and is settled with the terminal at the next start). Nothing here
+    may be read as "nothing was changed": the customer may have been charged."""
+
+    def __init__(self, payment_id: str, result: PaymentResult | None, cause: BaseException) -> None:
+        said = (
+            f"the terminal said: {result.outcome.value} ({result.message})"
+            if result is not None
+            else "what the terminal did is not known"
+        )
+        super().__init__(
+            f"card payment {payment_id} could not be recorded by the till ({cause}); {said}. "
+            "Do not charge again: check the terminal's receipt, then have the payment "
+            "settled when the database works again"
+        )
+        self.payment_id = payment_id
+        self.result = result
 
 
 class NotSupervisor(PaymentError):
@@ -138,6 +165,11 @@ class DatabaseJournal:
             uow.payments.mark_sent(payment_id, at)
             uow.commit()
 
+    def mark_accepted(self, payment_id: str, at: datetime) -> None:
+        with self._uow() as uow:
+            uow.payments.mark_accepted(payment_id, at)
+            uow.commit()
+
     def record_result(
         self, payment_id: str | None, command: str, raw: bytes, result: TerminalResult
     ) -> None:
@@ -147,12 +179,15 @@ class DatabaseJournal:
             )
             uow.commit()
 
-    def is_known_result(
-        self, terminal_id: str | None, trace: int | None, receipt_no: int | None
-    ) -> bool:
+    def find_result(self, result: TerminalResult) -> StoredResult | None:
         with self._uow() as uow:
-            known: bool = uow.payments.is_known_result(terminal_id, trace, receipt_no)
-            return known
+            found: StoredResult | None = uow.payments.find_result(self._terminal, result)
+            return found
+
+    def previous_result(self, before: datetime) -> StoredResult | None:
+        with self._uow() as uow:
+            found: StoredResult | None = uow.payments.previous_result(self._terminal, before)
+            return found
 
 
 def start(
@@ -188,11 +223,14 @@ def start(
 
 
 def finish(uow_factory: UnitOfWorkFactory, clock: Clock, result: PaymentResult) -> CardPayment:
-    """Record the outcome the driver reported."""
-    with uow_factory() as uow:
-        uow.payments.decide(result.payment_id, _STATE_OF[result.outcome], result, clock.now())
-        payment: CardPayment = uow.payments.get(result.payment_id)
-        uow.commit()
+    """Record the outcome the driver reported; `PaymentNotRecorded` when it cannot be."""
+    try:
+        with uow_factory() as uow:
+            uow.payments.decide(result.payment_id, _STATE_OF[result.outcome], result, clock.now())
+            payment: CardPayment = uow.payments.get(result.payment_id)
+            uow.commit()
+    except Exception as failure:  # disk full, read-only, locked: the terminal has answered
+        raise PaymentNotRecorded(result.payment_id, result, failure) from failure
     return payment
 
 
@@ -206,17 +244,43 @@ def run(
     original_receipt_no: int | None = None,
     progress: ProgressListener | None = None,
 ) -> tuple[CardPayment, PaymentResult]:
-    """The whole card transaction; blocks, so call it on the terminal's own thread."""
+    """The whole card transaction; blocks, so call it on the terminal's own thread.
+
+    An amount the terminal cannot take is refused before anything is recorded. When the
+    driver fails, the payment is closed as declined if nothing was sent, and left unknown
+    otherwise; the failure is raised again."""
+    problem = terminal.amount_problem(amount)
+    if problem is not None:
+        raise PaymentError(problem)
     payment = start(uow_factory, clock, terminal.name, kind, amount, reference, original_receipt_no)
     terminal.journal = DatabaseJournal(uow_factory, clock, terminal.name)
     request = payment.request()
-    if kind is TransactionKind.PAYMENT:
-        result = terminal.pay(request, progress)
-    elif kind is TransactionKind.REFUND:
-        result = terminal.refund(request, progress)
-    else:
-        result = terminal.reverse(request, progress)
+    try:
+        if kind is TransactionKind.PAYMENT:
+            result = terminal.pay(request, progress)
+        elif kind is TransactionKind.REFUND:
+            result = terminal.refund(request, progress)
+        else:
+            result = terminal.reverse(request, progress)
+    except Exception as failure:
+        _close_after_failure(uow_factory, clock, payment.id, failure)
+        raise
     return finish(uow_factory, clock, result), result
+
+
+def _close_after_failure(
+    uow_factory: UnitOfWorkFactory, clock: Clock, payment_id: str, failure: BaseException
+) -> None:
+    try:
+        with uow_factory() as uow:
+            now: CardPayment = uow.payments.get(payment_id)
+    except Exception as unreadable:
+        raise PaymentNotRecorded(payment_id, None, unreadable) from failure
+    if now.state is PaymentState.PENDING:  # marked sent just before any write: never sent
+        outcome, message = PaymentOutcome.DECLINED, f"not sent to the terminal: {failure}"
+    else:
+        outcome, message = PaymentOutcome.UNKNOWN, f"the terminal's dialogue failed: {failure}"
+    finish(uow_factory, clock, PaymentResult(payment_id, outcome, message))
 
 
 def open_payments(uow_factory: UnitOfWorkFactory, terminal: str | None = None) -> list[CardPayment]:
@@ -236,15 +300,24 @@ def reconcile_open(
 ) -> list[CardPayment]:
     """After a restart or a lost answer: settle every open transaction of this terminal.
 
-    A transaction whose result was stored before the break is decided from that result; the
-    others are asked of the terminal. What the terminal cannot prove stays unknown.
+    One still *pending* was never sent (it is marked sent before it is written): declined. One
+    whose result was stored before the break is decided from that result (a result whose code
+    could not be read decides nothing). The others are asked of the terminal, oldest first;
+    what it cannot prove stays unknown.
     """
     terminal.journal = DatabaseJournal(uow_factory, clock, terminal.name)
     settled = []
     for payment in open_payments(uow_factory, terminal.name):
         with uow_factory() as uow:
             stored: TerminalResult | None = uow.payments.last_result(payment.id)
-        if stored is not None:
+        if payment.state is PaymentState.PENDING:
+            result = PaymentResult(
+                payment.id,
+                PaymentOutcome.DECLINED,
+                "never sent to the terminal: nothing was charged",
+                reconciled=True,
+            )
+        elif stored is not None and stored.decisive:
             outcome = PaymentOutcome.APPROVED if stored.approved else PaymentOutcome.DECLINED
             result = PaymentResult(payment.id, outcome, stored.text, stored, (), True)
         else:

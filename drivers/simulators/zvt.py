@@ -13,8 +13,18 @@ Fault scripts, each for the next payment only (one shot): ``drop_after_approval`
 then the link drops before the result is sent), ``drop_after_result`` (drops after sending the
 result, before the completion), ``never_ack`` (the command is never accepted nor performed),
 ``garbage`` (bytes that are no APDU instead of the acceptance; the payment then goes on),
-``slow`` (the acceptance comes ``slow_delay`` seconds late), and on serial ``nak`` (the first
-frame is refused once) and ``bad_crc`` (the first frame sent carries a wrong CRC).
+``slow`` (the acceptance comes ``slow_delay`` seconds late), ``approve_then_abort`` (sends an
+approved result, then ``06 1E``; the transaction stays booked), ``approve_then_void`` (the same,
+but the terminal cancels it: it is not its last transaction), ``odd_fields`` (the result's card
+number holds a non-BCD nibble and its card name a trailing NUL), ``busy_once`` (the next status
+enquiry says "busy"), and on serial ``nak`` (the first frame is refused once) and ``bad_crc``
+(the first frame sent carries a wrong CRC).
+
+Receipts (when the till prints them, config bits 02/04) come as print lines (06 D1) when the
+config byte has the ECR print-type bit 80, or as text blocks (06 D3) when the registration's
+TLV lists 06 D3; a payment's merchant and customer copies carry their receipt type (TLV 1F07),
+in ``charset`` (CP437, or latin-1 as some terminals send). A diagnosis sets the till's date and
+time (04 01), as real terminals do.
 
 A payment whose link drops is finished by the simulated terminal all the same, as a real one
 finishes with the customer at the PIN pad: the repeat receipt then tells the truth.
@@ -43,7 +53,9 @@ from drivers.zvt.fields import (
     bcd_decode,
     bcd_encode,
     encode_bmp,
+    encode_tlv,
     parse_bmps,
+    parse_tlv,
     var_length_encode,
 )
 
@@ -55,6 +67,10 @@ FAULTS = (
     "slow",
     "nak",
     "bad_crc",
+    "approve_then_abort",
+    "approve_then_void",
+    "odd_fields",
+    "busy_once",
 )
 GARBAGE = b"GARBAGE\x00\xff\x10"
 
@@ -97,7 +113,9 @@ class ZvtSimulator:
     slow_delay: float = 3.0
     ack_wait: float = 5.0  # how long the terminal waits for the till's acknowledgement
     timezone: str = "Europe/Berlin"
+    charset: str = "cp437"
     fault: str | None = None
+    text_blocks: bool = False  # the till listed 06 D3 in its registration
     trace: int = 0
     receipt_no: int = 0
     registered: bool = False
@@ -107,6 +125,7 @@ class ZvtSimulator:
     log: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.clock: Callable[[], datetime] | None = None  # tests pin the terminal's clock
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._server: socket.socket | None = None
@@ -127,6 +146,7 @@ class ZvtSimulator:
             "slow_delay": float,
             "ack_wait": float,
             "timezone": str,
+            "charset": str,
             "fault": str,
         }
         values = {k: kinds[k](v) for k, v in settings.items() if k in kinds}
@@ -140,7 +160,8 @@ class ZvtSimulator:
         return self.history[-1] if self.history else None
 
     def _now(self) -> datetime:
-        return datetime.now(ZoneInfo(self.timezone))
+        zone = ZoneInfo(self.timezone)
+        return datetime.now(zone) if self.clock is None else self.clock().astimezone(zone)
 
     def _take_fault(self, *names: str) -> bool:
         with self._lock:
@@ -251,12 +272,17 @@ class ZvtSimulator:
         if len(data) < 4 or not self._check_password(data):
             line.send(z.nack(NACK_NOT_POSSIBLE))
             return
+        text_blocks = False
         if len(data) >= 6:  # <password> <config> [<CC> [03 <service>] [06 <TLV>]]
             if bcd_decode(data[4:6]) != z.CURRENCY_NUMBERS[self.currency]:
                 line.send(z.nack(NACK_CURRENCY))
                 return
-            parse_bmps(data, 6)
+            for bmp in parse_bmps(data, 6):
+                if bmp.number == 0x06:
+                    listed = z.listed_commands(parse_tlv(bmp.value))
+                    text_blocks = z.Command.PRINT_TEXT_BLOCK.value in listed
         self.config_byte = data[3]
+        self.text_blocks = text_blocks
         self.registered = True
         line.send(z.ACK)
         fields = encode_bmp(0x19, b"\x00") + encode_bmp(0x29, bytes.fromhex(self.terminal_id))
@@ -341,7 +367,19 @@ class ZvtSimulator:
             self.log.append("fault: dropping the link after approving")
             line.close()
             return
-        line.send_and_wait(z.apdu(z.Command.STATUS_INFORMATION, self._result_fields(transaction)))
+        odd = kind == "payment" and self._take_fault("odd_fields")
+        info = self._result_fields(transaction, odd)
+        line.send_and_wait(z.apdu(z.Command.STATUS_INFORMATION, info))
+        if kind == "payment" and result == 0:
+            if self._take_fault("approve_then_abort"):
+                line.send_and_wait(z.apdu(z.Command.ABORT_FROM_PT, bytes([0x6C])))
+                return
+            if self._take_fault("approve_then_void"):
+                with self._lock:
+                    self.history.remove(transaction)
+                    self.batch.remove(transaction)
+                line.send_and_wait(z.apdu(z.Command.ABORT_FROM_PT, bytes([0x6C])))
+                return
         if kind == "payment" and self._take_fault("drop_after_result"):
             self.log.append("fault: dropping the link after the result")
             line.close()
@@ -352,7 +390,9 @@ class ZvtSimulator:
         else:
             line.send_and_wait(z.apdu(z.Command.ABORT_FROM_PT, bytes([result])))
 
-    def _result_fields(self, t: Transaction) -> bytes:
+    def _result_fields(self, t: Transaction, odd: bool = False) -> bytes:
+        """The 04 0F of ``t``; ``odd``: as some terminals send it, the card number with a
+        nibble that is no digit and the card name ending in NUL."""
         data = encode_bmp(0x27, bytes([t.result]))
         data += encode_bmp(0x04, bcd_encode(t.minor, 6))
         data += encode_bmp(0x49, z.currency_bytes(self.currency))
@@ -362,9 +402,10 @@ class ZvtSimulator:
         data += encode_bmp(0x29, bytes.fromhex(self.terminal_id))
         if t.receipt_no is not None:
             data += encode_bmp(0x87, bcd_encode(t.receipt_no, 2))
-        data += encode_bmp(0x22, bytes.fromhex("6799EEEEEEEE1234"))  # masked card number
+        pan = "67A9EEEEEEEE1234" if odd else "6799EEEEEEEE1234"  # masked card number
+        data += encode_bmp(0x22, bytes.fromhex(pan))
         data += encode_bmp(0x8A, b"\x05")
-        data += encode_bmp(0x8B, t.card.encode("ascii"))
+        data += encode_bmp(0x8B, t.card.encode("ascii") + (b"\x00" if odd else b""))
         return data
 
     def _receipt(self, t: Transaction) -> list[str]:
@@ -385,12 +426,23 @@ class ZvtSimulator:
         wanted = z.CONFIG_ECR_PRINTS_ADMIN if admin else z.CONFIG_ECR_PRINTS_PAYMENT
         if not self.config_byte & wanted:
             return  # the terminal prints it itself
-        if self.config_byte & z.CONFIG_PRINT_TEXT_BLOCKS:
-            line.send_and_wait(z.print_text_block(lines, 2 if admin else 1))
-            return
-        for index, text in enumerate(lines):
-            last = index == len(lines) - 1
-            line.send_and_wait(z.print_line(text, 0xFF if last else 0x00))
+        if admin:
+            copies = [(z.RECEIPT_ADMINISTRATION, lines)]
+        else:
+            copies = [
+                (z.RECEIPT_MERCHANT, ["MERCHANT COPY", *lines]),
+                (z.RECEIPT_CUSTOMER, ["CUSTOMER COPY", *lines]),
+            ]
+        for receipt_type, copy in copies:
+            if self.text_blocks:
+                line.send_and_wait(z.print_text_block(copy, receipt_type, self.charset))
+            elif self.config_byte & z.CONFIG_ECR_PRINT_TYPE:
+                tlv = encode_bmp(0x06, encode_tlv(z.TAG_RECEIPT_TYPE, bytes([receipt_type])))
+                for index, text in enumerate(copy):
+                    attribute = 0xFF if index == len(copy) - 1 else 0x00
+                    data = bytes([attribute]) + text.encode(self.charset, "replace") + tlv
+                    line.send_and_wait(z.apdu(z.Command.PRINT_LINE, data))
+            # otherwise the ECR makes its receipt from the status information alone
 
     def _reversal(self, command: z.Apdu, line: _Line) -> None:
         if not self._check_password(command.data):
@@ -480,6 +532,10 @@ class ZvtSimulator:
         line.send(z.ACK)
         if self.config_byte & z.CONFIG_INTERMEDIATE_STATUS:
             line.send_and_wait(z.intermediate(0x0E))
+        now = self._now()  # 04 01 "set date and time": AA date YYMMDD, 0C time HHMMSS
+        clock = encode_bmp(0xAA, bytes.fromhex(now.strftime("%y%m%d")))
+        clock += encode_bmp(0x0C, bytes.fromhex(now.strftime("%H%M%S")))
+        line.send_and_wait(z.Apdu(0x04, 0x01, clock))
         lines = ["DIAGNOSIS", f"Terminal-ID {self.terminal_id}", "Host connection OK"]
         self._send_receipt(line, lines, admin=True)
         line.send_and_wait(z.apdu(z.Command.COMPLETION))
@@ -490,9 +546,8 @@ class ZvtSimulator:
             return
         line.send(z.ACK)
         version = b"GUICHET-SIM 1.0"
-        data = (
-            var_length_encode(len(version), 3) + version + b"\x00"
-        )  # software version, terminal ready
+        status = b"\x9c" if self._take_fault("busy_once") else b"\x00"
+        data = var_length_encode(len(version), 3) + version + status  # version, terminal status
         data += encode_bmp(0x29, bytes.fromhex(self.terminal_id))
         line.send_and_wait(z.apdu(z.Command.COMPLETION, data))
 

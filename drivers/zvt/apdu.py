@@ -16,12 +16,14 @@ from drivers.zvt.fields import (
     Bmp,
     Tlv,
     bcd_decode,
-    bcd_digits,
     bcd_encode,
+    display_digits,
     encode_bmp,
     encode_tlv,
     parse_bmps,
     parse_tlv,
+    split_bmps,
+    tlv_length_decode,
     var_length_decode,
 )
 
@@ -66,11 +68,13 @@ class Apdu:
 
     @property
     def is_ack(self) -> bool:
-        return self.cls == 0x80 and self.instr == 0x00
+        """``80 00`` or ``84 00``: PA00P015 lets ``84 00`` stand for a positive answer too."""
+        return self.cls in (0x80, 0x84) and self.instr == 0x00
 
     @property
     def is_nack(self) -> bool:
-        return self.cls == 0x84
+        """``84 xx`` with xx not 00: a refusal, ``xx`` its error code."""
+        return self.cls == 0x84 and self.instr != 0x00
 
     def encode(self) -> bytes:
         size = len(self.data)
@@ -142,7 +146,35 @@ CONFIG_ECR_PRINTS_ADMIN = 0x04
 CONFIG_INTERMEDIATE_STATUS = 0x08
 CONFIG_ECR_CONTROLS_PAYMENT = 0x10
 CONFIG_ECR_CONTROLS_ADMIN = 0x20
-CONFIG_PRINT_TEXT_BLOCKS = 0x80
+CONFIG_ECR_PRINT_TYPE = 0x80  # the terminal formats the receipts and sends them as print lines
+
+# TLV tags of the registration (PA00P015 "TLV container" of 06 00).
+TAG_PERMITTED_COMMANDS = 0x26  # list of the ZVT commands the ECR takes
+TAG_COMMAND = 0x0A  # one command code (class, instruction)
+TAG_RECEIPT_TYPE = 0x1F07  # in print lines and text blocks: which copy
+
+RECEIPT_MERCHANT = 0x01
+RECEIPT_CUSTOMER = 0x02
+RECEIPT_ADMINISTRATION = 0x03
+
+
+def permitted_commands(*commands: Command) -> bytes:
+    """The registration's TLV that names commands the ECR accepts: text blocks (06 D3) are
+    sent by the terminal only when the ECR lists them here."""
+    entries = [encode_tlv(TAG_COMMAND, bytes(c.value)) for c in commands]
+    return encode_tlv(TAG_PERMITTED_COMMANDS, children=entries)
+
+
+def listed_commands(tlv: tuple[Tlv, ...]) -> set[tuple[int, int]]:
+    """The (class, instruction) pairs a registration's TLV permits."""
+    found: set[tuple[int, int]] = set()
+    for obj in tlv:
+        lists = [obj] if obj.tag == TAG_PERMITTED_COMMANDS else obj.find(TAG_PERMITTED_COMMANDS)
+        for listing in lists:
+            for entry in listing.find(TAG_COMMAND):
+                if len(entry.value) == 2:
+                    found.add((entry.value[0], entry.value[1]))
+    return found
 
 
 def password_bytes(password: str) -> bytes:
@@ -151,16 +183,35 @@ def password_bytes(password: str) -> bytes:
     return bytes.fromhex(password)
 
 
-def registration(password: str, config: int, currency: str | None = None) -> Apdu:
+def registration(
+    password: str, config: int, currency: str | None = None, tlv: bytes | None = None
+) -> Apdu:
     data = password_bytes(password) + bytes([config])
     if currency is not None:
         data += currency_bytes(currency)  # the CC comes without a BMP number here
+    if tlv is not None:
+        if currency is None:
+            raise ValueError("a registration's TLV container follows its currency code")
+        data += encode_bmp(0x06, tlv)
     return apdu(Command.REGISTRATION, data)
 
 
-def _amount(minor: int) -> bytes:
+MAX_AMOUNT_MINOR = 999_999_999_999  # BMP 04 holds twelve BCD digits
+
+
+def amount_problem(minor: int) -> str | None:
+    """Why a terminal cannot be asked for this amount, or None."""
     if minor <= 0:
-        raise ValueError("a terminal amount is positive")
+        return "a card amount must be positive"
+    if minor > MAX_AMOUNT_MINOR:
+        return "the amount is too large for a card terminal (twelve digits at most)"
+    return None
+
+
+def _amount(minor: int) -> bytes:
+    problem = amount_problem(minor)
+    if problem is not None:
+        raise ValueError(problem)
     return encode_bmp(0x04, bcd_encode(minor, 6))
 
 
@@ -209,12 +260,25 @@ def log_off() -> Apdu:
 # --- messages (PT -> ECR) ---------------------------------------------------------------------
 
 
+PRINT_CHARSET = "cp437"  # the terminal's default character set for receipt text
+CHARSETS = ("cp437", "latin-1")  # latin-1: ISO 8859-1, which some terminals send instead
+
+
 @dataclass(frozen=True, slots=True)
 class StatusInformation:
-    """A parsed ``04 0F``: the result of a transaction (or of an end-of-day)."""
+    """A parsed ``04 0F``: the result of a transaction (or of an end-of-day).
+
+    Read leniently: a field that does not parse reads as None (a number) or with replacement
+    characters (a text), and the bytes after a field that cannot be split are kept in
+    ``unparsed``. Only the result code (BMP 27) decides anything; the rest is evidence or text
+    for people, and must never stop the result from being stored and acknowledged.
+    """
 
     fields: dict[int, bytes]
     tlv: tuple[Tlv, ...] = ()
+    unparsed: bytes = b""
+    problem: str = ""
+    charset: str = PRINT_CHARSET
 
     @property
     def result_code(self) -> int | None:
@@ -227,7 +291,18 @@ class StatusInformation:
 
     def _bcd(self, number: int) -> int | None:
         value = self.fields.get(number)
-        return None if value is None else bcd_decode(value)
+        if value is None:
+            return None
+        try:
+            return bcd_decode(value)
+        except ProtocolError:
+            return None
+
+    def _text(self, number: int) -> str | None:
+        value = self.fields.get(number)
+        if value is None:
+            return None
+        return value.rstrip(b"\x00").decode(self.charset, "replace")
 
     @property
     def amount_minor(self) -> int | None:
@@ -258,47 +333,55 @@ class StatusInformation:
     @property
     def time_text(self) -> str | None:
         """HHMMSS of the terminal's clock."""
-        value = self.fields.get(0x0C)
-        return None if value is None else f"{bcd_decode(value):06d}"
+        number = self._bcd(0x0C)
+        return None if number is None else f"{number:06d}"
 
     @property
     def date_text(self) -> str | None:
         """MMDD of the terminal's clock (the year is not sent)."""
-        value = self.fields.get(0x0D)
-        return None if value is None else f"{bcd_decode(value):04d}"
+        number = self._bcd(0x0D)
+        return None if number is None else f"{number:04d}"
 
     @property
     def card_name(self) -> str | None:
-        value = self.fields.get(0x8B)
-        return None if value is None else value.decode("cp437", "replace")
+        return self._text(0x8B)
 
     @property
     def pan(self) -> str | None:
         value = self.fields.get(0x22)
-        return None if value is None else bcd_digits(value)
+        return None if value is None else display_digits(value)
 
     @property
     def additional_text(self) -> str | None:
-        value = self.fields.get(0x3C)
-        return None if value is None else value.decode("cp437", "replace")
+        return self._text(0x3C)
 
     @property
     def totals(self) -> EndOfDayTotals | None:
         value = self.fields.get(0x60)
-        return None if value is None else parse_totals(value)
+        if value is None:
+            return None
+        try:
+            return parse_totals(value)
+        except ProtocolError:
+            return None
 
 
-def parse_status_information(data: bytes) -> StatusInformation:
+def parse_status_information(data: bytes, charset: str = PRINT_CHARSET) -> StatusInformation:
+    """Never raises: what cannot be read is left out (see `StatusInformation`)."""
     fields: dict[int, bytes] = {}
     tlv: tuple[Tlv, ...] = ()
-    for bmp in parse_bmps(data):
+    bmps, unparsed, problem = split_bmps(data)
+    for bmp in bmps:
         if bmp.number == 0x06:
-            tlv = parse_tlv(bmp.value)
+            try:
+                tlv = parse_tlv(bmp.value)
+            except ProtocolError as error:
+                problem = problem or f"TLV container: {error}"
         else:
-            fields[bmp.number] = bmp.value
+            fields.setdefault(bmp.number, bmp.value)
     if 0x27 not in fields:
-        raise ProtocolError("status information without a result code (BMP 27)")
-    return StatusInformation(fields, tlv)
+        problem = problem or "no result code (BMP 27)"
+    return StatusInformation(fields, tlv, unparsed, problem, charset)
 
 
 def status_information(fields: list[tuple[int, bytes]]) -> Apdu:
@@ -402,37 +485,79 @@ def intermediate(code: int, timeout: int | None = None) -> Apdu:
     return apdu(Command.INTERMEDIATE_STATUS, data)
 
 
-PRINT_CHARSET = "cp437"  # the terminal's default character set for receipt text
+@dataclass(frozen=True, slots=True)
+class PrintLine:
+    attribute: int  # bit 8 set on the last line of a receipt
+    text: str
+    receipt_type: int | None = None  # TLV 1F07: RECEIPT_MERCHANT, _CUSTOMER, _ADMINISTRATION
 
 
-def parse_print_line(data: bytes) -> tuple[int, str]:
-    """06 D1: (attribute, text). Attribute bit 8 set on the last line of a receipt."""
+def _receipt_type(tlv: tuple[Tlv, ...]) -> int | None:
+    for obj in tlv:
+        found = [obj] if obj.tag == TAG_RECEIPT_TYPE else obj.find(TAG_RECEIPT_TYPE)
+        if found and len(found[0].value) == 1:
+            return found[0].value[0]
+    return None
+
+
+def _trailing_tlv(data: bytes) -> int | None:
+    """Where a TLV container (BMP 06) that runs exactly to the end of ``data`` starts."""
+    index = data.find(0x06)
+    while index >= 0:
+        try:
+            length, start = tlv_length_decode(data, index + 1)
+            if start + length == len(data):
+                parse_tlv(data[start:])
+                return index
+        except ProtocolError:
+            pass
+        index = data.find(0x06, index + 1)
+    return None
+
+
+def parse_print_line(data: bytes, charset: str = PRINT_CHARSET) -> PrintLine:
+    """06 D1: attribute, text, and the TLV container some terminals append (receipt type)."""
     if not data:
         raise ProtocolError("print line without an attribute")
-    return data[0], data[1:].decode(PRINT_CHARSET, "replace")
+    body = data[1:]
+    receipt_type = None
+    cut = _trailing_tlv(body)
+    if cut is not None:
+        length, start = tlv_length_decode(body, cut + 1)
+        receipt_type = _receipt_type(parse_tlv(body[start : start + length]))
+        body = body[:cut]
+    return PrintLine(data[0], body.decode(charset, "replace"), receipt_type)
 
 
-def print_line(text: str, attribute: int = 0) -> Apdu:
-    return apdu(Command.PRINT_LINE, bytes([attribute]) + text.encode(PRINT_CHARSET, "replace"))
+def print_line(text: str, attribute: int = 0, charset: str = PRINT_CHARSET) -> Apdu:
+    return apdu(Command.PRINT_LINE, bytes([attribute]) + text.encode(charset, "replace"))
 
 
-def parse_print_text_block(data: bytes) -> list[str]:
-    """06 D3: a TLV container (BMP 06) whose tag 25 holds the text lines (tag 07)."""
+def parse_print_text_block(
+    data: bytes, charset: str = PRINT_CHARSET
+) -> tuple[int | None, list[str]]:
+    """06 D3: a TLV container (BMP 06) with the receipt type (1F07) and, in tag 25, the text
+    lines (tag 07). Returns (receipt type, lines)."""
     bmps = parse_bmps(data)
     container = next((b for b in bmps if b.number == 0x06), None)
     if container is None:
         raise ProtocolError("print text block without a TLV container")
+    objects = parse_tlv(container.value)
     lines: list[str] = []
-    for obj in parse_tlv(container.value):
+    for obj in objects:
         blocks = [obj] if obj.tag == 0x25 else obj.find(0x25)
         for block in blocks:
-            lines.extend(line.value.decode(PRINT_CHARSET, "replace") for line in block.find(0x07))
-    return lines
+            lines.extend(
+                line.value.rstrip(b"\x00").decode(charset, "replace") for line in block.find(0x07)
+            )
+    return _receipt_type(objects), lines
 
 
-def print_text_block(lines: list[str], receipt_type: int = 1) -> Apdu:
-    texts = [encode_tlv(0x07, line.encode(PRINT_CHARSET, "replace")) for line in lines]
-    block = encode_tlv(0x1F07, bytes([receipt_type])) + encode_tlv(0x25, children=texts)
+def print_text_block(
+    lines: list[str], receipt_type: int = RECEIPT_CUSTOMER, charset: str = PRINT_CHARSET
+) -> Apdu:
+    texts = [encode_tlv(0x07, line.encode(charset, "replace")) for line in lines]
+    block = encode_tlv(TAG_RECEIPT_TYPE, bytes([receipt_type])) + encode_tlv(0x25, children=texts)
     return apdu(Command.PRINT_TEXT_BLOCK, encode_bmp(0x06, block))
 
 
@@ -463,11 +588,10 @@ def parse_completion(data: bytes, after_status_enquiry: bool = False) -> Complet
     return Completion(version, status, tuple(parse_bmps(data, offset + 1)))
 
 
-def parse_abort(data: bytes) -> int:
-    """06 1E: the result code of the failure (0x6C when the customer or the ECR aborted)."""
-    if not data:
-        raise ProtocolError("abort without a result code")
-    return data[0]
+def parse_abort(data: bytes) -> int | None:
+    """06 1E: the result code of the failure (0x6C when the customer or the ECR aborted);
+    None when the terminal gave none (``06 1E 00``)."""
+    return data[0] if data else None
 
 
 # Result codes of PA00P015 "error messages" that a cashier may see.

@@ -32,15 +32,14 @@ def bcd_decode(data: bytes) -> int:
     return int(text) if text else 0
 
 
-def bcd_digits(data: bytes) -> str:
-    """BCD digits as text; an ``F`` nibble pads an odd count (PAN, LLVAR BCD fields)."""
+def display_digits(data: bytes) -> str:
+    """BCD digits for people (a PAN on a screen); never raises.
+
+    ``F`` nibbles pad the end, ``E`` nibbles stand for masked digits (shown ``*``), and any
+    other non-decimal nibble is shown ``?``: such a field informs a person, it decides nothing.
+    """
     text = data.hex().upper().rstrip("F")
-    if not text.isdigit() and text:
-        # Masked PANs carry "E" nibbles in place of hidden digits.
-        if not all(c.isdigit() or c == "E" for c in text):
-            raise ProtocolError(f"not BCD digits: {data.hex(' ')}")
-        text = text.replace("E", "*")
-    return text
+    return "".join(c if c.isdigit() else "*" if c == "E" else "?" for c in text)
 
 
 # --- LLVAR / LLLVAR -------------------------------------------------------------------------
@@ -154,31 +153,51 @@ def encode_bmps(fields: Iterable[tuple[int, bytes]]) -> bytes:
     return b"".join(encode_bmp(number, value) for number, value in fields)
 
 
+def _next_bmp(data: bytes, offset: int) -> tuple[Bmp, int]:
+    """The BMP field at ``offset`` and the offset after it; ProtocolError when it cannot be
+    read (an unknown BMP number leaves the rest of the APDU impossible to split)."""
+    number = data[offset]
+    offset += 1
+    try:
+        kind, size = BMP_FORMATS[number]
+    except KeyError:
+        raise ProtocolError(f"unknown BMP {number:02X}") from None
+    if kind == FIXED:
+        length = size
+    elif kind == LLVAR:
+        length, offset = var_length_decode(data, offset, 2)
+    elif kind == LLLVAR:
+        length, offset = var_length_decode(data, offset, 3)
+    else:
+        length, offset = tlv_length_decode(data, offset)
+    value = data[offset : offset + length]
+    if len(value) != length:
+        raise ProtocolError(f"BMP {number:02X} cut short")
+    return Bmp(number, value), offset + length
+
+
 def parse_bmps(data: bytes, offset: int = 0) -> list[Bmp]:
     """Every BMP field from ``offset`` to the end; ProtocolError on an unknown BMP or a cut."""
     fields: list[Bmp] = []
     while offset < len(data):
-        number = data[offset]
-        offset += 1
-        try:
-            kind, size = BMP_FORMATS[number]
-        except KeyError:
-            # Without its format the rest of the APDU cannot be split.
-            raise ProtocolError(f"unknown BMP {number:02X}") from None
-        if kind == FIXED:
-            length = size
-        elif kind == LLVAR:
-            length, offset = var_length_decode(data, offset, 2)
-        elif kind == LLLVAR:
-            length, offset = var_length_decode(data, offset, 3)
-        else:
-            length, offset = tlv_length_decode(data, offset)
-        value = data[offset : offset + length]
-        if len(value) != length:
-            raise ProtocolError(f"BMP {number:02X} cut short")
-        fields.append(Bmp(number, value))
-        offset += length
+        bmp, offset = _next_bmp(data, offset)
+        fields.append(bmp)
     return fields
+
+
+def split_bmps(data: bytes, offset: int = 0) -> tuple[list[Bmp], bytes, str]:
+    """The BMP fields that can be read from ``offset``, the bytes after the first one that
+    cannot, and why (empty when all were read). Never raises: for messages whose bytes must be
+    kept whatever they hold (a transaction's result)."""
+    fields: list[Bmp] = []
+    while offset < len(data):
+        try:
+            bmp, after = _next_bmp(data, offset)
+        except ProtocolError as error:
+            return fields, bytes(data[offset:]), str(error)
+        fields.append(bmp)
+        offset = after
+    return fields, b"", ""
 
 
 # --- BER-TLV --------------------------------------------------------------------------------

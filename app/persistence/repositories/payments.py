@@ -17,12 +17,15 @@ from app.persistence.tables import table_of
 from app.persistence.tables_payments import CardPaymentRow, TerminalResultRow
 from app.services.payments import CardPayment, PaymentState
 from domain.money import Money
-from drivers.payment import PaymentResult, TerminalResult, TransactionKind
+from drivers.payment import PaymentResult, StoredResult, TerminalResult, TransactionKind
 
 _payments = table_of(CardPaymentRow)
 _results = table_of(TerminalResultRow)
 _OPEN = ("pending", "sent", "unknown")
-_TRANSACTIONS = ("payment", "refund", "reversal")
+# Results that are a transaction of their own ("reconciled": a repeated result tied to the
+# payment it settled), and those that advance the terminal's trace numbers.
+_TRANSACTIONS = ("payment", "refund", "reversal", "reconciled")
+_SEQUENCE = ("payment", "refund", "reversal", "end_of_day")
 
 
 def _payment(row: Row[Any]) -> CardPayment:
@@ -36,6 +39,7 @@ def _payment(row: Row[Any]) -> CardPayment:
         reference=row.reference,
         original_receipt_no=row.original_receipt_no,
         sent_at=row.sent_at,
+        accepted_at=row.accepted_at,
         decided_at=row.decided_at,
         message=row.message,
         result_code=row.result_code,
@@ -44,9 +48,25 @@ def _payment(row: Row[Any]) -> CardPayment:
         terminal_id=row.terminal_id,
         card_name=row.card_name,
         receipt_text=row.receipt_text,
+        merchant_receipt_text=row.merchant_receipt_text,
         reconciled=row.reconciled,
         closed_by=row.closed_by,
         supervisor_reference=row.supervisor_reference,
+    )
+
+
+def _terminal_result(row: Row[Any]) -> TerminalResult:
+    amount = None
+    if row.amount_minor is not None and row.amount_currency is not None:
+        amount = Money(row.amount_minor, row.amount_currency)
+    return TerminalResult(
+        row.result_code,
+        row.result_text,
+        amount,
+        row.trace,
+        row.receipt_no,
+        row.terminal_id,
+        terminal_time=row.terminal_time,
     )
 
 
@@ -99,6 +119,9 @@ class PaymentRepository:
     def mark_sent(self, payment_id: str, at: datetime) -> None:
         self._update(payment_id, state="sent", sent_at=at)
 
+    def mark_accepted(self, payment_id: str, at: datetime) -> None:
+        self._update(payment_id, accepted_at=at)
+
     def record_result(
         self,
         payment_id: str | None,
@@ -130,48 +153,57 @@ class PaymentRepository:
     def last_result(self, payment_id: str) -> TerminalResult | None:
         row = self._session.execute(
             select(_results)
-            .where(_results.c.payment_id == payment_id)
+            .where(_results.c.payment_id == payment_id, _results.c.command != "reconciled")
             .order_by(_results.c.id.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else _terminal_result(row)
+
+    def _stored(self, query: Any) -> StoredResult | None:
+        row = self._session.execute(
+            query.add_columns(_payments.c.sent_at.label("payment_sent_at"))
+            .select_from(_results.outerjoin(_payments, _payments.c.id == _results.c.payment_id))
             .limit(1)
         ).first()
         if row is None:
             return None
-        amount = None
-        if row.amount_minor is not None and row.amount_currency is not None:
-            amount = Money(row.amount_minor, row.amount_currency)
-        return TerminalResult(
-            row.result_code,
-            row.result_text,
-            amount,
-            row.trace,
-            row.receipt_no,
-            row.terminal_id,
-            terminal_time=row.terminal_time,
+        return StoredResult(
+            _terminal_result(row), row.received_at, row.payment_id, row.payment_sent_at
         )
 
-    def is_known_result(
-        self, terminal_id: str | None, trace: int | None, receipt_no: int | None
-    ) -> bool:
-        """A transaction of this terminal with this trace number that belongs to one of our
-        payments."""
-        if trace is None:
-            return False
-        query = select(_results.c.id).where(
-            _results.c.payment_id.is_not(None),
+    def find_result(self, terminal: str, result: TerminalResult) -> StoredResult | None:
+        """The stored result of this terminal that is this very transaction: the same
+        terminal id, trace, receipt number, amount and terminal clock (a trace number alone
+        repeats when a terminal restarts its numbering). One tied to a payment first."""
+        if result.trace is None or result.terminal_time is None:
+            return None
+        amount = result.amount
+        query = select(_results).where(
+            _results.c.terminal == terminal,
             _results.c.command.in_(_TRANSACTIONS),
-            _results.c.trace == trace,
+            _results.c.trace == result.trace,
+            _results.c.terminal_time == result.terminal_time,
+            _results.c.terminal_id.is_(None)
+            if result.terminal_id is None
+            else _results.c.terminal_id == result.terminal_id,
+            _results.c.receipt_no.is_(None)
+            if result.receipt_no is None
+            else _results.c.receipt_no == result.receipt_no,
+            _results.c.amount_minor.is_(None)
+            if amount is None
+            else _results.c.amount_minor == amount.minor,
         )
-        settled = select(_payments.c.id).where(
-            _payments.c.state.in_(("approved", "declined")), _payments.c.trace == trace
+        return self._stored(query.order_by(_results.c.payment_id.is_(None), _results.c.id.desc()))
+
+    def previous_result(self, terminal: str, before: datetime) -> StoredResult | None:
+        """The last result of a transaction (or end-of-day) of this terminal stored before
+        ``before``."""
+        query = select(_results).where(
+            _results.c.terminal == terminal,
+            _results.c.command.in_(_SEQUENCE),
+            _results.c.received_at < before,
         )
-        if terminal_id is not None:
-            query = query.where(_results.c.terminal_id == terminal_id)
-            settled = settled.where(_payments.c.terminal_id == terminal_id)
-        # A result stored for a payment, or a payment settled later by reconciliation.
-        return (
-            self._session.execute(query.limit(1)).first() is not None
-            or self._session.execute(settled.limit(1)).first() is not None
-        )
+        return self._stored(query.order_by(_results.c.received_at.desc(), _results.c.id.desc()))
 
     def decide(
         self, payment_id: str, state: PaymentState, result: PaymentResult, at: datetime
@@ -184,6 +216,7 @@ class PaymentRepository:
             message=result.message,
             reconciled=result.reconciled,
             receipt_text="\n".join(result.receipt_lines) or None,
+            merchant_receipt_text="\n".join(result.merchant_lines) or None,
             **values,
         )
 
