@@ -132,3 +132,22 @@ def test_a_closed_screen_stops_listening_and_the_devices_carry_on(
     finally:
         station.stop()
         database.close()
+
+
+def test_the_payment_a_supervisor_chose_stays_chosen_when_the_list_reloads(
+    qtbot: QtBot, screen: DevicesScreen
+) -> None:
+    terminal = screen._services.station.device("card")
+    for euros in (5, 6):
+        terminal.simulator.fault = "never_ack"
+        terminal.simulator.history.clear()
+        screen._services.test_payment("card", Money(euros * 100, "EUR"))
+    qtbot.waitUntil(lambda: screen.payments.rowCount() == 2, timeout=10_000)
+    screen.payments.selectRow(1)
+    chosen = screen._selected_payment()
+    reloads: list[int] = []
+    show = screen._show_payments
+    screen._show_payments = lambda payments: (show(payments), reloads.append(len(payments)))
+    screen._services._payment_listeners.notify()  # another payment was recorded meanwhile
+    qtbot.waitUntil(lambda: reloads == [2], timeout=5000)
+    assert screen._selected_payment() == chosen

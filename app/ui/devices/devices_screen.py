@@ -389,6 +389,8 @@ class DevicesScreen(QWidget):
     # --- card payments waiting for a decision -------------------------------------------
 
     def _show_payments(self, open_payments: list[CardPayment]) -> None:
+        # The list reloads whenever a payment is recorded: keep the one the supervisor chose.
+        chosen = self._selected_payment()
         self.payments.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Terminal"), self.tr("Amount"), self.tr("State")]
         )
@@ -405,7 +407,8 @@ class DevicesScreen(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, payment.id)
                 self.payments.setItem(row, column, item)
         if open_payments:
-            self.payments.selectRow(0)
+            ids = [payment.id for payment in open_payments]
+            self.payments.selectRow(ids.index(chosen[0]) if chosen and chosen[0] in ids else 0)
             self.payments_hint.setText(
                 self.tr(
                     "A card payment whose outcome is unknown must not be taken again. Check with "
