@@ -12,6 +12,9 @@ its listeners are dropped and the devices carry on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -304,6 +307,8 @@ class DevicesScreen(QWidget):
         if name is None:
             return
         services = self._services
+        job: Callable[[], Any]
+        done: Callable[[Any], None]
         if key == "abort":
             services.abort_payment(name)  # must not wait behind the running payment
             self.result.appendPlainText(self.tr("Abort sent to the terminal."))
