@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jsonschema
 import platformdirs
 
+from domain.errors import GuichetError
 from resources import resource_path
 
 DATABASE_NAME = "guichet.sqlite3"
@@ -86,7 +87,7 @@ uri = "sim://scanner"
 """
 
 
-class ConfigError(Exception):
+class ConfigError(GuichetError):
     """station.toml cannot be read or holds a value out of range."""
 
 

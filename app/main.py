@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,11 +26,13 @@ if TYPE_CHECKING:
     from drivers.config import DeviceConfig
     from drivers.station import DeviceStation
 
+from domain.errors import GuichetError
 from drivers.base import Role
 
 log = logging.getLogger(__name__)
 
 _PRINTER_ROLES = (Role.TICKET_PRINTER, Role.RECEIPT_PRINTER)
+EXIT_CANNOT_START = 3  # the database or a device configuration cannot be used (2: bad input)
 
 
 def _parse_globals(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -109,6 +112,17 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     return Station(services, printing, devices, printers, device_station)
 
 
+def _cannot_start(error: GuichetError, language: str) -> int:
+    """Say why on the terminal and, on a desktop, in a window: never a bare traceback."""
+    log.debug("cannot start", exc_info=error)
+    print(f"error: Guichet cannot start: {error}", file=sys.stderr)
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform == "win32":
+        from app.ui.application import show_cannot_start
+
+        show_cannot_start(error, language)
+    return EXIT_CANNOT_START
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(
@@ -134,7 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    station = open_station(config)
+    try:
+        station = open_station(config)
+    except GuichetError as error:  # the database cannot be used, a device is misconfigured...
+        return _cannot_start(error, config.language)
     from app.ui.application import run_gui
 
     try:

@@ -1,8 +1,13 @@
-"""The domain's error tree.
+"""The one error root, and the domain's error tree.
 
-Every rule that refuses something raises one of these; the UI maps them to messages for people.
+Every error Guichet raises on purpose descends from `GuichetError` (the domain's below, and
+the devices', printing's, plan files', the database's and the use cases' in their packages),
+and carries a stable ``error_code``: the UI's one error policy turns codes into translated
+sentences; logs and support read the code. It is the class name in snake case unless the class
+sets one.
 
-DomainError
+GuichetError
+└── DomainError
 ├── MoneyError
 │   ├── CurrencyMismatch      two amounts in different currencies were combined
 │   └── InvalidAmount         an amount that cannot be represented in minor units
@@ -26,11 +31,28 @@ DomainError
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
+from typing import ClassVar
 
 
-class DomainError(Exception):
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+class GuichetError(Exception):
+    """The root of every error Guichet raises on purpose; ``error_code`` is stable per class."""
+
+    error_code: ClassVar[str] = "guichet_error"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "error_code" not in cls.__dict__:
+            cls.error_code = _snake(cls.__name__.lstrip("_"))
+
+
+class DomainError(GuichetError):
     """Base of every rule violation in the domain."""
 
 

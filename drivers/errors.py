@@ -14,8 +14,10 @@ DeviceError
 
 from __future__ import annotations
 
+from domain.errors import GuichetError
 
-class DeviceError(Exception):
+
+class DeviceError(GuichetError):
     retryable: bool = False
     needs_attention: bool = False
 

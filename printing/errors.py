@@ -9,8 +9,10 @@ ReplayError       bytes given to a replay (simulator, preview) do not follow the
 
 from __future__ import annotations
 
+from domain.errors import GuichetError
 
-class RenderError(ValueError):
+
+class RenderError(GuichetError, ValueError):
     def __init__(self, message: str, *, field: str = "") -> None:
         super().__init__(message)
         self.field = field
@@ -20,7 +22,7 @@ class MissingMention(RenderError):
     pass
 
 
-class LayoutError(ValueError):
+class LayoutError(GuichetError, ValueError):
     def __init__(self, message: str, *, place: str = "") -> None:
         super().__init__(f"{place}: {message}" if place else message)
         self.place = place

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli.common import EXIT_INVALID, EXIT_OK
+from app.cli.common import EXIT_FAILED, EXIT_INVALID, EXIT_OK
+from domain.errors import GuichetError
 
 _COMMAND_MODULES = ("app.cli.plan", "app.cli.devices", "app.cli.printer")
 COMMANDS = frozenset(m.rsplit(".", 1)[1] for m in _COMMAND_MODULES)
@@ -59,5 +61,9 @@ def run_cli(argv: Sequence[str]) -> int:
     except SystemExit as stop:  # argparse prints its own message (or --help)
         return stop.code if isinstance(stop.code, int) else EXIT_INVALID
     handler = args.handler
-    code: int = handler(args)
+    try:
+        code: int = handler(args)
+    except GuichetError as error:  # e.g. the database cannot be used: say so, no traceback
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
     return code

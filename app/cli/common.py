@@ -7,6 +7,7 @@ from typing import Any
 
 EXIT_OK = 0
 EXIT_INVALID = 2  # a bad or unreadable file, or bad arguments
+EXIT_FAILED = 3  # the till's database (or a device) cannot be used as it is
 
 
 def open_database(path: Path) -> Any:  # -> app.persistence.Database

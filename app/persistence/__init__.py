@@ -6,12 +6,13 @@ domain dataclasses and the small summary dataclasses of the repositories, never 
 
 from app.persistence import tables_payments, tables_printing  # noqa: F401  (register tables)
 from app.persistence.database import Database, MigrationError, open_database, upgrade
-from app.persistence.errors import NotFound, PersistenceError
+from app.persistence.errors import DatabaseUnavailable, NotFound, PersistenceError
 from app.persistence.unit_of_work import UnitOfWork
 from app.services.records import LayoutSummary, LogicalLayoutSummary, PerformanceSummary
 
 __all__ = [
     "Database",
+    "DatabaseUnavailable",
     "LayoutSummary",
     "LogicalLayoutSummary",
     "MigrationError",

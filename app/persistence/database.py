@@ -24,10 +24,18 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from app.persistence.errors import (
+    DatabaseEmptied,
+    DatabaseIoError,
+    DatabaseReadOnly,
+    unavailable_kind,
+)
 from app.persistence.unit_of_work import UnitOfWork
 from app.services import ports
+from domain.errors import GuichetError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
@@ -35,7 +43,7 @@ _BEGIN_OPTION = "guichet_begin"
 _READ_ONLY_OPTION = "guichet_read_only"
 
 
-class MigrationError(RuntimeError):
+class MigrationError(GuichetError, RuntimeError):
     """The schema could not be brought to the revision this code expects."""
 
 
@@ -129,7 +137,7 @@ class Database:
         ``read_only`` begins a deferred transaction that takes no write lock and may not
         write; every use case that only reads asks for one.
         """
-        return UnitOfWork(self._reader if read_only else self._writer)
+        return UnitOfWork(self._reader if read_only else self._writer, str(self.path), read_only)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -146,9 +154,14 @@ def open_database(
 ) -> Database:
     """Open (creating it if needed) the database at ``path`` and bring its schema to head.
 
-    With ``migrate=False`` the schema must already be at head, else `MigrationError`.
+    With ``migrate=False`` the schema must already be at head, else `MigrationError`. A file
+    that cannot be used (damaged, read-only, disk full, emptied) raises a `DatabaseUnavailable`.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_emptied(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnly(str(path), exc.strerror or str(exc)) from exc
     engine = create_sqlite_engine(path, busy_timeout_ms)
     try:
         if migrate:
@@ -156,10 +169,30 @@ def open_database(
         current, head = current_revision(engine), head_revision()
         if current != head:
             raise MigrationError(f"database at revision {current!r}, this till expects {head!r}")
+    except (DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        kind = unavailable_kind(exc)
+        if kind is None:
+            raise
+        raise kind(str(path), str(getattr(exc, "orig", None) or exc)) from exc
     except BaseException:
         engine.dispose()
         raise
     return Database(engine, path)
+
+
+def _refuse_emptied(path: Path) -> None:
+    """A database file is never 0 bytes once created (setting WAL mode writes its header):
+    an empty one lost its history. Starting over it would silently make a new till."""
+    try:
+        if not path.exists() or path.stat().st_size > 0:
+            return
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return  # the pages are still in the write-ahead log: SQLite recovers them
+    except OSError as exc:
+        raise DatabaseIoError(str(path), exc.strerror or str(exc)) from exc
+    raise DatabaseEmptied(str(path))
 
 
 def as_factory(database: Database) -> ports.UnitOfWorkFactory:

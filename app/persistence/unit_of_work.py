@@ -13,11 +13,14 @@ repositories return are frozen domain objects, safe to hand to any thread.
 
 from __future__ import annotations
 
+import sqlite3
 from types import TracebackType
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.persistence.errors import DatabaseReadOnly, unavailable_kind
 from app.persistence.repositories.catalog import CatalogRepository
 from app.persistence.repositories.channels import ChannelRepository
 from app.persistence.repositories.configurations import ConfigurationRepository
@@ -47,8 +50,10 @@ class UnitOfWork:
     print_jobs: PrintJobRepository
     ticket_numbers: TicketNumberRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
+        self._path = path
+        self._read_only = read_only
         self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
@@ -80,6 +85,8 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+        if exc is not None:
+            self._raise_unavailable(exc)
 
     @property
     def session(self) -> Session:
@@ -87,7 +94,22 @@ class UnitOfWork:
         return self._require()
 
     def commit(self) -> None:
-        self._require().commit()
+        try:
+            self._require().commit()
+        except DBAPIError as exc:
+            self._raise_unavailable(exc)
+            raise
+
+    def _raise_unavailable(self, exc: BaseException) -> None:
+        """A database error that is about the file (damaged, read-only, disk full) becomes
+        `DatabaseUnavailable`, which the screens explain; a statement's own error stays as it
+        is. A write refused in a read-only unit of work is a bug, not a read-only file."""
+        if not isinstance(exc, DBAPIError | sqlite3.Error):
+            return
+        kind = unavailable_kind(exc)
+        if kind is None or (kind is DatabaseReadOnly and self._read_only):
+            return
+        raise kind(self._path, str(getattr(exc, "orig", None) or exc)) from exc
 
     def rollback(self) -> None:
         self._require().rollback()

@@ -28,6 +28,7 @@ from domain.best_available import SeatRows, seat_rows
 from domain.catalog import Event, Performance, PerformanceState, max_tickets
 from domain.channels import SalesChannel, SeatSearchMode
 from domain.configuration import LogicalLayout
+from domain.errors import GuichetError
 from domain.venue import Hall, Site
 
 
@@ -77,7 +78,7 @@ class PerformancePage:
     sellable: Verdict
 
 
-class UnknownPointOfSale(LookupError):
+class UnknownPointOfSale(GuichetError, LookupError):
     pass
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from app.services.records import PrintJob
+from domain.errors import GuichetError
 from drivers import registry
 from drivers.base import Listeners, Role
 from drivers.config import DeviceConfig
@@ -43,11 +44,11 @@ PURPOSES = (TICKETS, RECEIPTS, REPORTS)
 
 
 
-class UnknownPrinter(LookupError):
+class UnknownPrinter(GuichetError, LookupError):
     """No printer of that name (or for that purpose) is configured on this station."""
 
 
-class NoDecisionNeeded(ValueError):
+class NoDecisionNeeded(GuichetError, ValueError):
     """The job printed, or a decision was already taken: nothing to decide."""
 
 
@@ -122,7 +123,8 @@ class PrinterStation:
         extra: dict[str, Any] = {"confirm_timeout": 5.0}
         if output_dir is not None:
             extra["output_dir"] = str(output_dir)
-        return cls([replace(c, options={**c.options, **extra}) for c in station_configs(demo_devices())])
+        configs = station_configs(demo_devices())
+        return cls([replace(c, options={**c.options, **extra}) for c in configs])
 
     def purposes_of(self, name: str) -> tuple[str, ...]:
         purposes = []

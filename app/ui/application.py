@@ -54,3 +54,17 @@ def run_gui(
         devices.station.add_scan_listener(window.scans.from_device)
     window.show()
     return app.exec()
+
+
+def show_cannot_start(error: BaseException, language: str) -> None:
+    """The client could not start (its database cannot be used...): say why in a window, in
+    the station's language, for the person who launched it from a desktop icon."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.errors import message_for
+
+    create_application()
+    set_language(language)
+    title = QCoreApplication.translate("Startup", "Guichet cannot start")
+    QMessageBox(QMessageBox.Icon.Critical, title, message_for(error)).exec()

@@ -49,6 +49,9 @@ def message_for(error: BaseException) -> str:
         return QCoreApplication.translate("ErrorPolicy", "This cannot be printed: %1").replace(
             "%1", str(error)
         )
+    database = _database_message(error)
+    if database is not None:
+        return database
     if isinstance(error, domain_errors.DomainError):
         return QCoreApplication.translate("ErrorPolicy", "This was refused: %1").replace(
             "%1", str(error)
@@ -59,6 +62,46 @@ def message_for(error: BaseException) -> str:
         "Something went wrong and was logged. Nothing was changed. "
         "Try again; if it happens again, call a technician.",
     )
+
+
+def _database_message(error: BaseException) -> str | None:
+    """The till's database file cannot be used (app.persistence's DatabaseUnavailable, told
+    apart by its error code): what is wrong, what is safe, what to do."""
+    code = getattr(error, "error_code", "")
+    texts = {
+        "database_corrupt": QCoreApplication.translate(
+            "ErrorPolicy",
+            "The till's database %1 is damaged. Do not delete it: it holds the sales. "
+            "Call a technician to restore it from a backup.",
+        ),
+        "database_read_only": QCoreApplication.translate(
+            "ErrorPolicy",
+            "The till's database %1 cannot be written (read-only or locked file or folder). "
+            "Nothing was saved. A technician must give the till write access to it.",
+        ),
+        "database_full": QCoreApplication.translate(
+            "ErrorPolicy",
+            "The disk holding the till's database %1 is full. What you just did was not "
+            "saved. Free some space on it, then try again.",
+        ),
+        "database_io_error": QCoreApplication.translate(
+            "ErrorPolicy",
+            "The disk holding the till's database %1 reported an error. What you just did "
+            "may not be saved. Call a technician: the disk may be failing.",
+        ),
+        "database_busy": QCoreApplication.translate(
+            "ErrorPolicy",
+            "The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, "
+            "then try again; if it happens again, call a technician.",
+        ),
+        "database_emptied": QCoreApplication.translate(
+            "ErrorPolicy",
+            "The till's database %1 is empty although it existed: its history is gone. "
+            "The till will not start over it. Call a technician to restore it from a backup.",
+        ),
+    }
+    text = texts.get(code)
+    return None if text is None else text.replace("%1", str(getattr(error, "path", "")))
 
 
 def _device_message(error: device_errors.DeviceError) -> str:

@@ -21,6 +21,7 @@ from app.persistence.database import (
     head_revision,
     upgrade,
 )
+from app.persistence.errors import DatabaseBusy
 from app.persistence.tables import metadata
 from app.persistence.types import NaiveDatetimeError
 from domain.availability import SeatState
@@ -199,7 +200,7 @@ def test_writers_lock_up_front_and_readers_never_wait(tmp_path: Path) -> None:
             writer.settings.get("anything")  # a read, yet BEGIN IMMEDIATE took the write lock
             with database.unit_of_work(read_only=True) as reader:
                 assert reader.settings.get("anything") is None  # WAL: readers go on
-            with pytest.raises(OperationalError, match="locked"), database.unit_of_work() as other:
+            with pytest.raises(DatabaseBusy, match="busy"), database.unit_of_work() as other:
                 other.settings.get("anything")
     finally:
         database.close()
@@ -258,7 +259,10 @@ def test_the_old_ticket_counter_moves_into_the_sequence(tmp_path: Path) -> None:
     upgrade(engine, "0004_payments")
     with engine.begin() as connection:
         connection.execute(
-            text("INSERT INTO settings (key, value) VALUES ('printing.last_ticket_number.G1', '41')")
+            text(
+                "INSERT INTO settings (key, value) "
+                "VALUES ('printing.last_ticket_number.G1', '41')"
+            )
         )
     engine.dispose()
     database = open_database(path)

@@ -1,7 +1,7 @@
 """Seat states get an owner and an expiry; ticket numbers come from a per-till sequence.
 
 Revision ID: 0006_seat_owners_and_ticket_numbers
-Revises: 0004_payments
+Revises: 0005_payment_evidence
 Create Date: 2026-12-01
 
 ``performance_seat_states`` gains ``owner`` (the cart, sale or lease that holds the seat; rows
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_seat_owners_and_ticket_numbers"
-down_revision = "0004_payments"
+down_revision = "0005_payment_evidence"
 branch_labels = None
 depends_on = None
 
