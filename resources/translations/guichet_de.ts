@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="114" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="157" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="158" />
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -115,244 +115,244 @@
         <translation>Kartenzahlungen, die auf eine Entscheidung warten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="159" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="160" />
         <source>Wire log (hex)</source>
         <translation>Leitungsprotokoll (hex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="217" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
         <source>Card terminal</source>
         <translation>Kartenterminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="218" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
         <source>Cash drawer</source>
         <translation>Kassenschublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="219" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
         <source>Customer display</source>
         <translation>Kundendisplay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="223" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="224" />
         <source>Receipt printer</source>
         <translation>Bondrucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="225" />
         <source>Ticket printer</source>
         <translation>Ticketdrucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="227" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="228" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="231" />
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="229" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="232" />
         <source>busy</source>
         <translation>beschäftigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="233" />
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="269" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
         <source>Insert card</source>
         <translation>Karte einstecken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="270" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
         <source>Enter PIN on the terminal</source>
         <translation>PIN am Terminal eingeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="271" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
         <source>Waiting for the card issuer…</source>
         <translation>Warten auf den Kartenherausgeber…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
         <source>Remove card</source>
         <translation>Karte entnehmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="276" />
         <source>Please wait…</source>
         <translation>Bitte warten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="444" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="277" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="452" />
         <source>Checking with the terminal…</source>
         <translation>Nachfrage beim Terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="278" />
         <source>The drawer has been open too long.</source>
         <translation>Die Schublade ist zu lange offen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="299" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
         <source>Enter an amount such as 12.50.</source>
         <translation>Geben Sie einen Betrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="309" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="314" />
         <source>Abort sent to the terminal.</source>
         <translation>Abbruch an das Terminal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="338" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Genehmigt: %1. Der Kunde wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="340" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="345" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Abgelehnt: %1. Nichts wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Unbekannt: Die Antwort des Terminals für %1 ging verloren. Die Zahlung nicht erneut kassieren. Beim Terminal nachfragen; bleibt sie unbekannt, schließt ein Supervisor sie mit der Referenz auf dem Terminalbeleg ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="354" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="359" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Tagesabschluss: %1 Transaktion(en), Summe %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="358" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
         <source>End of day refused: %1</source>
         <translation>Tagesabschluss abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
         <source>Terminal ready.</source>
         <translation>Terminal bereit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal nicht bereit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
         <source>The drawer sensor says: open.</source>
         <translation>Der Schubladensensor meldet: offen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="373" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
         <source>The drawer sensor says: closed.</source>
         <translation>Der Schubladensensor meldet: geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="383" />
         <source>The display shows:</source>
         <translation>Das Display zeigt:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="382" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="387" />
         <source>Scan sent: %1</source>
         <translation>Scan gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="411" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Eine Kartenzahlung mit unbekanntem Ergebnis darf nicht erneut kassiert werden. Zuerst beim Terminal nachfragen; bleibt sie unbekannt, im Journal des Terminals nachsehen, dann schließt ein Supervisor sie mit der Belegreferenz ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="417" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Keine Kartenzahlung wartet auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
         <source>not confirmed</source>
         <translation>nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
         <source>sent, no answer</source>
         <translation>gesendet, keine Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="426" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="427" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="435" />
         <source>declined</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="454" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
         <source>Nothing to check.</source>
         <translation>Nichts zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="470" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Nur ein Supervisor darf diese Zahlung abschließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="479" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="487" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Als %1 mit Referenz %2 abgeschlossen.</translation>
     </message>
@@ -385,117 +385,170 @@
         <translation>Dies kann nicht gedruckt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="53" />
+        <location filename="../../app/ui/errors.py" line="56" />
         <source>This was refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57" />
+        <location filename="../../app/ui/errors.py" line="60" />
         <source>Something went wrong and was logged. Nothing was changed. Try again; if it happens again, call a technician.</source>
         <translation>Ein Fehler ist aufgetreten und wurde protokolliert. Nichts wurde geändert. Versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66" />
+        <location filename="../../app/ui/errors.py" line="72" />
+        <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
+        <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="77" />
+        <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
+        <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="82" />
+        <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
+        <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="87" />
+        <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
+        <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="92" />
+        <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
+        <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="97" />
+        <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
+        <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="109" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="68" />
+        <location filename="../../app/ui/errors.py" line="111" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74" />
+        <location filename="../../app/ui/errors.py" line="117" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78" />
+        <location filename="../../app/ui/errors.py" line="121" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="82" />
+        <location filename="../../app/ui/errors.py" line="125" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="86" />
+        <location filename="../../app/ui/errors.py" line="129" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91" />
+        <location filename="../../app/ui/errors.py" line="134" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="95" />
+        <location filename="../../app/ui/errors.py" line="138" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="62" />
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="64" />
+        <source>%1 min %2 s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="100" />
+        <location filename="../../app/ui/login/login_screen.py" line="124" />
         <source>Guichet: log in</source>
         <translation>Guichet: Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="101" />
+        <location filename="../../app/ui/login/login_screen.py" line="125" />
         <source>&amp;Operator</source>
         <translation>&amp;Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="102" />
+        <location filename="../../app/ui/login/login_screen.py" line="126" />
         <source>&amp;PIN</source>
         <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="103" />
+        <location filename="../../app/ui/login/login_screen.py" line="127" />
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="104" />
+        <location filename="../../app/ui/login/login_screen.py" line="128" />
         <source>Log in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="105" />
+        <location filename="../../app/ui/login/login_screen.py" line="129" />
         <source>Type your PIN, then Enter</source>
         <translation>PIN eingeben, dann Eingabe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="106" />
+        <location filename="../../app/ui/login/login_screen.py" line="130" />
         <source>Operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="107" />
+        <location filename="../../app/ui/login/login_screen.py" line="131" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="119" />
+        <location filename="../../app/ui/login/login_screen.py" line="145" />
         <source>cashier</source>
         <translation>Kassierer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="120" />
+        <location filename="../../app/ui/login/login_screen.py" line="146" />
         <source>supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="121" />
+        <location filename="../../app/ui/login/login_screen.py" line="147" />
         <source>technician</source>
         <translation>Techniker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="163" />
+        <location filename="../../app/ui/login/login_screen.py" line="189" />
         <source>Checking…</source>
         <translation>Prüfung…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login/login_screen.py" line="229" />
+        <source>The lock has ended: type the PIN again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/login/login_screen.py" line="234" />
+        <source>Too many wrong PINs: this operator is locked for %1 more (until %2). A supervisor can unlock it.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -641,129 +694,174 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="49" />
+        <location filename="../../app/ui/performances/performance_page.py" line="59" />
         <source>← Performances (Esc)</source>
         <translation>← Vorstellungen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="119" />
+        <location filename="../../app/ui/performances/performance_page.py" line="132" />
         <source>Seats</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="108" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="76" />
+        <location filename="../../app/ui/performances/performance_page.py" line="86" />
         <source>Pick on plan</source>
         <translation>Auswahl im Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="77" />
+        <location filename="../../app/ui/performances/performance_page.py" line="87" />
         <source>Automatic with view</source>
         <translation>Automatisch mit Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="78" />
+        <location filename="../../app/ui/performances/performance_page.py" line="88" />
         <source>Automatic then editable</source>
         <translation>Automatisch, dann änderbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="81" />
+        <location filename="../../app/ui/performances/performance_page.py" line="91" />
         <source>Seat search mode</source>
         <translation>Platzsuchmodus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="87" />
+        <location filename="../../app/ui/performances/performance_page.py" line="97" />
         <source>Number of seats</source>
         <translation>Anzahl Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
         <source>Best available (F3)</source>
         <translation>Beste Plätze (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="108" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="108" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="104" />
+        <location filename="../../app/ui/performances/performance_page.py" line="114" />
         <source>Free seats per category</source>
         <translation>Freie Plätze pro Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="115" />
+        <location filename="../../app/ui/performances/performance_page.py" line="128" />
         <source>Seat search</source>
         <translation>Platzsuche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="153" />
+        <location filename="../../app/ui/performances/performance_page.py" line="167" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="194" />
+        <location filename="../../app/ui/performances/performance_page.py" line="208" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="242" />
+        <location filename="../../app/ui/performances/performance_page.py" line="256" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="262" />
+        <location filename="../../app/ui/performances/performance_page.py" line="277" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="269" />
+        <location filename="../../app/ui/performances/performance_page.py" line="284" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="275" />
+        <location filename="../../app/ui/performances/performance_page.py" line="296" />
+        <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <source>Seat %1 is already held by this till.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="309" />
+        <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="313" />
+        <source>Seat %1 is not sellable at this till.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="315" />
+        <source>Seat %1 is held in another cart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="316" />
+        <source>Seat %1 is blocked: it is not for sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="317" />
+        <source>Seat %1 is reserved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="318" />
+        <source>Seat %1 is sold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="319" />
+        <source>Seat %1 is invalidated: it cannot be sold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="325" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="281" />
+        <location filename="../../app/ui/performances/performance_page.py" line="331" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="283" />
+        <location filename="../../app/ui/performances/performance_page.py" line="334" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="286" />
-        <source>Not on sale at the box office.</source>
-        <translation>An der Kasse nicht im Verkauf.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <source>Sales at this till open on %1.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="287" />
-        <source>Sales at this till have not opened yet.</source>
-        <translation>Der Verkauf an dieser Kasse hat noch nicht begonnen.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <source>Sales at this till closed on %1 (the performance starts %2).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="288" />
-        <source>Sales at this till are closed.</source>
-        <translation>Der Verkauf an dieser Kasse ist geschlossen.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="347" />
+        <source>Not on sale at this till: its channel has no sale window for this performance.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="290" />
-        <source>Not on sale.</source>
-        <translation>Nicht im Verkauf.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="349" />
+        <source>Not on sale at this till.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -861,271 +959,271 @@
 <context>
     <name>PrintersScreen</name>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="79" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="73" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="86" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="80" />
         <source>&amp;Test print</source>
         <translation>&amp;Testdruck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="88" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="82" />
         <source>Check &amp;status</source>
         <translation>&amp;Status prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="90" />
         <source>Last print jobs</source>
         <translation>Letzte Druckaufträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="98" />
         <source>&amp;Reprint</source>
         <translation>&amp;Erneut drucken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="106" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="100" />
         <source>&amp;Dismiss</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="108" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="102" />
         <source>It &amp;did print</source>
         <translation>Wurde ge&amp;druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="108" />
         <source>Bytes on the wire</source>
         <translation>Bytes auf der Leitung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="113" />
         <source>Printed pages</source>
         <translation>Gedruckte Seiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="155" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="149" />
         <source>Last jobs</source>
         <translation>Letzte Aufträge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="156" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="150" />
         <source>Wire (hex)</source>
         <translation>Leitung (hex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="157" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="151" />
         <source>Virtual printer</source>
         <translation>Virtueller Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
         <source>Prints</source>
         <translation>Druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
         <source>Driver</source>
         <translation>Treiber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
         <source>Code page</source>
         <translation>Codepage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="205" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="217" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
         <source>receipts</source>
         <translation>Kassenbons</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
         <source>reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="217" />
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="394" />
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="219" />
         <source>printing</source>
         <translation>druckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="220" />
         <source>needs attention</source>
         <translation>prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="227" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="221" />
         <source>cannot start</source>
         <translation>kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="222" />
         <source>queued</source>
         <translation>in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
         <source>printed</source>
         <translation>gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
         <source>not printed</source>
         <translation>nicht gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
         <source>unknown: check the printer</source>
         <translation>unbekannt: Drucker prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="243" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
         <source>(simulated)</source>
         <translation>(simuliert)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="295" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="289" />
         <source>%1, page %2</source>
         <translation>%1, Seite %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="314" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="308" />
         <source>reprinted</source>
         <translation>erneut gedruckt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="316" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="310" />
         <source>dismissed</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="318" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="312" />
         <source>seen printed</source>
         <translation>als gedruckt bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="320" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="314" />
         <source>decide: reprint or dismiss</source>
         <translation>entscheiden: erneut drucken oder verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="360" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="373" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="354" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="367" />
         <source>Choose a printer first.</source>
         <translation>Wählen Sie zuerst einen Drucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="362" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="356" />
         <source>Test page sent to %1…</source>
         <translation>Testseite an %1 gesendet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="375" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="369" />
         <source>Asking %1…</source>
         <translation>Frage %1 ab…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="391" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="386" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="402" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="397" />
         <source>no answer (busy or in error)</source>
         <translation>keine Antwort (beschäftigt oder Fehler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>cover open</source>
         <translation>Deckel offen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="406" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="401" />
         <source>paper out</source>
         <translation>Papier leer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="408" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="403" />
         <source>paper jam</source>
         <translation>Papierstau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="405" />
         <source>cutter error</source>
         <translation>Schneidefehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
         <source>paper near end</source>
         <translation>Papier fast leer</translation>
     </message>
@@ -1133,87 +1231,87 @@
 <context>
     <name>SeatMapLegend</name>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <location filename="../../seatmap_widget/legend.py" line="74" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <location filename="../../seatmap_widget/legend.py" line="74" />
         <source>Colour seats by state</source>
         <translation>Plätze nach Status einfärben</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <location filename="../../seatmap_widget/legend.py" line="75" />
         <source>Cat</source>
         <translation>Kat</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <location filename="../../seatmap_widget/legend.py" line="75" />
         <source>Colour free seats by category</source>
         <translation>Freie Plätze nach Kategorie einfärben</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <location filename="../../seatmap_widget/legend.py" line="76" />
         <source>Cont</source>
         <translation>Kont</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <location filename="../../seatmap_widget/legend.py" line="76" />
         <source>Colour free seats by contingent</source>
         <translation>Freie Plätze nach Kontingent einfärben</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="114" />
+        <location filename="../../seatmap_widget/legend.py" line="116" />
         <source>Not sellable here</source>
         <translation>Hier nicht verkäuflich</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="115" />
+        <location filename="../../seatmap_widget/legend.py" line="117" />
         <source>Selected</source>
         <translation>Ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="116" />
+        <location filename="../../seatmap_widget/legend.py" line="118" />
         <source>Held by this till</source>
         <translation>Von dieser Kasse gehalten</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="142" />
+        <location filename="../../seatmap_widget/legend.py" line="145" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="143" />
+        <location filename="../../seatmap_widget/legend.py" line="146" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="144" />
+        <location filename="../../seatmap_widget/legend.py" line="147" />
         <source>Held</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="145" />
+        <location filename="../../seatmap_widget/legend.py" line="148" />
         <source>Blocked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="146" />
+        <location filename="../../seatmap_widget/legend.py" line="149" />
         <source>Reserved</source>
         <translation>Reserviert</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="147" />
+        <location filename="../../seatmap_widget/legend.py" line="150" />
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="148" />
+        <location filename="../../seatmap_widget/legend.py" line="151" />
         <source>Invalid</source>
         <translation>Ungültig</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="183" />
+        <location filename="../../seatmap_widget/legend.py" line="186" />
         <source>No contingent</source>
         <translation>Kein Kontingent</translation>
     </message>
@@ -1221,84 +1319,92 @@
 <context>
     <name>SeatMapWidget</name>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="110" />
+        <location filename="../../seatmap_widget/widget.py" line="111" />
         <source>Seat plan</source>
         <translation>Saalplan</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="549" />
+        <location filename="../../seatmap_widget/widget.py" line="555" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="550" />
+        <location filename="../../seatmap_widget/widget.py" line="556" />
         <source>Held</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="551" />
+        <location filename="../../seatmap_widget/widget.py" line="557" />
         <source>Blocked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="552" />
+        <location filename="../../seatmap_widget/widget.py" line="558" />
         <source>Reserved</source>
         <translation>Reserviert</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="553" />
+        <location filename="../../seatmap_widget/widget.py" line="559" />
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="554" />
+        <location filename="../../seatmap_widget/widget.py" line="560" />
         <source>Invalid</source>
         <translation>Ungültig</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="565" />
+        <location filename="../../seatmap_widget/widget.py" line="571" />
         <source>%1, held by this till</source>
         <translation>%1, von dieser Kasse gehalten</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="567" />
+        <location filename="../../seatmap_widget/widget.py" line="573" />
         <source>%1, not sellable here</source>
         <translation>%1, hier nicht verkäuflich</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="569" />
+        <location filename="../../seatmap_widget/widget.py" line="575" />
         <source>%1 · Row %2 · Seat %3</source>
         <translation>%1 · Reihe %2 · Platz %3</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="573" />
+        <location filename="../../seatmap_widget/widget.py" line="579" />
         <source>Category: %1</source>
         <translation>Kategorie: %1</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="574" />
+        <location filename="../../seatmap_widget/widget.py" line="580" />
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="576" />
+        <location filename="../../seatmap_widget/widget.py" line="582" />
         <source>Contingent: %1</source>
         <translation>Kontingent: %1</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="580" />
+        <location filename="../../seatmap_widget/widget.py" line="586" />
         <source>no contingent</source>
         <translation>kein Kontingent</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="582" />
+        <location filename="../../seatmap_widget/widget.py" line="588" />
         <source>State: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="800" />
+        <location filename="../../seatmap_widget/widget.py" line="806" />
         <source>%1: %2 of %3 places left</source>
         <translation>%1: %2 von %3 Plätzen frei</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="74" />
+        <source>Guichet cannot start</source>
+        <translation>Guichet kann nicht starten</translation>
     </message>
 </context>
 <context>

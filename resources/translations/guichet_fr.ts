@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="114" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="157" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="158" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -115,244 +115,244 @@
         <translation>Paiements par carte en attente de décision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="159" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="160" />
         <source>Wire log (hex)</source>
         <translation>Journal de la liaison (hexa)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="198" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="217" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
         <source>Card terminal</source>
         <translation>Terminal de paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="218" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="219" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
         <source>Customer display</source>
         <translation>Afficheur client</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="223" />
         <source>Scanner</source>
         <translation>Lecteur de codes-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="224" />
         <source>Receipt printer</source>
         <translation>Imprimante de tickets de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="225" />
         <source>Ticket printer</source>
         <translation>Imprimante de billets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="227" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="228" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="231" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="229" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="232" />
         <source>busy</source>
         <translation>occupé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="233" />
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="269" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
         <source>Insert card</source>
         <translation>Insérez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="270" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
         <source>Enter PIN on the terminal</source>
         <translation>Saisissez le code sur le terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="271" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
         <source>Waiting for the card issuer…</source>
         <translation>En attente de l'émetteur de la carte…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
         <source>Remove card</source>
         <translation>Retirez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="276" />
         <source>Please wait…</source>
         <translation>Veuillez patienter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="444" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="277" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="452" />
         <source>Checking with the terminal…</source>
         <translation>Vérification auprès du terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="278" />
         <source>The drawer has been open too long.</source>
         <translation>Le tiroir est resté ouvert trop longtemps.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="299" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
         <source>Enter an amount such as 12.50.</source>
         <translation>Saisissez un montant, par exemple 12,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="309" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="314" />
         <source>Abort sent to the terminal.</source>
         <translation>Demande d'abandon envoyée au terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="338" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Accepté : %1. Le client a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="340" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="345" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Refusé : %1. Rien n'a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Inconnu : la réponse du terminal pour %1 a été perdue. Ne reprenez pas le paiement. Vérifiez auprès du terminal ; s'il reste inconnu, un superviseur le clôture avec la référence du ticket du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="354" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="359" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Clôture journalière : %1 transaction(s), total %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="358" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
         <source>End of day refused: %1</source>
         <translation>Clôture journalière refusée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
         <source>Terminal ready.</source>
         <translation>Terminal prêt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal pas prêt : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
         <source>The drawer sensor says: open.</source>
         <translation>Le capteur du tiroir indique : ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="373" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
         <source>The drawer sensor says: closed.</source>
         <translation>Le capteur du tiroir indique : fermé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="383" />
         <source>The display shows:</source>
         <translation>L'afficheur montre :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="382" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="387" />
         <source>Scan sent: %1</source>
         <translation>Lecture envoyée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="393" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="411" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Un paiement par carte dont l'issue est inconnue ne doit pas être repris. Vérifiez d'abord auprès du terminal ; s'il reste inconnu, cherchez-le dans le journal du terminal, puis un superviseur le clôture avec la référence du ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="417" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Aucun paiement par carte n'attend de décision.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
         <source>not confirmed</source>
         <translation>non confirmé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
         <source>sent, no answer</source>
         <translation>envoyé, sans réponse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="426" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
         <source>approved</source>
         <translation>accepté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="427" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="435" />
         <source>declined</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="454" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
         <source>Nothing to check.</source>
         <translation>Rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="470" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Seul un superviseur peut clôturer ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="479" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="487" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Clôturé comme %1 avec la référence %2.</translation>
     </message>
@@ -385,117 +385,170 @@
         <translation>Impossible d'imprimer ceci : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="53" />
+        <location filename="../../app/ui/errors.py" line="56" />
         <source>This was refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57" />
+        <location filename="../../app/ui/errors.py" line="60" />
         <source>Something went wrong and was logged. Nothing was changed. Try again; if it happens again, call a technician.</source>
         <translation>Une erreur s'est produite et a été consignée. Rien n'a été modifié. Réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66" />
+        <location filename="../../app/ui/errors.py" line="72" />
+        <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
+        <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="77" />
+        <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
+        <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="82" />
+        <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
+        <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="87" />
+        <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
+        <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="92" />
+        <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
+        <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="97" />
+        <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
+        <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="109" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="68" />
+        <location filename="../../app/ui/errors.py" line="111" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74" />
+        <location filename="../../app/ui/errors.py" line="117" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78" />
+        <location filename="../../app/ui/errors.py" line="121" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="82" />
+        <location filename="../../app/ui/errors.py" line="125" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="86" />
+        <location filename="../../app/ui/errors.py" line="129" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91" />
+        <location filename="../../app/ui/errors.py" line="134" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="95" />
+        <location filename="../../app/ui/errors.py" line="138" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="62" />
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="64" />
+        <source>%1 min %2 s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="100" />
+        <location filename="../../app/ui/login/login_screen.py" line="124" />
         <source>Guichet: log in</source>
         <translation>Guichet : connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="101" />
+        <location filename="../../app/ui/login/login_screen.py" line="125" />
         <source>&amp;Operator</source>
         <translation>&amp;Opérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="102" />
+        <location filename="../../app/ui/login/login_screen.py" line="126" />
         <source>&amp;PIN</source>
         <translation>Code &amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="103" />
+        <location filename="../../app/ui/login/login_screen.py" line="127" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="104" />
+        <location filename="../../app/ui/login/login_screen.py" line="128" />
         <source>Log in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="105" />
+        <location filename="../../app/ui/login/login_screen.py" line="129" />
         <source>Type your PIN, then Enter</source>
         <translation>Tapez votre code PIN, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="106" />
+        <location filename="../../app/ui/login/login_screen.py" line="130" />
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="107" />
+        <location filename="../../app/ui/login/login_screen.py" line="131" />
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="119" />
+        <location filename="../../app/ui/login/login_screen.py" line="145" />
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="120" />
+        <location filename="../../app/ui/login/login_screen.py" line="146" />
         <source>supervisor</source>
         <translation>superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="121" />
+        <location filename="../../app/ui/login/login_screen.py" line="147" />
         <source>technician</source>
         <translation>technicien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login/login_screen.py" line="163" />
+        <location filename="../../app/ui/login/login_screen.py" line="189" />
         <source>Checking…</source>
         <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login/login_screen.py" line="229" />
+        <source>The lock has ended: type the PIN again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/login/login_screen.py" line="234" />
+        <source>Too many wrong PINs: this operator is locked for %1 more (until %2). A supervisor can unlock it.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -641,129 +694,174 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="49" />
+        <location filename="../../app/ui/performances/performance_page.py" line="59" />
         <source>← Performances (Esc)</source>
         <translation>← Séances (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="119" />
+        <location filename="../../app/ui/performances/performance_page.py" line="132" />
         <source>Seats</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="108" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="76" />
+        <location filename="../../app/ui/performances/performance_page.py" line="86" />
         <source>Pick on plan</source>
         <translation>Choix sur plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="77" />
+        <location filename="../../app/ui/performances/performance_page.py" line="87" />
         <source>Automatic with view</source>
         <translation>Automatique avec visualisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="78" />
+        <location filename="../../app/ui/performances/performance_page.py" line="88" />
         <source>Automatic then editable</source>
         <translation>Automatique puis modifiable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="81" />
+        <location filename="../../app/ui/performances/performance_page.py" line="91" />
         <source>Seat search mode</source>
         <translation>Mode de recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="87" />
+        <location filename="../../app/ui/performances/performance_page.py" line="97" />
         <source>Number of seats</source>
         <translation>Nombre de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <location filename="../../app/ui/performances/performance_page.py" line="98" />
         <source>Best available (F3)</source>
         <translation>Meilleures places (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="108" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="108" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="104" />
+        <location filename="../../app/ui/performances/performance_page.py" line="114" />
         <source>Free seats per category</source>
         <translation>Places libres par catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="115" />
+        <location filename="../../app/ui/performances/performance_page.py" line="128" />
         <source>Seat search</source>
         <translation>Recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="153" />
+        <location filename="../../app/ui/performances/performance_page.py" line="167" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="194" />
+        <location filename="../../app/ui/performances/performance_page.py" line="208" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="242" />
+        <location filename="../../app/ui/performances/performance_page.py" line="256" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="262" />
+        <location filename="../../app/ui/performances/performance_page.py" line="277" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="269" />
+        <location filename="../../app/ui/performances/performance_page.py" line="284" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="275" />
+        <location filename="../../app/ui/performances/performance_page.py" line="296" />
+        <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <source>Seat %1 is already held by this till.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="309" />
+        <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="313" />
+        <source>Seat %1 is not sellable at this till.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="315" />
+        <source>Seat %1 is held in another cart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="316" />
+        <source>Seat %1 is blocked: it is not for sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="317" />
+        <source>Seat %1 is reserved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="318" />
+        <source>Seat %1 is sold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="319" />
+        <source>Seat %1 is invalidated: it cannot be sold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="325" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="281" />
+        <location filename="../../app/ui/performances/performance_page.py" line="331" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="283" />
+        <location filename="../../app/ui/performances/performance_page.py" line="334" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="286" />
-        <source>Not on sale at the box office.</source>
-        <translation>Pas en vente au guichet.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <source>Sales at this till open on %1.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="287" />
-        <source>Sales at this till have not opened yet.</source>
-        <translation>La vente n'est pas encore ouverte à cette caisse.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <source>Sales at this till closed on %1 (the performance starts %2).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="288" />
-        <source>Sales at this till are closed.</source>
-        <translation>La vente est close à cette caisse.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="347" />
+        <source>Not on sale at this till: its channel has no sale window for this performance.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="290" />
-        <source>Not on sale.</source>
-        <translation>Pas en vente.</translation>
+        <location filename="../../app/ui/performances/performance_page.py" line="349" />
+        <source>Not on sale at this till.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -861,271 +959,271 @@
 <context>
     <name>PrintersScreen</name>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="79" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="73" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="86" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="80" />
         <source>&amp;Test print</source>
         <translation>Impression de &amp;test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="88" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="82" />
         <source>Check &amp;status</source>
         <translation>Vérifier l'é&amp;tat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="96" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="90" />
         <source>Last print jobs</source>
         <translation>Dernières impressions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="104" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="98" />
         <source>&amp;Reprint</source>
         <translation>&amp;Réimprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="106" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="100" />
         <source>&amp;Dismiss</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="108" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="102" />
         <source>It &amp;did print</source>
         <translation>C'est bien &amp;sorti</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="114" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="108" />
         <source>Bytes on the wire</source>
         <translation>Octets sur la ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="119" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="113" />
         <source>Printed pages</source>
         <translation>Pages imprimées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="155" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="149" />
         <source>Last jobs</source>
         <translation>Dernières impressions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="156" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="150" />
         <source>Wire (hex)</source>
         <translation>Ligne (hexa)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="157" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="151" />
         <source>Virtual printer</source>
         <translation>Imprimante virtuelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
         <source>Prints</source>
         <translation>Imprime</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
         <source>Driver</source>
         <translation>Pilote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="206" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="200" />
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
         <source>Code page</source>
         <translation>Page de codes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="207" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="201" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="204" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="205" />
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="216" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="210" />
         <source>tickets</source>
         <translation>billets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="217" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="211" />
         <source>receipts</source>
         <translation>tickets de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="212" />
         <source>reports</source>
         <translation>rapports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="217" />
         <source>not connected</source>
         <translation>non connectée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="218" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="394" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="219" />
         <source>printing</source>
         <translation>impression en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="220" />
         <source>needs attention</source>
         <translation>à vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="227" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="221" />
         <source>cannot start</source>
         <translation>ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="228" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="222" />
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="229" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="223" />
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="230" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="224" />
         <source>printed</source>
         <translation>imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="231" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="225" />
         <source>not printed</source>
         <translation>non imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="232" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="226" />
         <source>unknown: check the printer</source>
         <translation>inconnu : vérifiez l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="243" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="237" />
         <source>(simulated)</source>
         <translation>(simulée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="295" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="289" />
         <source>%1, page %2</source>
         <translation>%1, page %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="314" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="308" />
         <source>reprinted</source>
         <translation>réimprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="316" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="310" />
         <source>dismissed</source>
         <translation>abandonné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="318" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="312" />
         <source>seen printed</source>
         <translation>constaté imprimé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="320" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="314" />
         <source>decide: reprint or dismiss</source>
         <translation>à décider : réimprimer ou abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="360" />
-        <location filename="../../app/ui/printers/printers_screen.py" line="373" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="354" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="367" />
         <source>Choose a printer first.</source>
         <translation>Choisissez d'abord une imprimante.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="362" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="356" />
         <source>Test page sent to %1…</source>
         <translation>Page de test envoyée à %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="375" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="369" />
         <source>Asking %1…</source>
         <translation>Interrogation de %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="391" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="386" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="402" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="397" />
         <source>no answer (busy or in error)</source>
         <translation>pas de réponse (occupée ou en erreur)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>cover open</source>
         <translation>capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="406" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="401" />
         <source>paper out</source>
         <translation>plus de papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="408" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="403" />
         <source>paper jam</source>
         <translation>bourrage papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="410" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="405" />
         <source>cutter error</source>
         <translation>erreur du massicot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="412" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="414" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
         <source>paper near end</source>
         <translation>papier bientôt épuisé</translation>
     </message>
@@ -1133,87 +1231,87 @@
 <context>
     <name>SeatMapLegend</name>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <location filename="../../seatmap_widget/legend.py" line="74" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="76" />
+        <location filename="../../seatmap_widget/legend.py" line="74" />
         <source>Colour seats by state</source>
         <translation>Couleur des places selon leur état</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <location filename="../../seatmap_widget/legend.py" line="75" />
         <source>Cat</source>
         <translation>Cat</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="77" />
+        <location filename="../../seatmap_widget/legend.py" line="75" />
         <source>Colour free seats by category</source>
         <translation>Couleur des places libres selon la catégorie</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <location filename="../../seatmap_widget/legend.py" line="76" />
         <source>Cont</source>
         <translation>Cont</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="78" />
+        <location filename="../../seatmap_widget/legend.py" line="76" />
         <source>Colour free seats by contingent</source>
         <translation>Couleur des places libres selon le contingent</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="114" />
+        <location filename="../../seatmap_widget/legend.py" line="116" />
         <source>Not sellable here</source>
         <translation>Non vendable ici</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="115" />
+        <location filename="../../seatmap_widget/legend.py" line="117" />
         <source>Selected</source>
         <translation>Sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="116" />
+        <location filename="../../seatmap_widget/legend.py" line="118" />
         <source>Held by this till</source>
         <translation>Verrouillée par cette caisse</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="142" />
+        <location filename="../../seatmap_widget/legend.py" line="145" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="143" />
+        <location filename="../../seatmap_widget/legend.py" line="146" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="144" />
+        <location filename="../../seatmap_widget/legend.py" line="147" />
         <source>Held</source>
         <translation>Verrouillées</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="145" />
+        <location filename="../../seatmap_widget/legend.py" line="148" />
         <source>Blocked</source>
         <translation>Bloquées</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="146" />
+        <location filename="../../seatmap_widget/legend.py" line="149" />
         <source>Reserved</source>
         <translation>Réservées</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="147" />
+        <location filename="../../seatmap_widget/legend.py" line="150" />
         <source>Sold</source>
         <translation>Vendues</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="148" />
+        <location filename="../../seatmap_widget/legend.py" line="151" />
         <source>Invalid</source>
         <translation>Invalides</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/legend.py" line="183" />
+        <location filename="../../seatmap_widget/legend.py" line="186" />
         <source>No contingent</source>
         <translation>Hors contingent</translation>
     </message>
@@ -1221,84 +1319,92 @@
 <context>
     <name>SeatMapWidget</name>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="110" />
+        <location filename="../../seatmap_widget/widget.py" line="111" />
         <source>Seat plan</source>
         <translation>Plan de salle</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="549" />
+        <location filename="../../seatmap_widget/widget.py" line="555" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="550" />
+        <location filename="../../seatmap_widget/widget.py" line="556" />
         <source>Held</source>
         <translation>Verrouillées</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="551" />
+        <location filename="../../seatmap_widget/widget.py" line="557" />
         <source>Blocked</source>
         <translation>Bloquées</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="552" />
+        <location filename="../../seatmap_widget/widget.py" line="558" />
         <source>Reserved</source>
         <translation>Réservées</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="553" />
+        <location filename="../../seatmap_widget/widget.py" line="559" />
         <source>Sold</source>
         <translation>Vendues</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="554" />
+        <location filename="../../seatmap_widget/widget.py" line="560" />
         <source>Invalid</source>
         <translation>Invalides</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="565" />
+        <location filename="../../seatmap_widget/widget.py" line="571" />
         <source>%1, held by this till</source>
         <translation>%1, verrouillée par cette caisse</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="567" />
+        <location filename="../../seatmap_widget/widget.py" line="573" />
         <source>%1, not sellable here</source>
         <translation>%1, non vendable ici</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="569" />
+        <location filename="../../seatmap_widget/widget.py" line="575" />
         <source>%1 · Row %2 · Seat %3</source>
         <translation>%1 · Rang %2 · Place %3</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="573" />
+        <location filename="../../seatmap_widget/widget.py" line="579" />
         <source>Category: %1</source>
         <translation>Catégorie : %1</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="574" />
+        <location filename="../../seatmap_widget/widget.py" line="580" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="576" />
+        <location filename="../../seatmap_widget/widget.py" line="582" />
         <source>Contingent: %1</source>
         <translation>Contingent : %1</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="580" />
+        <location filename="../../seatmap_widget/widget.py" line="586" />
         <source>no contingent</source>
         <translation>hors contingent</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="582" />
+        <location filename="../../seatmap_widget/widget.py" line="588" />
         <source>State: %1</source>
         <translation>État : %1</translation>
     </message>
     <message>
-        <location filename="../../seatmap_widget/widget.py" line="800" />
+        <location filename="../../seatmap_widget/widget.py" line="806" />
         <source>%1: %2 of %3 places left</source>
         <translation>%1 : %2 places restantes sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="74" />
+        <source>Guichet cannot start</source>
+        <translation>Guichet ne peut pas démarrer</translation>
     </message>
 </context>
 <context>
