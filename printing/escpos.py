@@ -3,10 +3,11 @@
 Pure functions of (document, layout, model): the same input always gives the same bytes, which
 the tests compare byte for byte. Commands come from python-escpos 3.1's byte generation (its
 ``Dummy`` printer), with the defaults that hurt at a counter overridden (hardware notes §2.3):
-the code page is pinned per model right after ``ESC @`` (CP858 slot 19 or CP1252 slot 16)
-instead of MagicEncode's guess; text is encoded here, folded where the page lacks a character;
-QR codes are native (``GS ( k``); images go in strips of at most 96 rows; the cut does not feed
-six blank lines (``GS V 66 0``). Nothing here opens a device or waits.
+the code page is pinned per model right after ``ESC @`` (CP1252 slot 16 by default, CP858
+slot 19 on request) instead of MagicEncode's guess; text is encoded here, folded where the
+page lacks a character; QR codes are native (``GS ( k``) with blank lines for their quiet
+zone; images go in strips of at most 96 rows; the cut does not feed six blank lines
+(``GS V 66 0``). Nothing here opens a device or waits.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from escpos.constants import QR_ECLEVEL_M
 from escpos.printer import Dummy
 from PIL import Image
 
-from printing import data, flow, text
+from printing import data, flow, raster, text
 from printing.data import ReceiptData, ReportPage, TicketData
 from printing.errors import LayoutError, RenderError
 from printing.layouts import Layout, builtin, resource_dir
@@ -30,6 +31,7 @@ INIT = ESC + b"@"
 SELECT_PRINTER = ESC + b"=\x01"  # a customer display chained behind may have kept the line
 CUT = GS + b"VB\x00"  # feed to the cutter and cut: no wasted paper
 IMAGE_STRIP_ROWS = 96
+LINE_DOTS = 30  # a blank line at the default spacing: 1/6 inch at 180 dpi (more at 203 dpi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +47,13 @@ class EscPosModel:
         return self.code_page.lower()
 
 
+# Windows-1252 by default: it holds every letter of French and German tickets, "Œ" and "œ"
+# (0x8C, 0x9C) and "€" (0x80), where CP858 lacks the ligatures ("Œdipe" would print "OEdipe").
+# Both profiles list it (slot 16); ``code_page = "CP858"`` pins the other page for firmware
+# without it. "TM-T88V-1252" is the name older station files use for the same printer.
 MODELS: dict[str, EscPosModel] = {
-    "TM-T88V": EscPosModel("TM-T88V", "TM-T88V", "CP858", 42, 512),
-    "TM-T20II": EscPosModel("TM-T20II", "TM-T20II", "CP858", 48, 576),
+    "TM-T88V": EscPosModel("TM-T88V", "TM-T88V", "CP1252", 42, 512),
+    "TM-T20II": EscPosModel("TM-T20II", "TM-T20II", "CP1252", 48, 576),
     "TM-T88V-1252": EscPosModel("TM-T88V-1252", "TM-T88V", "CP1252", 42, 512),
 }
 DEFAULT_MODEL = "TM-T88V"
@@ -154,8 +160,11 @@ class _Writer:
     def qr(self, value: str, module: int) -> None:
         value = text.barcode_value(value)
         self.style(align="center")
+        # the printer draws the symbol alone: blank lines keep its quiet zone above and below
+        blank = b"\n" * -(-raster.QUIET_ZONE_MODULES * module // LINE_DOTS)
+        self.raw(blank)
         self.out.qr(value, ec=QR_ECLEVEL_M, size=module, native=True)
-        self.raw(b"\n")
+        self.raw(blank)  # the first ends the symbol's line
 
     def cut(self) -> None:
         self.out.cut(feed=False)

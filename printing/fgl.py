@@ -5,8 +5,11 @@ resident fonts with ``<HWh,w>`` sizes, ``<NR>/<RR>/<RU>/<RL>`` rotation, Code 12
 carets, ``<QR…>{…}`` codes, the logo as ``<Gnn>`` graphics (8 vertical dots per byte, most
 significant bit on top) and ``<p>`` to print and cut. Text is encoded in CP858, the code page of
 the international resident fonts (F8, F13); ``<`` and ``>`` cannot appear in FGL text and print
-as parentheses. It must never emit the lower-case commands that write the printer's flash
-(``<p>`` is the only lower-case command here): a ticket is printed thousands of times a night.
+as parentheses. Text too long for its ``max_width`` takes a smaller font, then is cut with
+a dot, except a mandatory mention marked ``whole`` (the licence number): it shrinks, then
+wraps onto its ``lines``, and is refused rather than cut. It must never emit the lower-case
+commands that write the printer's flash (``<p>`` is the only lower-case command here): a
+ticket is printed thousands of times a night.
 
 Font cell sizes and the box/line commands follow the FGL46 guide; the exact cell of F8 and F13
 on a given firmware is unconfirmed, so centring may be off by a few dots on real stock.
@@ -14,6 +17,7 @@ on a given firmware is unconfirmed, so centring may be off by a few dots on real
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -100,6 +104,44 @@ def _fit(content: bytes, font: str, max_width: float | None) -> tuple[bytes, str
     return content, chosen
 
 
+def _whole(content: bytes, element: Element) -> tuple[list[bytes], str]:
+    """A mandatory mention (the organiser's licence): the largest font in which it fits
+    ``max_width`` on at most ``lines`` lines, wrapped at spaces and hyphens; never cut. A
+    mention that fits nowhere is a RenderError: no ticket without its whole mention."""
+    if element.max_width is None:
+        return [content], element.font
+    words = content.decode(CODEC)
+    font = element.font
+    while True:
+        per_line = int(element.max_width // font_cell(font)[0])
+        wrapped = textwrap.wrap(words, max(per_line, 1)) or [""]
+        if len(wrapped) <= element.lines:
+            return [line.encode(CODEC) for line in wrapped], font
+        if font not in _SMALLER:
+            raise RenderError(
+                f"the mention {words!r} does not fit its place on the ticket "
+                f"({element.lines} line(s) of {per_line} characters); a mandatory mention is "
+                "never cut: give it more room in the layout",
+                field="layout",
+            )
+        font = _SMALLER[font]
+
+
+def _text_line(row: int, col: int, element: Element, content: bytes, font: str) -> bytes:
+    number, height, width = FONT_CHOICES[font]
+    span = len(content) * font_cell(font)[0]
+    if element.rotation == 0 and element.align == "center":
+        col -= span // 2
+    elif element.rotation == 0 and element.align == "right":
+        col -= span
+    return (
+        b"<RC%d,%d>" % (row, max(col, 0))
+        + ROTATIONS[element.rotation]
+        + b"<F%d><HW%d,%d>" % (number, height, width)
+        + content
+    )
+
+
 def _graphics(image: Image.Image, row: int, col: int) -> bytes:
     """The image as <G> bands: one byte per column of 8 dots, top dot in the high bit."""
     width, height = image.size
@@ -143,22 +185,21 @@ def _element(element: Element, fields: Mapping[str, str]) -> bytes:
     row, col = round(element.y), round(element.x)
     kind = element.type
     if kind == "text":
-        content, font = _fit(
-            _text_bytes(fill(element.text, fields)), element.font, element.max_width
-        )
+        content = _text_bytes(fill(element.text, fields))
         if not content:
             return b""
-        number, height, width = FONT_CHOICES[font]
-        span = len(content) * font_cell(font)[0]
-        if element.rotation == 0 and element.align == "center":
-            col -= span // 2
-        elif element.rotation == 0 and element.align == "right":
-            col -= span
-        return (
-            b"<RC%d,%d>" % (row, max(col, 0))
-            + ROTATIONS[element.rotation]
-            + b"<F%d><HW%d,%d>" % (number, height, width)
-            + content
+        if not element.whole:
+            content, font = _fit(content, element.font, element.max_width)
+            return _text_line(row, col, element, content, font)
+        if element.lines > 1 and element.rotation != 0:
+            raise LayoutError("a mention wrapped onto several lines must not be rotated")
+        lines, font = _whole(content, element)
+        step = font_cell(font)[1]
+        bottom = row + element.lines * font_cell(element.font)[1]  # the mention's place
+        first = bottom - len(lines) * step  # bottom-aligned in it
+        return b"".join(
+            _text_line(first + index * step, col, element, line, font)
+            for index, line in enumerate(lines)
         )
     if kind == "barcode":
         value = text.barcode_value(fill(element.value, fields))

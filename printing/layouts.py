@@ -68,6 +68,8 @@ class Element:
     rotation: int = 0
     align: str = "left"
     max_width: float | None = None
+    whole: bool = False  # a mandatory mention: never cut (shrink, then wrap onto `lines`)
+    lines: int = 1
     height: float = 0.0
     width: float = 0.0
     module: float = 0.0

@@ -27,6 +27,7 @@ from printing.errors import LayoutError, RenderError
 from printing.layouts import Element, Layout, builtin, fill, resource_dir
 
 FONT_POINTS = {"small": 8.0, "normal": 11.0, "large": 15.0, "huge": 22.0}
+MIN_POINTS = 6.0  # text shrinks to fit its width down to this size, then is condensed
 SANS, SANS_BOLD, MONO = "GuichetSans", "GuichetSans-Bold", "Courier"
 RECEIPT_WIDTH_MM = 80.0
 RECEIPT_COLUMNS = 42
@@ -84,14 +85,19 @@ def _element(canvas: Canvas, element: Element, fields: Mapping[str, str], page_h
             return
         font = SANS_BOLD if element.bold else SANS
         size = FONT_POINTS[element.font]
+        condense = 1.0
         if element.max_width is not None:
             limit = element.max_width * mm
-            while size > 6 and pdfmetrics.stringWidth(content, font, size) > limit:
+            while size > MIN_POINTS and pdfmetrics.stringWidth(content, font, size) > limit:
                 size -= 0.5
+            # still too wide at the smallest size: narrower letters, never a cut text
+            condense = min(1.0, limit / pdfmetrics.stringWidth(content, font, size))
         canvas.saveState()
         canvas.setFont(font, size)
         canvas.translate(x, top)
         canvas.rotate(-element.rotation)
+        if condense < 1.0:
+            canvas.scale(condense, 1.0)
         baseline = -size * 0.8
         if element.align == "center":
             canvas.drawCentredString(0, baseline, content)

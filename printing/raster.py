@@ -116,6 +116,11 @@ def code128_image(value: str, module: int, height: int) -> Image.Image:
     return image
 
 
+# ISO/IEC 18004: a QR symbol needs a light margin four modules wide on every side; the
+# symbols drawn here have none, so every layout keeps that room free around them.
+QUIET_ZONE_MODULES = 4
+
+
 @cache
 def qr_matrix(value: str) -> tuple[tuple[bool, ...], ...]:
     code = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
