@@ -419,6 +419,7 @@ class ZvtSimulator:
             f"Card {t.card}",
             f"AMOUNT {amount}",
             "APPROVED" if t.approved else f"DECLINED ({z.result_text(t.result)})",
+            "Danke schön",
         ]
         return lines
 

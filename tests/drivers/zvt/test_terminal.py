@@ -167,3 +167,118 @@ def test_an_unreachable_terminal_charges_nothing() -> None:
     assert result.outcome is PaymentOutcome.DECLINED
     assert "nothing was charged" in result.message
     assert time.monotonic() - started < 3
+
+
+def _sent(driver: ZvtTerminal, first: bytes) -> list[int]:
+    """Indexes of the records the till wrote that start with ``first``."""
+    records = driver.wire.records()
+    return [i for i, r in enumerate(records) if r.direction == "out" and r.data.startswith(first)]
+
+
+def _received(driver: ZvtTerminal, first: bytes) -> list[int]:
+    records = driver.wire.records()
+    return [i for i, r in enumerate(records) if r.direction == "in" and first in r.data]
+
+
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        # The approval stands: the terminal's last transaction is the one the till stored.
+        ("approve_then_abort", PaymentOutcome.APPROVED),
+        # The terminal cancelled it: its last transaction is the till's earlier one.
+        ("approve_then_void", PaymentOutcome.DECLINED),
+    ],
+)
+def test_an_approved_then_aborted_payment_is_asked_of_the_terminal(
+    tcp_terminal: Pair, fault: str, expected: PaymentOutcome
+) -> None:
+    driver, _journal = tcp_terminal
+    assert driver.pay(request("p0", 400)).outcome is PaymentOutcome.APPROVED
+    driver.simulator.fault = fault
+    result = driver.pay(request("p1", 2500))
+    assert result.outcome is expected, result.message
+    assert result.reconciled and "approved, then aborted" in result.message
+    abort = _received(driver, b"\x06\x1e")[-1]
+    assert [i for i in _sent(driver, b"\x06\x20") if i > abort]  # a repeat receipt was asked
+
+
+def test_display_fields_that_do_not_parse_never_decide_the_payment(tcp_terminal: Pair) -> None:
+    driver, journal = tcp_terminal
+    driver.simulator.fault = "odd_fields"
+    result = driver.pay(request("p1", 1250))
+    assert result.outcome is PaymentOutcome.APPROVED and not result.reconciled
+    assert result.result is not None
+    assert result.result.pan == "67?9********1234"
+    assert result.result.card_name == "girocard"  # its trailing NUL dropped
+    assert journal.results and not journal.acked_before_saving
+
+
+def test_the_reconciliation_waits_for_a_busy_terminal_and_asks_again(tcp_terminal: Pair) -> None:
+    driver, _journal = tcp_terminal
+    driver.sleep = lambda seconds: None
+    assert driver.pay(request("p0", 400)).outcome is PaymentOutcome.APPROVED
+    driver.simulator.fault = "drop_after_approval"
+    original = driver.reconcile
+
+    def busy_first(req: PaymentRequest):  # the terminal is still busy at the first enquiry
+        driver.simulator.fault = "busy_once"
+        return original(req)
+
+    driver.reconcile = busy_first  # type: ignore[method-assign]
+    result = driver.pay(request("p1", 2500))
+    assert result.outcome is PaymentOutcome.APPROVED, result.message
+    assert len(_sent(driver, b"\x05\x01")) == 2  # asked, told "busy", asked again
+    assert len(_sent(driver, b"\x06\x20")) == 1
+
+
+def test_a_terminal_that_cannot_be_asked_leaves_the_payment_unknown(tcp_terminal: Pair) -> None:
+    driver, _journal = tcp_terminal
+    driver.sleep = lambda seconds: None
+    driver.simulator.stop()
+    stuck = PaymentRequest(
+        "p1", TransactionKind.PAYMENT, Money(2500, "EUR"), sent_at=driver.clock()
+    )
+    result = driver.reconcile(stuck)
+    assert result.outcome is PaymentOutcome.UNKNOWN
+    assert "could not be asked" in result.message
+
+
+def test_text_blocks_are_asked_for_in_the_registration_and_copies_kept_apart() -> None:
+    from .conftest import make_terminal
+
+    driver, _ = make_terminal(text_blocks=True)
+    try:
+        assert driver.simulator.text_blocks
+        result = driver.pay(request("p1", 1250))
+        assert _received(driver, b"\x06\xd3") and not _received(driver, b"\x06\xd1")
+        assert result.receipt_lines[0] == "CUSTOMER COPY"
+        assert result.merchant_lines[0] == "MERCHANT COPY"
+    finally:
+        driver.close()
+
+
+def test_without_the_print_type_bit_nor_text_blocks_no_receipt_comes() -> None:
+    from .conftest import make_terminal
+
+    driver, _ = make_terminal(config_byte=0x3E)  # 0xBE without 80 "ECR print-type"
+    try:
+        result = driver.pay(request("p1", 1250))
+        assert result.outcome is PaymentOutcome.APPROVED
+        assert result.receipt_lines == () and not _received(driver, b"\x06\xd1")
+    finally:
+        driver.close()
+
+
+@pytest.mark.parametrize(
+    ("charset", "thanks"), [("iso-8859-1", "Danke schön"), ("cp437", "Danke sch÷n")]
+)
+def test_the_receipt_charset_is_the_terminals(charset: str, thanks: str) -> None:
+    from .conftest import make_terminal
+
+    # A terminal that sends ISO 8859-1: read as such only when configured so.
+    driver, _ = make_terminal("sim://zvt?charset=latin-1", receipt_charset=charset)
+    try:
+        result = driver.pay(request("p1", 1250))
+        assert thanks in result.receipt_lines
+    finally:
+        driver.close()
