@@ -67,6 +67,9 @@ MODELS: dict[str, FglModel] = {
     "FGL46": FglModel("FGL46", 200, 384, 1050),
     "FGL26": FglModel("FGL26", 200, 384, 1050),
     "FGL46-300": FglModel("FGL46-300", 300, 576, 1650),
+    # same 200 dpi stock; they differ in their status bytes (drivers.printers.status)
+    "FGL46-TT": FglModel("FGL46-TT", 200, 384, 1050),
+    "LEMUR-X": FglModel("LEMUR-X", 200, 384, 1050),
 }
 DEFAULT_MODEL = "FGL46"
 

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import argon2
 
+from app.services.changes import Changes
 from app.services.ports import Clock, PinHasher, UnitOfWork, UnitOfWorkFactory
 from domain.errors import OperatorError, WrongPin
 from domain.operators import Operator, Role, may_unlock
@@ -61,7 +62,7 @@ def _get(uow: UnitOfWork, operator_id: str) -> Operator:
 
 
 def list_operators(uow_factory: UnitOfWorkFactory) -> list[OperatorCard]:
-    with uow_factory() as uow:
+    with uow_factory(read_only=True) as uow:
         return [_card(o) for o in uow.operators.list() if o.active]
 
 
@@ -101,7 +102,7 @@ def _verifies(hasher: PinHasher, pin_hash: str, pin: str) -> bool:
     return hasher.verify(pin_hash, pin)
 
 
-def unlock_operator(uow_factory: UnitOfWorkFactory, by: Operator, operator_id: str) -> None:
+def unlock_operator(uow_factory: UnitOfWorkFactory, by: Operator, operator_id: str) -> Changes:
     """A supervisor lifts a PIN lock: one who still is, by the stored record, not by the
     session's copy (the role may have changed or the supervisor left since logging in)."""
     with uow_factory() as uow:
@@ -109,3 +110,4 @@ def unlock_operator(uow_factory: UnitOfWorkFactory, by: Operator, operator_id: s
             raise OperatorError("only a supervisor can unlock an operator")
         uow.operators.save(_get(uow, operator_id).unlocked())
         uow.commit()
+    return Changes(operators=True)

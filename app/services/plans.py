@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.services.changes import Changes
 from app.services.ports import UnitOfWorkFactory
 from domain.venue import Hall, PhysicalLayout, Site
 from planfiles import PlanSummary, format_summary, read_plan, summarize
@@ -28,6 +29,9 @@ class HallCard:
     site_name: str
 
 
+VENUES_CHANGED = Changes(venues=True)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     layout_id: str
@@ -36,6 +40,7 @@ class ImportResult:
     seats: int
     standing_capacity: int
     created_hall: bool
+    changes: Changes = VENUES_CHANGED
 
 
 class HallNotFound(LookupError):

@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.services import auth, browsing, plans
+from app.services.changes import Changes
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
 from app.services.records import PerformanceSummary
 from domain.operators import Operator
@@ -32,8 +33,8 @@ class TillServices:
     def log_in(self, operator_id: str, pin: str) -> Operator:
         return auth.log_in(self.uow_factory, self.hasher, self.clock, operator_id, pin)
 
-    def unlock_operator(self, by: Operator, operator_id: str) -> None:
-        auth.unlock_operator(self.uow_factory, by, operator_id)
+    def unlock_operator(self, by: Operator, operator_id: str) -> Changes:
+        return auth.unlock_operator(self.uow_factory, by, operator_id)
 
     # --- catalog ------------------------------------------------------------------------
 

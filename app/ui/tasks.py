@@ -2,7 +2,8 @@
 queued signal.
 
 A lane runs its jobs one at a time, in order, on its own thread, so the database lane never
-touches SQLite from two threads at once. Callbacks always run on the GUI thread.
+touches SQLite from two threads at once. Callbacks always run on the GUI thread. What a job's
+result says it changed (`app.services.changes`) goes to the one change hook first.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
+from app.services.changes import changes_of
+from app.ui.changes import hub
 from drivers.base import ListenerGone
 
 log = logging.getLogger(__name__)
@@ -69,6 +72,8 @@ class Lane(QObject):
 
     def _deliver(self, owner: Any, callback: Any, result: Any, error: Any) -> None:
         self._pending -= 1
+        if error is None:  # every screen showing what changed refreshes, even if the
+            hub().publish(changes_of(result))  # screen that asked is gone
         if owner is not None and not shiboken6.isValid(owner):
             if error is not None:
                 log.warning("result dropped: its screen was closed", exc_info=error)

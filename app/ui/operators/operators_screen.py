@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.auth import OperatorCard
+from app.services.changes import Changes
 from app.services.till import TillServices
 from app.ui import errors, formatting
+from app.ui.changes import hub
 from app.ui.tasks import Lane
 from domain.operators import Operator, Role
 
@@ -58,6 +60,11 @@ class OperatorsScreen(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.unlock_button.clicked.connect(self.unlock_selected)
+        hub().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.operators:
+            self.load()
 
     def load(self) -> None:
         self._lane.submit(self._services.operators, self._show, self._failed, owner=self)
@@ -101,7 +108,6 @@ class OperatorsScreen(QWidget):
 
     def _unlocked(self, name: str) -> None:
         self.message.setText(self.tr("%1 can log in again.").replace("%1", name))
-        self.load()
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(errors.message_for(error))

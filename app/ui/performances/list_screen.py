@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.browsing import EventCard
+from app.services.changes import Changes
 from app.services.till import TillServices
 from app.ui import errors, formatting
+from app.ui.changes import hub
 from app.ui.tasks import Lane
 from domain.catalog import PerformanceState
 
@@ -102,6 +104,11 @@ class PerformanceListScreen(QWidget):
         self.event_box.currentIndexChanged.connect(self.reload)
         self.table.itemActivated.connect(self._activated)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open_row(row))
+        hub().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.catalog or changes.venues:
+            self.load()
 
     def load(self) -> None:
         self._lane.submit(self._services.events, self._show_events, self._failed, owner=self)

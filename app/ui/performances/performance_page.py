@@ -29,6 +29,8 @@ from app.services.till import TillServices
 from app.ui import errors, formatting
 from app.ui.performances.list_screen import state_name
 from app.ui.performances.plan_view import propose, seat_map_data
+from app.services.changes import Changes
+from app.ui.changes import hub
 from app.ui.tasks import Lane
 from domain.availability import Refusal
 from domain.channels import SeatSearchMode
@@ -148,6 +150,27 @@ class PerformancePageScreen(QWidget):
         self.seat_map.selection_changed.connect(self._selection_changed)
         self.seat_map.selection_refused.connect(self._refused)
         self.seat_map.confirmed.connect(self._confirmed)
+        hub().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Something changed the performance shown (a sale, a hold, another till's seats):
+        new states and counts, keeping the cashier's zoom and the seats still pickable."""
+        if self.plan is None or not changes.touches_performance(self.plan.performance_id):
+            return
+        performance_id = self.plan.performance_id
+
+        def job() -> tuple[PerformancePage, SeatStatus]:
+            view = self._services.performance_view(performance_id)
+            return view.page, seat_map_data(view.plan)[1]
+
+        self._lane.submit(job, self._refreshed, self._failed, owner=self)
+
+    def _refreshed(self, result: tuple[PerformancePage, SeatStatus]) -> None:
+        page, status = result
+        if self.plan is None or page.performance_id != self.plan.performance_id:
+            return  # another performance was opened meanwhile
+        self._show(page)
+        self.seat_map.set_status(status)
 
     def load(self, performance_id: str) -> None:
         self.message.setText(self.tr("Loading…"))

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.changes import Changes
 from app.services.plans import HallCard, ImportResult, PlanReport
 from app.services.till import TillServices
 from app.ui import errors
+from app.ui.changes import hub
 from app.ui.tasks import Lane
 from planfiles import PlanError
 
@@ -67,6 +69,11 @@ class PlansScreen(QWidget):
         self.browse_button.clicked.connect(self._browse)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.import_plan)
+        hub().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.venues:
+            self.load()
 
     def load(self) -> None:
         self._lane.submit(self._services.halls, self._show_halls, self._failed, owner=self)

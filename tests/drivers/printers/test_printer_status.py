@@ -6,6 +6,7 @@ import pytest
 
 from drivers.errors import ProtocolError
 from drivers.printers.status import (
+    FGL_STATUS_TABLES,
     FglOutcome,
     FglSignal,
     PrinterStatus,
@@ -198,3 +199,10 @@ def test_fgl_bytes_outside_boca_s_table_are_a_protocol_error(byte: int) -> None:
     assert byte not in BOCA_STATUS_TABLE
     with pytest.raises(ProtocolError, match=f"{byte:#04x}"):
         decode_fgl(byte)
+
+
+@pytest.mark.parametrize("model", sorted(FGL_STATUS_TABLES))
+def test_every_model_with_a_status_table_can_print_a_ticket(model: str) -> None:
+    from printing import data, fgl
+
+    assert fgl.render_ticket(data.sample_ticket(), fgl.model(model)).endswith(b"<p>")
