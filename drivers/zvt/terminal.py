@@ -93,6 +93,7 @@ class _Transcript:
     accepted: bool = False
     refused: int | None = None
     results: list[tuple[z.StatusInformation, TerminalResult]] = field(default_factory=list)
+    raw_results: list[bytes] = field(default_factory=list)  # each 04 0F as it came
     lines: list[tuple[int | None, str]] = field(default_factory=list)  # (receipt type, text)
     completion: z.Completion | None = None
     aborted: bool = False  # the terminal ended with 06 1E
@@ -408,6 +409,7 @@ class ZvtTerminal(PaymentTerminal):
                 self._drop_link()
                 raise _LinkLost(transcript, failure) from failure
         transcript.results.append((info, result))
+        transcript.raw_results.append(message.encode())
         link.send(z.ACK, self.ack_timeout)
 
     def _result(self, info: z.StatusInformation) -> TerminalResult:
@@ -683,14 +685,9 @@ class ZvtTerminal(PaymentTerminal):
     ) -> None:
         """Tie the repeated result to the payment it settled, so that a later reconciliation
         knows this terminal transaction is taken."""
-        if not self.wire.records():
-            return
-        raw = next(
-            (r.data for r in reversed(self.wire.records()) if r.data.startswith(b"\x04\x0f")),
-            b"",
-        )
+        raw, result = transcript.raw_results[-1], transcript.results[-1][1]
         try:
-            journal.record_result(request.payment_id, "reconciled", raw, transcript.results[-1][1])
+            journal.record_result(request.payment_id, "reconciled", raw, result)
         except Exception:
             log.warning(
                 "%s: could not tie the repeated result to %s", self.name, request.payment_id

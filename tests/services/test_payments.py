@@ -326,3 +326,21 @@ def test_payments_a_crash_left_open_are_settled_when_the_station_starts(
         assert payments.open_payments(db.unit_of_work) == []
     finally:
         station.stop()
+
+
+def test_a_transaction_settled_by_reconciliation_is_known_to_the_next_one(
+    db: Database, clock: FixedClock, terminal: ZvtTerminal
+) -> None:
+    pay(db, clock, terminal, 300)
+    lost = die_during(db, clock, terminal, 4200, "sale-2", accepted=True)
+    (settled,) = payments.reconcile_open(db.unit_of_work, clock, terminal)
+    assert settled.id == lost.id and settled.state is PaymentState.APPROVED
+    # Half a minute later another payment is marked sent, and the till dies before writing it:
+    # the terminal's last transaction is the 42.00 the till now knows as sale-2's.
+    clock.advance(timedelta(seconds=30))
+    next_one = payments.start(
+        db.unit_of_work, clock, "card", TransactionKind.PAYMENT, Money(1000, EUR), "sale-3"
+    )
+    payments.DatabaseJournal(db.unit_of_work, clock, "card").mark_sent(next_one.id, clock.now())
+    (settled,) = payments.reconcile_open(db.unit_of_work, clock, terminal)
+    assert settled.id == next_one.id and settled.state is PaymentState.DECLINED
