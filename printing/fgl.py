@@ -76,7 +76,7 @@ DEFAULT_MODEL = "FGL46"
 
 def model(name: str = DEFAULT_MODEL) -> FglModel:
     try:
-        return MODELS[name]
+        return MODELS[name.upper()]
     except KeyError:
         raise RenderError(
             f"unknown FGL model {name!r} (known: {', '.join(sorted(MODELS))})", field="model"

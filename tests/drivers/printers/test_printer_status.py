@@ -206,3 +206,4 @@ def test_every_model_with_a_status_table_can_print_a_ticket(model: str) -> None:
     from printing import data, fgl
 
     assert fgl.render_ticket(data.sample_ticket(), fgl.model(model)).endswith(b"<p>")
+    assert fgl.model(model.title()) == fgl.model(model)  # "Lemur-X" as a station file says it
