@@ -22,10 +22,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Guichet")
     app.setOrganizationName("Guichet")
+    apply_style(app)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    """The till's style sheet (larger type, focus frames): what sizes the screens for real."""
     style = resource_path("styles", "guichet.qss")
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
-    return app
 
 
 def build_main_window(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from domain.money import Money, minor_exponent
 
@@ -50,5 +50,18 @@ def short_date_time(moment: datetime) -> str:
     return locale().toString(_qdatetime(moment), "ddd dd/MM/yyyy HH:mm")
 
 
-def time_of_day(moment: datetime) -> str:
-    return locale().toString(_qdatetime(moment), "HH:mm")
+def time_of_day(moment: datetime, seconds: bool = False) -> str:
+    """The wall-clock time of ``moment`` in its own time zone (convert it first)."""
+    return locale().toString(_qdatetime(moment), "HH:mm:ss" if seconds else "HH:mm")
+
+
+def duration(seconds: int) -> str:
+    """A short wait for people: "45 s", "1 min 05 s"."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    if not minutes:
+        return QCoreApplication.translate("Formatting", "%1 s").replace("%1", str(rest))
+    return (
+        QCoreApplication.translate("Formatting", "%1 min %2 s")
+        .replace("%1", str(minutes))
+        .replace("%2", f"{rest:02d}")
+    )

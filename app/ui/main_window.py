@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
 
         self.stack = QStackedWidget()
-        self.login = LoginScreen(services, self.lane, language)
+        self.login = LoginScreen(services, self.lane, language, timezone=timezone)
         self.stack.addWidget(self.login)
         self.setCentralWidget(self.stack)
         self.status_till = QLabel()

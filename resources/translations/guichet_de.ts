@@ -470,12 +470,12 @@
     <message>
         <location filename="../../app/ui/formatting.py" line="62" />
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../../app/ui/formatting.py" line="64" />
         <source>%1 min %2 s</source>
-        <translation type="unfinished" />
+        <translation>%1 Min. %2 s</translation>
     </message>
 </context>
 <context>
@@ -543,12 +543,12 @@
     <message>
         <location filename="../../app/ui/login/login_screen.py" line="229" />
         <source>The lock has ended: type the PIN again.</source>
-        <translation type="unfinished" />
+        <translation>Die Sperre ist abgelaufen: Geben Sie die PIN erneut ein.</translation>
     </message>
     <message>
         <location filename="../../app/ui/login/login_screen.py" line="234" />
         <source>Too many wrong PINs: this operator is locked for %1 more (until %2). A supervisor can unlock it.</source>
-        <translation type="unfinished" />
+        <translation>Zu viele falsche PINs: Dieser Bediener ist noch %1 gesperrt (bis %2). Ein Supervisor kann ihn entsperren.</translation>
     </message>
 </context>
 <context>
@@ -582,57 +582,57 @@
 <context>
     <name>OperatorsScreen</name>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="43" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="45" />
         <source>Operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="43" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="45" />
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="43" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="45" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="49" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="51" />
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="67" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="74" />
         <source>cashier</source>
         <translation>Kassierer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="68" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="75" />
         <source>supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="69" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="76" />
         <source>technician</source>
         <translation>Techniker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="74" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="81" />
         <source>locked until %1</source>
         <translation>gesperrt bis %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="77" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="84" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="92" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="99" />
         <source>Select an operator first.</source>
         <translation>Wählen Sie zuerst einen Bediener.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="103" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="110" />
         <source>%1 can log in again.</source>
         <translation>%1 kann sich wieder anmelden.</translation>
     </message>
@@ -640,53 +640,53 @@
 <context>
     <name>PerformanceListScreen</name>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="67" />
+        <location filename="../../app/ui/performances/list_screen.py" line="69" />
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
-        <location filename="../../app/ui/performances/list_screen.py" line="88" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
+        <location filename="../../app/ui/performances/list_screen.py" line="90" />
         <source>Event</source>
         <translation>Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
         <source>Hall</source>
         <translation>Saal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="80" />
+        <location filename="../../app/ui/performances/list_screen.py" line="82" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="86" />
+        <location filename="../../app/ui/performances/list_screen.py" line="88" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="87" />
+        <location filename="../../app/ui/performances/list_screen.py" line="89" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="141" />
+        <location filename="../../app/ui/performances/list_screen.py" line="148" />
         <source>%1 performance(s)</source>
         <translation>%1 Vorstellung(en)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="143" />
+        <location filename="../../app/ui/performances/list_screen.py" line="150" />
         <source>No performance in these days.</source>
         <translation>Keine Vorstellung an diesen Tagen.</translation>
     </message>
@@ -786,47 +786,47 @@
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="296" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
-        <translation type="unfinished" />
+        <translation>Die vorgeschlagenen Plätze lassen sich in diesem Modus nicht ändern: Wählen Sie „Automatisch, dann änderbar“ oder „Auswahl im Plan“, um sie zu ändern.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="303" />
         <source>Seat %1 is already held by this till.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 ist bereits von dieser Kasse gehalten.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="309" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 ist für das Kontingent %2 reserviert: an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="313" />
         <source>Seat %1 is not sellable at this till.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 ist an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="315" />
         <source>Seat %1 is held in another cart.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 liegt in einem anderen Warenkorb.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="316" />
         <source>Seat %1 is blocked: it is not for sale.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 ist gesperrt: Er wird nicht verkauft.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="317" />
         <source>Seat %1 is reserved.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 ist reserviert.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="318" />
         <source>Seat %1 is sold.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 ist verkauft.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="319" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
-        <translation type="unfinished" />
+        <translation>Platz %1 ist ungültig: Er kann nicht verkauft werden.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="325" />
@@ -846,43 +846,43 @@
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>Sales at this till open on %1.</source>
-        <translation type="unfinished" />
+        <translation>Der Verkauf an dieser Kasse beginnt am %1.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
-        <translation type="unfinished" />
+        <translation>Der Verkauf an dieser Kasse endete am %1 (die Vorstellung beginnt am %2).</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="347" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
-        <translation type="unfinished" />
+        <translation>An dieser Kasse nicht im Verkauf: Ihr Vertriebskanal hat für diese Vorstellung keinen Verkaufszeitraum.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="349" />
         <source>Not on sale at this till.</source>
-        <translation type="unfinished" />
+        <translation>An dieser Kasse nicht im Verkauf.</translation>
     </message>
 </context>
 <context>
     <name>PerformanceState</name>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="31" />
+        <location filename="../../app/ui/performances/list_screen.py" line="33" />
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="32" />
+        <location filename="../../app/ui/performances/list_screen.py" line="34" />
         <source>on sale</source>
         <translation>im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="33" />
+        <location filename="../../app/ui/performances/list_screen.py" line="35" />
         <source>suspended</source>
         <translation>ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="34" />
+        <location filename="../../app/ui/performances/list_screen.py" line="36" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
@@ -890,68 +890,68 @@
 <context>
     <name>PlansScreen</name>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="38" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="40" />
         <source>&amp;Choose…</source>
         <translation>&amp;Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="39" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="41" />
         <source>C&amp;heck</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="44" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="46" />
         <source>&amp;Import into this hall</source>
         <translation>In diesen Saal &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="49" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="51" />
         <source>Plan report</source>
         <translation>Planbericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="61" />
-        <location filename="../../app/ui/plans/plans_screen.py" line="84" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="63" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
         <source>Plan file</source>
         <translation>Plandatei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="62" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="64" />
         <source>Hall</source>
         <translation>Saal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="84" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
         <source>Plan files (*.json)</source>
         <translation>Plandateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="93" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="100" />
         <source>Choose a plan file first.</source>
         <translation>Wählen Sie zuerst eine Plandatei.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="105" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="112" />
         <source>The plan is valid.</source>
         <translation>Der Plan ist gültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="113" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="120" />
         <source>Name the hall to import into.</source>
         <translation>Geben Sie den Saal an, in den importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="121" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="128" />
         <source>Imported into %1: %2 seats, %3 standing places. Nothing else was changed.</source>
         <translation>In %1 importiert: %2 Sitzplätze, %3 Stehplätze. Sonst wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="132" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="139" />
         <source>This file is not a valid plan; nothing was stored.</source>
         <translation>Diese Datei ist kein gültiger Plan; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="139" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="146" />
         <source>The file cannot be read: %1</source>
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>

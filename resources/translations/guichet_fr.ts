@@ -470,12 +470,12 @@
     <message>
         <location filename="../../app/ui/formatting.py" line="62" />
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../../app/ui/formatting.py" line="64" />
         <source>%1 min %2 s</source>
-        <translation type="unfinished" />
+        <translation>%1 min %2 s</translation>
     </message>
 </context>
 <context>
@@ -543,12 +543,12 @@
     <message>
         <location filename="../../app/ui/login/login_screen.py" line="229" />
         <source>The lock has ended: type the PIN again.</source>
-        <translation type="unfinished" />
+        <translation>Le blocage est terminé : saisissez à nouveau le code PIN.</translation>
     </message>
     <message>
         <location filename="../../app/ui/login/login_screen.py" line="234" />
         <source>Too many wrong PINs: this operator is locked for %1 more (until %2). A supervisor can unlock it.</source>
-        <translation type="unfinished" />
+        <translation>Trop de codes PIN erronés : cet opérateur est encore bloqué %1 (jusqu'à %2). Un superviseur peut le débloquer.</translation>
     </message>
 </context>
 <context>
@@ -582,57 +582,57 @@
 <context>
     <name>OperatorsScreen</name>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="43" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="45" />
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="43" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="45" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="43" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="45" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="49" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="51" />
         <source>&amp;Unlock</source>
         <translation>&amp;Débloquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="67" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="74" />
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="68" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="75" />
         <source>supervisor</source>
         <translation>superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="69" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="76" />
         <source>technician</source>
         <translation>technicien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="74" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="81" />
         <source>locked until %1</source>
         <translation>bloqué jusqu'à %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="77" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="84" />
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="92" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="99" />
         <source>Select an operator first.</source>
         <translation>Sélectionnez d'abord un opérateur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operators/operators_screen.py" line="103" />
+        <location filename="../../app/ui/operators/operators_screen.py" line="110" />
         <source>%1 can log in again.</source>
         <translation>%1 peut de nouveau se connecter.</translation>
     </message>
@@ -640,53 +640,53 @@
 <context>
     <name>PerformanceListScreen</name>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="67" />
+        <location filename="../../app/ui/performances/list_screen.py" line="69" />
         <source>All events</source>
         <translation>Tous les événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
-        <location filename="../../app/ui/performances/list_screen.py" line="88" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
+        <location filename="../../app/ui/performances/list_screen.py" line="90" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
         <source>Hall</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="71" />
+        <location filename="../../app/ui/performances/list_screen.py" line="73" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="80" />
+        <location filename="../../app/ui/performances/list_screen.py" line="82" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="86" />
+        <location filename="../../app/ui/performances/list_screen.py" line="88" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="87" />
+        <location filename="../../app/ui/performances/list_screen.py" line="89" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="141" />
+        <location filename="../../app/ui/performances/list_screen.py" line="148" />
         <source>%1 performance(s)</source>
         <translation>%1 séance(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="143" />
+        <location filename="../../app/ui/performances/list_screen.py" line="150" />
         <source>No performance in these days.</source>
         <translation>Aucune séance sur ces jours.</translation>
     </message>
@@ -786,47 +786,47 @@
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="296" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
-        <translation type="unfinished" />
+        <translation>Les places proposées ne peuvent pas être modifiées dans ce mode : choisissez « Automatique puis modifiable » ou « Choix sur plan » pour les changer.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="303" />
         <source>Seat %1 is already held by this till.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 est déjà retenue par ce guichet.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="309" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 est réservée au contingent %2 : elle n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="313" />
         <source>Seat %1 is not sellable at this till.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="315" />
         <source>Seat %1 is held in another cart.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 est retenue dans un autre panier.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="316" />
         <source>Seat %1 is blocked: it is not for sale.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 est bloquée : elle n'est pas en vente.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="317" />
         <source>Seat %1 is reserved.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 est réservée.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="318" />
         <source>Seat %1 is sold.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 est vendue.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="319" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
-        <translation type="unfinished" />
+        <translation>La place %1 est invalidée : elle ne peut pas être vendue.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="325" />
@@ -846,43 +846,43 @@
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>Sales at this till open on %1.</source>
-        <translation type="unfinished" />
+        <translation>La vente à ce guichet ouvre le %1.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
-        <translation type="unfinished" />
+        <translation>La vente à ce guichet a fermé le %1 (la séance commence le %2).</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="347" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
-        <translation type="unfinished" />
+        <translation>Pas en vente à ce guichet : son canal n'a pas de période de vente pour cette séance.</translation>
     </message>
     <message>
         <location filename="../../app/ui/performances/performance_page.py" line="349" />
         <source>Not on sale at this till.</source>
-        <translation type="unfinished" />
+        <translation>Pas en vente à ce guichet.</translation>
     </message>
 </context>
 <context>
     <name>PerformanceState</name>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="31" />
+        <location filename="../../app/ui/performances/list_screen.py" line="33" />
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="32" />
+        <location filename="../../app/ui/performances/list_screen.py" line="34" />
         <source>on sale</source>
         <translation>en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="33" />
+        <location filename="../../app/ui/performances/list_screen.py" line="35" />
         <source>suspended</source>
         <translation>suspendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="34" />
+        <location filename="../../app/ui/performances/list_screen.py" line="36" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
@@ -890,68 +890,68 @@
 <context>
     <name>PlansScreen</name>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="38" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="40" />
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="39" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="41" />
         <source>C&amp;heck</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="44" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="46" />
         <source>&amp;Import into this hall</source>
         <translation>&amp;Importer dans cette salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="49" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="51" />
         <source>Plan report</source>
         <translation>Rapport du plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="61" />
-        <location filename="../../app/ui/plans/plans_screen.py" line="84" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="63" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
         <source>Plan file</source>
         <translation>Fichier plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="62" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="64" />
         <source>Hall</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="84" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
         <source>Plan files (*.json)</source>
         <translation>Fichiers plan (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="93" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="100" />
         <source>Choose a plan file first.</source>
         <translation>Choisissez d'abord un fichier plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="105" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="112" />
         <source>The plan is valid.</source>
         <translation>Le plan est valide.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="113" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="120" />
         <source>Name the hall to import into.</source>
         <translation>Indiquez la salle dans laquelle importer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="121" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="128" />
         <source>Imported into %1: %2 seats, %3 standing places. Nothing else was changed.</source>
         <translation>Importé dans %1 : %2 places assises, %3 places debout. Rien d'autre n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="132" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="139" />
         <source>This file is not a valid plan; nothing was stored.</source>
         <translation>Ce fichier n'est pas un plan valide ; rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="139" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="146" />
         <source>The file cannot be read: %1</source>
         <translation>Le fichier ne peut pas être lu : %1</translation>
     </message>

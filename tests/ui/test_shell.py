@@ -3,18 +3,23 @@ find a performance and open its page with the counts per seat state."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
-from app.main import open_till
-from app.ui.application import build_main_window
+from app.main import open_station, open_till
+from app.ui.application import apply_style, build_main_window
 from app.ui.main_window import MainWindow
+from app.ui.translation import set_language
 from domain.operators import Screen
-from tests.fakes import FixedClock
+from tests.fakes import PINNED_MOMENT, FixedClock
 
 
 def make_window(
@@ -77,7 +82,7 @@ def test_five_wrong_pins_lock_the_operator_even_with_the_right_pin(
             )
         )
     log_in(qtbot, window, "Camille Martin", "1234")
-    qtbot.waitUntil(lambda: "locked until" in window.login.message.text())
+    qtbot.waitUntil(lambda: "is locked for" in window.login.message.text())
     assert window.operator is None
 
 
@@ -178,3 +183,136 @@ def test_a_pin_typed_as_fast_as_can_be_logs_in(qtbot: QtBot, demo_dir: Path) -> 
     qtbot.waitUntil(lambda: window.operator is not None)
     assert window.operator.name == "Camille Martin"
     assert window.last_scan is None
+
+
+def _wait_for_answer(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: (
+            window.login.login_button.isEnabled()
+            and window.login.message.text() not in ("", "Checking…")
+        )
+    )
+
+
+def test_the_lock_shows_the_time_left_to_the_second(qtbot: QtBot, demo_dir: Path) -> None:
+    # 10:00:00 in Paris, the demo's time zone, told in UTC as the system clock tells it
+    clock = FixedClock(PINNED_MOMENT.astimezone(UTC))
+    window = make_window(qtbot, demo_dir, clock=clock)
+    for left in "4321":
+        log_in(qtbot, window, "Camille Martin", "0000")
+        _wait_for_answer(qtbot, window)
+        assert window.login.message.text().endswith(left)  # the fourth does not lock
+        clock.advance(timedelta(seconds=1))
+    log_in(qtbot, window, "Camille Martin", "0000")  # the fifth, at 10:00:04
+    qtbot.waitUntil(lambda: "is locked for" in window.login.message.text())
+    message = window.login.message
+    assert "1 min 00 s more (until 10:01:04)" in message.text()
+    clock.advance(timedelta(seconds=15, milliseconds=500))
+    window.login.show_lock()  # what its one-second timer does
+    assert "45 s more (until 10:01:04)" in message.text()
+    clock.advance(timedelta(seconds=44, milliseconds=500))
+    window.login.show_lock()
+    assert message.text() == "The lock has ended: type the PIN again."
+    log_in(qtbot, window, "Camille Martin", "1234")
+    qtbot.waitUntil(lambda: window.operator is not None)
+
+
+def test_a_message_goes_when_another_operator_is_picked(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    log_in(qtbot, window, "Camille Martin", "0000")
+    qtbot.waitUntil(lambda: "Wrong PIN" in window.login.message.text())
+    qtbot.keyClicks(window.login.pin_field, "12")
+    pick_operator(window, "Jules Bernard")
+    assert window.login.message.text() == ""
+    assert window.login.pin_field.text() == ""
+
+
+def test_a_lock_message_goes_when_another_operator_is_picked(qtbot: QtBot, demo_dir: Path) -> None:
+    clock = FixedClock()
+    window = make_window(qtbot, demo_dir, clock=clock)
+    for _attempt in range(5):
+        log_in(qtbot, window, "Camille Martin", "0000")
+        _wait_for_answer(qtbot, window)
+    assert "is locked for" in window.login.message.text()
+    pick_operator(window, "Jules Bernard")
+    window.login.show_lock()  # a tick of the countdown must not bring it back
+    assert window.login.message.text() == ""
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The till's style sheet, as the client has it: it decides how large everything is."""
+    apply_style(qapp)
+    try:
+        yield
+    finally:
+        qapp.setStyleSheet("")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_a_long_message_covers_nothing_on_the_login_screen(
+    qtbot: QtBot, demo_dir: Path, styled: None, language: str
+) -> None:
+    window = make_window(qtbot, demo_dir)
+    login = window.login
+    try:
+        login.language_box.setCurrentIndex(login.language_box.findData(language))
+        log_in(qtbot, window, "Camille Martin", "0000")
+        _wait_for_answer(qtbot, window)
+        login.message.setText(login.message.text() + " " + login.message.text())  # two, three lines
+        qtbot.wait(20)  # the layout settles
+        parts = [login.operator_box, login.pin_field, login.language_box, login.login_button]
+        parts.append(login.message)
+        for index, part in enumerate(parts):
+            assert part.isVisible()
+            for other in parts[index + 1 :]:
+                assert not part.geometry().intersects(other.geometry()), (part, other)
+        assert login.pin_field.height() >= 44
+        assert login.message.height() >= login.message.heightForWidth(login.message.width())
+        # the operator's name and role, and the PIN's hint, are not cut
+        box = login.operator_box
+        assert box.width() >= box.fontMetrics().horizontalAdvance(box.currentText()) + 30
+        field = login.pin_field
+        assert field.width() > field.fontMetrics().horizontalAdvance(field.placeholderText())
+    finally:
+        login.language_box.setCurrentIndex(login.language_box.findData("en"))
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_every_screen_fits_a_1366_by_768_screen(
+    qtbot: QtBot, demo_dir: Path, styled: None, language: str
+) -> None:
+    """Each role's screens, devices included, in each language, with the till's style sheet:
+    the window never asks for more than 1366×768 (the Devices screen asked 1,665 px in German),
+    and the receipt reference of an unknown card payment is wide enough to type in."""
+    station = open_station(load_station(demo_dir), FixedClock())
+    config = load_station(demo_dir)
+    window = build_main_window(
+        station.services, language, 5, config.timezone, station.printing, station.devices
+    )
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: window.login.operator_box.count() == 3)
+        assert window.minimumSizeHint().width() <= 1366
+        for name, pin in (("Sacha Petit", "9012"), ("Jules Bernard", "5678")):
+            log_in(qtbot, window, name, pin)
+            qtbot.waitUntil(lambda: window.work is not None)
+            work = window.work
+            for row in range(work.nav.count()):
+                work.nav.setCurrentRow(row)
+                size = window.minimumSizeHint()
+                screen = work.nav.item(row).text()
+                assert size.width() <= 1366, (screen, size)
+                assert size.height() <= 768, (screen, size)
+            devices = work.screens[Screen.DEVICES]
+            window.resize(1366, 768)
+            work.nav.setCurrentRow(list(work.screens).index(Screen.DEVICES))
+            qtbot.waitUntil(devices.isVisible)
+            assert devices.reference.width() >= 200
+            window.lock()
+            qtbot.waitUntil(lambda: window.login.operator_box.count() == 3)
+    finally:
+        window.close()
+        set_language("en")
+        station.stop()

@@ -1,16 +1,22 @@
 """The login screen: pick an operator, type the PIN, pick the language.
 
 Thin: the PIN check runs on the database lane through TillServices; errors come back through
-the one error policy and are shown in place, calmly, with the PIN field cleared.
+the one error policy and are shown in place, calmly, with the PIN field cleared. A PIN lock is
+shown with the time left to the second, counted down on the till's clock; a message belongs to
+the operator it was about and goes when another operator is picked.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+import math
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.services.auth import OperatorCard
 from app.services.till import TillServices
-from app.ui import errors
+from app.ui import errors, formatting
 from app.ui.tasks import Lane
 from app.ui.translation import set_language
+from domain.errors import OperatorLocked
 from domain.operators import Operator, Role
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch"}
@@ -37,10 +44,16 @@ class LoginScreen(QWidget):
         lane: Lane,
         language: str = "en",
         parent: QWidget | None = None,
+        timezone: tzinfo | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._lane = lane
+        self._timezone = timezone  # the till's wall clock; the computer's when not given
+        self._locked_until: datetime | None = None
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self.show_lock)
         self.setObjectName("login")
 
         self.title = QLabel()
@@ -78,19 +91,30 @@ class LoginScreen(QWidget):
         form.addRow(self._pin_label, self.pin_field)
         form.addRow(self._language_label, self.language_box)
         box = QWidget()
-        box.setMaximumWidth(420)
+        box.setFixedWidth(460)
+        # Reserve three lines for the message, so the form does not jump when one appears.
+        self.message.setMinimumHeight(3 * self.message.fontMetrics().lineSpacing())
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addLayout(form)
         inner.addWidget(self.login_button)
         inner.addWidget(self.message)
+        # Centred by stretches, not by an alignment flag: an aligned box got the height of its
+        # size hint, not the height its wrapped message needs at its width, and a long message
+        # squeezed the form until the language box covered the PIN field.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(box)
+        centred.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centred)
         outer.addStretch(2)
 
         self.login_button.clicked.connect(self.attempt)
         self.pin_field.returnPressed.connect(self.attempt)
+        self.operator_box.currentIndexChanged.connect(self._operator_changed)
         self.language_box.currentIndexChanged.connect(self._language_changed)
         self.retranslate()
 
@@ -108,6 +132,8 @@ class LoginScreen(QWidget):
         for index in range(self.operator_box.count()):
             card = self.operator_box.itemData(index)
             self.operator_box.setItemText(index, self._operator_text(card))
+        if self._locked_until is not None:
+            self.show_lock()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -167,7 +193,7 @@ class LoginScreen(QWidget):
 
     def _succeeded(self, operator: Operator) -> None:
         self.login_button.setEnabled(True)
-        self.message.clear()
+        self._clear_message()
         self.pin_field.clear()
         self.logged_in.emit(operator)
 
@@ -175,4 +201,39 @@ class LoginScreen(QWidget):
         self.login_button.setEnabled(True)
         self.pin_field.clear()
         self.pin_field.setFocus()
+        if isinstance(error, OperatorLocked):
+            self._locked_until = error.until
+            self._lock_timer.start()
+            self.show_lock()
+            return
+        self._clear_message()
         self.message.setText(errors.message_for(error))
+
+    def _operator_changed(self) -> None:
+        """What was said was about the previous operator, and so was the PIN typed so far."""
+        self._clear_message()
+        self.pin_field.clear()
+
+    def _clear_message(self) -> None:
+        self._locked_until = None
+        self._lock_timer.stop()
+        self.message.clear()
+
+    def show_lock(self) -> None:
+        """The lock with the time left to the second (the lockout lasts a minute), until it ends."""
+        if self._locked_until is None:
+            return
+        left = (self._locked_until - self._services.clock.now()).total_seconds()
+        if left <= 0:
+            self._clear_message()
+            self.message.setText(self.tr("The lock has ended: type the PIN again."))
+            return
+        until = self._locked_until.astimezone(self._timezone)
+        self.message.setText(
+            self.tr(
+                "Too many wrong PINs: this operator is locked for %1 more (until %2). "
+                "A supervisor can unlock it."
+            )
+            .replace("%1", formatting.duration(math.ceil(left)))
+            .replace("%2", formatting.time_of_day(until, seconds=True))
+        )
