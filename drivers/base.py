@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Generic, ParamSpec
+from typing import ClassVar, Generic, ParamSpec
 
 from drivers.errors import DeviceError
 
@@ -95,9 +95,14 @@ class Listeners(Generic[P]):
 
 
 class Device:
-    """Base of every driver: the lifecycle, the state, and the listeners."""
+    """Base of every driver: the lifecycle, the state, and the listeners.
+
+    ``OPTION_NAMES`` lists every option a driver reads from its ``[devices.X.options]``;
+    `drivers.registry.create` refuses any other, so a misspelt option is an error, never
+    silently a default."""
 
     role: Role
+    OPTION_NAMES: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, name: str) -> None:
         self.name = name

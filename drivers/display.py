@@ -71,6 +71,8 @@ class LineDisplay(Device):
     ``behind_printer``. ``uri`` serial://…, tcp://…, or sim://display (a simulated display on
     a pseudo-terminal)."""
 
+    OPTION_NAMES = frozenset({"command_set", "width", "encoding", "behind_printer", "timeout"})
+
     role = Role.LINE_DISPLAY
 
     def __init__(self, config: DeviceConfig) -> None:

@@ -52,6 +52,7 @@ class CashDrawer(Device):
     """The cash-drawer role."""
 
     role = Role.CASH_DRAWER
+    OPTION_NAMES = frozenset({"open_level", "open_too_long", "timeout"})
 
     def __init__(self, config: DeviceConfig) -> None:
         super().__init__(config.name)
@@ -157,6 +158,8 @@ class EscPosDrawer(CashDrawer):
     ``uri`` is ``printer://NAME`` to kick through that printer's own connection (what a real
     station wants), the printer's address, or sim://drawer (a printer-drawer simulator)."""
 
+    OPTION_NAMES = CashDrawer.OPTION_NAMES | {"pin", "on_ms", "off_ms"}
+
     def __init__(self, config: DeviceConfig) -> None:
         super().__init__(config)
         options = config.options
@@ -200,6 +203,8 @@ class EscPosDrawer(CashDrawer):
 class SerialDrawer(CashDrawer):
     """A drawer on its own serial port: opens on ``open_byte`` (07 by default), reports on the
     ``sensor_line`` (cts or ri). A pseudo-terminal has no modem lines: use a real port."""
+
+    OPTION_NAMES = CashDrawer.OPTION_NAMES | {"open_bytes", "sensor_line"}
 
     def __init__(self, config: DeviceConfig) -> None:
         super().__init__(config)

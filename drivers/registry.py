@@ -47,8 +47,18 @@ def driver_class(name: str) -> DriverClass:
 
 
 def create(config: DeviceConfig) -> Device:
-    """A closed device for this configuration; open/claim/enable it on its own thread."""
-    device = driver_class(config.driver)(config)
+    """A closed device for this configuration; open/claim/enable it on its own thread.
+    An option the driver does not know (a misspelling) is a `DeviceConfigError`."""
+    cls = driver_class(config.driver)
+    known: frozenset[str] = getattr(cls, "OPTION_NAMES", frozenset())
+    unknown = sorted(set(config.options) - known)
+    if unknown:
+        raise DeviceConfigError(
+            f"devices.{config.name}.options: unknown option {unknown[0]!r} for driver "
+            f"{config.driver!r} (it knows: {', '.join(sorted(known)) or 'none'})",
+            device=config.name,
+        )
+    device = cls(config)
     if device.role is not config.role:
         raise DeviceConfigError(
             f"driver {config.driver!r} drives a {device.role.value}, not a {config.role.value}",

@@ -55,6 +55,14 @@ class Printer(Device):
 
     protocol: str = ""
     default_model: str = ""
+    OPTION_NAMES = frozenset(
+        {
+            "model", "connect_timeout", "write_timeout", "status_timeout", "confirm_timeout",
+            "status_deadline",
+            "output_dir",  # sim://: where the simulator leaves the pictures of what it printed
+            "reports",  # read by the station: this printer also prints the till's reports
+        }
+    )  # fmt: skip
 
     def __init__(self, config: DeviceConfig) -> None:
         super().__init__(config.name)

@@ -31,6 +31,7 @@ class EscPosPrinter(Printer):
     role = Role.RECEIPT_PRINTER
     protocol = "escpos"
     default_model = "TM-T88V"
+    OPTION_NAMES = Printer.OPTION_NAMES | {"code_page"}
 
     @property
     def code_page(self) -> str:

@@ -44,6 +44,7 @@ class FglPrinter(Printer):
     role = Role.TICKET_PRINTER
     protocol = "fgl"
     default_model = "FGL46"
+    OPTION_NAMES = Printer.OPTION_NAMES | {"check_ready"}
 
     @property
     def code_page(self) -> str:

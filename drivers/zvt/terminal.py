@@ -136,6 +136,14 @@ class ZvtTerminal(PaymentTerminal):
     """A ZVT card terminal. ``uri``: tcp://host:port, serial:///dev/ttyS0, or sim://zvt (a
     simulator started in this process on loopback TCP, driven through the same code)."""
 
+    OPTION_NAMES = frozenset(
+        {
+            "password", "config_byte", "currency", "ack_timeout", "answer_timeout",
+            "connect_timeout", "reconnect_attempts", "reconnect_pause", "dialogue_timeout",
+            "timezone", "receipt_charset", "text_blocks",
+        }
+    )  # fmt: skip
+
     def __init__(self, config: DeviceConfig) -> None:
         super().__init__(config.name)
         self.config = config
