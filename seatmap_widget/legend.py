@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from seatmap_widget.looks import (
-    MINE_COLOUR,
-    SELECTED_COLOUR,
     STATE_COLOURS,
     STATE_SHAPES,
     UNSELLABLE_COLOUR,
@@ -46,11 +44,11 @@ def swatch(shape: SeatShape, colour: QColor, ring: QColor | None = None) -> QPix
     return image
 
 
-def selected_swatch() -> QPixmap:
-    """The selection mark as the map draws it."""
+def overlay_swatch(kind: int) -> QPixmap:
+    """A mark the map draws over seats (``OverlayAtlas.SELECTED``, ``.MINE``), as it draws it."""
     overlay = OverlayAtlas(SWATCH / 1.3)
     cell = overlay.cell
-    return overlay.pixmap.copy(overlay.SELECTED * cell, 0, cell, cell).scaled(
+    return overlay.pixmap.copy(kind * cell, 0, cell, cell).scaled(
         SWATCH,
         SWATCH,
         Qt.AspectRatioMode.KeepAspectRatio,
@@ -109,15 +107,20 @@ class SeatMapLegend(QWidget):
             grid.addWidget(value, row, 2)
             self.count_labels[key] = value
         extra = len(self.COUNT_KEYS)
-        for offset, (shape, colour, text) in enumerate(
+        # The marks as the map draws them (a selected seat and one held by this till have
+        # different marks: the held one used to show the selection's).
+        self.mark_icons: dict[str, QLabel] = {}
+        for offset, (key, picture, text) in enumerate(
             (
-                (SeatShape.RING, UNSELLABLE_COLOUR, self.tr("Not sellable here")),
-                (None, SELECTED_COLOUR, self.tr("Selected")),
-                (SeatShape.DISC, MINE_COLOUR, self.tr("Held by this till")),
+                ("unsellable", swatch(SeatShape.RING, QColor(UNSELLABLE_COLOUR)),
+                 self.tr("Not sellable here")),
+                ("selected", overlay_swatch(OverlayAtlas.SELECTED), self.tr("Selected")),
+                ("mine", overlay_swatch(OverlayAtlas.MINE), self.tr("Held by this till")),
             )
-        ):
+        ):  # fmt: skip
             icon = QLabel()
-            icon.setPixmap(swatch(shape, QColor(colour)) if shape else selected_swatch())
+            icon.setPixmap(picture)
+            self.mark_icons[key] = icon
             grid.addWidget(icon, extra + offset, 0)
             grid.addWidget(QLabel(text), extra + offset, 1, 1, 2)
 

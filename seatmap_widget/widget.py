@@ -95,6 +95,7 @@ class SeatMapWidget(QWidget):
     seat_activated = Signal(int)  # double click or Enter on a seat
     confirmed = Signal()  # Enter: the user confirms the selection (or the proposal)
     selection_refused = Signal(int)  # the cap that a selection would have exceeded
+    seat_refused = Signal(int)  # a seat clicked (or Space) that cannot be picked: say why
     counts_changed = Signal()  # states changed (legend counts)
     view_changed = Signal()
     mode_changed = Signal()  # the colour mode changed
@@ -353,8 +354,13 @@ class SeatMapWidget(QWidget):
         return True
 
     def toggle(self, index: int) -> bool:
-        """Select or deselect one seat; False when refused (not selectable, or the cap)."""
+        """Select or deselect one seat; False when refused (not selectable, or the cap).
+        A seat that cannot be picked (or a locked proposal) emits `seat_refused`, so the screen
+        can tell the user why, instead of nothing happening."""
+        if not 0 <= index < self._plan.size:
+            return False
         if self._proposal_locked or not self.is_selectable(index):
+            self.seat_refused.emit(index)
             return False
         if (
             not self._selected[index]

@@ -59,8 +59,8 @@ def message_for(error: BaseException) -> str:
     log.error("unexpected error", exc_info=error)
     return QCoreApplication.translate(
         "ErrorPolicy",
-        "Something went wrong and was logged. Nothing was changed. "
-        "Try again; if it happens again, call a technician.",
+        "Something went wrong and was logged. Check the result before trying again; "
+        "if it happens again, call a technician.",
     )
 
 

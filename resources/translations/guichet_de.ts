@@ -391,8 +391,8 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="60" />
-        <source>Something went wrong and was logged. Nothing was changed. Try again; if it happens again, call a technician.</source>
-        <translation>Ein Fehler ist aufgetreten und wurde protokolliert. Nichts wurde geändert. Versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
+        <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
+        <translation>Etwas ist schiefgegangen und wurde protokolliert. Prüfen Sie das Ergebnis, bevor Sie es erneut versuchen; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="72" />
@@ -694,172 +694,172 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="59" />
+        <location filename="../../app/ui/performances/performance_page.py" line="61" />
         <source>← Performances (Esc)</source>
         <translation>← Vorstellungen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="132" />
+        <location filename="../../app/ui/performances/performance_page.py" line="134" />
         <source>Seats</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="110" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="86" />
+        <location filename="../../app/ui/performances/performance_page.py" line="88" />
         <source>Pick on plan</source>
         <translation>Auswahl im Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="87" />
+        <location filename="../../app/ui/performances/performance_page.py" line="89" />
         <source>Automatic with view</source>
         <translation>Automatisch mit Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <location filename="../../app/ui/performances/performance_page.py" line="90" />
         <source>Automatic then editable</source>
         <translation>Automatisch, dann änderbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="91" />
+        <location filename="../../app/ui/performances/performance_page.py" line="93" />
         <source>Seat search mode</source>
         <translation>Platzsuchmodus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="97" />
+        <location filename="../../app/ui/performances/performance_page.py" line="99" />
         <source>Number of seats</source>
         <translation>Anzahl Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="100" />
         <source>Best available (F3)</source>
         <translation>Beste Plätze (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="110" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="110" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="114" />
+        <location filename="../../app/ui/performances/performance_page.py" line="116" />
         <source>Free seats per category</source>
         <translation>Freie Plätze pro Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="128" />
+        <location filename="../../app/ui/performances/performance_page.py" line="130" />
         <source>Seat search</source>
         <translation>Platzsuche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="167" />
+        <location filename="../../app/ui/performances/performance_page.py" line="190" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="208" />
+        <location filename="../../app/ui/performances/performance_page.py" line="231" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="256" />
+        <location filename="../../app/ui/performances/performance_page.py" line="279" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="277" />
+        <location filename="../../app/ui/performances/performance_page.py" line="300" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="284" />
+        <location filename="../../app/ui/performances/performance_page.py" line="307" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="296" />
+        <location filename="../../app/ui/performances/performance_page.py" line="319" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Die vorgeschlagenen Plätze lassen sich in diesem Modus nicht ändern: Wählen Sie „Automatisch, dann änderbar“ oder „Auswahl im Plan“, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <location filename="../../app/ui/performances/performance_page.py" line="326" />
         <source>Seat %1 is already held by this till.</source>
         <translation>Platz %1 ist bereits von dieser Kasse gehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="309" />
+        <location filename="../../app/ui/performances/performance_page.py" line="332" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>Platz %1 ist für das Kontingent %2 reserviert: an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="313" />
+        <location filename="../../app/ui/performances/performance_page.py" line="336" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>Platz %1 ist an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="315" />
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>Seat %1 is held in another cart.</source>
         <translation>Platz %1 liegt in einem anderen Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="316" />
+        <location filename="../../app/ui/performances/performance_page.py" line="339" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>Platz %1 ist gesperrt: Er wird nicht verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="317" />
+        <location filename="../../app/ui/performances/performance_page.py" line="340" />
         <source>Seat %1 is reserved.</source>
         <translation>Platz %1 ist reserviert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="318" />
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Seat %1 is sold.</source>
         <translation>Platz %1 ist verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="319" />
+        <location filename="../../app/ui/performances/performance_page.py" line="342" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>Platz %1 ist ungültig: Er kann nicht verkauft werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="325" />
+        <location filename="../../app/ui/performances/performance_page.py" line="348" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="331" />
+        <location filename="../../app/ui/performances/performance_page.py" line="354" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="334" />
+        <location filename="../../app/ui/performances/performance_page.py" line="357" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <location filename="../../app/ui/performances/performance_page.py" line="361" />
         <source>Sales at this till open on %1.</source>
         <translation>Der Verkauf an dieser Kasse beginnt am %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="364" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>Der Verkauf an dieser Kasse endete am %1 (die Vorstellung beginnt am %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="347" />
+        <location filename="../../app/ui/performances/performance_page.py" line="370" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>An dieser Kasse nicht im Verkauf: Ihr Vertriebskanal hat für diese Vorstellung keinen Verkaufszeitraum.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="349" />
+        <location filename="../../app/ui/performances/performance_page.py" line="372" />
         <source>Not on sale at this till.</source>
         <translation>An dieser Kasse nicht im Verkauf.</translation>
     </message>

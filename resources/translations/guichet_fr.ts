@@ -391,8 +391,8 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="60" />
-        <source>Something went wrong and was logged. Nothing was changed. Try again; if it happens again, call a technician.</source>
-        <translation>Une erreur s'est produite et a été consignée. Rien n'a été modifié. Réessayez ; si cela se reproduit, appelez un technicien.</translation>
+        <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
+        <translation>Une erreur s'est produite et a été consignée. Vérifiez le résultat avant de réessayer ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="72" />
@@ -694,172 +694,172 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="59" />
+        <location filename="../../app/ui/performances/performance_page.py" line="61" />
         <source>← Performances (Esc)</source>
         <translation>← Séances (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="132" />
+        <location filename="../../app/ui/performances/performance_page.py" line="134" />
         <source>Seats</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="110" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="86" />
+        <location filename="../../app/ui/performances/performance_page.py" line="88" />
         <source>Pick on plan</source>
         <translation>Choix sur plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="87" />
+        <location filename="../../app/ui/performances/performance_page.py" line="89" />
         <source>Automatic with view</source>
         <translation>Automatique avec visualisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <location filename="../../app/ui/performances/performance_page.py" line="90" />
         <source>Automatic then editable</source>
         <translation>Automatique puis modifiable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="91" />
+        <location filename="../../app/ui/performances/performance_page.py" line="93" />
         <source>Seat search mode</source>
         <translation>Mode de recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="97" />
+        <location filename="../../app/ui/performances/performance_page.py" line="99" />
         <source>Number of seats</source>
         <translation>Nombre de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="98" />
+        <location filename="../../app/ui/performances/performance_page.py" line="100" />
         <source>Best available (F3)</source>
         <translation>Meilleures places (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="110" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="108" />
+        <location filename="../../app/ui/performances/performance_page.py" line="110" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="114" />
+        <location filename="../../app/ui/performances/performance_page.py" line="116" />
         <source>Free seats per category</source>
         <translation>Places libres par catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="128" />
+        <location filename="../../app/ui/performances/performance_page.py" line="130" />
         <source>Seat search</source>
         <translation>Recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="167" />
+        <location filename="../../app/ui/performances/performance_page.py" line="190" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="208" />
+        <location filename="../../app/ui/performances/performance_page.py" line="231" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="256" />
+        <location filename="../../app/ui/performances/performance_page.py" line="279" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="277" />
+        <location filename="../../app/ui/performances/performance_page.py" line="300" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="284" />
+        <location filename="../../app/ui/performances/performance_page.py" line="307" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="296" />
+        <location filename="../../app/ui/performances/performance_page.py" line="319" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Les places proposées ne peuvent pas être modifiées dans ce mode : choisissez « Automatique puis modifiable » ou « Choix sur plan » pour les changer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <location filename="../../app/ui/performances/performance_page.py" line="326" />
         <source>Seat %1 is already held by this till.</source>
         <translation>La place %1 est déjà retenue par ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="309" />
+        <location filename="../../app/ui/performances/performance_page.py" line="332" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>La place %1 est réservée au contingent %2 : elle n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="313" />
+        <location filename="../../app/ui/performances/performance_page.py" line="336" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>La place %1 n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="315" />
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>Seat %1 is held in another cart.</source>
         <translation>La place %1 est retenue dans un autre panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="316" />
+        <location filename="../../app/ui/performances/performance_page.py" line="339" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>La place %1 est bloquée : elle n'est pas en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="317" />
+        <location filename="../../app/ui/performances/performance_page.py" line="340" />
         <source>Seat %1 is reserved.</source>
         <translation>La place %1 est réservée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="318" />
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Seat %1 is sold.</source>
         <translation>La place %1 est vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="319" />
+        <location filename="../../app/ui/performances/performance_page.py" line="342" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>La place %1 est invalidée : elle ne peut pas être vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="325" />
+        <location filename="../../app/ui/performances/performance_page.py" line="348" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="331" />
+        <location filename="../../app/ui/performances/performance_page.py" line="354" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="334" />
+        <location filename="../../app/ui/performances/performance_page.py" line="357" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <location filename="../../app/ui/performances/performance_page.py" line="361" />
         <source>Sales at this till open on %1.</source>
         <translation>La vente à ce guichet ouvre le %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="364" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>La vente à ce guichet a fermé le %1 (la séance commence le %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="347" />
+        <location filename="../../app/ui/performances/performance_page.py" line="370" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>Pas en vente à ce guichet : son canal n'a pas de période de vente pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="349" />
+        <location filename="../../app/ui/performances/performance_page.py" line="372" />
         <source>Not on sale at this till.</source>
         <translation>Pas en vente à ce guichet.</translation>
     </message>

@@ -3,21 +3,26 @@ its mode switch, picking seats on the plan, and best available in the channel's 
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
 from app.main import open_till
 from app.services.browsing import STATE_CODES
+from app.ui import formatting
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.tasks import Lane
-from domain.availability import SeatState
+from domain.availability import Refusal, SeatState, Verdict
 from domain.channels import SeatSearchMode
 from seatmap_widget import ColourMode, State
+from seatmap_widget.looks import MINE_COLOUR, SELECTED_COLOUR, STATE_COLOURS, UNSELLABLE_COLOUR
 from tests.fakes import FixedClock
 
 
@@ -139,3 +144,103 @@ def test_selection_is_capped_by_the_channel(qtbot: QtBot, page: PerformancePageS
     with qtbot.waitSignal(widget.selection_refused):
         assert not widget.toggle(int(free[20]))
     assert "At most 20 seats" in page.message.text()
+
+
+def _click_seat(qtbot: QtBot, page: PerformancePageScreen, seat: int) -> None:
+    widget = page.seat_map
+    widget.zoom_by(4, widget.seat_centre(seat))
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.seat_centre(seat).toPoint())
+
+
+def _first(page: PerformancePageScreen, state: State) -> int:
+    return int(np.flatnonzero(page.seat_map.status.state == state)[0])
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        (State.SOLD, "is sold."),
+        (State.BLOCKED, "is blocked: it is not for sale."),
+        (State.INVALID, "is invalidated: it cannot be sold."),
+    ],
+)
+def test_a_click_on_a_seat_that_cannot_be_picked_says_why(
+    qtbot: QtBot, page: PerformancePageScreen, state: State, expected: str
+) -> None:
+    seat = _first(page, state)
+    plan = page.seat_map.plan
+    name = f"{plan.row_labels[int(plan.row[seat])]}-{plan.numbers[seat]}"
+    with qtbot.waitSignal(page.seat_map.seat_refused):
+        _click_seat(qtbot, page, seat)
+    assert page.seat_map.selected_ids() == []
+    assert page.message.text() == f"Seat {name} {expected}"
+
+
+def test_a_click_on_another_channels_seat_names_its_contingent(
+    qtbot: QtBot, page: PerformancePageScreen
+) -> None:
+    widget = page.seat_map
+    fnac_seats = widget.plan.indices_of([f"B1-C-{n}" for n in range(1, 11)])
+    fnac = int(next(i for i in fnac_seats if widget.status.state[i] == State.FREE))
+    _click_seat(qtbot, page, fnac)
+    assert "kept for the contingent FNAC: not sellable at this till." in page.message.text()
+
+
+def test_a_click_in_a_locked_proposal_says_how_to_change_it(
+    qtbot: QtBot, page: PerformancePageScreen
+) -> None:
+    page.search_mode.setCurrentIndex(page.search_mode.findData(SeatSearchMode.AUTO_WITH_VIEW))
+    qtbot.mouseClick(page.best_button, Qt.MouseButton.LeftButton)
+    proposed = int(page.seat_map.selected_indices()[0])
+    qtbot.keyClick(page.seat_map, Qt.Key.Key_Home)  # the whole plan again
+    page.seat_map.set_focus_seat(proposed)
+    qtbot.keyClick(page.seat_map, Qt.Key.Key_Space)
+    assert "cannot be changed in this mode" in page.message.text()
+
+
+def test_a_page_not_on_sale_here_says_why_with_the_time(page: PerformancePageScreen) -> None:
+    assert page.page is not None
+    starts = page.page.starts_at
+    closed = replace(
+        page.page,
+        sellable=Verdict(False, Refusal.SALES_CLOSED, starts.astimezone(UTC).isoformat()),
+    )
+    page._show(closed)
+    text = page.sale_state.text()
+    # the closing time on the venue's clock, not in UTC
+    assert text.startswith("Sales at this till closed on ")
+    assert text.count(formatting.date_time(starts)) == 2  # closed when it starts
+    assert not page.best_button.isEnabled()
+    opens = starts - timedelta(days=3, hours=2)
+    page._show(
+        replace(page.page, sellable=Verdict(False, Refusal.SALES_NOT_OPEN_YET, opens.isoformat()))
+    )
+    assert page.sale_state.text() == f"Sales at this till open on {formatting.date_time(opens)}."
+    page._show(replace(page.page, sellable=Verdict(False, Refusal.CHANNEL_NOT_OPEN, "GUICHET")))
+    assert "no sale window" in page.sale_state.text()
+    # a click on a free seat tells the same reason
+    free = _first(page, State.FREE)
+    page.seat_map.toggle(free)
+    assert page.message.text() == page.sale_state.text()
+
+
+def test_tab_leaves_the_category_table(qtbot: QtBot, page: PerformancePageScreen) -> None:
+    page.activateWindow()
+    page.categories.setFocus()
+    qtbot.waitUntil(page.categories.hasFocus)
+    page.categories.setCurrentCell(0, 0)
+    qtbot.keyClick(page.categories, Qt.Key.Key_Tab)
+    assert not page.categories.hasFocus()
+    assert page.categories.currentRow() == 0 and page.categories.currentColumn() == 0
+    assert page.categories.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+
+
+def test_demo_contingents_do_not_wear_a_state_colour(page: PerformancePageScreen) -> None:
+    """In contingent mode a free seat wears its contingent's colour: Groupes was the free
+    seats' green, FNAC the held seats' orange."""
+    taken = {c.upper() for c in (*STATE_COLOURS, UNSELLABLE_COLOUR, SELECTED_COLOUR, MINE_COLOUR)}
+    assert page.plan is not None
+    for contingent in page.plan.contingents:
+        assert contingent.colour.upper() not in taken, contingent.name
+    colours = [c.colour.upper() for c in page.plan.contingents]
+    assert len(set(colours)) == len(colours)

@@ -9,9 +9,12 @@ A proposal is only shown here; holding seats belongs to the sale.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,16 +28,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.browsing import PerformancePage, PerformancePlan
+from app.services.changes import Changes
 from app.services.till import TillServices
 from app.ui import errors, formatting
+from app.ui.changes import hub
 from app.ui.performances.list_screen import state_name
 from app.ui.performances.plan_view import propose, seat_map_data
-from app.services.changes import Changes
-from app.ui.changes import hub
 from app.ui.tasks import Lane
 from domain.availability import Refusal
 from domain.channels import SeatSearchMode
-from seatmap_widget import ColourTables, SeatMapLegend, SeatMapWidget, SeatPlan, SeatStatus
+from seatmap_widget import (
+    ColourTables,
+    SeatMapLegend,
+    SeatMapWidget,
+    SeatPlan,
+    SeatStatus,
+    State,
+)
 
 
 class PerformancePageScreen(QWidget):
@@ -104,6 +114,9 @@ class PerformancePageScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.categories.setAccessibleName(self.tr("Free seats per category"))
+        # Read only, and Tab leaves it (by default Tab walked its cells and never got out).
+        self.categories.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.categories.setTabKeyNavigation(False)
         self.standing = QLabel()
         self.standing.setObjectName("standing")
         self.standing.setWordWrap(True)
@@ -149,6 +162,7 @@ class PerformancePageScreen(QWidget):
         self.search_mode.currentIndexChanged.connect(self._mode_changed)
         self.seat_map.selection_changed.connect(self._selection_changed)
         self.seat_map.selection_refused.connect(self._refused)
+        self.seat_map.seat_refused.connect(self._seat_refused)
         self.seat_map.confirmed.connect(self._confirmed)
         hub().changed.connect(self._on_changes)
 
@@ -271,15 +285,16 @@ class PerformancePageScreen(QWidget):
         self.seat_map.show_proposal(list(proposal.seats), editable=editable)
         self.seat_map.setFocus()
 
+    def _seat_name(self, index: int) -> str:
+        plan = self.seat_map.plan
+        return f"{plan.row_labels[int(plan.row[index])]}-{plan.numbers[index]}"
+
     def _selection_changed(self) -> None:
         seats = self.seat_map.selected_indices()
         if not seats.size:
             self.selection_text.clear()
             return
-        plan = self.seat_map.plan
-        names = [
-            f"{plan.row_labels[int(plan.row[i])]}-{plan.numbers[i]}" for i in seats[:8].tolist()
-        ]
+        names = [self._seat_name(i) for i in seats[:8].tolist()]
         more = " …" if seats.size > 8 else ""
         self.selection_text.setText(
             self.tr("%1 seat(s): %2")
@@ -292,6 +307,41 @@ class PerformancePageScreen(QWidget):
             self.tr("At most %1 seats per order for this performance.").replace("%1", str(cap))
         )
 
+    def _seat_refused(self, index: int) -> None:
+        """Why the seat the cashier clicked cannot be picked."""
+        self.message.setText(self.seat_refusal_text(index))
+
+    def seat_refusal_text(self, index: int) -> str:
+        seat = self._seat_name(index)
+        status = self.seat_map.status
+        if self.seat_map.proposal_locked:
+            return self.tr(
+                "The proposed seats cannot be changed in this mode: choose “Automatic then "
+                "editable” or “Pick on plan” to change them."
+            )
+        if self.page is not None and not self.page.sellable.allowed:
+            return self._sale_text(self.page)
+        state = State(int(status.state[index]))
+        if state is State.HELD and status.held_by_me[index]:
+            return self.tr("Seat %1 is already held by this till.").replace("%1", seat)
+        if state is State.FREE:
+            contingent = int(status.contingent[index])
+            contingents = self.seat_map.tables.contingents
+            if 0 <= contingent < len(contingents):
+                return (
+                    self.tr("Seat %1 is kept for the contingent %2: not sellable at this till.")
+                    .replace("%1", seat)
+                    .replace("%2", contingents[contingent].name)
+                )
+            return self.tr("Seat %1 is not sellable at this till.").replace("%1", seat)
+        return {
+            State.HELD: self.tr("Seat %1 is held in another cart."),
+            State.BLOCKED: self.tr("Seat %1 is blocked: it is not for sale."),
+            State.RESERVED: self.tr("Seat %1 is reserved."),
+            State.SOLD: self.tr("Seat %1 is sold."),
+            State.INVALID: self.tr("Seat %1 is invalidated: it cannot be sold."),
+        }[state].replace("%1", seat)
+
     def _confirmed(self) -> None:
         count = int(self.seat_map.selected_indices().size)
         if count:
@@ -302,15 +352,35 @@ class PerformancePageScreen(QWidget):
         verdict = page.sellable
         if verdict.allowed:
             return self.tr("On sale at this till.")
-        reason = {
-            Refusal.PERFORMANCE_NOT_ON_SALE: self.tr("Not on sale: the performance is %1.").replace(
+        when = self._moment(verdict.detail, page)
+        if verdict.refusal is Refusal.PERFORMANCE_NOT_ON_SALE:
+            return self.tr("Not on sale: the performance is %1.").replace(
                 "%1", state_name(page.state)
-            ),
-            Refusal.CHANNEL_NOT_OPEN: self.tr("Not on sale at the box office."),
-            Refusal.SALES_NOT_OPEN_YET: self.tr("Sales at this till have not opened yet."),
-            Refusal.SALES_CLOSED: self.tr("Sales at this till are closed."),
-        }
-        return reason.get(verdict.refusal or Refusal.CHANNEL_NOT_OPEN, self.tr("Not on sale."))
+            )
+        if verdict.refusal is Refusal.SALES_NOT_OPEN_YET and when:
+            return self.tr("Sales at this till open on %1.").replace("%1", when)
+        if verdict.refusal is Refusal.SALES_CLOSED and when:
+            return (
+                self.tr("Sales at this till closed on %1 (the performance starts %2).")
+                .replace("%1", when)
+                .replace("%2", formatting.date_time(page.starts_at))
+            )
+        if verdict.refusal is Refusal.CHANNEL_NOT_OPEN:
+            return self.tr(
+                "Not on sale at this till: its channel has no sale window for this performance."
+            )
+        return self.tr("Not on sale at this till.")
+
+    @staticmethod
+    def _moment(detail: str, page: PerformancePage) -> str:
+        """The verdict's time (an ISO date-time), on the venue's clock; "" if there is none."""
+        try:
+            moment = datetime.fromisoformat(detail)
+        except ValueError:
+            return ""
+        if moment.tzinfo is None:
+            return ""
+        return formatting.date_time(moment.astimezone(page.starts_at.tzinfo))
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(errors.message_for(error))
