@@ -80,6 +80,8 @@ def test_seats_of_another_channel_cannot_be_picked(
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.seat_centre(fnac).toPoint())
     assert widget.selected_ids() == []
     assert "not sellable here" in widget.describe(fnac)
+    # and the click says why, naming the contingent
+    assert "kept for the contingent FNAC: not sellable at this till." in page.message.text()
 
 
 def test_mode_switch_colours_by_category_and_contingent(
@@ -174,16 +176,6 @@ def test_a_click_on_a_seat_that_cannot_be_picked_says_why(
         _click_seat(qtbot, page, seat)
     assert page.seat_map.selected_ids() == []
     assert page.message.text() == f"Seat {name} {expected}"
-
-
-def test_a_click_on_another_channels_seat_names_its_contingent(
-    qtbot: QtBot, page: PerformancePageScreen
-) -> None:
-    widget = page.seat_map
-    fnac_seats = widget.plan.indices_of([f"B1-C-{n}" for n in range(1, 11)])
-    fnac = int(next(i for i in fnac_seats if widget.status.state[i] == State.FREE))
-    _click_seat(qtbot, page, fnac)
-    assert "kept for the contingent FNAC: not sellable at this till." in page.message.text()
 
 
 def test_a_click_in_a_locked_proposal_says_how_to_change_it(
