@@ -1,11 +1,17 @@
-"""Starts Qt: the application object, the language, the style, the main window."""
+"""Starts Qt: the application object, the language, the style, the main window; and stops it
+when the terminal asks (Ctrl+C, or SIGTERM), through the same path as closing the window."""
 
 from __future__ import annotations
 
+import logging
+import signal
 import sys
+from collections.abc import Callable
+from types import FrameType
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
@@ -13,6 +19,11 @@ from app.services.till import TillServices
 from app.ui.main_window import MainWindow
 from app.ui.translation import set_language
 from resources import resource_path
+
+log = logging.getLogger(__name__)
+
+# Exit status of a client stopped by a signal, as a shell reports a process it interrupted.
+INTERRUPTED = 128 + signal.SIGINT
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -58,7 +69,44 @@ def run_gui(
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)
     window.show()
-    return app.exec()
+    stopped_by, restore = stop_on_signals(app, window)
+    log.info("client window shown")
+    try:
+        status = app.exec()
+    finally:
+        restore()
+    if stopped_by:
+        log.info("client stopped by %s", signal.Signals(stopped_by[0]).name)
+        return INTERRUPTED
+    return status
+
+
+def stop_on_signals(app: QApplication, window: QWidget) -> tuple[list[int], Callable[[], None]]:
+    """Ctrl+C (SIGINT) and SIGTERM close the window and leave the event loop, as the close
+    button does; the caller then stops the devices as on any exit. Qt's event loop runs in C++,
+    where Python cannot run a signal handler: a timer hands control back to the interpreter
+    several times a second. Returns the signals received and a function that puts the
+    previous handlers back."""
+    received: list[int] = []
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+        window.close()
+        app.quit()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    wake = QTimer(app)
+    wake.setInterval(200)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+
+    def restore() -> None:
+        wake.stop()
+        wake.deleteLater()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return received, restore
 
 
 def show_cannot_start(error: BaseException, language: str) -> None:

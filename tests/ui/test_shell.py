@@ -3,6 +3,10 @@ find a performance and open its page with the counts per seat state."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -316,3 +320,40 @@ def test_every_screen_fits_a_1366_by_768_screen(
         window.close()
         set_language("en")
         station.stop()
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_ctrl_c_in_the_terminal_stops_the_client(tmp_path: Path, stop: signal.Signals) -> None:
+    """The client as `scripts/demo` starts it, in a process of its own: Ctrl+C (or SIGTERM)
+    closes it through the normal exit, devices stopped, instead of being ignored while Qt's
+    event loop runs."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    client = subprocess.Popen(
+        [sys.executable, "-m", "app.main", "--demo", "--data-dir", str(tmp_path / "till")],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output: list[str] = []
+    try:
+        assert client.stdout is not None
+        for line in client.stdout:  # until the window is up
+            output.append(line)
+            if "client window shown" in line:
+                break
+        assert client.poll() is None, "".join(output)
+        client.send_signal(stop)
+        rest, _ = client.communicate(timeout=60)
+    finally:
+        if client.poll() is None:
+            client.kill()
+            client.wait()
+    output.append(rest)
+    log = "".join(output)
+    assert client.returncode == 128 + signal.SIGINT, log
+    assert f"client stopped by {stop.name}" in log
+    assert "Traceback" not in log
