@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from app.services import payments
-from app.services.payments import CardPayment, UnitOfWorkFactory
-from app.services.ports import Clock
+from app.services.payments import CardPayment
+from app.services.ports import Clock, UnitOfWorkFactory
 from domain.money import Money
 from domain.operators import Operator
 from drivers import discovery

@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
 
-from app.services.ports import Clock
+from app.services.ports import Clock, UnitOfWorkFactory
 from domain.errors import DomainError
 from domain.money import Money
 from domain.operators import Operator, Role
@@ -37,21 +35,6 @@ from drivers.payment import (
     TerminalResult,
     TransactionKind,
 )
-
-
-class PaymentsUnitOfWork(Protocol):
-    """The part of the unit of work these use cases need (``uow.payments``)."""
-
-    payments: Any
-
-    def __enter__(self) -> PaymentsUnitOfWork: ...
-
-    def __exit__(self, exc_type: Any, exc: Any, traceback: Any) -> None: ...
-
-    def commit(self) -> None: ...
-
-
-UnitOfWorkFactory = Callable[[], PaymentsUnitOfWork]
 
 
 class PaymentState(enum.Enum):
@@ -180,14 +163,12 @@ class DatabaseJournal:
             uow.commit()
 
     def find_result(self, result: TerminalResult) -> StoredResult | None:
-        with self._uow() as uow:
-            found: StoredResult | None = uow.payments.find_result(self._terminal, result)
-            return found
+        with self._uow(read_only=True) as uow:
+            return uow.payments.find_result(self._terminal, result)
 
     def previous_result(self, before: datetime) -> StoredResult | None:
-        with self._uow() as uow:
-            found: StoredResult | None = uow.payments.previous_result(self._terminal, before)
-            return found
+        with self._uow(read_only=True) as uow:
+            return uow.payments.previous_result(self._terminal, before)
 
 
 def start(
@@ -284,15 +265,13 @@ def _close_after_failure(
 
 
 def open_payments(uow_factory: UnitOfWorkFactory, terminal: str | None = None) -> list[CardPayment]:
-    with uow_factory() as uow:
-        payments: list[CardPayment] = uow.payments.open_payments(terminal)
-        return payments
+    with uow_factory(read_only=True) as uow:
+        return uow.payments.open_payments(terminal)
 
 
 def recent(uow_factory: UnitOfWorkFactory, limit: int = 50) -> list[CardPayment]:
-    with uow_factory() as uow:
-        payments: list[CardPayment] = uow.payments.recent(limit)
-        return payments
+    with uow_factory(read_only=True) as uow:
+        return uow.payments.recent(limit)
 
 
 def reconcile_open(
