@@ -49,6 +49,8 @@ def message_for(error: BaseException) -> str:
         return QCoreApplication.translate("ErrorPolicy", "This cannot be printed: %1").replace(
             "%1", str(error)
         )
+    if getattr(error, "error_code", "") == "payment_not_recorded":
+        return _payment_not_recorded(getattr(error, "result", None))
     database = _database_message(error)
     if database is not None:
         return database
@@ -61,6 +63,25 @@ def message_for(error: BaseException) -> str:
         "ErrorPolicy",
         "Something went wrong and was logged. Check the result before trying again; "
         "if it happens again, call a technician.",
+    )
+
+
+def _payment_not_recorded(result: object) -> str:
+    """The terminal answered a card payment but the till could not record it: the card may
+    have been charged. Say what the terminal said, and never to try again."""
+    outcome = getattr(getattr(result, "outcome", None), "value", "unknown")
+    said = {
+        "approved": QCoreApplication.translate("ErrorPolicy", "The terminal approved the payment."),
+        "declined": QCoreApplication.translate("ErrorPolicy", "The terminal declined the payment."),
+    }.get(outcome, QCoreApplication.translate("ErrorPolicy", "What the terminal did is not known."))
+    return (
+        said
+        + " "
+        + QCoreApplication.translate(
+            "ErrorPolicy",
+            "The till could not record it. Do not charge the card again: check the terminal's "
+            "receipt. The payment stays open until a supervisor settles it.",
+        )
     )
 
 

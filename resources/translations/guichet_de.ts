@@ -385,82 +385,102 @@
         <translation>Dies kann nicht gedruckt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="56" />
+        <location filename="../../app/ui/errors.py" line="58" />
         <source>This was refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="60" />
+        <location filename="../../app/ui/errors.py" line="62" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Etwas ist schiefgegangen und wurde protokolliert. Prüfen Sie das Ergebnis, bevor Sie es erneut versuchen; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="72" />
+        <location filename="../../app/ui/errors.py" line="74" />
+        <source>The terminal approved the payment.</source>
+        <translation>Das Terminal hat die Zahlung genehmigt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="75" />
+        <source>The terminal declined the payment.</source>
+        <translation>Das Terminal hat die Zahlung abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="76" />
+        <source>What the terminal did is not known.</source>
+        <translation>Es ist nicht bekannt, was das Terminal getan hat.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="80" />
+        <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
+        <translation>Die Kasse konnte es nicht speichern. Belasten Sie die Karte nicht noch einmal: Prüfen Sie den Beleg des Terminals. Die Zahlung bleibt offen, bis ein Supervisor sie abschließt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="93" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="77" />
+        <location filename="../../app/ui/errors.py" line="98" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="82" />
+        <location filename="../../app/ui/errors.py" line="103" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="87" />
+        <location filename="../../app/ui/errors.py" line="108" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="92" />
+        <location filename="../../app/ui/errors.py" line="113" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97" />
+        <location filename="../../app/ui/errors.py" line="118" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="109" />
+        <location filename="../../app/ui/errors.py" line="130" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="111" />
+        <location filename="../../app/ui/errors.py" line="132" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="117" />
+        <location filename="../../app/ui/errors.py" line="138" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121" />
+        <location filename="../../app/ui/errors.py" line="142" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="125" />
+        <location filename="../../app/ui/errors.py" line="146" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="129" />
+        <location filename="../../app/ui/errors.py" line="150" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134" />
+        <location filename="../../app/ui/errors.py" line="155" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="138" />
+        <location filename="../../app/ui/errors.py" line="159" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1402,7 +1422,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="74" />
+        <location filename="../../app/ui/application.py" line="122" />
         <source>Guichet cannot start</source>
         <translation>Guichet kann nicht starten</translation>
     </message>

@@ -385,82 +385,102 @@
         <translation>Impossible d'imprimer ceci : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="56" />
+        <location filename="../../app/ui/errors.py" line="58" />
         <source>This was refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="60" />
+        <location filename="../../app/ui/errors.py" line="62" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Une erreur s'est produite et a été consignée. Vérifiez le résultat avant de réessayer ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="72" />
+        <location filename="../../app/ui/errors.py" line="74" />
+        <source>The terminal approved the payment.</source>
+        <translation>Le terminal a accepté le paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="75" />
+        <source>The terminal declined the payment.</source>
+        <translation>Le terminal a refusé le paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="76" />
+        <source>What the terminal did is not known.</source>
+        <translation>On ne sait pas ce qu'a fait le terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="80" />
+        <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
+        <translation>La caisse n'a pas pu l'enregistrer. Ne débitez pas la carte une seconde fois : vérifiez le ticket du terminal. Le paiement reste ouvert jusqu'à ce qu'un superviseur le règle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="93" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="77" />
+        <location filename="../../app/ui/errors.py" line="98" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="82" />
+        <location filename="../../app/ui/errors.py" line="103" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="87" />
+        <location filename="../../app/ui/errors.py" line="108" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="92" />
+        <location filename="../../app/ui/errors.py" line="113" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97" />
+        <location filename="../../app/ui/errors.py" line="118" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="109" />
+        <location filename="../../app/ui/errors.py" line="130" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="111" />
+        <location filename="../../app/ui/errors.py" line="132" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="117" />
+        <location filename="../../app/ui/errors.py" line="138" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121" />
+        <location filename="../../app/ui/errors.py" line="142" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="125" />
+        <location filename="../../app/ui/errors.py" line="146" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="129" />
+        <location filename="../../app/ui/errors.py" line="150" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134" />
+        <location filename="../../app/ui/errors.py" line="155" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="138" />
+        <location filename="../../app/ui/errors.py" line="159" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -1402,7 +1422,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="74" />
+        <location filename="../../app/ui/application.py" line="122" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
     </message>

@@ -31,3 +31,15 @@ def test_the_sentences_are_translated(qapp: object) -> None:
         set_language("en")
     english = message_for(DatabaseFull("/d/g.sqlite3"))
     assert len({english, french, german}) == 3
+
+
+def test_a_payment_the_till_could_not_record_is_never_said_unchanged(qapp: object) -> None:
+    from app.services.payments import PaymentNotRecorded
+    from drivers.payment import PaymentOutcome, PaymentResult
+
+    approved = PaymentResult("p1", PaymentOutcome.APPROVED, "approved")
+    text = message_for(PaymentNotRecorded("p1", approved, OSError("disk full")))
+    assert text.startswith("The terminal approved the payment.")
+    assert "Do not charge the card again" in text and "Nothing was changed" not in text
+    unknown = message_for(PaymentNotRecorded("p2", None, OSError("disk full")))
+    assert unknown.startswith("What the terminal did is not known.")
