@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import uuid
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import EXIT_INVALID, EXIT_OK, open_database
-from planfiles import PlanError, format_summary, parse_plan, summarize
+from planfiles import PlanError
 
 NAME = "plan"
 
@@ -31,54 +30,51 @@ def add_parser(commands: Any) -> None:
 
 
 def _report(path: Path, error: PlanError) -> None:
-    print(f"error: {path} is not a valid plan:", file=sys.stderr)
+    if [p.place for p in error.problems] == [str(path)]:  # the file itself: absent, a FIFO...
+        print(f"error: {_shown(path)}: {error.problems[0].message}", file=sys.stderr)
+        return
+    print(f"error: {_shown(path)} is not a valid plan:", file=sys.stderr)
     for problem in error.problems:
         print(f"  {problem.place}: {problem.message}", file=sys.stderr)
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        print(f"error: cannot read {path}: {reason}", file=sys.stderr)
-        return None
+def _shown(value: object) -> str:
+    """`value` for a terminal: a file name that is not UTF-8 holds lone surrogates."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _plan_check(args: argparse.Namespace) -> int:
+    from app.services.plans import check_plan_file
+
     path: Path = args.file
-    data = _read_bytes(path)
-    if data is None:
-        return EXIT_INVALID
     try:
-        layout = parse_plan(data, layout_id=path.stem, hall_id="", source=str(path))
+        report = check_plan_file(path)
     except PlanError as error:
         _report(path, error)
         return EXIT_INVALID
-    print(format_summary(summarize(layout)))
+    print(report.text)
     return EXIT_OK
 
 
 def _plan_import(args: argparse.Namespace) -> int:
     # Services and database are imported here, lazily, so that `plan check` needs neither.
+    from app.services.plans import (
+        AmbiguousHall,
+        PlanImportError,
+        import_layout,
+        read_plan_for_import,
+    )
+
     path: Path = args.file
-    data = _read_bytes(path)
-    if data is None:
-        return EXIT_INVALID
     try:  # refuse a bad file before creating or migrating anything
-        layout = parse_plan(
-            data,
-            layout_id=f"PL-{uuid.uuid4().hex[:12]}",
-            hall_id="",
-            name=args.name,
-            source=str(path),
-        )
+        layout = read_plan_for_import(path, name=args.name)
     except PlanError as error:
         _report(path, error)
         return EXIT_INVALID
+    except PlanImportError as error:
+        print(f"error: {_shown(error)}", file=sys.stderr)
+        return EXIT_INVALID
     from app.config import ConfigError, load_station
-    from app.services.plans import HallNotFound, import_layout
-    from domain.errors import VenueError
 
     try:
         config = load_station(args.data_dir, demo=args.demo)
@@ -94,15 +90,22 @@ def _plan_import(args: argparse.Namespace) -> int:
             site_name=args.site,
             timezone=config.timezone,
         )
-    except (HallNotFound, VenueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except AmbiguousHall as error:
+        print(f"error: {_shown(error)} with --site NAME", file=sys.stderr)
+        return EXIT_INVALID
+    except PlanImportError as error:
+        print(f"error: {_shown(error)}", file=sys.stderr)
         return EXIT_INVALID
     finally:
         database.close()
-    new_hall = " (new hall)" if result.created_hall else ""
+    new = ", ".join(
+        what
+        for what, created in (("new hall", result.created_hall), ("new site", result.created_site))
+        if created
+    )
     print(
-        f"imported {path} as layout {result.layout_id} of hall {result.hall_name!r}"
-        f"{new_hall} at {result.site_name!r}: {result.seats:,} seats, "
-        f"{result.standing_capacity:,} standing"
+        f"imported {_shown(path)} as layout {result.layout_id} of hall {result.hall_name!r}"
+        f"{f' ({new})' if new else ''} at {result.site_name!r}: "
+        f"{result.seats:,} seats, {result.standing_capacity:,} standing"
     )
     return EXIT_OK

@@ -53,7 +53,8 @@ def test_check_of_an_unreadable_file(tmp_path, capsys) -> None:
     path = tmp_path / "absent.json"
     assert run_cli(["plan", "check", str(path)]) == 2
     assert (
-        capsys.readouterr().err.strip() == f"error: cannot read {path}: No such file or directory"
+        capsys.readouterr().err.strip()
+        == f"error: {path}: cannot read the file: No such file or directory"
     )
 
 
@@ -80,7 +81,7 @@ def test_import_stores_the_plan_in_the_data_dir(tmp_path, capsys) -> None:
     argv = [*data, "plan", "import", str(theatre), "--hall", "Grande salle", "--site", "Paris"]
     assert run_cli(argv) == 0
     out = capsys.readouterr().out
-    assert "of hall 'Grande salle' (new hall) at 'Paris': 1,400 seats, 0 standing" in out
+    assert "of hall 'Grande salle' (new hall, new site) at 'Paris': 1,400 seats, 0 standing" in out
     assert run_cli([*data, "plan", "import", str(theatre), "--hall", "Inconnue"]) == 2
     assert "no hall named 'Inconnue'" in capsys.readouterr().err
 
