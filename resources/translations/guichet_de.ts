@@ -1213,39 +1213,69 @@
         <translation>%1: %2</translation>
     </message>
     <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="396" />
+        <source>garbled: the printer keeps sending (check the cable)</source>
+        <translation>unlesbar: der Drucker sendet ununterbrochen (Kabel prüfen)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/printers/printers_screen.py" line="397" />
         <source>no answer (busy or in error)</source>
         <translation>keine Antwort (beschäftigt oder Fehler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="398" />
         <source>cover open</source>
         <translation>Deckel offen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="401" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>paper out</source>
         <translation>Papier leer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="403" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="400" />
+        <source>ribbon out</source>
+        <translation>Farbband leer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="401" />
         <source>paper jam</source>
         <translation>Papierstau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="405" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="402" />
         <source>cutter error</source>
         <translation>Schneidefehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="403" />
+        <source>hardware fault: switch it off and on</source>
+        <translation>Hardwarefehler: aus- und wieder einschalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <source>fault: %1</source>
+        <translation>Störung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="405" />
+        <source>busy</source>
+        <translation>beschäftigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="411" />
         <source>paper near end</source>
         <translation>Papier fast leer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="413" />
+        <source>ribbon low</source>
+        <translation>Farbband fast leer</translation>
     </message>
 </context>
 <context>

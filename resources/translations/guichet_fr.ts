@@ -1213,39 +1213,69 @@
         <translation>%1 : %2</translation>
     </message>
     <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="396" />
+        <source>garbled: the printer keeps sending (check the cable)</source>
+        <translation>illisible : l'imprimante envoie sans arrêt (vérifiez le câble)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/printers/printers_screen.py" line="397" />
         <source>no answer (busy or in error)</source>
         <translation>pas de réponse (occupée ou en erreur)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="398" />
         <source>cover open</source>
         <translation>capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="401" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="399" />
         <source>paper out</source>
         <translation>plus de papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="403" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="400" />
+        <source>ribbon out</source>
+        <translation>ruban épuisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="401" />
         <source>paper jam</source>
         <translation>bourrage papier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="405" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="402" />
         <source>cutter error</source>
         <translation>erreur du massicot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="407" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="403" />
+        <source>hardware fault: switch it off and on</source>
+        <translation>panne matérielle : éteignez-la puis rallumez-la</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="404" />
+        <source>fault: %1</source>
+        <translation>panne : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="405" />
+        <source>busy</source>
+        <translation>occupé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printers/printers_screen.py" line="409" />
+        <location filename="../../app/ui/printers/printers_screen.py" line="411" />
         <source>paper near end</source>
         <translation>papier bientôt épuisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printers/printers_screen.py" line="413" />
+        <source>ribbon low</source>
+        <translation>ruban presque épuisé</translation>
     </message>
 </context>
 <context>

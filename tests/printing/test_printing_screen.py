@@ -63,3 +63,22 @@ def test_status_button_reports_on_the_screen(screen: PrintersScreen, qtbot: QtBo
     screen.printer_table.selectRow(1)
     screen.status_button.click()
     qtbot.waitUntil(lambda: screen.message.text() == "receipts: ready", timeout=5000)
+
+
+def test_every_printer_condition_is_named_not_read_as_offline(screen: PrintersScreen) -> None:
+    from drivers.printers.status import PrinterStatus
+
+    named = {
+        PrinterStatus(online=False, ribbon_out=True): "ribbon out",
+        PrinterStatus(fault="bad flash"): "fault: bad flash",
+        PrinterStatus(garbled=True): "garbled",
+        PrinterStatus(unrecoverable=True): "hardware fault",
+        PrinterStatus(ribbon_low=True): "ribbon low",
+        PrinterStatus(online=False): "offline",
+    }
+    for status, text in named.items():
+        shown = screen._status_text(status)
+        assert text in shown, (status, shown)
+        if text != "offline":
+            assert "offline" not in shown
+    assert screen._status_text(PrinterStatus()) == "ready"

@@ -390,23 +390,27 @@ class PrintersScreen(QWidget):
         self.refresh()
 
     def _status_text(self, status: PrinterStatus) -> str:
-        if status.ready and not status.paper_near_end:
+        if status.ready and not (status.paper_near_end or status.ribbon_low):
             return self.tr("ready")
-        parts = []
-        if not status.answered:
-            parts.append(self.tr("no answer (busy or in error)"))
-        if status.cover_open:
-            parts.append(self.tr("cover open"))
-        if status.paper_out:
-            parts.append(self.tr("paper out"))
-        if status.jam:
-            parts.append(self.tr("paper jam"))
-        if status.cutter_error:
-            parts.append(self.tr("cutter error"))
+        flags = (
+            (status.garbled, self.tr("garbled: the printer keeps sending (check the cable)")),
+            (not status.answered, self.tr("no answer (busy or in error)")),
+            (status.cover_open, self.tr("cover open")),
+            (status.paper_out, self.tr("paper out")),
+            (status.ribbon_out, self.tr("ribbon out")),
+            (status.jam, self.tr("paper jam")),
+            (status.cutter_error, self.tr("cutter error")),
+            (status.unrecoverable, self.tr("hardware fault: switch it off and on")),
+            (bool(status.fault), self.tr("fault: %1").replace("%1", status.fault)),
+            (status.busy, self.tr("busy")),
+        )
+        parts = [text for on, text in flags if on]
         if not status.online and not parts:
             parts.append(self.tr("offline"))
         if status.paper_near_end:
             parts.append(self.tr("paper near end"))
+        if status.ribbon_low:
+            parts.append(self.tr("ribbon low"))
         return ", ".join(parts)
 
     def _decide(self, action: Any) -> None:
