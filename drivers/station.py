@@ -21,6 +21,7 @@ import contextlib
 import functools
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -63,6 +64,10 @@ def endpoint_of(config: DeviceConfig, by_name: dict[str, DeviceConfig] | None = 
     if parts.scheme == "sim":
         return f"sim:{config.name}"
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+# Queued print jobs wait up to their confirm timeout (15 s by default) before giving up.
+STOP_DEADLINE = 30.0
 
 
 class DeviceWorker:
@@ -154,8 +159,10 @@ class DeviceWorker:
                 else:
                     future.set_result(result)
 
-    def shutdown(self, wait: bool = True) -> None:
-        """Run the jobs already queued, drop the polls, end the thread."""
+    def shutdown(self, wait: bool = True, timeout: float | None = None) -> bool:
+        """Run the jobs already queued, drop the polls, end the thread. With ``timeout``, stop
+        waiting after that many seconds; False if the thread is still busy then (a device
+        that never answers: the thread is a daemon and does not hold the process)."""
         with self._ready:
             self._closed = True
             self._polls.clear()
@@ -163,7 +170,9 @@ class DeviceWorker:
             self._ready.notify()
             thread = self._thread
         if wait and thread is not None and thread is not threading.current_thread():
-            thread.join()
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
 
 
 class _Entry:
@@ -372,15 +381,26 @@ class DeviceStation:
     def worker_of(self, name: str) -> DeviceWorker:
         return self._entry(name).worker
 
-    def stop(self) -> None:
+    def stop(self, deadline: float = STOP_DEADLINE) -> list[str]:
+        """Finish the queued jobs, close every device, end the threads, within ``deadline``
+        seconds overall. Returns the workers still stuck then (logged; a stuck device must
+        not keep the till from quitting)."""
+        end = time.monotonic() + deadline
         self._stop.set()
         if self._poller is not None:
             self._poller.join(timeout=2)
         for entry in self._entries.values():
             if entry.device is not None:
-                entry.worker.submit(functools.partial(self._close_quietly, entry.device))
-        for worker in self._workers.values():
-            worker.shutdown(wait=True)
+                with contextlib.suppress(RuntimeError):  # a worker already shut down
+                    entry.worker.submit(functools.partial(self._close_quietly, entry.device))
+        stuck = [
+            worker.name
+            for worker in self._workers.values()
+            if not worker.shutdown(wait=True, timeout=max(0.0, end - time.monotonic()))
+        ]
+        if stuck:
+            log.warning("devices still busy after %.0f s, left behind: %s", deadline, stuck)
+        return stuck
 
     @staticmethod
     def _close_quietly(device: Device) -> None:

@@ -237,3 +237,16 @@ def test_a_stopped_station_finishes_its_jobs_and_refuses_new_ones() -> None:
     assert kicked.done() and kicked.exception() is None
     with pytest.raises(RuntimeError):
         station.submit("drawer", lambda drawer: None)
+
+
+def test_a_device_that_never_answers_does_not_keep_the_till_from_quitting() -> None:
+    station, line = _silent_printer_station()
+    line.responder = lambda data: b"\x12" if data == DLE_EOT_1 else b""
+    release = threading.Event()
+    stuck = station.submit("drawer", lambda _drawer: release.wait(30))  # a hung dialogue
+    try:
+        assert station.stop(deadline=0.2) == ["drawer"]
+        assert not stuck.done()
+    finally:
+        release.set()
+    stuck.result(timeout=5)  # the job itself ends when the device does; nothing was lost
