@@ -10,20 +10,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
 from app.main import open_till
 from app.services.browsing import STATE_CODES
 from app.ui import formatting
+from app.ui.performances.list_screen import PerformanceListScreen
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.tasks import Lane
 from domain.availability import Refusal, SeatState, Verdict
 from domain.channels import SeatSearchMode
 from seatmap_widget import ColourMode, State
 from seatmap_widget.looks import MINE_COLOUR, SELECTED_COLOUR, STATE_COLOURS, UNSELLABLE_COLOUR
-from tests.fakes import FixedClock
+from tests.fakes import PARIS, PINNED_MOMENT, FixedClock
 
 
 @pytest.fixture
@@ -216,15 +217,33 @@ def test_a_page_not_on_sale_here_says_why_with_the_time(page: PerformancePageScr
     assert page.message.text() == page.sale_state.text()
 
 
+def _tab_leaves(qtbot: QtBot, table: QTableWidget) -> None:
+    table.window().activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    assert table.currentRow() == 0 and table.currentColumn() == 0
+
+
 def test_tab_leaves_the_category_table(qtbot: QtBot, page: PerformancePageScreen) -> None:
-    page.activateWindow()
-    page.categories.setFocus()
-    qtbot.waitUntil(page.categories.hasFocus)
-    page.categories.setCurrentCell(0, 0)
-    qtbot.keyClick(page.categories, Qt.Key.Key_Tab)
-    assert not page.categories.hasFocus()
-    assert page.categories.currentRow() == 0 and page.categories.currentColumn() == 0
+    _tab_leaves(qtbot, page.categories)
     assert page.categories.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+
+
+def test_tab_leaves_the_performance_list(qtbot: QtBot, demo_dir: Path) -> None:
+    services = open_till(load_station(demo_dir), FixedClock())
+    lane = Lane("db")
+    listing = PerformanceListScreen(services, lane, PARIS, PINNED_MOMENT.date())
+    qtbot.addWidget(listing)
+    listing.show()
+    listing.load()
+    try:
+        qtbot.waitUntil(lambda: listing.table.rowCount() > 0)
+        _tab_leaves(qtbot, listing.table)
+    finally:
+        lane.shutdown()
 
 
 def test_demo_contingents_do_not_wear_a_state_colour(page: PerformancePageScreen) -> None:

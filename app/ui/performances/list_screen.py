@@ -80,6 +80,7 @@ class PerformanceListScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Performances"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
         self.message = QLabel()
         self.message.setObjectName("performancesMessage")
 
