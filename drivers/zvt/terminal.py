@@ -69,6 +69,9 @@ TERMINAL_BUSY = 0x9C
 # A payment waits for the customer (card, PIN) and the card issuer; beyond this the till stops
 # listening and asks the terminal what happened.
 DIALOGUE_TIMEOUT = 300.0
+# Registration and status enquiry: no card, no PIN, no host. A terminal still talking after
+# this is dripping or looping; `guichet devices status` must not wait the payment's minutes.
+SHORT_DIALOGUE = 20.0
 
 
 class _LinkLost(Exception):
@@ -255,7 +258,7 @@ class ZvtTerminal(PaymentTerminal):
             tlv = z.permitted_commands(z.Command.PRINT_TEXT_BLOCK) if self.text_blocks else None
             command = z.registration(self.password, self.config_byte, self.currency, tlv)
             try:
-                transcript = self._run(command, label="registration")
+                transcript = self._run(command, label="registration", limit=SHORT_DIALOGUE)
             except _LinkLost as lost:
                 raise lost.device_error(self.name) from None
             if transcript.refused is not None or transcript.aborted:
@@ -286,9 +289,11 @@ class ZvtTerminal(PaymentTerminal):
         label: str = "",
         progress: ProgressListener | None = None,
         after_status_enquiry: bool = False,
+        limit: float | None = None,
     ) -> _Transcript:
         """Send ``command`` and follow the terminal until it hands mastership back, or until
-        the dialogue's deadline.
+        the dialogue's deadline (``dialogue_timeout``, or ``limit`` if shorter: a status
+        enquiry or a registration takes seconds, never the minutes a payment may).
 
         Raises `_LinkLost` (carrying what was heard so far) when the link fails after the
         command may have left.
@@ -296,7 +301,8 @@ class ZvtTerminal(PaymentTerminal):
         link = self._link
         assert link is not None
         transcript = _Transcript()
-        link.deadline = self.monotonic() + self.dialogue_timeout
+        seconds = self.dialogue_timeout if limit is None else min(limit, self.dialogue_timeout)
+        link.deadline = self.monotonic() + seconds
         try:
             link.send(command, self.ack_timeout)
             transcript.sent = True
@@ -758,7 +764,9 @@ class ZvtTerminal(PaymentTerminal):
         return TerminalStatus(ok, message, code, receipt_lines=transcript.receipt())
 
     def _status(self) -> TerminalStatus:
-        transcript = self._run(z.status_enquiry(self.password), None, "status_enquiry", None, True)
+        transcript = self._run(
+            z.status_enquiry(self.password), None, "status_enquiry", None, True, SHORT_DIALOGUE
+        )
         completion = transcript.completion
         if completion is None or completion.terminal_status is None:
             code = transcript.refused if transcript.refused is not None else transcript.abort_code

@@ -181,6 +181,30 @@ def test_endless_intermediate_statuses_end_the_payment_within_its_deadline() -> 
     assert harness.monotonic.now - started <= 10 + 2 * 5 + 1 + 0.5
 
 
+def test_a_status_enquiry_to_a_terminal_that_keeps_talking_ends_in_seconds_not_minutes() -> (
+    None
+):
+    # The default dialogue deadline fits a payment (minutes); `guichet devices status` must
+    # not wait that long on a terminal that loops.
+    harness = Harness(dialogue_timeout=300.0)
+
+    def keep_talking(data: bytes) -> bytes:
+        if data.startswith(bytes.fromhex("06 00")):
+            return bytes.fromhex("80 00 00 06 0F 00")
+        if data.startswith(bytes.fromhex("05 01")):
+            return bytes.fromhex("80 00 00 04 FF 01 0A")
+        if data == bytes.fromhex(ACK):
+            return bytes.fromhex("04 FF 01 0A")
+        return b""
+
+    harness.terminal(keep_talking, read_cost=0.1)
+    driver = harness.ready()
+    started = harness.monotonic.now
+    with pytest.raises(DeviceTimeout, match="deadline"):
+        driver.status()
+    assert harness.monotonic.now - started <= 20 + 0.5
+
+
 # --- serial framing: NAK and repeat (frames from ecrterm test_data_encoding) -----------------
 
 ACK_FRAME = "10 02 80 00 00 10 03 F5 1F"
