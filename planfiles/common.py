@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from domain.errors import VenueError
 from domain.venue import PhysicalLayout, Point
 from planfiles import schema
-from planfiles.errors import Problem, Problems, TooManyProblems, path_join, printable
+from planfiles.errors import Problem, Problems, TooManyProblems, format_path, printable
 
 _HEX6 = re.compile(r"^#[0-9a-fA-F]{6}$")
 _HEX3 = re.compile(r"^#[0-9a-fA-F]{3}$")
@@ -80,36 +80,39 @@ def check_values(doc: Any, problems: Problems) -> None:
     Runs before anything else reads the document, so that no later check or message has to
     deal with a 200 MB name or a string that cannot be written as UTF-8.
     """
-    stack: list[tuple[Any, str]] = [(doc, "")]
+    # A place is built only for a problem: (parent place, key) pairs until then.
+    stack: list[tuple[Any, Any]] = [(doc, None)]
     with contextlib.suppress(TooManyProblems):
         while stack:
-            value, place = stack.pop()
+            value, at = stack.pop()
             if type(value) is dict:
                 for key, item in value.items():
-                    item_place = path_join(place, printable(key, 40))
                     problem = text_problem(key)
                     if problem is not None:
-                        problems.add(item_place, f"the field name {problem}")
-                    elif type(item) in _SCALARS:
-                        problem = _value_problem(item)
-                        if problem is not None:
-                            problems.add(item_place, problem)
-                    else:
-                        stack.append((item, item_place))
+                        problems.add(_place((at, key)), f"the field name {problem}")
+                    elif type(item) is dict or type(item) is list:
+                        stack.append((item, (at, key)))
+                    elif (problem := _value_problem(item)) is not None:
+                        problems.add(_place((at, key)), problem)
             elif type(value) is list:
                 if _scalars_fine(value):
                     continue
                 for index, item in enumerate(value):
-                    if type(item) in _SCALARS:
-                        problem = _value_problem(item)
-                        if problem is not None:
-                            problems.add(path_join(place, index), problem)
-                    else:
-                        stack.append((item, path_join(place, index)))
-            else:
-                problem = _value_problem(value)
-                if problem is not None:
-                    problems.add(place or "(plan)", problem)
+                    if type(item) is dict or type(item) is list:
+                        stack.append((item, (at, index)))
+                    elif (problem := _value_problem(item)) is not None:
+                        problems.add(_place((at, index)), problem)
+            elif (problem := _value_problem(value)) is not None:
+                problems.add("(plan)", problem)
+
+
+def _place(at: Any) -> str:
+    """``zones[0].name`` from the (parent, key) pairs of `check_values`."""
+    keys: list[str | int] = []
+    while at is not None:
+        at, key = at
+        keys.append(key if type(key) is int else printable(key, 40))
+    return format_path(keys[::-1])
 
 
 def finite_float(value: Any) -> float | None:
