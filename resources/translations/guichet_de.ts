@@ -671,7 +671,7 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/list_screen.py" line="73" />
-        <location filename="../../app/ui/performances/list_screen.py" line="90" />
+        <location filename="../../app/ui/performances/list_screen.py" line="91" />
         <source>Event</source>
         <translation>Veranstaltung</translation>
     </message>
@@ -691,22 +691,22 @@
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="88" />
+        <location filename="../../app/ui/performances/list_screen.py" line="89" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="89" />
+        <location filename="../../app/ui/performances/list_screen.py" line="90" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="148" />
+        <location filename="../../app/ui/performances/list_screen.py" line="149" />
         <source>%1 performance(s)</source>
         <translation>%1 Vorstellung(en)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="150" />
+        <location filename="../../app/ui/performances/list_screen.py" line="151" />
         <source>No performance in these days.</source>
         <translation>Keine Vorstellung an diesen Tagen.</translation>
     </message>
@@ -910,70 +910,90 @@
 <context>
     <name>PlansScreen</name>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="40" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="49" />
         <source>&amp;Choose…</source>
         <translation>&amp;Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="41" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="50" />
         <source>C&amp;heck</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="46" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="55" />
         <source>&amp;Import into this hall</source>
         <translation>In diesen Saal &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="51" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="60" />
         <source>Plan report</source>
         <translation>Planbericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="63" />
-        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="72" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="111" />
         <source>Plan file</source>
         <translation>Plandatei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="64" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="73" />
         <source>Hall</source>
         <translation>Saal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="111" />
         <source>Plan files (*.json)</source>
         <translation>Plandateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="100" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="120" />
         <source>Choose a plan file first.</source>
         <translation>Wählen Sie zuerst eine Plandatei.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="112" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="132" />
         <source>The plan is valid.</source>
         <translation>Der Plan ist gültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="120" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="140" />
         <source>Name the hall to import into.</source>
         <translation>Geben Sie den Saal an, in den importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="128" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="151" />
         <source>Imported into %1: %2 seats, %3 standing places. Nothing else was changed.</source>
         <translation>In %1 importiert: %2 Sitzplätze, %3 Stehplätze. Sonst wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="139" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="162" />
         <source>This file is not a valid plan; nothing was stored.</source>
         <translation>Diese Datei ist kein gültiger Plan; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="146" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="172" />
         <source>The file cannot be read: %1</source>
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="178" />
+        <source>Nothing was stored.</source>
+        <translation>Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="180" />
+        <source>No hall is named %1. Choose one in the list.</source>
+        <translation>Es gibt keinen Saal namens %1. Wählen Sie einen aus der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="183" />
+        <source>Halls named %1 exist at several sites. Choose one in the list: each shows its site.</source>
+        <translation>Säle namens %1 gibt es an mehreren Standorten. Wählen Sie einen aus der Liste: Jeder zeigt seinen Standort.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="188" />
+        <source>This name cannot be stored: it is empty, longer than 200 characters or not text.</source>
+        <translation>Dieser Name kann nicht gespeichert werden: Er ist leer, länger als 200 Zeichen oder kein Text.</translation>
     </message>
 </context>
 <context>

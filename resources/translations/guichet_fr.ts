@@ -671,7 +671,7 @@
     </message>
     <message>
         <location filename="../../app/ui/performances/list_screen.py" line="73" />
-        <location filename="../../app/ui/performances/list_screen.py" line="90" />
+        <location filename="../../app/ui/performances/list_screen.py" line="91" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
@@ -691,22 +691,22 @@
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="88" />
+        <location filename="../../app/ui/performances/list_screen.py" line="89" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="89" />
+        <location filename="../../app/ui/performances/list_screen.py" line="90" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="148" />
+        <location filename="../../app/ui/performances/list_screen.py" line="149" />
         <source>%1 performance(s)</source>
         <translation>%1 séance(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/list_screen.py" line="150" />
+        <location filename="../../app/ui/performances/list_screen.py" line="151" />
         <source>No performance in these days.</source>
         <translation>Aucune séance sur ces jours.</translation>
     </message>
@@ -910,70 +910,90 @@
 <context>
     <name>PlansScreen</name>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="40" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="49" />
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="41" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="50" />
         <source>C&amp;heck</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="46" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="55" />
         <source>&amp;Import into this hall</source>
         <translation>&amp;Importer dans cette salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="51" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="60" />
         <source>Plan report</source>
         <translation>Rapport du plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="63" />
-        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="72" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="111" />
         <source>Plan file</source>
         <translation>Fichier plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="64" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="73" />
         <source>Hall</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="91" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="111" />
         <source>Plan files (*.json)</source>
         <translation>Fichiers plan (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="100" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="120" />
         <source>Choose a plan file first.</source>
         <translation>Choisissez d'abord un fichier plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="112" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="132" />
         <source>The plan is valid.</source>
         <translation>Le plan est valide.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="120" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="140" />
         <source>Name the hall to import into.</source>
         <translation>Indiquez la salle dans laquelle importer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="128" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="151" />
         <source>Imported into %1: %2 seats, %3 standing places. Nothing else was changed.</source>
         <translation>Importé dans %1 : %2 places assises, %3 places debout. Rien d'autre n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="139" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="162" />
         <source>This file is not a valid plan; nothing was stored.</source>
         <translation>Ce fichier n'est pas un plan valide ; rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans/plans_screen.py" line="146" />
+        <location filename="../../app/ui/plans/plans_screen.py" line="172" />
         <source>The file cannot be read: %1</source>
         <translation>Le fichier ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="178" />
+        <source>Nothing was stored.</source>
+        <translation>Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="180" />
+        <source>No hall is named %1. Choose one in the list.</source>
+        <translation>Aucune salle ne s'appelle %1. Choisissez-en une dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="183" />
+        <source>Halls named %1 exist at several sites. Choose one in the list: each shows its site.</source>
+        <translation>Des salles nommées %1 existent sur plusieurs sites. Choisissez-en une dans la liste : chacune indique son site.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans/plans_screen.py" line="188" />
+        <source>This name cannot be stored: it is empty, longer than 200 characters or not text.</source>
+        <translation>Ce nom ne peut pas être enregistré : il est vide, dépasse 200 caractères ou n'est pas du texte.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ and nothing is stored unless the whole file is good.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -21,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.changes import Changes
-from app.services.plans import HallCard, ImportResult, PlanReport
+from app.services.plans import (
+    AmbiguousHall,
+    HallCard,
+    HallNotFound,
+    ImportResult,
+    InvalidName,
+    PlanImportError,
+    PlanReport,
+)
 from app.services.till import TillServices
 from app.ui import errors
 from app.ui.changes import hub
@@ -81,10 +90,21 @@ class PlansScreen(QWidget):
     def _show_halls(self, halls: list[HallCard]) -> None:
         current = self.hall_box.currentText()
         self.hall_box.clear()
-        for hall in halls:
-            self.hall_box.addItem(hall.name, hall.id)
+        names = Counter(hall.name for hall in halls)
+        for hall in halls:  # a name that several sites use shows its site, and takes it along
+            text = hall.name if names[hall.name] == 1 else f"{hall.name} ({hall.site_name})"
+            self.hall_box.addItem(text, hall)
         if current:
             self.hall_box.setEditText(current)
+
+    def _chosen_hall(self) -> tuple[str, str | None]:
+        """(hall name, its site's name if the hall was picked from the list)."""
+        text = self.hall_box.currentText().strip()
+        index = self.hall_box.findText(text)
+        card = self.hall_box.itemData(index) if index >= 0 else None
+        if isinstance(card, HallCard):
+            return card.name, card.site_name
+        return text, None
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -113,14 +133,17 @@ class PlansScreen(QWidget):
 
     def import_plan(self) -> None:
         path = self._path()
-        hall = self.hall_box.currentText().strip()
+        hall, site = self._chosen_hall()
         if path is None:
             return
         if not hall:
             self.report.setPlainText(self.tr("Name the hall to import into."))
             return
         self._lane.submit(
-            lambda: self._services.import_plan(path, hall), self._imported, self._failed, owner=self
+            lambda: self._services.import_plan(path, hall, site),
+            self._imported,
+            self._failed,
+            owner=self,
         )
 
     def _imported(self, result: ImportResult) -> None:
@@ -141,9 +164,29 @@ class PlansScreen(QWidget):
                 + "\n".join(lines)
             )
             return
+        if isinstance(error, PlanImportError):
+            self.report.setPlainText(self._import_refused(error))
+            return
         if isinstance(error, OSError):
             self.report.setPlainText(
                 self.tr("The file cannot be read: %1").replace("%1", error.strerror or str(error))
             )
             return
         self.report.setPlainText(errors.message_for(error))
+
+    def _import_refused(self, error: PlanImportError) -> str:
+        nothing = self.tr("Nothing was stored.")
+        if isinstance(error, HallNotFound):
+            text = self.tr("No hall is named %1. Choose one in the list.").replace("%1", error.hall)
+        elif isinstance(error, AmbiguousHall):
+            text = self.tr(
+                "Halls named %1 exist at several sites. Choose one in the list: each shows its "
+                "site."
+            ).replace("%1", error.hall)
+        elif isinstance(error, InvalidName):
+            text = self.tr(
+                "This name cannot be stored: it is empty, longer than 200 characters or not text."
+            )
+        else:
+            text = errors.message_for(error)
+        return f"{text} {nothing}"
