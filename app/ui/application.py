@@ -91,8 +91,10 @@ def stop_on_signals(app: QApplication, window: QWidget) -> tuple[list[int], Call
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         received.append(signum)
-        window.close()
-        app.quit()
+        # Queued, not called: a signal that arrives just before the event loop starts would
+        # have its quit() ignored, and the loop would then run for ever behind a closed window.
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     wake = QTimer(app)

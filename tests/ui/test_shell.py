@@ -12,14 +12,14 @@ from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
 from app.main import open_station, open_till
-from app.ui.application import apply_style, build_main_window
+from app.ui.application import apply_style, build_main_window, stop_on_signals
 from app.ui.main_window import MainWindow
 from app.ui.translation import set_language
 from domain.operators import Screen
@@ -357,3 +357,28 @@ def test_ctrl_c_in_the_terminal_stops_the_client(tmp_path: Path, stop: signal.Si
     assert client.returncode == 128 + signal.SIGINT, log
     assert f"client stopped by {stop.name}" in log
     assert "Traceback" not in log
+
+
+def test_a_signal_just_before_the_event_loop_starts_still_stops_it(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Ctrl+C between the window's showing and the loop's start: a quit() called then would
+    be ignored and the loop would run for ever behind a closed window."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    received, restore = stop_on_signals(qapp, window)
+    fallback = QTimer()  # ends the loop if the signal did not: the test fails, not hangs
+    fallback.setSingleShot(True)
+    fell_back: list[bool] = []
+    fallback.timeout.connect(lambda: (fell_back.append(True), qapp.quit()))
+    try:
+        signal.raise_signal(signal.SIGINT)  # handled now, before the loop runs
+        fallback.start(10_000)
+        qapp.exec()
+    finally:
+        fallback.stop()
+        restore()
+    assert received == [signal.SIGINT]
+    assert fell_back == []
+    assert not window.isVisible()
