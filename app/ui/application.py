@@ -69,7 +69,7 @@ def run_gui(
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)
     window.show()
-    stopped_by, restore = stop_on_signals(app, window)
+    stopped_by, restore = stop_on_signals(window, app.quit)
     log.info("client window shown")
     try:
         status = app.exec()
@@ -81,7 +81,9 @@ def run_gui(
     return status
 
 
-def stop_on_signals(app: QApplication, window: QWidget) -> tuple[list[int], Callable[[], None]]:
+def stop_on_signals(
+    window: QWidget, quit_loop: Callable[[], None]
+) -> tuple[list[int], Callable[[], None]]:
     """Ctrl+C (SIGINT) and SIGTERM close the window and leave the event loop, as the close
     button does; the caller then stops the devices as on any exit. Qt's event loop runs in C++,
     where Python cannot run a signal handler: a timer hands control back to the interpreter
@@ -94,10 +96,10 @@ def stop_on_signals(app: QApplication, window: QWidget) -> tuple[list[int], Call
         # Queued, not called: a signal that arrives just before the event loop starts would
         # have its quit() ignored, and the loop would then run for ever behind a closed window.
         QTimer.singleShot(0, window.close)
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, quit_loop)
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    wake = QTimer(app)
+    wake = QTimer(window)
     wake.setInterval(200)
     wake.timeout.connect(lambda: None)
     wake.start()

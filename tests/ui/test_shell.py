@@ -12,7 +12,7 @@ from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -359,23 +359,22 @@ def test_ctrl_c_in_the_terminal_stops_the_client(tmp_path: Path, stop: signal.Si
     assert "Traceback" not in log
 
 
-def test_a_signal_just_before_the_event_loop_starts_still_stops_it(
-    qtbot: QtBot, qapp: QApplication
-) -> None:
+def test_a_signal_just_before_the_event_loop_starts_still_stops_it(qtbot: QtBot) -> None:
     """Ctrl+C between the window's showing and the loop's start: a quit() called then would
     be ignored and the loop would run for ever behind a closed window."""
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    received, restore = stop_on_signals(qapp, window)
+    loop = QEventLoop()  # the application's loop behaves alike, and must not be ended here
+    received, restore = stop_on_signals(window, loop.quit)
     fallback = QTimer()  # ends the loop if the signal did not: the test fails, not hangs
     fallback.setSingleShot(True)
     fell_back: list[bool] = []
-    fallback.timeout.connect(lambda: (fell_back.append(True), qapp.quit()))
+    fallback.timeout.connect(lambda: (fell_back.append(True), loop.quit()))
     try:
         signal.raise_signal(signal.SIGINT)  # handled now, before the loop runs
         fallback.start(10_000)
-        qapp.exec()
+        loop.exec()
     finally:
         fallback.stop()
         restore()
