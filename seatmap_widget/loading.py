@@ -116,13 +116,7 @@ def load(source: str, demo: bool = False) -> LoadedPlan:
         path = Path(__file__).resolve().parents[1] / "resources" / "demo" / f"{name}.seatplan.json"
         return plan_from_layout(planfiles.read_plan(path, layout_id=name, hall_id=name))
     path = Path(source)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise planfiles.PlanError(
-            [planfiles.Problem(str(path), f"cannot read the file: {error.strerror or error}")],
-            source=str(path),
-        ) from None
+    data = planfiles.read_plan_bytes(path)  # refuses a FIFO, a device or a huge file
     layout = planfiles.parse_plan(data, layout_id="viewer", hall_id="viewer", source=str(path))
     return plan_from_layout(layout)
 

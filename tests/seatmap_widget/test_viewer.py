@@ -3,6 +3,7 @@ cannot be shown instead of crashing."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,15 @@ def test_a_garbled_file_raises_a_plan_error(tmp_path: Path) -> None:
     path.write_bytes(b'{"format": "guichet.seatplan", "zones": [')
     with pytest.raises(PlanError):
         load(str(path))
+
+
+def test_a_fifo_or_a_device_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    with pytest.raises(PlanError, match="pipe"):
+        load(str(fifo))
+    with pytest.raises(PlanError, match="device"):
+        load("/dev/zero")
 
 
 def test_the_viewer_shows_a_plan_and_best_available(qtbot: QtBot) -> None:
