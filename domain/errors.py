@@ -24,9 +24,15 @@ GuichetError
 ├── CatalogError
 │   ├── NoPrice               the price grid has no price for a category and audience
 │   └── UnknownDeliveryMode   a delivery mode the channel does not offer
-└── OperatorError
-    ├── OperatorLocked        too many wrong PINs; locked until a time
-    └── WrongPin              the PIN does not match
+├── OperatorError
+│   ├── OperatorLocked        too many wrong PINs; locked until a time
+│   └── WrongPin              the PIN does not match
+└── TillError
+    ├── InvalidCashCount      a negative count, or a denomination the currency does not have
+    ├── FloatNotAllowed       a float counted on a channel whose tills take none
+    ├── NotAllowedToOpen      an operator whose role may not open a till session
+    ├── SessionAlreadyOpen    the till already has an open session
+    └── NoOpenSession         the till has no open session (no sale without one)
 """
 
 from __future__ import annotations
@@ -156,3 +162,36 @@ class WrongPin(OperatorError):
     def __init__(self, attempts_left: int) -> None:
         super().__init__(f"wrong PIN; {attempts_left} attempt(s) left")
         self.attempts_left = attempts_left
+
+
+class TillError(DomainError):
+    pass
+
+
+class InvalidCashCount(TillError):
+    pass
+
+
+class FloatNotAllowed(TillError):
+    def __init__(self, till: str) -> None:
+        super().__init__(f"till {till!r} takes no cash float (its sales channel allows none)")
+        self.till = till
+
+
+class NotAllowedToOpen(TillError):
+    def __init__(self, role: str) -> None:
+        super().__init__(f"a {role} may not open a till session")
+        self.role = role
+
+
+class SessionAlreadyOpen(TillError):
+    def __init__(self, till: str, session_id: str) -> None:
+        super().__init__(f"till {till!r} already has an open session ({session_id})")
+        self.till = till
+        self.session_id = session_id
+
+
+class NoOpenSession(TillError):
+    def __init__(self, till: str) -> None:
+        super().__init__(f"till {till!r} has no open session")
+        self.till = till
