@@ -91,6 +91,7 @@ class PriceGrid:
     name: str
     currency: str
     prices: Mapping[tuple[str, str], Money] = field(default_factory=dict)
+    vat_rate_bp: int = 550  # VAT in the prices, basis points (the French 5.5 % for shows)
 
     def __post_init__(self) -> None:
         for (category, audience), amount in self.prices.items():

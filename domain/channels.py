@@ -44,6 +44,9 @@ class SalesChannel:
     max_tickets_per_performance: int | None = None
     delivery_modes: tuple[str, ...] = ()
     fee_cap: Money | None = None  # the most fees (booking + delivery) one order may carry
+    audiences: tuple[str, ...] = ()  # the tariffs (audience codes) it sells; empty: all
+    hold_minutes: int = 15  # how long a seat in a cart stays held for this channel
+    other_tenders: tuple[str, ...] = ("cheque",)  # tenders besides cash, card and voucher
 
 
 @dataclass(frozen=True, slots=True)
