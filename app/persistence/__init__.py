@@ -4,7 +4,11 @@ Only this package (and the server) imports SQLAlchemy and Alembic. What leaves i
 domain dataclasses and the small summary dataclasses of the repositories, never ORM rows.
 """
 
-from app.persistence import tables_payments, tables_printing  # noqa: F401  (register tables)
+from app.persistence import (  # noqa: F401  (register tables)
+    tables_payments,
+    tables_printing,
+    tables_tills,
+)
 from app.persistence.database import Database, MigrationError, open_database, upgrade
 from app.persistence.errors import DatabaseUnavailable, NotFound, PersistenceError
 from app.persistence.unit_of_work import UnitOfWork

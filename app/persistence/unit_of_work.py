@@ -30,6 +30,7 @@ from app.persistence.repositories.print_jobs import PrintJobRepository
 from app.persistence.repositories.seat_states import SeatStateRepository
 from app.persistence.repositories.settings import SettingsRepository
 from app.persistence.repositories.ticket_numbers import TicketNumberRepository
+from app.persistence.repositories.till_sessions import TillSessionRepository
 from app.persistence.repositories.venues import VenueRepository
 from app.services import ports
 
@@ -49,6 +50,7 @@ class UnitOfWork:
     payments: PaymentRepository
     print_jobs: PrintJobRepository
     ticket_numbers: TicketNumberRepository
+    till_sessions: TillSessionRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -71,6 +73,7 @@ class UnitOfWork:
         self.payments = PaymentRepository(session)
         self.print_jobs = PrintJobRepository(session)
         self.ticket_numbers = TicketNumberRepository(session)
+        self.till_sessions = TillSessionRepository(session)
         return self
 
     def __exit__(

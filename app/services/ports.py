@@ -34,6 +34,7 @@ from domain.channels import PointOfSale, SalesChannel
 from domain.clock import Clock
 from domain.configuration import LogicalLayout
 from domain.operators import Operator
+from domain.till import TillSession
 from domain.venue import Hall, LayoutState, PhysicalLayout, Site
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ __all__ = [
     "SeatStateRepository",
     "SettingsRepository",
     "TicketNumberRepository",
+    "TillSessionRepository",
     "UnitOfWork",
     "UnitOfWorkFactory",
     "VenueRepository",
@@ -180,6 +182,14 @@ class TicketNumberRepository(Protocol):
     def last(self, till: str) -> int: ...
 
 
+class TillSessionRepository(Protocol):
+    """Sessions of the tills; `open` refuses a second open session on one till."""
+
+    def open(self, till_session: TillSession) -> None: ...
+    def current(self, till: str) -> TillSession | None: ...
+    def get(self, session_id: str) -> TillSession: ...
+
+
 class PaymentRepository(Protocol):
     def add(self, payment: CardPayment) -> None: ...
     def get(self, payment_id: str) -> CardPayment: ...
@@ -231,6 +241,8 @@ class UnitOfWork(Protocol):
     def ticket_numbers(self) -> TicketNumberRepository: ...
     @property
     def payments(self) -> PaymentRepository: ...
+    @property
+    def till_sessions(self) -> TillSessionRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 
