@@ -19,6 +19,7 @@ class Changes:
     operators: bool = False  # operators, their roles or locks
     print_jobs: bool = False
     payments: bool = False
+    till_session: bool = False  # a till session opened (or, later, closed)
 
     def __bool__(self) -> bool:
         return bool(
@@ -28,6 +29,7 @@ class Changes:
             or self.operators
             or self.print_jobs
             or self.payments
+            or self.till_session
         )
 
     def __or__(self, other: Changes) -> Changes:
@@ -38,6 +40,7 @@ class Changes:
             operators=self.operators or other.operators,
             print_jobs=self.print_jobs or other.print_jobs,
             payments=self.payments or other.payments,
+            till_session=self.till_session or other.till_session,
         )
 
     def touches_performance(self, performance_id: str) -> bool:

@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app.services import auth, browsing, plans
+from app.services import auth, browsing, plans, tills
 from app.services.changes import Changes
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
 from app.services.records import PerformanceSummary
 from domain.operators import Operator
+from domain.till import CashCount, TillSession
 
 
 @dataclass
@@ -35,6 +36,16 @@ class TillServices:
 
     def unlock_operator(self, by: Operator, operator_id: str) -> Changes:
         return auth.unlock_operator(self.uow_factory, by, operator_id)
+
+    # --- till session --------------------------------------------------------------------
+
+    def current_session(self) -> TillSession | None:
+        return tills.current_session(self.uow_factory, self.point_of_sale_code)
+
+    def open_session(self, operator: Operator, counts: CashCount) -> tills.SessionOpened:
+        return tills.open_session(
+            self.uow_factory, self.clock, operator, self.point_of_sale_code, counts
+        )
 
     # --- catalog ------------------------------------------------------------------------
 
