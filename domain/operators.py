@@ -30,12 +30,14 @@ class Screen(enum.Enum):
     PLANS = "plans"
     PRINTERS = "printers"
     DEVICES = "devices"
+    TILL_SESSION = "till_session"
 
 
 SCREENS_BY_ROLE: dict[Role, tuple[Screen, ...]] = {
     Role.CASHIER: (Screen.PERFORMANCES,),
     # Supervisors settle card payments whose outcome stayed unknown: the devices screen.
-    Role.SUPERVISOR: (Screen.PERFORMANCES, Screen.OPERATORS, Screen.DEVICES),
+    # Supervisors open the till (DOMAIN.md): the till session screen, F10.
+    Role.SUPERVISOR: (Screen.PERFORMANCES, Screen.TILL_SESSION, Screen.OPERATORS, Screen.DEVICES),
     Role.TECHNICIAN: (Screen.DEVICES, Screen.PRINTERS, Screen.PLANS, Screen.PERFORMANCES),
 }
 

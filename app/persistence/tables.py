@@ -433,6 +433,36 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+# --- fiscal journal ---------------------------------------------------------------------------
+
+
+class JournalEntryRow(Base):
+    """One entry of a till's fiscal journal, as chained: ``record`` is the canonical JSON text
+    that was hashed (see domain/journal.py). Rows are only ever inserted."""
+
+    __tablename__ = "journal_entries"
+    __table_args__ = (CheckConstraint("seq >= 1", name="seq_positive"),)
+
+    till: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    record: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class JournalHeadRow(Base):
+    """The last seq and hash of each till's journal, written with each entry: a verify that
+    finds fewer entries than the head knows that some were removed."""
+
+    __tablename__ = "journal_heads"
+    __table_args__ = (CheckConstraint("last_seq >= 1", name="seq_positive"),)
+
+    till: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
 metadata = Base.metadata
 
 

@@ -24,6 +24,7 @@ from app.persistence.errors import DatabaseReadOnly, unavailable_kind
 from app.persistence.repositories.catalog import CatalogRepository
 from app.persistence.repositories.channels import ChannelRepository
 from app.persistence.repositories.configurations import ConfigurationRepository
+from app.persistence.repositories.journal import JournalRepository
 from app.persistence.repositories.operators import OperatorRepository
 from app.persistence.repositories.payments import PaymentRepository
 from app.persistence.repositories.print_jobs import PrintJobRepository
@@ -51,6 +52,7 @@ class UnitOfWork:
     print_jobs: PrintJobRepository
     ticket_numbers: TicketNumberRepository
     till_sessions: TillSessionRepository
+    journal: JournalRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -74,6 +76,7 @@ class UnitOfWork:
         self.print_jobs = PrintJobRepository(session)
         self.ticket_numbers = TicketNumberRepository(session)
         self.till_sessions = TillSessionRepository(session)
+        self.journal = JournalRepository(session)
         return self
 
     def __exit__(

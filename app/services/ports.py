@@ -8,7 +8,7 @@ objects and the records of `app.services.records`: no rows, no ``Any``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
@@ -33,6 +33,7 @@ from domain.catalog import (
 from domain.channels import PointOfSale, SalesChannel
 from domain.clock import Clock
 from domain.configuration import LogicalLayout
+from domain.journal import Head, JournalEntry
 from domain.operators import Operator
 from domain.till import TillSession
 from domain.venue import Hall, LayoutState, PhysicalLayout, Site
@@ -46,6 +47,7 @@ __all__ = [
     "ChannelRepository",
     "Clock",
     "ConfigurationRepository",
+    "JournalRepository",
     "OperatorRepository",
     "PaymentRepository",
     "PinHasher",
@@ -182,6 +184,16 @@ class TicketNumberRepository(Protocol):
     def last(self, till: str) -> int: ...
 
 
+class JournalRepository(Protocol):
+    """The till's fiscal journal (domain/journal.py). `append` chains a record inside the
+    caller's write transaction: the sale's entry commits or rolls back with the sale."""
+
+    def append(self, till: str, record: Mapping[str, object]) -> JournalEntry: ...
+    def head(self, till: str) -> Head | None: ...
+    def last(self, till: str) -> JournalEntry | None: ...
+    def entries(self, till: str, from_seq: int = 1) -> Iterator[JournalEntry]: ...
+
+
 class TillSessionRepository(Protocol):
     """Sessions of the tills; `open` refuses a second open session on one till."""
 
@@ -243,6 +255,8 @@ class UnitOfWork(Protocol):
     def payments(self) -> PaymentRepository: ...
     @property
     def till_sessions(self) -> TillSessionRepository: ...
+    @property
+    def journal(self) -> JournalRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -43,6 +43,8 @@ def message_for(error: BaseException) -> str:
             "This till's point of sale (%1) is not in the catalog. "
             "Ask a technician to check station.toml.",
         ).replace("%1", str(error))
+    if isinstance(error, domain_errors.TillError):
+        return _till_message(error)
     if isinstance(error, device_errors.DeviceError):
         return _device_message(error)
     if isinstance(error, RenderError | LayoutError):
@@ -63,6 +65,34 @@ def message_for(error: BaseException) -> str:
         "ErrorPolicy",
         "Something went wrong and was logged. Check the result before trying again; "
         "if it happens again, call a technician.",
+    )
+
+
+def _till_message(error: domain_errors.TillError) -> str:
+    """Why a till session could not be opened (or a sale has none), and what to do."""
+    if isinstance(error, domain_errors.SessionAlreadyOpen):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "A session is already open on this till: it was not opened a second time, "
+            "and the open one is unchanged.",
+        )
+    if isinstance(error, domain_errors.NoOpenSession):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "No till session is open: nothing can be sold. A supervisor opens one with F10.",
+        )
+    if isinstance(error, domain_errors.NotAllowedToOpen):
+        return QCoreApplication.translate(
+            "ErrorPolicy", "Only a supervisor can open a till session."
+        )
+    if isinstance(error, domain_errors.FloatNotAllowed):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "This till's sales channel allows no cash float: open the session with every "
+            "count at zero.",
+        )
+    return QCoreApplication.translate("ErrorPolicy", "This cash count was refused: %1").replace(
+        "%1", str(error)
     )
 
 

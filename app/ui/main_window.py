@@ -36,6 +36,7 @@ from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.plans.plans_screen import PlansScreen
 from app.ui.printers.printers_screen import PrintersScreen
 from app.ui.tasks import Lane
+from app.ui.till.session_screen import TillSessionScreen
 from domain.operators import Operator, Role, Screen, screens_for
 
 _INPUT_EVENTS = {
@@ -120,6 +121,12 @@ class WorkArea(QWidget):
         layout.addWidget(self.stack, 1)
         self.nav.currentRowChanged.connect(self._switch)
         self.nav.setCurrentRow(0)
+        QShortcut(QKeySequence(Qt.Key.Key_F10), self, activated=self.show_till_session)
+
+    def show_till_session(self) -> None:
+        """F10: the till session screen, for the roles that have it."""
+        if Screen.TILL_SESSION in self.screens:
+            self.nav.setCurrentRow(list(self.screens).index(Screen.TILL_SESSION))
 
     def _build(self, screen: Screen, timezone: ZoneInfo, today: date) -> tuple[QWidget, str] | None:
         services, lane, operator = self._facades.services, self._lane, self._operator
@@ -139,6 +146,8 @@ class WorkArea(QWidget):
             self.performance_list = listing
             self.performance_page = page
             return container, self.tr("Performances")
+        if screen is Screen.TILL_SESSION:
+            return TillSessionScreen(services, lane, operator), self.tr("Till session (F10)")
         if screen is Screen.OPERATORS:
             return OperatorsScreen(services, lane, operator), self.tr("Operators")
         if screen is Screen.PLANS:

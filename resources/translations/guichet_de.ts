@@ -380,107 +380,132 @@
         <translation>Die Verkaufsstelle dieser Kasse (%1) ist nicht im Katalog. Bitten Sie einen Techniker, station.toml zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49" />
+        <location filename="../../app/ui/errors.py" line="51" />
         <source>This cannot be printed: %1</source>
         <translation>Dies kann nicht gedruckt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="58" />
+        <location filename="../../app/ui/errors.py" line="60" />
         <source>This was refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62" />
+        <location filename="../../app/ui/errors.py" line="64" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Etwas ist schiefgegangen und wurde protokolliert. Prüfen Sie das Ergebnis, bevor Sie es erneut versuchen; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="74" />
+        <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
+        <translation>An dieser Kasse ist bereits eine Sitzung geöffnet: sie wurde nicht ein zweites Mal geöffnet, die offene Sitzung ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="80" />
+        <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
+        <translation>Keine Kassensitzung geöffnet: es kann nichts verkauft werden. Ein Supervisor öffnet eine mit F10.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="85" />
+        <source>Only a supervisor can open a till session.</source>
+        <translation>Nur ein Supervisor kann eine Kassensitzung öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="89" />
+        <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
+        <translation>Der Vertriebskanal dieser Kasse erlaubt kein Wechselgeld: öffnen Sie die Sitzung mit allen Anzahlen auf null.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="94" />
+        <source>This cash count was refused: %1</source>
+        <translation>Diese Zählung wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="104" />
         <source>The terminal approved the payment.</source>
         <translation>Das Terminal hat die Zahlung genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="75" />
+        <location filename="../../app/ui/errors.py" line="105" />
         <source>The terminal declined the payment.</source>
         <translation>Das Terminal hat die Zahlung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76" />
+        <location filename="../../app/ui/errors.py" line="106" />
         <source>What the terminal did is not known.</source>
         <translation>Es ist nicht bekannt, was das Terminal getan hat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80" />
+        <location filename="../../app/ui/errors.py" line="110" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>Die Kasse konnte es nicht speichern. Belasten Sie die Karte nicht noch einmal: Prüfen Sie den Beleg des Terminals. Die Zahlung bleibt offen, bis ein Supervisor sie abschließt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="93" />
+        <location filename="../../app/ui/errors.py" line="123" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="98" />
+        <location filename="../../app/ui/errors.py" line="128" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103" />
+        <location filename="../../app/ui/errors.py" line="133" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="108" />
+        <location filename="../../app/ui/errors.py" line="138" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113" />
+        <location filename="../../app/ui/errors.py" line="143" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="118" />
+        <location filename="../../app/ui/errors.py" line="148" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="130" />
+        <location filename="../../app/ui/errors.py" line="160" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="132" />
+        <location filename="../../app/ui/errors.py" line="162" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="138" />
+        <location filename="../../app/ui/errors.py" line="168" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="142" />
+        <location filename="../../app/ui/errors.py" line="172" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="146" />
+        <location filename="../../app/ui/errors.py" line="176" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="150" />
+        <location filename="../../app/ui/errors.py" line="180" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="155" />
+        <location filename="../../app/ui/errors.py" line="185" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="159" />
+        <location filename="../../app/ui/errors.py" line="189" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -574,27 +599,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="246" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="265" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="267" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -1472,9 +1497,67 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="122" />
+        <location filename="../../app/ui/application.py" line="126" />
         <source>Guichet cannot start</source>
         <translation>Guichet kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>TillSessionScreen</name>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="58" />
+        <source>Till session</source>
+        <translation>Kassensitzung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="70" />
+        <source>Coins</source>
+        <translation>Münzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="71" />
+        <source>Notes</source>
+        <translation>Scheine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="80" />
+        <source>Count of %1</source>
+        <translation>Anzahl %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="92" />
+        <source>&amp;Open the session</source>
+        <translation>Sitzung ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="129" />
+        <source>Float: %1</source>
+        <translation>Wechselgeld: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="148" />
+        <source>No session is open: count the float, then open the session.</source>
+        <translation>Keine Sitzung geöffnet: Wechselgeld zählen, dann die Sitzung öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="156" />
+        <source>No session is open on this till: a supervisor must open one.</source>
+        <translation>An dieser Kasse ist keine Sitzung geöffnet: ein Supervisor muss eine öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <source>Session open since %1, opened by %2, with a float of %3.</source>
+        <translation>Sitzung geöffnet seit %1 von %2, mit einem Wechselgeld von %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="177" />
+        <source>Opening…</source>
+        <translation>Wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="190" />
+        <source>Session opened with a float of %1.</source>
+        <translation>Sitzung mit einem Wechselgeld von %1 geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1518,32 +1601,37 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="104" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="148" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="150" />
+        <source>Till session (F10)</source>
+        <translation>Kassensitzung (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="152" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="159" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -380,107 +380,132 @@
         <translation>Le point de vente de cette caisse (%1) n'est pas dans le catalogue. Demandez à un technicien de vérifier station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49" />
+        <location filename="../../app/ui/errors.py" line="51" />
         <source>This cannot be printed: %1</source>
         <translation>Impossible d'imprimer ceci : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="58" />
+        <location filename="../../app/ui/errors.py" line="60" />
         <source>This was refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62" />
+        <location filename="../../app/ui/errors.py" line="64" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Une erreur s'est produite et a été consignée. Vérifiez le résultat avant de réessayer ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="74" />
+        <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
+        <translation>Une session est déjà ouverte sur cette caisse : elle n'a pas été ouverte une seconde fois, et la session ouverte est inchangée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="80" />
+        <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
+        <translation>Aucune session de caisse n'est ouverte : rien ne peut être vendu. Un superviseur en ouvre une avec F10.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="85" />
+        <source>Only a supervisor can open a till session.</source>
+        <translation>Seul un superviseur peut ouvrir une session de caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="89" />
+        <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
+        <translation>La filière de vente de cette caisse n'autorise pas de fonds de caisse : ouvrez la session avec tous les nombres à zéro.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="94" />
+        <source>This cash count was refused: %1</source>
+        <translation>Ce comptage a été refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="104" />
         <source>The terminal approved the payment.</source>
         <translation>Le terminal a accepté le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="75" />
+        <location filename="../../app/ui/errors.py" line="105" />
         <source>The terminal declined the payment.</source>
         <translation>Le terminal a refusé le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76" />
+        <location filename="../../app/ui/errors.py" line="106" />
         <source>What the terminal did is not known.</source>
         <translation>On ne sait pas ce qu'a fait le terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80" />
+        <location filename="../../app/ui/errors.py" line="110" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>La caisse n'a pas pu l'enregistrer. Ne débitez pas la carte une seconde fois : vérifiez le ticket du terminal. Le paiement reste ouvert jusqu'à ce qu'un superviseur le règle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="93" />
+        <location filename="../../app/ui/errors.py" line="123" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="98" />
+        <location filename="../../app/ui/errors.py" line="128" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103" />
+        <location filename="../../app/ui/errors.py" line="133" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="108" />
+        <location filename="../../app/ui/errors.py" line="138" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113" />
+        <location filename="../../app/ui/errors.py" line="143" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="118" />
+        <location filename="../../app/ui/errors.py" line="148" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="130" />
+        <location filename="../../app/ui/errors.py" line="160" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="132" />
+        <location filename="../../app/ui/errors.py" line="162" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="138" />
+        <location filename="../../app/ui/errors.py" line="168" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="142" />
+        <location filename="../../app/ui/errors.py" line="172" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="146" />
+        <location filename="../../app/ui/errors.py" line="176" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="150" />
+        <location filename="../../app/ui/errors.py" line="180" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="155" />
+        <location filename="../../app/ui/errors.py" line="185" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="159" />
+        <location filename="../../app/ui/errors.py" line="189" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -574,27 +599,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="246" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="265" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="267" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -1472,9 +1497,67 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="122" />
+        <location filename="../../app/ui/application.py" line="126" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>TillSessionScreen</name>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="58" />
+        <source>Till session</source>
+        <translation>Session de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="70" />
+        <source>Coins</source>
+        <translation>Pièces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="71" />
+        <source>Notes</source>
+        <translation>Billets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="80" />
+        <source>Count of %1</source>
+        <translation>Nombre de %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="92" />
+        <source>&amp;Open the session</source>
+        <translation>&amp;Ouvrir la session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="129" />
+        <source>Float: %1</source>
+        <translation>Fonds de caisse : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="148" />
+        <source>No session is open: count the float, then open the session.</source>
+        <translation>Aucune session ouverte : comptez le fonds de caisse, puis ouvrez la session.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="156" />
+        <source>No session is open on this till: a supervisor must open one.</source>
+        <translation>Aucune session n'est ouverte sur cette caisse : un superviseur doit en ouvrir une.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <source>Session open since %1, opened by %2, with a float of %3.</source>
+        <translation>Session ouverte depuis %1 par %2, avec un fonds de caisse de %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="177" />
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="190" />
+        <source>Session opened with a float of %1.</source>
+        <translation>Session ouverte avec un fonds de caisse de %1.</translation>
     </message>
 </context>
 <context>
@@ -1518,32 +1601,37 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="104" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="148" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="150" />
+        <source>Till session (F10)</source>
+        <translation>Session de caisse (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="152" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="159" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

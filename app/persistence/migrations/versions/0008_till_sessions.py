@@ -1,7 +1,7 @@
 """Till sessions, opened with a float counted by denomination.
 
 Revision ID: 0008_till_sessions
-Revises: 0006_seat_owners_and_ticket_numbers
+Revises: 0007_journal
 Create Date: 2026-12-08
 
 ``till_sessions``: one row per session of a till; a partial unique index allows one open
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_till_sessions"
-down_revision = "0006_seat_owners_and_ticket_numbers"
+down_revision = "0007_journal"
 branch_labels = None
 depends_on = None
 
