@@ -7,6 +7,7 @@ domain dataclasses and the small summary dataclasses of the repositories, never 
 from app.persistence import (  # noqa: F401  (register tables)
     tables_payments,
     tables_printing,
+    tables_sales,
     tables_tills,
 )
 from app.persistence.database import Database, MigrationError, open_database, upgrade

@@ -164,6 +164,7 @@ class PriceGridRow(Base):
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     name: Mapped[str] = mapped_column(NAME)
     currency: Mapped[str] = mapped_column(CURRENCY)
+    vat_rate_bp: Mapped[int] = mapped_column(Integer, server_default="550")
 
 
 class PriceRow(Base):
@@ -210,6 +211,9 @@ class SalesChannelRow(Base):
     max_tickets_per_performance: Mapped[int | None] = mapped_column(Integer)
     fee_cap_minor: Mapped[int | None] = mapped_column(Integer)
     fee_cap_currency: Mapped[str | None] = mapped_column(CURRENCY)
+    audiences: Mapped[str] = mapped_column(Text, server_default="")  # codes, comma-separated
+    hold_minutes: Mapped[int] = mapped_column(Integer, server_default="15")
+    other_tenders: Mapped[str] = mapped_column(Text, server_default="cheque")
 
 
 class ChannelDeliveryModeRow(Base):

@@ -28,6 +28,12 @@ from app.persistence.repositories.journal import JournalRepository
 from app.persistence.repositories.operators import OperatorRepository
 from app.persistence.repositories.payments import PaymentRepository
 from app.persistence.repositories.print_jobs import PrintJobRepository
+from app.persistence.repositories.sales import (
+    CartRepository,
+    GiftCardRepository,
+    SaleRepository,
+    StandingRepository,
+)
 from app.persistence.repositories.seat_states import SeatStateRepository
 from app.persistence.repositories.settings import SettingsRepository
 from app.persistence.repositories.ticket_numbers import TicketNumberRepository
@@ -53,6 +59,10 @@ class UnitOfWork:
     ticket_numbers: TicketNumberRepository
     till_sessions: TillSessionRepository
     journal: JournalRepository
+    carts: CartRepository
+    standing: StandingRepository
+    sales: SaleRepository
+    gift_cards: GiftCardRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -77,6 +87,10 @@ class UnitOfWork:
         self.ticket_numbers = TicketNumberRepository(session)
         self.till_sessions = TillSessionRepository(session)
         self.journal = JournalRepository(session)
+        self.carts = CartRepository(session)
+        self.standing = StandingRepository(session)
+        self.sales = SaleRepository(session)
+        self.gift_cards = GiftCardRepository(session)
         return self
 
     def __exit__(

@@ -204,6 +204,8 @@ def load_demo(uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock) -
                     hasher.hash(data["pin"]),
                 )
             )
+        for data in catalog.get("gift_cards", []):
+            uow.gift_cards.add(data["code"], Money.of(data["balance"], "EUR"))
         uow.settings.set(DEMO_FLAG, today.isoformat())
         uow.commit()
     return True

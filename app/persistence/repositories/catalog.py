@@ -152,7 +152,9 @@ class CatalogRepository:
 
     def add_price_grid(self, grid: PriceGrid) -> None:
         """Store a grid; every audience it prices must be stored already."""
-        self._insert(_grids, id=grid.id, name=grid.name, currency=grid.currency)
+        self._insert(
+            _grids, id=grid.id, name=grid.name, currency=grid.currency, vat_rate_bp=grid.vat_rate_bp
+        )
         self._write_prices(grid)
 
     def replace_price_grid(self, grid: PriceGrid) -> None:
@@ -160,7 +162,7 @@ class CatalogRepository:
         result = self._session.execute(
             update(_grids)
             .where(_grids.c.id == grid.id)
-            .values(name=grid.name, currency=grid.currency)
+            .values(name=grid.name, currency=grid.currency, vat_rate_bp=grid.vat_rate_bp)
         )
         if result.rowcount == 0:  # type: ignore[attr-defined]
             raise NotFound("price grid", grid.id)
@@ -183,7 +185,7 @@ class CatalogRepository:
                 .order_by(_prices.c.category, _prices.c.audience)
             )
         }
-        return PriceGrid(row.id, row.name, row.currency, prices)
+        return PriceGrid(row.id, row.name, row.currency, prices, row.vat_rate_bp)
 
     def _write_prices(self, grid: PriceGrid) -> None:
         rows = [

@@ -37,7 +37,14 @@ def _channel_values(channel: SalesChannel) -> dict[str, Any]:
         "max_tickets_per_performance": channel.max_tickets_per_performance,
         "fee_cap_minor": None if cap is None else cap.minor,
         "fee_cap_currency": None if cap is None else cap.currency,
+        "audiences": ",".join(channel.audiences),
+        "hold_minutes": channel.hold_minutes,
+        "other_tenders": ",".join(channel.other_tenders),
     }
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code for code in text.split(",") if code)
 
 
 class ChannelRepository:
@@ -138,4 +145,7 @@ class ChannelRepository:
                 if row.fee_cap_minor is None
                 else Money(row.fee_cap_minor, row.fee_cap_currency)
             ),
+            audiences=_codes(row.audiences),
+            hold_minutes=row.hold_minutes,
+            other_tenders=_codes(row.other_tenders),
         )

@@ -1,0 +1,519 @@
+"""The counter sale's use cases: a cart whose seats are held at once, tariffs per ticket, and
+the payment that turns it into an order in **one** transaction.
+
+A sale, in order (ARCHITECTURE.md): hold the seats (`add_seats`, `add_places`) → take the
+card or voucher payments (the card through `app.services.payments`, before `complete`) →
+`complete`: in one write transaction, check the till session, the tenders and the holds, take
+the ticket numbers and unguessable barcodes, sell the seats, store the order with its tickets
+and tenders, append the journal entry and the outbox message, and queue the tickets' print
+jobs → after the commit, hand the jobs to the printers and open the drawer for cash. A print
+failure never undoes the sale; nothing prints before the commit.
+
+Holds: a cart's seats are held for the channel's hold time from the last change; starting a
+payment (`begin_payment`) extends them, so a hold cannot lapse while a card is in the
+terminal; `complete` sells only seats the cart still holds (a lapsed hold nobody took is still
+the cart's), and refuses — before any cash is taken, and with the card payment left approved
+for a refund — if another cart took one meanwhile.
+
+Nothing here touches Qt; the inventory is a port (`Inventory`), local now, the server's later.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from app.services.changes import Changes
+from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from app.services.tills import session_for_sale
+from domain.availability import may_sell_now, may_sell_seat
+from domain.catalog import Performance, max_tickets
+from domain.errors import DomainError
+from domain.money import Money
+from domain.orders import (
+    Cart,
+    CartLine,
+    LineKind,
+    Order,
+    PaymentPlan,
+    Tender,
+    TenderMethod,
+    Ticket,
+    due,
+    make_order,
+    sale_record,
+)
+from domain.pricing import next_tariff, order_fee, tariffs, ticket_price
+
+BARCODE_BITS = 100  # 20 characters of base32: A–Z and 2–7, which every printer language takes
+
+
+class SaleError(DomainError):
+    pass
+
+
+class SeatsUnavailable(SaleError):
+    """Seats that cannot go into the cart, each with why (a `Refusal` value, or "held")."""
+
+    def __init__(self, reasons: dict[str, str]) -> None:
+        shown = ", ".join(f"{seat} ({why})" for seat, why in sorted(reasons.items())[:5])
+        super().__init__(f"seats not available: {shown}")
+        self.reasons = reasons
+
+
+class PlacesUnavailable(SaleError):
+    def __init__(self, zone: str, left: int) -> None:
+        super().__init__(f"only {left} places left in {zone}")
+        self.zone = zone
+        self.left = left
+
+
+class TenderNotValid(SaleError):
+    """A card payment not approved (or for another amount), a gift card without the balance."""
+
+
+class SeatsLost(SaleError):
+    """A hold lapsed during the payment and another cart took the seats: the sale is not
+    recorded; an approved card payment stays approved, to be refunded."""
+
+    def __init__(self, seats: list[str]) -> None:
+        super().__init__(f"these seats were taken by another cart meanwhile: {', '.join(seats)}")
+        self.seats = seats
+
+
+@dataclass(frozen=True, slots=True)
+class CartView:
+    cart: Cart
+    fee: Money
+    due: Money
+    hold_expires_at: datetime | None
+    changes: Changes = field(default_factory=Changes)
+
+
+@dataclass(frozen=True, slots=True)
+class SaleResult:
+    order: Order
+    device_seq: int
+    print_jobs: tuple[str, ...]
+    changes: Changes
+
+
+_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648's alphabet
+
+
+def new_barcode(random_bits: Callable[[int], int] = secrets.randbits) -> str:
+    """An unguessable ticket barcode: 100 random bits as 20 base32 characters (5 bits each)."""
+    value = random_bits(BARCODE_BITS)
+    return "".join(_BASE32[(value >> (5 * (19 - i))) & 31] for i in range(20))
+
+
+class Inventory:
+    """Seats and places, held and sold inside the caller's transaction: the local till's
+    inventory. The server's (sync issue) takes the same calls."""
+
+    def hold_seats(
+        self,
+        uow: UnitOfWork,
+        performance_id: str,
+        seat_ids: Sequence[str],
+        owner: str,
+        expires_at: datetime,
+        now: datetime,
+    ) -> list[str]:
+        return uow.seat_states.hold(performance_id, seat_ids, owner, expires_at, now)
+
+    def hold_places(
+        self,
+        uow: UnitOfWork,
+        performance_id: str,
+        zone_id: str,
+        places: int,
+        capacity: int,
+        owner: str,
+        expires_at: datetime,
+        now: datetime,
+    ) -> bool:
+        return uow.standing.hold(
+            performance_id, zone_id, owner, places, capacity, expires_at, now
+        )
+
+    def release(self, uow: UnitOfWork, cart: Cart, line: CartLine | None = None) -> None:
+        for item in cart.lines if line is None else (line,):
+            if item.kind is LineKind.SEAT and item.seat_id is not None:
+                uow.seat_states.release(item.performance_id, [item.seat_id], owner_of(cart))
+            elif item.kind is LineKind.STANDING:
+                uow.standing.release(places_owner(cart, item))
+
+    def extend(self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime) -> None:
+        owner = owner_of(cart)
+        for performance_id in cart.performances():
+            seats = [
+                line.seat_id
+                for line in cart.lines
+                if line.performance_id == performance_id and line.seat_id is not None
+            ]
+            if seats:
+                uow.seat_states.hold(performance_id, seats, owner, expires_at, now)
+        for line in cart.lines:
+            if line.kind is LineKind.STANDING:
+                uow.standing.extend(places_owner(cart, line), expires_at)
+
+    def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
+        owner = owner_of(cart)
+        lost: list[str] = []
+        for performance_id in cart.performances():
+            seats = [
+                line.seat_id
+                for line in cart.lines
+                if line.performance_id == performance_id and line.seat_id is not None
+            ]
+            if seats:
+                lost += uow.seat_states.sell(performance_id, seats, owner, sale)
+        if not lost:
+            for line in cart.lines:
+                if line.kind is LineKind.STANDING:
+                    uow.standing.sell(places_owner(cart, line), sale)
+        return lost
+
+
+def owner_of(cart: Cart) -> str:
+    """Who holds a cart's seats in the inventory."""
+    return f"cart:{cart.id}"
+
+
+def places_owner(cart: Cart, line: CartLine) -> str:
+    """Who holds one standing line's places: one per line, so removing a line gives back
+    exactly its places."""
+    return f"cart:{cart.id}:{line.id}"
+
+
+class SellingServices:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        till: str,
+        channel_code: Callable[[], str],
+        inventory: Inventory | None = None,
+        print_tickets: Callable[[UnitOfWork, Order], list[str]] | None = None,
+        dispatch: Callable[[Sequence[str]], None] | None = None,
+        random_bits: Callable[[int], int] = secrets.randbits,
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._till = till
+        self._channel_code = channel_code
+        self._inventory = inventory or Inventory()
+        self._print_tickets = print_tickets
+        self._dispatch = dispatch
+        self._random_bits = random_bits
+
+    # --- the cart ----------------------------------------------------------------------
+
+    def open_cart(self, currency: str = "EUR") -> CartView:
+        """The till's open cart (after a restart: the one it had), or a new one."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.open_for(self._till)
+            if cart is None:
+                cart = Cart(uuid.uuid4().hex, self._till, currency)
+                uow.carts.save(cart, now)
+                uow.commit()
+            return self._view(uow, cart)
+
+    def cart(self, cart_id: str) -> CartView:
+        with self._uow(read_only=True) as uow:
+            return self._view(uow, uow.carts.get(cart_id))
+
+    def add_seats(self, cart_id: str, performance_id: str, seat_ids: Sequence[str]) -> CartView:
+        """Hold the seats at once and add one line per seat at the first tariff the channel
+        sells for its category; `SeatsUnavailable` (nothing held) names each refused seat."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            channel = uow.channels.get_channel(self._channel_code())
+            performance = uow.catalog.get_performance(performance_id)
+            layout = uow.configurations.get(performance.logical_layout_id)
+            grid = uow.catalog.get_price_grid(performance.price_grid_id)
+            booked = uow.seat_states.booked(performance_id, now)
+            owner = owner_of(cart)
+            mine = {line.seat_id for line in cart.lines if line.performance_id == performance_id}
+            reasons = {}
+            for seat_id in seat_ids:
+                if seat_id in mine:
+                    reasons[seat_id] = "in_this_cart"
+                    continue
+                verdict = may_sell_seat(channel, performance, layout, booked, seat_id, now)
+                if not verdict:
+                    assert verdict.refusal is not None
+                    reasons[seat_id] = verdict.refusal.value
+            if reasons:
+                raise SeatsUnavailable(reasons)
+            expires = now + timedelta(minutes=channel.hold_minutes)
+            taken = self._inventory.hold_seats(uow, performance_id, seat_ids, owner, expires, now)
+            if taken:
+                raise SeatsUnavailable(dict.fromkeys(taken, "seat_held"))
+            label = self._label(uow, performance)
+            lines = []
+            for seat_id in seat_ids:
+                seat = layout.physical.seat(seat_id)
+                category = layout.seat_categories.get(seat_id) or seat.category or ""
+                allowed = tariffs(grid, category, channel)
+                if not allowed:
+                    raise SeatsUnavailable({seat_id: "no_tariff"})
+                lines.append(
+                    CartLine(
+                        id=uuid.uuid4().hex[:12],
+                        performance_id=performance_id,
+                        kind=LineKind.SEAT,
+                        category=category,
+                        audience=allowed[0],
+                        unit_price=grid.price(category, allowed[0]),
+                        vat_rate_bp=grid.vat_rate_bp,
+                        label=label,
+                        seat_id=seat_id,
+                        seat_label=seat.label,
+                    )
+                )
+            cart = cart.with_lines(lines, max_tickets(performance, channel))
+            cart = _with_expiry(cart, expires)
+            self._inventory.extend(uow, cart, expires, now)
+            uow.carts.save(cart, now)
+            uow.commit()
+            return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
+
+    def add_places(
+        self, cart_id: str, performance_id: str, zone_id: str, count: int
+    ) -> CartView:
+        """Hold ``count`` places of a standing zone and add them as one line."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            channel = uow.channels.get_channel(self._channel_code())
+            performance = uow.catalog.get_performance(performance_id)
+            layout = uow.configurations.get(performance.logical_layout_id)
+            grid = uow.catalog.get_price_grid(performance.price_grid_id)
+            timing = may_sell_now(channel, performance, now)
+            if not timing:
+                raise SeatsUnavailable({zone_id: timing.refusal.value if timing.refusal else ""})
+            zone = next((z for z in layout.physical.ga_zones if z.id == zone_id), None)
+            if zone is None:
+                raise SeatsUnavailable({zone_id: "unknown_zone"})
+            category = layout.ga_categories.get(zone_id) or zone.category or ""
+            allowed = tariffs(grid, category, channel)
+            if not allowed:
+                raise SeatsUnavailable({zone_id: "no_tariff"})
+            line = CartLine(
+                id=uuid.uuid4().hex[:12],
+                performance_id=performance_id,
+                kind=LineKind.STANDING,
+                category=category,
+                audience=allowed[0],
+                unit_price=grid.price(category, allowed[0]),
+                vat_rate_bp=grid.vat_rate_bp,
+                label=self._label(uow, performance),
+                seat_label=zone.name,
+                zone_id=zone_id,
+                quantity=count,
+            )
+            cart = cart.with_lines([line], max_tickets(performance, channel))
+            expires = now + timedelta(minutes=channel.hold_minutes)
+            owner = places_owner(cart, line)
+            if not self._inventory.hold_places(
+                uow, performance_id, zone_id, count, zone.capacity, owner, expires, now
+            ):
+                left = zone.capacity - uow.standing.taken(performance_id, zone_id, now)
+                raise PlacesUnavailable(zone.name, max(0, left))
+            cart = _with_expiry(cart, expires)
+            self._inventory.extend(uow, cart, expires, now)
+            uow.carts.save(cart, now)
+            uow.commit()
+            return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
+
+    def cycle_tariff(self, cart_id: str, line_id: str) -> CartView:
+        """F4: the line's next tariff among those the channel sells for its category."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            line = cart.line(line_id)
+            channel = uow.channels.get_channel(self._channel_code())
+            performance = uow.catalog.get_performance(line.performance_id)
+            grid = uow.catalog.get_price_grid(performance.price_grid_id)
+            audience = next_tariff(grid, line.category, channel, line.audience)
+            price = ticket_price(grid, line.category, audience, channel)
+            cart = cart.with_tariff(line_id, audience, price)
+            uow.carts.save(cart, now)
+            uow.commit()
+            return self._view(uow, cart)
+
+    def remove(self, cart_id: str, line_id: str) -> CartView:
+        """Del: the line leaves the cart and its seat or places go back on sale."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            line = cart.line(line_id)
+            self._inventory.release(uow, cart, line)
+            cart = cart.without(line_id)
+            uow.carts.save(cart, now)
+            uow.commit()
+            return self._view(uow, cart, Changes(performances=frozenset({line.performance_id})))
+
+    def abandon(self, cart_id: str) -> Changes:
+        """The customer left: every seat goes back, the cart is closed."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            self._inventory.release(uow, cart)
+            uow.carts.close(cart_id, "abandoned", now)
+            uow.commit()
+        return Changes(performances=frozenset(cart.performances()))
+
+    def lapse_holds(self) -> list[Cart]:
+        """Carts whose holds lapsed: their seats go back on sale and their lines leave them
+        (the cashier is told by the screen with the returned carts)."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            lapsed = uow.carts.lapsed(now)
+            for cart in lapsed:
+                self._inventory.release(uow, cart)
+                uow.carts.save(Cart(cart.id, cart.till, cart.currency), now)
+            uow.commit()
+        return lapsed
+
+    # --- paying --------------------------------------------------------------------------
+
+    def begin_payment(self, cart_id: str) -> CartView:
+        """Before a card or voucher is taken: the holds run for another hold time, so they
+        cannot lapse while the customer pays."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            channel = uow.channels.get_channel(self._channel_code())
+            expires = now + timedelta(minutes=channel.hold_minutes)
+            self._inventory.extend(uow, cart, expires, now)
+            cart = _with_expiry(cart, expires)
+            uow.carts.save(cart, now)
+            uow.commit()
+            return self._view(uow, cart)
+
+    def complete(self, cart_id: str, plan: PaymentPlan, operator_id: str) -> SaleResult:
+        """The one durable commit of a paid cart (see the module docstring)."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            session = session_for_sale(uow, self._till)  # NoOpenSession without one
+            view = self._view(uow, cart)
+            if plan.due != view.due:
+                raise TenderNotValid("the amount due changed: take the payment again")
+            for tender in plan.tenders:
+                self._check_tender(uow, tender)
+            count = sum(line.quantity for line in cart.lines)
+            numbers = uow.ticket_numbers.take(self._till, count)
+            tickets = self._tickets(uow, cart, numbers)
+            order_id = str(uuid.uuid4())
+            order = make_order(
+                order_id,
+                cart,
+                view.fee,
+                _fee_rate(cart),
+                plan,
+                tickets,
+                session_id=session.id,
+                operator_id=operator_id,
+                at=now,
+            )
+            lost = self._inventory.sell(uow, cart, order_id)
+            if lost:
+                raise SeatsLost(lost)
+            record = sale_record(order)
+            device_seq = uow.sales.next_device_seq(self._till)
+            uow.sales.add(order, device_seq, record)
+            journal = getattr(uow, "journal", None)
+            if journal is not None:
+                journal.append(self._till, record)
+            uow.sales.add_outbox(self._till, device_seq, order_id, "sale", record, now)
+            jobs = self._print_tickets(uow, order) if self._print_tickets else []
+            uow.carts.close(cart_id, "paid", now)
+            uow.commit()
+        if self._dispatch is not None and jobs:
+            self._dispatch(jobs)
+        return SaleResult(
+            order,
+            device_seq,
+            tuple(jobs),
+            Changes(performances=frozenset(cart.performances()), print_jobs=bool(jobs)),
+        )
+
+    def gift_card_balance(self, code: str) -> Money | None:
+        with self._uow(read_only=True) as uow:
+            return uow.gift_cards.balance(code)
+
+    # --- inside ----------------------------------------------------------------------------
+
+    def _check_tender(self, uow: UnitOfWork, tender: Tender) -> None:
+        if tender.method is TenderMethod.CARD:
+            payment = uow.payments.get(tender.reference)
+            if payment.state.value != "approved" or payment.amount != tender.amount:
+                raise TenderNotValid(
+                    f"card payment {tender.reference} is {payment.state.value}, not approved "
+                    "for this amount"
+                )
+        elif tender.method is TenderMethod.VOUCHER and not uow.gift_cards.spend(
+            tender.reference, tender.amount
+        ):
+            balance = uow.gift_cards.balance(tender.reference)
+            raise TenderNotValid(
+                f"gift card {tender.reference!r} "
+                + ("is unknown" if balance is None else f"holds only {balance.minor}")
+            )
+
+    def _tickets(self, uow: UnitOfWork, cart: Cart, numbers: range) -> list[Ticket]:
+        tickets = []
+        number = iter(numbers)
+        for line in cart.lines:
+            for _ in range(line.quantity):
+                barcode = new_barcode(self._random_bits)
+                while uow.sales.barcode_taken(barcode):  # 2^-100: for the record
+                    barcode = new_barcode(self._random_bits)
+                tickets.append(
+                    Ticket(
+                        number=next(number),
+                        barcode=barcode,
+                        line_id=line.id,
+                        performance_id=line.performance_id,
+                        category=line.category,
+                        audience=line.audience,
+                        price=line.unit_price,
+                        seat_id=line.seat_id,
+                        zone_id=line.zone_id,
+                    )
+                )
+        return tickets
+
+    def _view(self, uow: UnitOfWork, cart: Cart, changes: Changes | None = None) -> CartView:
+        channel = uow.channels.get_channel(self._channel_code())
+        performances: list[Performance] = [
+            uow.catalog.get_performance(p) for p in cart.performances()
+        ]
+        fee = order_fee(channel, performances, cart.currency)
+        return CartView(cart, fee, due(cart, fee), cart.hold_expires_at, changes or Changes())
+
+    @staticmethod
+    def _label(uow: UnitOfWork, performance: Performance) -> str:
+        event = uow.catalog.get_event(performance.event_id)
+        return f"{event.name} · {performance.starts_at.isoformat(timespec='minutes')}"
+
+
+def _with_expiry(cart: Cart, expires: datetime) -> Cart:
+    from dataclasses import replace
+
+    return replace(cart, hold_expires_at=expires)
+
+
+def _fee_rate(cart: Cart) -> int:
+    """The booking fee follows the VAT of the tickets it goes with (an accessory service
+    takes its principal's rate): the highest rate among the cart's lines."""
+    return max((line.vat_rate_bp for line in cart.lines), default=0)
