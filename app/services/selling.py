@@ -147,36 +147,36 @@ class Inventory:
             elif item.kind is LineKind.STANDING:
                 uow.standing.release(places_owner(cart, item))
 
-    def extend(self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime) -> None:
-        owner = owner_of(cart)
-        for performance_id in cart.performances():
-            seats = [
-                line.seat_id
-                for line in cart.lines
-                if line.performance_id == performance_id and line.seat_id is not None
-            ]
-            if seats:
-                uow.seat_states.hold(performance_id, seats, owner, expires_at, now)
+    def extend(
+        self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime
+    ) -> list[str]:
+        """Hold the cart's seats and places until ``expires_at``; the seats another cart took
+        after the hold lapsed are returned (and then nothing changed for their performance)."""
+        lost: list[str] = []
+        for performance_id, seats in _seats_by_performance(cart).items():
+            lost += uow.seat_states.hold(performance_id, seats, owner_of(cart), expires_at, now)
         for line in cart.lines:
             if line.kind is LineKind.STANDING:
                 uow.standing.extend(places_owner(cart, line), expires_at)
+        return lost
 
     def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
-        owner = owner_of(cart)
         lost: list[str] = []
-        for performance_id in cart.performances():
-            seats = [
-                line.seat_id
-                for line in cart.lines
-                if line.performance_id == performance_id and line.seat_id is not None
-            ]
-            if seats:
-                lost += uow.seat_states.sell(performance_id, seats, owner, sale)
+        for performance_id, seats in _seats_by_performance(cart).items():
+            lost += uow.seat_states.sell(performance_id, seats, owner_of(cart), sale)
         if not lost:
             for line in cart.lines:
                 if line.kind is LineKind.STANDING:
                     uow.standing.sell(places_owner(cart, line), sale)
         return lost
+
+
+def _seats_by_performance(cart: Cart) -> dict[str, list[str]]:
+    seats: dict[str, list[str]] = {}
+    for line in cart.lines:
+        if line.seat_id is not None:
+            seats.setdefault(line.performance_id, []).append(line.seat_id)
+    return seats
 
 
 def owner_of(cart: Cart) -> str:
@@ -280,7 +280,9 @@ class SellingServices:
                 )
             cart = cart.with_lines(lines, max_tickets(performance, channel))
             cart = _with_expiry(cart, expires)
-            self._inventory.extend(uow, cart, expires, now)
+            lost = self._inventory.extend(uow, cart, expires, now)
+            if lost:
+                raise SeatsLost(lost)
             uow.carts.save(cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
@@ -328,7 +330,9 @@ class SellingServices:
                 left = zone.capacity - uow.standing.taken(performance_id, zone_id, now)
                 raise PlacesUnavailable(zone.name, max(0, left))
             cart = _with_expiry(cart, expires)
-            self._inventory.extend(uow, cart, expires, now)
+            lost = self._inventory.extend(uow, cart, expires, now)
+            if lost:
+                raise SeatsLost(lost)
             uow.carts.save(cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
@@ -393,7 +397,9 @@ class SellingServices:
             cart = uow.carts.get(cart_id)
             channel = uow.channels.get_channel(self._channel_code())
             expires = now + timedelta(minutes=channel.hold_minutes)
-            self._inventory.extend(uow, cart, expires, now)
+            lost = self._inventory.extend(uow, cart, expires, now)
+            if lost:  # before any money is taken: the cashier picks other seats
+                raise SeatsLost(lost)
             cart = _with_expiry(cart, expires)
             uow.carts.save(cart, now)
             uow.commit()

@@ -15,6 +15,7 @@ from app.main import open_till
 from app.services import payments
 from app.services.selling import (
     PlacesUnavailable,
+    SeatsLost,
     SeatsUnavailable,
     SellingServices,
     TenderNotValid,
@@ -185,3 +186,30 @@ def test_barcodes_are_100_random_bits_in_printer_safe_characters() -> None:
     assert new_barcode(lambda bits: (1 << bits) - 1) == "7" * 20
     code = new_barcode()
     assert len(code) == 20 and set(code) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+
+
+def test_a_seat_taken_after_the_hold_lapsed_stops_the_sale_before_any_money(till) -> None:  # type: ignore[no-untyped-def]
+    services, selling, clock = till
+    ensure_demo_session(services.uow_factory, clock, "G1")
+    seats = free_seats(services, "P-MIS-4", 2)
+    view = selling.add_seats(selling.open_cart().cart.id, "P-MIS-4", seats)
+    clock.advance(timedelta(minutes=20))  # the cashier went for coffee: the hold lapsed
+    other = SellingServices(services.uow_factory, clock, "G2", lambda: "GUICHET")
+    other.add_seats(other.open_cart().cart.id, "P-MIS-4", seats[:1])
+    with pytest.raises(SeatsLost) as caught:
+        selling.begin_payment(view.cart.id)  # asked before the card is, or cash taken
+    assert caught.value.seats == seats[:1]
+    with pytest.raises(SeatsLost):
+        selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP")
+    with services.uow_factory(read_only=True) as uow:
+        assert uow.sales.order_count("G1") == 0
+
+
+def test_a_lapsed_hold_nobody_took_is_still_the_carts_and_sells(till) -> None:  # type: ignore[no-untyped-def]
+    services, selling, clock = till
+    ensure_demo_session(services.uow_factory, clock, "G1")
+    seats = free_seats(services, "P-MIS-4", 1)
+    view = selling.add_seats(selling.open_cart().cart.id, "P-MIS-4", seats)
+    clock.advance(timedelta(minutes=20))
+    result = selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP")
+    assert [t.seat_id for t in result.order.tickets] == seats
