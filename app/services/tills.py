@@ -2,8 +2,8 @@
 
 A sale needs an open session: `session_for_sale` gives it inside the sale's own transaction, or
 raises `NoOpenSession`. Opening is one write transaction that stores the session, its float
-count by count, and the "session_open" entry of the till's fiscal journal (see
-`journal_session_open`). Closing a session belongs to the till-session issue, not here.
+count by count, and the "session_open" entry of the till's fiscal journal. Closing a session
+belongs to the till-session issue, not here.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from app.services import journal
 from app.services.auth import UnknownOperator
 from app.services.browsing import UnknownPointOfSale
 from app.services.changes import Changes
@@ -101,15 +102,9 @@ def session_open_record(session: TillSession, operator: Operator) -> dict[str, o
 
 
 def journal_session_open(uow: UnitOfWork, session: TillSession, operator: Operator) -> None:
-    """Append the opening to the till's fiscal journal, in the opening's transaction.
-
-    The journal's repository (``uow.journal.append(till, record)``) is being added by the
-    journal's work; until a unit of work has one, the opening is stored without its entry.
-    When ``journal`` is declared on the `UnitOfWork` port, this becomes a plain call.
-    """
-    journal = getattr(uow, "journal", None)
-    if journal is not None:
-        journal.append(session.till, session_open_record(session, operator))
+    """Append the opening to the till's fiscal journal, in the opening's transaction: the
+    session and its entry commit, or vanish, together."""
+    journal.record(uow, session.till, session_open_record(session, operator))
 
 
 def ensure_demo_session(uow_factory: UnitOfWorkFactory, clock: Clock, till: str) -> TillSession:

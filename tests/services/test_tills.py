@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.persistence import Database, open_database
-from app.services import tills
+from app.services import journal, tills
 from app.services.auth import UnknownOperator
 from app.services.browsing import UnknownPointOfSale
 from domain.channels import PointOfSale, SalesChannel
@@ -118,3 +118,17 @@ def test_the_journal_record_carries_values() -> None:
         {"denomination_minor": 1000, "count": 10},
     ]
     assert str(record["at"]).endswith("+01:00")
+
+
+def test_the_opening_is_journaled_in_its_transaction(db: Database) -> None:
+    opened = tills.open_session(db.unit_of_work, FixedClock(), JULES, TILL, FLOAT).session
+    with db.unit_of_work(read_only=True) as uow:
+        entries = list(uow.journal.entries(TILL))
+    assert [e.record["type"] for e in entries] == ["session_open"]
+    assert entries[0].record["session"] == opened.id
+    assert entries[0].record["float"] == {"amount_minor": 12015, "currency": "EUR"}
+    assert journal.verify_journal(db.unit_of_work, TILL).ok
+    with pytest.raises(SessionAlreadyOpen):  # a refused opening leaves no entry
+        tills.open_session(db.unit_of_work, FixedClock(), JULES, TILL, FLOAT)
+    with db.unit_of_work(read_only=True) as uow:
+        assert len(list(uow.journal.entries(TILL))) == 1
