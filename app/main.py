@@ -51,6 +51,7 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     from app.services.auth import Argon2PinHasher
     from app.services.clock import SystemClock
     from app.services.demo import load_demo
+    from app.services.journal import record_startup
     from app.services.till import TillServices
 
     database = open_database(config.database_path)
@@ -58,6 +59,7 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     clock = clock or SystemClock()
     if config.demo:
         load_demo(database.unit_of_work, hasher, clock)
+    record_startup(database.unit_of_work, clock, config.point_of_sale)
     return TillServices(database.unit_of_work, hasher, clock, config.point_of_sale)
 
 
@@ -140,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             "       guichet --demo [--data-dir DIR]     the client on the embedded demo\n"
             "       guichet [--data-dir DIR] plan ...    plan files (guichet plan --help)\n"
             "       guichet printer ...                  printers (guichet printer --help)\n"
-            "       guichet [--data-dir DIR] devices ... devices (guichet devices --help)"
+            "       guichet [--data-dir DIR] devices ... devices (guichet devices --help)\n"
+            "       guichet [--data-dir DIR] journal ... fiscal journal (guichet journal --help)"
         )
         return 0
     try:

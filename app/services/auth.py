@@ -11,6 +11,7 @@ from datetime import datetime
 
 import argon2
 
+from app.services import journal
 from app.services.changes import Changes
 from app.services.ports import Clock, PinHasher, UnitOfWork, UnitOfWorkFactory
 from domain.errors import OperatorError, WrongPin
@@ -67,9 +68,15 @@ def list_operators(uow_factory: UnitOfWorkFactory) -> list[OperatorCard]:
 
 
 def log_in(
-    uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock, operator_id: str, pin: str
+    uow_factory: UnitOfWorkFactory,
+    hasher: PinHasher,
+    clock: Clock,
+    operator_id: str,
+    pin: str,
+    till: str,
 ) -> Operator:
-    """The operator when the PIN is right; WrongPin or OperatorLocked otherwise.
+    """The operator when the PIN is right (journaled as a "login" of ``till`` in the same
+    transaction); WrongPin or OperatorLocked otherwise.
 
     A wrong PIN is recorded even though the login fails: the count must survive a restart.
     """
@@ -82,6 +89,7 @@ def log_in(
         if _verifies(hasher, operator.pin_hash, pin):
             operator = operator.after_success()
             uow.operators.save(operator)
+            journal.record(uow, till, _operator_event("login", operator, now))
             uow.commit()
             return operator
         operator = operator.after_failure(now)
@@ -89,6 +97,22 @@ def log_in(
         uow.commit()
     operator.check_not_locked(now)
     raise WrongPin(operator.attempts_left)
+
+
+def log_out(uow_factory: UnitOfWorkFactory, clock: Clock, operator: Operator, till: str) -> None:
+    """The operator leaves the till (logs out or locks it): journaled as a "logout"."""
+    with uow_factory() as uow:
+        journal.record(uow, till, _operator_event("logout", operator, clock.now()))
+        uow.commit()
+
+
+def _operator_event(kind: str, operator: Operator, now: datetime) -> dict[str, object]:
+    """The journal's record of a login or logout: the operator by login and name, not by id."""
+    return {
+        "type": kind,
+        "at": now.isoformat(),
+        "operator": {"login": operator.login, "name": operator.name, "role": operator.role.value},
+    }
 
 
 def _verifies(hasher: PinHasher, pin_hash: str, pin: str) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
+from importlib import metadata
 from pathlib import Path
 
-from app.services.ports import UnitOfWork, UnitOfWorkFactory
+from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from domain.journal import JournalEntry, Problem, VerifyReport, verify
 
 HEAD_MISSING = "the head (last seq and hash) is missing"
@@ -22,6 +23,20 @@ def record(uow: UnitOfWork, till: str, record: Mapping[str, object]) -> JournalE
     """Append ``record`` to the till's journal inside ``uow``'s transaction; the record names
     its till (added when the caller did not)."""
     return uow.journal.append(till, {"till": till, **record})
+
+
+def record_startup(uow_factory: UnitOfWorkFactory, clock: Clock, till: str) -> JournalEntry:
+    """The client started on this till: a "startup" entry naming the software's version."""
+    try:
+        version = metadata.version("guichet")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    with uow_factory() as uow:
+        entry = record(
+            uow, till, {"type": "startup", "at": clock.now().isoformat(), "software": version}
+        )
+        uow.commit()
+    return entry
 
 
 def verify_journal(uow_factory: UnitOfWorkFactory, till: str) -> VerifyReport:

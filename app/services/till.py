@@ -32,7 +32,12 @@ class TillServices:
         return auth.list_operators(self.uow_factory)
 
     def log_in(self, operator_id: str, pin: str) -> Operator:
-        return auth.log_in(self.uow_factory, self.hasher, self.clock, operator_id, pin)
+        return auth.log_in(
+            self.uow_factory, self.hasher, self.clock, operator_id, pin, self.point_of_sale_code
+        )
+
+    def log_out(self, operator: Operator) -> None:
+        auth.log_out(self.uow_factory, self.clock, operator, self.point_of_sale_code)
 
     def unlock_operator(self, by: Operator, operator_id: str) -> Changes:
         return auth.unlock_operator(self.uow_factory, by, operator_id)

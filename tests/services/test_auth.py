@@ -46,11 +46,34 @@ def stored(db: Database, operator_id: str) -> Operator:
 
 
 def log_in(db: Database, clock: FixedClock, pin: str, operator_id: str = "cam") -> Operator:
-    return auth.log_in(db.unit_of_work, HASHER, clock, operator_id, pin)
+    return auth.log_in(db.unit_of_work, HASHER, clock, operator_id, pin, till="G1")
 
 
 def test_the_right_pin_logs_in(db: Database) -> None:
     assert log_in(db, FixedClock(), "1234").id == "cam"
+
+
+def journal_types(db: Database) -> list[str]:
+    with db.unit_of_work(read_only=True) as uow:
+        return [str(entry.record["type"]) for entry in uow.journal.entries("G1")]
+
+
+def test_a_login_and_a_logout_are_journaled_and_a_wrong_pin_is_not(db: Database) -> None:
+    clock = FixedClock()
+    with pytest.raises(WrongPin):
+        log_in(db, clock, "0000")
+    assert journal_types(db) == []
+    operator = log_in(db, clock, "1234")
+    auth.log_out(db.unit_of_work, clock, operator, "G1")
+    assert journal_types(db) == ["login", "logout"]
+    with db.unit_of_work(read_only=True) as uow:
+        login = next(uow.journal.entries("G1")).record
+    assert login == {
+        "type": "login",
+        "at": clock.now().isoformat(),
+        "till": "G1",
+        "operator": {"login": "cam", "name": "Cam", "role": "cashier"},
+    }
 
 
 def test_the_fourth_wrong_pin_does_not_lock_and_the_fifth_does(db: Database) -> None:
