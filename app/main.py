@@ -21,6 +21,7 @@ from app.config import ConfigError, StationConfig, load_station
 if TYPE_CHECKING:
     from app.services.devices import DevicesService
     from app.services.printing import PrinterStation, PrintingServices
+    from app.services.selling import SellingServices
     from app.services.till import TillServices
     from domain.clock import Clock
     from drivers.config import DeviceConfig
@@ -73,6 +74,7 @@ class Station:
     devices: DevicesService
     printers: PrinterStation
     device_station: DeviceStation
+    selling: SellingServices
 
     def stop(self) -> None:
         self.device_station.stop()  # finishes queued print jobs, then closes every device
@@ -95,6 +97,8 @@ def _device_configs(config: StationConfig) -> list[DeviceConfig]:
 def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     from app.services.devices import DevicesService
     from app.services.printing import PrinterStation, PrintingServices
+    from app.services.selling import SellingServices
+    from app.services.tickets import sale_ticket_printer
     from drivers.station import DeviceStation
 
     services = open_till(config, clock)
@@ -109,9 +113,18 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
             "%d print job(s) left unfinished by the last run now wait for a decision", recovered
         )
     devices = DevicesService(device_station, services.uow_factory, services.clock)
+    selling = SellingServices(
+        services.uow_factory,
+        services.clock,
+        config.point_of_sale,
+        lambda: services.till().channel.code,
+        print_tickets=sale_ticket_printer(printing),
+        dispatch=printing.dispatch,
+        open_drawer=devices.open_drawer_for_sale,
+    )
     device_station.start()
     devices.reconcile_at_start()  # card payments a crash left open: asked, never guessed
-    return Station(services, printing, devices, printers, device_station)
+    return Station(services, printing, devices, printers, device_station, selling)
 
 
 def _cannot_start(error: GuichetError, language: str) -> int:

@@ -27,7 +27,13 @@ from drivers import discovery
 from drivers.base import Listeners, Role
 from drivers.config import DeviceConfig, parse_devices
 from drivers.errors import DeviceConfigError
-from drivers.payment import EndOfDayResult, PaymentResult, TerminalStatus, TransactionKind
+from drivers.payment import (
+    EndOfDayResult,
+    PaymentResult,
+    ProgressListener,
+    TerminalStatus,
+    TransactionKind,
+)
 from drivers.station import DeviceStation, DeviceStatus
 from drivers.transports.base import WireRecord
 
@@ -104,6 +110,46 @@ class DevicesService:
                 )
             ),
         )
+
+    def device_for(self, role: Role) -> str | None:
+        """The station's first device of ``role`` (the sale's terminal, drawer, display)."""
+        return next(
+            (name for name in self.station.names() if self.station.config(name).role is role),
+            None,
+        )
+
+    def sale_payment(
+        self, name: str, amount: Money, reference: str, progress: ProgressListener | None = None
+    ) -> tuple[CardPayment, PaymentResult]:
+        """A sale's card payment: blocks until the terminal is done (run it on a lane). An
+        unknown outcome stays open for ``reference`` (the cart), so it is never charged twice."""
+        return self.station.call(
+            name,
+            self._recording(
+                lambda terminal: payments.run(
+                    self._uow,
+                    self._clock,
+                    terminal,
+                    TransactionKind.PAYMENT,
+                    amount,
+                    reference,
+                    None,
+                    progress,
+                )
+            ),
+        )
+
+    def open_drawer_for_sale(self) -> None:
+        """After a cash sale's commit: open the drawer on its device lane, without waiting; a
+        drawer that fails is reported by its status events, never undoes the sale."""
+        name = self.device_for(Role.CASH_DRAWER)
+        if name is None:
+            return
+        def report(done: Future[object]) -> None:
+            if done.exception() is not None:
+                log.warning("the drawer did not open after a sale: %s", done.exception())
+
+        self.station.submit(name, lambda drawer: drawer.open_drawer()).add_done_callback(report)
 
     def test_payment(self, name: str, amount: Money) -> tuple[CardPayment, PaymentResult]:
         return self._card(name, TransactionKind.PAYMENT, amount)

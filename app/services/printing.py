@@ -310,31 +310,45 @@ class PrintingServices:
     def queue_tickets(
         self, uow: UnitOfWork, tickets: Sequence[TicketData], printer: str | None = None
     ) -> list[str]:
-        """Inside the caller's transaction (a sale's): take the tickets' numbers from this
-        till's sequence and queue their jobs. Nothing is committed here; after the commit,
-        `dispatch` the returned job ids."""
-        name = printer or self.station.for_purpose(TICKETS)
-        if name is None:
-            raise UnknownPrinter("no printer prints tickets on this station")
+        """Inside the caller's transaction: take the tickets' numbers from this till's
+        sequence and queue their jobs; bad data is refused before a number is taken. Nothing
+        is committed here; after the commit, `dispatch` the returned job ids."""
+        name = self._ticket_printer(printer)
         device = self.station.printer(name)
         for ticket in tickets:
             self._renderer(device, ticket)()  # refuse bad data before a number is taken
         numbers = uow.ticket_numbers.take(self.till, len(tickets))
-        jobs = []
-        for number, ticket in zip(numbers, tickets, strict=True):
-            numbered = replace(ticket, ticket_number=number, till=ticket.till or self.till)
-            jobs.append(
-                self._add_job(
-                    uow,
-                    name,
-                    "ticket",
-                    _ticket_label(numbered),
-                    serialize.dumps(numbered),
-                    number,
-                    None,
-                )
+        numbered = [
+            replace(ticket, ticket_number=number)
+            for number, ticket in zip(numbers, tickets, strict=True)
+        ]
+        return self.queue_numbered_tickets(uow, numbered, name)
+
+    def queue_numbered_tickets(
+        self, uow: UnitOfWork, tickets: Sequence[TicketData], printer: str | None = None
+    ) -> list[str]:
+        """Inside a sale's transaction: queue the jobs of tickets the sale numbered. Nothing
+        is rendered here: a ticket that cannot be printed fails on the printer's thread and
+        waits for a decision; the sale stands."""
+        name = self._ticket_printer(printer)
+        return [
+            self._add_job(
+                uow,
+                name,
+                "ticket",
+                _ticket_label(ticket),
+                serialize.dumps(replace(ticket, till=ticket.till or self.till)),
+                ticket.ticket_number,
+                None,
             )
-        return jobs
+            for ticket in tickets
+        ]
+
+    def _ticket_printer(self, printer: str | None) -> str:
+        name = printer or self.station.for_purpose(TICKETS)
+        if name is None:
+            raise UnknownPrinter("no printer prints tickets on this station")
+        return name
 
     def dispatch(self, job_ids: Sequence[str]) -> None:
         """Hand committed jobs to their printers' threads."""

@@ -179,6 +179,11 @@ def _seats_by_performance(cart: Cart) -> dict[str, list[str]]:
     return seats
 
 
+def order_number(till: str, device_seq: int) -> str:
+    """The order number printed on tickets and receipts: the till and its sale sequence."""
+    return f"{till}-{device_seq:06d}"
+
+
 def owner_of(cart: Cart) -> str:
     """Who holds a cart's seats in the inventory."""
     return f"cart:{cart.id}"
@@ -198,8 +203,9 @@ class SellingServices:
         till: str,
         channel_code: Callable[[], str],
         inventory: Inventory | None = None,
-        print_tickets: Callable[[UnitOfWork, Order], list[str]] | None = None,
+        print_tickets: Callable[[UnitOfWork, Order, str], list[str]] | None = None,
         dispatch: Callable[[Sequence[str]], None] | None = None,
+        open_drawer: Callable[[], None] | None = None,
         random_bits: Callable[[int], int] = secrets.randbits,
     ) -> None:
         self._uow = uow_factory
@@ -209,6 +215,7 @@ class SellingServices:
         self._inventory = inventory or Inventory()
         self._print_tickets = print_tickets
         self._dispatch = dispatch
+        self._open_drawer = open_drawer
         self._random_bits = random_bits
 
     # --- the cart ----------------------------------------------------------------------
@@ -441,9 +448,15 @@ class SellingServices:
             if journal is not None:
                 journal.append(self._till, record)
             uow.sales.add_outbox(self._till, device_seq, order_id, "sale", record, now)
-            jobs = self._print_tickets(uow, order) if self._print_tickets else []
+            number = order_number(self._till, device_seq)
+            jobs = self._print_tickets(uow, order, number) if self._print_tickets else []
             uow.carts.close(cart_id, "paid", now)
             uow.commit()
+        # After the commit, on the device lanes: the drawer first for cash, then the tickets.
+        if self._open_drawer is not None and any(
+            t.method is TenderMethod.CASH for t in order.tenders
+        ):
+            self._open_drawer()
         if self._dispatch is not None and jobs:
             self._dispatch(jobs)
         return SaleResult(

@@ -1,0 +1,69 @@
+"""The tickets of a paid order as the printers print them, built from the catalog's values
+inside the sale's transaction, and queued there (`app.services.printing`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from app.services.ports import UnitOfWork
+from app.services.printing import PrintingServices, UnknownPrinter
+from domain.orders import Order
+from printing.data import TicketData, ticket_from_catalog
+
+TicketPrinter = Callable[[UnitOfWork, Order, str], list[str]]
+
+
+def ticket_documents(uow: UnitOfWork, order: Order, order_number: str) -> list[TicketData]:
+    """One document per ticket, with its share of the order's fee (shares that add up to the
+    fee exactly) in the price printed on it."""
+    shares = order.fee.split(len(order.tickets)) if order.tickets else []
+    documents = []
+    for ticket, fee in zip(order.tickets, shares, strict=True):
+        performance = uow.catalog.get_performance(ticket.performance_id)
+        event = uow.catalog.get_event(performance.event_id)
+        activity = uow.catalog.get_activity(event.activity_id)
+        season = uow.catalog.get_season(activity.season_id)
+        hall = uow.venues.get_hall(performance.hall_id)
+        layout = uow.configurations.get(performance.logical_layout_id)
+        seat = layout.physical.seat(ticket.seat_id) if ticket.seat_id else None
+        zone = (
+            next((z for z in layout.physical.zones if z.id == seat.zone), None) if seat else None
+        )
+        document = ticket_from_catalog(
+            organizer=uow.catalog.get_organizer(season.organizer_id),
+            event=event,
+            performance=performance,
+            site=uow.venues.get_site(hall.site_id),
+            hall=hall,
+            category=layout.category(ticket.category),
+            audience=uow.catalog.get_audience(ticket.audience),
+            price=ticket.price + fee,
+            fees=fee,
+            order_number=order_number,
+            ticket_number=ticket.number,
+            barcode=ticket.barcode,
+            seat=seat,
+            zone=zone,
+            till=order.till,
+        )
+        if ticket.zone_id is not None:  # a standing place: the zone's name and entrance
+            standing = next(z for z in layout.physical.ga_zones if z.id == ticket.zone_id)
+            document = replace(document, zone=standing.name, entrance=standing.entrance or "")
+        documents.append(document)
+    return documents
+
+
+def sale_ticket_printer(printing: PrintingServices) -> TicketPrinter:
+    """What `SellingServices` calls inside the sale's transaction: queue the tickets' jobs on
+    the ticket printer. A station without one keeps the tickets unprinted (the sale stands)."""
+
+    def queue(uow: UnitOfWork, order: Order, order_number: str) -> list[str]:
+        try:
+            return printing.queue_numbered_tickets(
+                uow, ticket_documents(uow, order, order_number)
+            )
+        except UnknownPrinter:
+            return []
+
+    return queue

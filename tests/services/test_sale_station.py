@@ -1,0 +1,53 @@
+"""A sale on the demo station as `guichet` builds it: the real simulated printers and drawer
+behind the real drivers. After the commit the drawer opens and the tickets print."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.config import load_station
+from app.main import Station, open_station
+from app.services.tills import ensure_demo_session
+from domain.orders import PaymentPlan
+from drivers.base import Role
+from tests.fakes import FixedClock
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Iterator[Station]:
+    built = open_station(load_station(tmp_path / "till", demo=True), FixedClock())
+    yield built
+    built.stop()
+
+
+def _until(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out")
+        time.sleep(0.05)
+
+
+def test_two_seats_for_cash_print_two_tickets_and_open_the_drawer(station: Station) -> None:
+    services, selling = station.services, station.selling
+    ensure_demo_session(services.uow_factory, services.clock, "G1")
+    plan = services.performance_view("P-MIS-2").plan
+    seats = [plan.seat_ids[i] for i in range(len(plan.seat_ids)) if plan.sellable[i]][:2]
+    view = selling.add_seats(selling.open_cart().cart.id, "P-MIS-2", seats)
+    result = selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP-CASHIER")
+    assert len(result.print_jobs) == 2
+
+    def printed() -> bool:
+        states = {j.id: j.state for j in station.printing.recent_jobs(10)}
+        return all(states.get(job) == "confirmed" for job in result.print_jobs)
+
+    _until(printed)
+    name = station.devices.device_for(Role.CASH_DRAWER)
+    assert name is not None
+    _until(lambda: station.devices.drawer_sensor(name))  # the drawer was kicked open
+    pages = station.printing.virtual_pages()
+    assert len([p for p in pages if p.printer == "tickets"]) == 2
