@@ -33,8 +33,8 @@ from domain.catalog import (
 from domain.channels import PointOfSale, SalesChannel
 from domain.clock import Clock
 from domain.configuration import LogicalLayout
-from domain.money import Money
 from domain.journal import Head, JournalEntry
+from domain.money import Money
 from domain.operators import Operator
 from domain.orders import Cart, Order
 from domain.till import TillSession
