@@ -17,7 +17,13 @@ from pathlib import Path
 from app.cli.common import EXIT_FAILED, EXIT_INVALID, EXIT_OK
 from domain.errors import GuichetError
 
-_COMMAND_MODULES = ("app.cli.plan", "app.cli.devices", "app.cli.printer", "app.cli.journal")
+_COMMAND_MODULES = (
+    "app.cli.plan",
+    "app.cli.devices",
+    "app.cli.printer",
+    "app.cli.journal",
+    "app.cli.simulate",
+)
 COMMANDS = frozenset(m.rsplit(".", 1)[1] for m in _COMMAND_MODULES)
 
 __all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_OK", "build_parser", "is_cli_command", "run_cli"]
