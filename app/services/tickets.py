@@ -4,39 +4,66 @@ inside the sale's transaction, and queued there (`app.services.printing`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from app.services.ports import UnitOfWork
 from app.services.printing import PrintingServices, UnknownPrinter
+from domain.catalog import Event, Organizer, Performance
+from domain.configuration import LogicalLayout
 from domain.orders import Order
+from domain.venue import Hall, Site, Zone
 from printing.data import TicketData, ticket_from_catalog
 
 TicketPrinter = Callable[[UnitOfWork, Order, str], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    performance: Performance
+    event: Event
+    organizer: Organizer
+    site: Site
+    hall: Hall
+    layout: LogicalLayout
+    zones: dict[str, Zone]
+
+
+def _context(uow: UnitOfWork, performance_id: str) -> _Context:
+    performance = uow.catalog.get_performance(performance_id)
+    event = uow.catalog.get_event(performance.event_id)
+    season = uow.catalog.get_season(uow.catalog.get_activity(event.activity_id).season_id)
+    hall = uow.venues.get_hall(performance.hall_id)
+    layout = uow.configurations.get(performance.logical_layout_id)
+    return _Context(
+        performance,
+        event,
+        uow.catalog.get_organizer(season.organizer_id),
+        uow.venues.get_site(hall.site_id),
+        hall,
+        layout,
+        {z.id: z for z in layout.physical.zones},
+    )
 
 
 def ticket_documents(uow: UnitOfWork, order: Order, order_number: str) -> list[TicketData]:
     """One document per ticket, with its share of the order's fee (shares that add up to the
     fee exactly) in the price printed on it."""
     shares = order.fee.split(len(order.tickets)) if order.tickets else []
+    context: dict[str, _Context] = {}
     documents = []
     for ticket, fee in zip(order.tickets, shares, strict=True):
-        performance = uow.catalog.get_performance(ticket.performance_id)
-        event = uow.catalog.get_event(performance.event_id)
-        activity = uow.catalog.get_activity(event.activity_id)
-        season = uow.catalog.get_season(activity.season_id)
-        hall = uow.venues.get_hall(performance.hall_id)
-        layout = uow.configurations.get(performance.logical_layout_id)
-        seat = layout.physical.seat(ticket.seat_id) if ticket.seat_id else None
-        zone = (
-            next((z for z in layout.physical.zones if z.id == seat.zone), None) if seat else None
-        )
+        if ticket.performance_id not in context:  # read once per performance, not per ticket
+            context[ticket.performance_id] = _context(uow, ticket.performance_id)
+        c = context[ticket.performance_id]
+        seat = c.layout.physical.seat(ticket.seat_id) if ticket.seat_id else None
+        zone = c.zones.get(seat.zone) if seat else None
         document = ticket_from_catalog(
-            organizer=uow.catalog.get_organizer(season.organizer_id),
-            event=event,
-            performance=performance,
-            site=uow.venues.get_site(hall.site_id),
-            hall=hall,
-            category=layout.category(ticket.category),
+            organizer=c.organizer,
+            event=c.event,
+            performance=c.performance,
+            site=c.site,
+            hall=c.hall,
+            category=c.layout.category(ticket.category),
             audience=uow.catalog.get_audience(ticket.audience),
             price=ticket.price + fee,
             fees=fee,
@@ -48,7 +75,7 @@ def ticket_documents(uow: UnitOfWork, order: Order, order_number: str) -> list[T
             till=order.till,
         )
         if ticket.zone_id is not None:  # a standing place: the zone's name and entrance
-            standing = next(z for z in layout.physical.ga_zones if z.id == ticket.zone_id)
+            standing = next(z for z in c.layout.physical.ga_zones if z.id == ticket.zone_id)
             document = replace(document, zone=standing.name, entrance=standing.entrance or "")
         documents.append(document)
     return documents
