@@ -75,6 +75,16 @@ class TenderNotValid(SaleError):
     """A card payment not approved (or for another amount), a gift card without the balance."""
 
 
+class PaymentToSettle(SaleError):
+    """A card payment of this cart has no known outcome yet: settle it before anything else
+    is charged (`app.services.payments.reconcile_open` or a supervisor's close)."""
+
+    def __init__(self, payment_id: str, state: str) -> None:
+        super().__init__(f"card payment {payment_id} is {state}: settle it before paying again")
+        self.payment_id = payment_id
+        self.state = state
+
+
 class SeatsLost(SaleError):
     """A hold lapsed during the payment and another cart took the seats: the sale is not
     recorded; an approved card payment stays approved, to be refunded."""
@@ -465,6 +475,23 @@ class SellingServices:
             tuple(jobs),
             Changes(performances=frozenset(cart.performances()), print_jobs=bool(jobs)),
         )
+
+    def resume_payment(self, cart_id: str) -> PaymentPlan:
+        """The payment of a cart as far as it went: its card payments the terminal approved
+        count already (after a crash between the approval and the commit, the card is not
+        charged again); `PaymentToSettle` while one of its card payments is open or unknown
+        (settle it with the terminal or a supervisor first: never charge twice)."""
+        with self._uow(read_only=True) as uow:
+            view = self._view(uow, uow.carts.get(cart_id))
+            made = uow.payments.for_reference(cart_id)
+        unsettled = [p for p in made if p.state.value in ("pending", "sent", "unknown")]
+        if unsettled:
+            raise PaymentToSettle(unsettled[0].id, unsettled[0].state.value)
+        plan = PaymentPlan(view.due)
+        for payment in made:
+            if payment.state.value == "approved" and payment.kind.value == "payment":
+                plan = plan.other(TenderMethod.CARD, payment.amount, payment.id)
+        return plan
 
     def gift_card_balance(self, code: str) -> Money | None:
         with self._uow(read_only=True) as uow:

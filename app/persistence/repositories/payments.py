@@ -239,6 +239,15 @@ class PaymentRepository:
         rows = self._session.execute(query.order_by(_payments.c.created_at))
         return [_payment(row) for row in rows]
 
+    def for_reference(self, reference: str) -> list[CardPayment]:
+        """The card transactions made for a reference (a cart), oldest first."""
+        rows = self._session.execute(
+            select(_payments)
+            .where(_payments.c.reference == reference)
+            .order_by(_payments.c.created_at)
+        )
+        return [_payment(row) for row in rows]
+
     def recent(self, limit: int = 50) -> list[CardPayment]:
         rows = self._session.execute(
             select(_payments).order_by(_payments.c.created_at.desc()).limit(limit)
