@@ -178,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             config.timezone,
             station.printing,
             station.devices,
+            station.selling,
         )
     finally:
         station.stop()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
+from app.services.selling import SellingServices
 from app.services.till import TillServices
 from app.ui.main_window import MainWindow
 from app.ui.translation import set_language
@@ -51,9 +52,18 @@ def build_main_window(
     timezone: str,
     printing: PrintingServices | None = None,
     devices: DevicesService | None = None,
+    selling: SellingServices | None = None,
 ) -> MainWindow:
     set_language(language)
-    return MainWindow(services, language, idle_lock_minutes, ZoneInfo(timezone), printing, devices)
+    return MainWindow(
+        services,
+        language,
+        idle_lock_minutes,
+        ZoneInfo(timezone),
+        printing,
+        devices,
+        selling=selling,
+    )
 
 
 def run_gui(
@@ -63,9 +73,12 @@ def run_gui(
     timezone: str,
     printing: PrintingServices | None = None,
     devices: DevicesService | None = None,
+    selling: SellingServices | None = None,
 ) -> int:
     app = create_application()
-    window = build_main_window(services, language, idle_lock_minutes, timezone, printing, devices)
+    window = build_main_window(
+        services, language, idle_lock_minutes, timezone, printing, devices, selling
+    )
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)
     window.show()

@@ -53,6 +53,9 @@ def message_for(error: BaseException) -> str:
         )
     if getattr(error, "error_code", "") == "payment_not_recorded":
         return _payment_not_recorded(getattr(error, "result", None))
+    sale = _sale_message(error)
+    if sale is not None:
+        return sale
     database = _database_message(error)
     if database is not None:
         return database
@@ -113,6 +116,75 @@ def _payment_not_recorded(result: object) -> str:
             "receipt. The payment stays open until a supervisor settles it.",
         )
     )
+
+
+def _sale_message(error: BaseException) -> str | None:
+    """Why the cart or the payment refused something (app.services.selling's errors and the
+    domain's order errors, told apart by their error codes), and what to do."""
+    code = getattr(error, "error_code", "")
+    if code == "seats_unavailable":
+        reasons = getattr(error, "reasons", {})
+        shown = ", ".join(
+            f"{seat} ({seat_refusal(why)})" for seat, why in sorted(reasons.items())[:6]
+        )
+        return QCoreApplication.translate(
+            "ErrorPolicy", "These seats cannot go into the cart: %1. Pick other seats."
+        ).replace("%1", shown)
+    if code == "places_unavailable":
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy", "Only %1 standing places are left in %2: nothing was added."
+            )
+            .replace("%1", str(getattr(error, "left", 0)))
+            .replace("%2", str(getattr(error, "zone", "")))
+        )
+    if code == "too_many_tickets":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "At most %1 tickets per order for this performance: nothing was added.",
+        ).replace("%1", str(getattr(error, "limit", "")))
+    if code == "seats_lost":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "Another cart took these seats after their hold ran out: %1. The sale is not "
+            "recorded. Remove them and pick other seats; a card already charged for this "
+            "sale stays approved, for a supervisor to refund.",
+        ).replace("%1", ", ".join(getattr(error, "seats", [])))
+    if code == "tender_not_valid":
+        return QCoreApplication.translate(
+            "ErrorPolicy", "This payment was refused: %1. Take the payment again."
+        ).replace("%1", str(error))
+    return None
+
+
+def seat_refusal(reason: str) -> str:
+    """A seat's refusal code (`domain.availability.Refusal` or the cart's) in words."""
+    texts = {
+        "seat_sold": QCoreApplication.translate("ErrorPolicy", "sold"),
+        "seat_held": QCoreApplication.translate("ErrorPolicy", "held in another cart"),
+        "seat_reserved": QCoreApplication.translate("ErrorPolicy", "reserved"),
+        "seat_blocked": QCoreApplication.translate("ErrorPolicy", "blocked, not for sale"),
+        "seat_invalid": QCoreApplication.translate("ErrorPolicy", "invalidated"),
+        "unknown_seat": QCoreApplication.translate("ErrorPolicy", "not on this plan"),
+        "contingent_not_for_channel": QCoreApplication.translate(
+            "ErrorPolicy", "kept for a contingent this till does not sell"
+        ),
+        "no_contingent_not_allowed": QCoreApplication.translate(
+            "ErrorPolicy", "this till sells only seats of its contingents"
+        ),
+        "in_this_cart": QCoreApplication.translate("ErrorPolicy", "already in this cart"),
+        "no_tariff": QCoreApplication.translate("ErrorPolicy", "no tariff this till may sell"),
+        "performance_not_on_sale": QCoreApplication.translate(
+            "ErrorPolicy", "the performance is not on sale"
+        ),
+        "channel_not_open": QCoreApplication.translate(
+            "ErrorPolicy", "no sale window for this till"
+        ),
+        "sales_not_open_yet": QCoreApplication.translate("ErrorPolicy", "sales not open yet"),
+        "sales_closed": QCoreApplication.translate("ErrorPolicy", "sales closed"),
+        "unknown_zone": QCoreApplication.translate("ErrorPolicy", "no such zone"),
+    }
+    return texts.get(reason, reason)
 
 
 def _database_message(error: BaseException) -> str | None:

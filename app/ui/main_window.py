@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.services.browsing import TillContext
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
+from app.services.selling import SellingServices
 from app.services.till import TillServices
 from app.ui.devices.devices_screen import DevicesScreen
 from app.ui.devices.scanner_filter import ScanHub
@@ -35,6 +36,7 @@ from app.ui.performances.list_screen import PerformanceListScreen
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.plans.plans_screen import PlansScreen
 from app.ui.printers.printers_screen import PrintersScreen
+from app.ui.sale.sale_screen import SaleScreen
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
 from domain.operators import Operator, Role, Screen, screens_for
@@ -78,6 +80,7 @@ class Facades:
     services: TillServices
     printing: PrintingServices | None = None
     devices: DevicesService | None = None
+    selling: SellingServices | None = None  # the counter sale; without it the page only shows
 
 
 class WorkArea(QWidget):
@@ -105,6 +108,7 @@ class WorkArea(QWidget):
         self.stack = QStackedWidget()
         self.screens: dict[Screen, QWidget] = {}
         self.performance_page: PerformancePageScreen | None = None
+        self.sale_screen: SaleScreen | None = None
         for screen in screens_for(operator.role):
             built = self._build(screen, timezone, today)
             if built is None:  # a station without devices offers no device screens
@@ -134,10 +138,16 @@ class WorkArea(QWidget):
             container = QStackedWidget()
             listing = PerformanceListScreen(services, lane, timezone, today)
             page = PerformancePageScreen(services, lane)
+            shown: QWidget = page
+            if self._facades.selling is not None:  # the page becomes the sale screen
+                shown = SaleScreen(
+                    page, self._facades.selling, services, lane, operator.id, self._facades.devices
+                )
+                self.sale_screen = shown
             container.addWidget(listing)
-            container.addWidget(page)
+            container.addWidget(shown)
             listing.open_performance.connect(
-                lambda pid: (page.load(pid), container.setCurrentWidget(page))
+                lambda pid: (page.load(pid), container.setCurrentWidget(shown))
             )
             page.back.connect(
                 lambda: (container.setCurrentWidget(listing), listing.table.setFocus())
@@ -182,10 +192,11 @@ class MainWindow(QMainWindow):
         printing: PrintingServices | None = None,
         devices: DevicesService | None = None,
         parent: QWidget | None = None,
+        selling: SellingServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.facades = Facades(services, printing, devices)
+        self.facades = Facades(services, printing, devices, selling)
         self.timezone = timezone
         self.scans = ScanHub(self)
         self.scans.scanned.connect(self._scanned)

@@ -1,6 +1,79 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CartPanel</name>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="43" />
+        <source>Cart</source>
+        <translation>Warenkorb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="53" />
+        <source>Cart lines</source>
+        <translation>Warenkorbpositionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="76" />
+        <source>Standing zone</source>
+        <translation>Stehplatzbereich</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="82" />
+        <source>Number of standing places</source>
+        <translation>Anzahl Stehplätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="83" />
+        <source>Add places</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="92" />
+        <source>Add to cart (Enter)</source>
+        <translation>In den Warenkorb (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="93" />
+        <source>Tariff (F4)</source>
+        <translation>Tarif (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="94" />
+        <source>Remove (Del)</source>
+        <translation>Entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="95" />
+        <source>Pay (F12)</source>
+        <translation>Bezahlen (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="154" />
+        <source>Booking fee: %1</source>
+        <translation>Vorverkaufsgebühr: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="155" />
+        <source>Total: %1</source>
+        <translation>Gesamt: %1</translation>
+    </message>
+</context>
+<context>
     <name>DevicesScreen</name>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="71" />
@@ -385,127 +458,227 @@
         <translation>Dies kann nicht gedruckt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="60" />
+        <location filename="../../app/ui/errors.py" line="63" />
         <source>This was refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64" />
+        <location filename="../../app/ui/errors.py" line="67" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Etwas ist schiefgegangen und wurde protokolliert. Prüfen Sie das Ergebnis, bevor Sie es erneut versuchen; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74" />
+        <location filename="../../app/ui/errors.py" line="77" />
         <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
         <translation>An dieser Kasse ist bereits eine Sitzung geöffnet: sie wurde nicht ein zweites Mal geöffnet, die offene Sitzung ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80" />
+        <location filename="../../app/ui/errors.py" line="83" />
         <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
         <translation>Keine Kassensitzung geöffnet: es kann nichts verkauft werden. Ein Supervisor öffnet eine mit F10.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="85" />
+        <location filename="../../app/ui/errors.py" line="88" />
         <source>Only a supervisor can open a till session.</source>
         <translation>Nur ein Supervisor kann eine Kassensitzung öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="89" />
+        <location filename="../../app/ui/errors.py" line="92" />
         <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
         <translation>Der Vertriebskanal dieser Kasse erlaubt kein Wechselgeld: öffnen Sie die Sitzung mit allen Anzahlen auf null.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="94" />
+        <location filename="../../app/ui/errors.py" line="97" />
         <source>This cash count was refused: %1</source>
         <translation>Diese Zählung wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="104" />
+        <location filename="../../app/ui/errors.py" line="107" />
         <source>The terminal approved the payment.</source>
         <translation>Das Terminal hat die Zahlung genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="105" />
+        <location filename="../../app/ui/errors.py" line="108" />
         <source>The terminal declined the payment.</source>
         <translation>Das Terminal hat die Zahlung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="106" />
+        <location filename="../../app/ui/errors.py" line="109" />
         <source>What the terminal did is not known.</source>
         <translation>Es ist nicht bekannt, was das Terminal getan hat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="110" />
+        <location filename="../../app/ui/errors.py" line="113" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>Die Kasse konnte es nicht speichern. Belasten Sie die Karte nicht noch einmal: Prüfen Sie den Beleg des Terminals. Die Zahlung bleibt offen, bis ein Supervisor sie abschließt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="123" />
+        <location filename="../../app/ui/errors.py" line="130" />
+        <source>These seats cannot go into the cart: %1. Pick other seats.</source>
+        <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="135" />
+        <source>Only %1 standing places are left in %2: nothing was added.</source>
+        <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="142" />
+        <source>At most %1 tickets per order for this performance: nothing was added.</source>
+        <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="147" />
+        <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
+        <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="154" />
+        <source>This payment was refused: %1. Take the payment again.</source>
+        <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="163" />
+        <source>sold</source>
+        <translation>verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="164" />
+        <source>held in another cart</source>
+        <translation>in einem anderen Warenkorb gehalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="165" />
+        <source>reserved</source>
+        <translation>reserviert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="166" />
+        <source>blocked, not for sale</source>
+        <translation>gesperrt, nicht im Verkauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="167" />
+        <source>invalidated</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="168" />
+        <source>not on this plan</source>
+        <translation>nicht in diesem Saalplan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="169" />
+        <source>kept for a contingent this till does not sell</source>
+        <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="172" />
+        <source>this till sells only seats of its contingents</source>
+        <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="175" />
+        <source>already in this cart</source>
+        <translation>bereits in diesem Warenkorb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="176" />
+        <source>no tariff this till may sell</source>
+        <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="177" />
+        <source>the performance is not on sale</source>
+        <translation>die Vorstellung ist nicht im Verkauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="180" />
+        <source>no sale window for this till</source>
+        <translation>kein Verkaufszeitraum für diese Kasse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="183" />
+        <source>sales not open yet</source>
+        <translation>Verkauf noch nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="184" />
+        <source>sales closed</source>
+        <translation>Verkauf geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="185" />
+        <source>no such zone</source>
+        <translation>unbekannter Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="195" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="128" />
+        <location filename="../../app/ui/errors.py" line="200" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="133" />
+        <location filename="../../app/ui/errors.py" line="205" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="138" />
+        <location filename="../../app/ui/errors.py" line="210" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143" />
+        <location filename="../../app/ui/errors.py" line="215" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148" />
+        <location filename="../../app/ui/errors.py" line="220" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160" />
+        <location filename="../../app/ui/errors.py" line="232" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="162" />
+        <location filename="../../app/ui/errors.py" line="234" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="168" />
+        <location filename="../../app/ui/errors.py" line="240" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="172" />
+        <location filename="../../app/ui/errors.py" line="244" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="176" />
+        <location filename="../../app/ui/errors.py" line="248" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="180" />
+        <location filename="../../app/ui/errors.py" line="252" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="185" />
+        <location filename="../../app/ui/errors.py" line="257" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="261" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -599,27 +772,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="254" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -683,6 +856,199 @@
     </message>
 </context>
 <context>
+    <name>PaymentPanel</name>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <source>Payments taken</source>
+        <translation>Erhaltene Zahlungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <source>Amount given (Enter on empty: exact cash)</source>
+        <translation>Gegebener Betrag (Enter ohne Betrag: passend)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <source>Amount given in cash</source>
+        <translation>Bar gegebener Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="96" />
+        <source>Gift card code (type or scan)</source>
+        <translation>Gutscheincode (tippen oder scannen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <source>Gift card code</source>
+        <translation>Gutscheincode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="102" />
+        <source>Cash (F5)</source>
+        <translation>Bar (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="103" />
+        <source>Exact cash (Enter)</source>
+        <translation>Passend bar (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
+        <source>Card (F6)</source>
+        <translation>Karte (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
+        <source>Gift card (F7)</source>
+        <translation>Gutschein (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="106" />
+        <source>Back to the cart (Esc)</source>
+        <translation>Zurück zum Warenkorb (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="107" />
+        <source>Next customer (Enter)</source>
+        <translation>Nächster Kunde (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="131" />
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="166" />
+        <source>Holding the seats for the payment…</source>
+        <translation>Plätze werden für die Zahlung gehalten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="181" />
+        <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
+        <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="214" />
+        <source>Type the amount the customer gave, then Enter.</source>
+        <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <source>Still due: take another payment.</source>
+        <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="249" />
+        <source>This till has no card terminal: take another payment.</source>
+        <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="255" />
+        <source>Card payment of %1: the customer follows the terminal's prompts.</source>
+        <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
+        <source>Card approved for %1.</source>
+        <translation>Karte über %1 genehmigt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
+        <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
+        <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="299" />
+        <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
+        <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
+        <source>Type or scan the gift card's code, then Enter.</source>
+        <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="317" />
+        <source>This gift card is already used for this sale.</source>
+        <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="330" />
+        <source>There is no gift card %1.</source>
+        <translation>Es gibt keinen Gutschein %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="333" />
+        <source>Gift card %1 is used up.</source>
+        <translation>Der Gutschein %1 ist aufgebraucht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
+        <source>Gift card %1: balance %2, %3 used.</source>
+        <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="355" />
+        <source>Recording the sale…</source>
+        <translation>Verkauf wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="368" />
+        <source>Sale %1 recorded, %2 ticket(s) printing.</source>
+        <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="382" />
+        <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
+        <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="399" />
+        <source>A card was charged for this sale: take the rest of the payment.</source>
+        <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="414" />
+        <source>Due: %1</source>
+        <translation>Zu zahlen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <source>Still due: %1</source>
+        <translation>Noch offen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="421" />
+        <source>Change: %1</source>
+        <translation>Rückgeld: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
+        <source>Cash %1 (given %2)</source>
+        <translation>Bar %1 (gegeben %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
+        <source>Card %1</source>
+        <translation>Karte %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="447" />
+        <source>Gift card %1: %2</source>
+        <translation>Gutschein %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="448" />
+        <source>Other %1</source>
+        <translation>Sonstige %1</translation>
+    </message>
+</context>
+<context>
     <name>PerformanceListScreen</name>
     <message>
         <location filename="../../app/ui/performances/list_screen.py" line="69" />
@@ -739,172 +1105,172 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="61" />
+        <location filename="../../app/ui/performances/performance_page.py" line="62" />
         <source>← Performances (Esc)</source>
         <translation>← Vorstellungen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="134" />
+        <location filename="../../app/ui/performances/performance_page.py" line="135" />
         <source>Seats</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="111" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <location filename="../../app/ui/performances/performance_page.py" line="89" />
         <source>Pick on plan</source>
         <translation>Auswahl im Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="89" />
+        <location filename="../../app/ui/performances/performance_page.py" line="90" />
         <source>Automatic with view</source>
         <translation>Automatisch mit Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="90" />
+        <location filename="../../app/ui/performances/performance_page.py" line="91" />
         <source>Automatic then editable</source>
         <translation>Automatisch, dann änderbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="93" />
+        <location filename="../../app/ui/performances/performance_page.py" line="94" />
         <source>Seat search mode</source>
         <translation>Platzsuchmodus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="99" />
+        <location filename="../../app/ui/performances/performance_page.py" line="100" />
         <source>Number of seats</source>
         <translation>Anzahl Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="100" />
+        <location filename="../../app/ui/performances/performance_page.py" line="101" />
         <source>Best available (F3)</source>
         <translation>Beste Plätze (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="111" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="111" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="116" />
+        <location filename="../../app/ui/performances/performance_page.py" line="117" />
         <source>Free seats per category</source>
         <translation>Freie Plätze pro Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="130" />
+        <location filename="../../app/ui/performances/performance_page.py" line="131" />
         <source>Seat search</source>
         <translation>Platzsuche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="190" />
+        <location filename="../../app/ui/performances/performance_page.py" line="191" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="231" />
+        <location filename="../../app/ui/performances/performance_page.py" line="232" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="279" />
+        <location filename="../../app/ui/performances/performance_page.py" line="281" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="300" />
+        <location filename="../../app/ui/performances/performance_page.py" line="302" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="307" />
+        <location filename="../../app/ui/performances/performance_page.py" line="309" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="319" />
+        <location filename="../../app/ui/performances/performance_page.py" line="321" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Die vorgeschlagenen Plätze lassen sich in diesem Modus nicht ändern: Wählen Sie „Automatisch, dann änderbar“ oder „Auswahl im Plan“, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="326" />
+        <location filename="../../app/ui/performances/performance_page.py" line="328" />
         <source>Seat %1 is already held by this till.</source>
         <translation>Platz %1 ist bereits von dieser Kasse gehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="332" />
+        <location filename="../../app/ui/performances/performance_page.py" line="334" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>Platz %1 ist für das Kontingent %2 reserviert: an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="336" />
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>Platz %1 ist an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <location filename="../../app/ui/performances/performance_page.py" line="340" />
         <source>Seat %1 is held in another cart.</source>
         <translation>Platz %1 liegt in einem anderen Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="339" />
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>Platz %1 ist gesperrt: Er wird nicht verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="340" />
+        <location filename="../../app/ui/performances/performance_page.py" line="342" />
         <source>Seat %1 is reserved.</source>
         <translation>Platz %1 ist reserviert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="343" />
         <source>Seat %1 is sold.</source>
         <translation>Platz %1 ist verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="342" />
+        <location filename="../../app/ui/performances/performance_page.py" line="344" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>Platz %1 ist ungültig: Er kann nicht verkauft werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="348" />
+        <location filename="../../app/ui/performances/performance_page.py" line="350" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="354" />
+        <location filename="../../app/ui/performances/performance_page.py" line="356" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="357" />
+        <location filename="../../app/ui/performances/performance_page.py" line="359" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="361" />
+        <location filename="../../app/ui/performances/performance_page.py" line="363" />
         <source>Sales at this till open on %1.</source>
         <translation>Der Verkauf an dieser Kasse beginnt am %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="364" />
+        <location filename="../../app/ui/performances/performance_page.py" line="366" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>Der Verkauf an dieser Kasse endete am %1 (die Vorstellung beginnt am %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="370" />
+        <location filename="../../app/ui/performances/performance_page.py" line="372" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>An dieser Kasse nicht im Verkauf: Ihr Vertriebskanal hat für diese Vorstellung keinen Verkaufszeitraum.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="372" />
+        <location filename="../../app/ui/performances/performance_page.py" line="374" />
         <source>Not on sale at this till.</source>
         <translation>An dieser Kasse nicht im Verkauf.</translation>
     </message>
@@ -1324,6 +1690,54 @@
     </message>
 </context>
 <context>
+    <name>SaleScreen</name>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="127" />
+        <source>Pick seats on the plan, or F3 for the best ones.</source>
+        <translation>Plätze im Saalplan wählen, oder F3 für die besten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="130" />
+        <source>Holding the seats…</source>
+        <translation>Plätze werden gehalten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="142" />
+        <source>%1 seat(s) added to the cart.</source>
+        <translation>%1 Platz/Plätze in den Warenkorb gelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="156" />
+        <source>%1 standing place(s) added.</source>
+        <translation>%1 Stehplatz/Stehplätze hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="182" />
+        <source>Line removed: its seats are on sale again.</source>
+        <translation>Position entfernt: ihre Plätze sind wieder im Verkauf.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="206" />
+        <source>Seats held for %1</source>
+        <translation>Plätze gehalten für %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="209" />
+        <source>Hold lapsed</source>
+        <translation>Reservierung abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="227" />
+        <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
+        <translation>Die Reservierung ist abgelaufen: die Plätze des Warenkorbs sind wieder im Verkauf. Erneut wählen, wenn der Kunde sie noch möchte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="243" />
+        <source>The cart is empty: add seats first.</source>
+        <translation>Der Warenkorb ist leer: zuerst Plätze hinzufügen.</translation>
+    </message>
+</context>
+<context>
     <name>SeatMapLegend</name>
     <message>
         <location filename="../../seatmap_widget/legend.py" line="74" />
@@ -1497,7 +1911,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="126" />
+        <location filename="../../app/ui/application.py" line="139" />
         <source>Guichet cannot start</source>
         <translation>Guichet kann nicht starten</translation>
     </message>
@@ -1601,37 +2015,37 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104" />
+        <location filename="../../app/ui/main_window.py" line="107" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -1,6 +1,79 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CartPanel</name>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="43" />
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <source>Seat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="53" />
+        <source>Cart lines</source>
+        <translation>Lignes du panier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="76" />
+        <source>Standing zone</source>
+        <translation>Zone debout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="82" />
+        <source>Number of standing places</source>
+        <translation>Nombre de places debout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="83" />
+        <source>Add places</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="92" />
+        <source>Add to cart (Enter)</source>
+        <translation>Ajouter au panier (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="93" />
+        <source>Tariff (F4)</source>
+        <translation>Tarif (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="94" />
+        <source>Remove (Del)</source>
+        <translation>Retirer (Suppr)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="95" />
+        <source>Pay (F12)</source>
+        <translation>Payer (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="154" />
+        <source>Booking fee: %1</source>
+        <translation>Frais de location : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="155" />
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+</context>
+<context>
     <name>DevicesScreen</name>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="71" />
@@ -385,127 +458,227 @@
         <translation>Impossible d'imprimer ceci : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="60" />
+        <location filename="../../app/ui/errors.py" line="63" />
         <source>This was refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64" />
+        <location filename="../../app/ui/errors.py" line="67" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Une erreur s'est produite et a été consignée. Vérifiez le résultat avant de réessayer ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74" />
+        <location filename="../../app/ui/errors.py" line="77" />
         <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
         <translation>Une session est déjà ouverte sur cette caisse : elle n'a pas été ouverte une seconde fois, et la session ouverte est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80" />
+        <location filename="../../app/ui/errors.py" line="83" />
         <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
         <translation>Aucune session de caisse n'est ouverte : rien ne peut être vendu. Un superviseur en ouvre une avec F10.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="85" />
+        <location filename="../../app/ui/errors.py" line="88" />
         <source>Only a supervisor can open a till session.</source>
         <translation>Seul un superviseur peut ouvrir une session de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="89" />
+        <location filename="../../app/ui/errors.py" line="92" />
         <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
         <translation>La filière de vente de cette caisse n'autorise pas de fonds de caisse : ouvrez la session avec tous les nombres à zéro.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="94" />
+        <location filename="../../app/ui/errors.py" line="97" />
         <source>This cash count was refused: %1</source>
         <translation>Ce comptage a été refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="104" />
+        <location filename="../../app/ui/errors.py" line="107" />
         <source>The terminal approved the payment.</source>
         <translation>Le terminal a accepté le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="105" />
+        <location filename="../../app/ui/errors.py" line="108" />
         <source>The terminal declined the payment.</source>
         <translation>Le terminal a refusé le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="106" />
+        <location filename="../../app/ui/errors.py" line="109" />
         <source>What the terminal did is not known.</source>
         <translation>On ne sait pas ce qu'a fait le terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="110" />
+        <location filename="../../app/ui/errors.py" line="113" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>La caisse n'a pas pu l'enregistrer. Ne débitez pas la carte une seconde fois : vérifiez le ticket du terminal. Le paiement reste ouvert jusqu'à ce qu'un superviseur le règle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="123" />
+        <location filename="../../app/ui/errors.py" line="130" />
+        <source>These seats cannot go into the cart: %1. Pick other seats.</source>
+        <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="135" />
+        <source>Only %1 standing places are left in %2: nothing was added.</source>
+        <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="142" />
+        <source>At most %1 tickets per order for this performance: nothing was added.</source>
+        <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="147" />
+        <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
+        <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="154" />
+        <source>This payment was refused: %1. Take the payment again.</source>
+        <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="163" />
+        <source>sold</source>
+        <translation>vendue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="164" />
+        <source>held in another cart</source>
+        <translation>réservée dans un autre panier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="165" />
+        <source>reserved</source>
+        <translation>réservée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="166" />
+        <source>blocked, not for sale</source>
+        <translation>bloquée, pas en vente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="167" />
+        <source>invalidated</source>
+        <translation>invalidée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="168" />
+        <source>not on this plan</source>
+        <translation>absente de ce plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="169" />
+        <source>kept for a contingent this till does not sell</source>
+        <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="172" />
+        <source>this till sells only seats of its contingents</source>
+        <translation>cette caisse ne vend que les places de ses contingents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="175" />
+        <source>already in this cart</source>
+        <translation>déjà dans ce panier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="176" />
+        <source>no tariff this till may sell</source>
+        <translation>aucun tarif vendable à cette caisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="177" />
+        <source>the performance is not on sale</source>
+        <translation>la représentation n'est pas en vente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="180" />
+        <source>no sale window for this till</source>
+        <translation>pas de période de vente pour cette caisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="183" />
+        <source>sales not open yet</source>
+        <translation>ventes pas encore ouvertes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="184" />
+        <source>sales closed</source>
+        <translation>ventes closes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="185" />
+        <source>no such zone</source>
+        <translation>zone inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="195" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="128" />
+        <location filename="../../app/ui/errors.py" line="200" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="133" />
+        <location filename="../../app/ui/errors.py" line="205" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="138" />
+        <location filename="../../app/ui/errors.py" line="210" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143" />
+        <location filename="../../app/ui/errors.py" line="215" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148" />
+        <location filename="../../app/ui/errors.py" line="220" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160" />
+        <location filename="../../app/ui/errors.py" line="232" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="162" />
+        <location filename="../../app/ui/errors.py" line="234" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="168" />
+        <location filename="../../app/ui/errors.py" line="240" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="172" />
+        <location filename="../../app/ui/errors.py" line="244" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="176" />
+        <location filename="../../app/ui/errors.py" line="248" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="180" />
+        <location filename="../../app/ui/errors.py" line="252" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="185" />
+        <location filename="../../app/ui/errors.py" line="257" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="261" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -599,27 +772,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="254" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -683,6 +856,199 @@
     </message>
 </context>
 <context>
+    <name>PaymentPanel</name>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <source>Payments taken</source>
+        <translation>Paiements reçus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <source>Amount given (Enter on empty: exact cash)</source>
+        <translation>Montant remis (Entrée à vide : compte exact)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <source>Amount given in cash</source>
+        <translation>Montant remis en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="96" />
+        <source>Gift card code (type or scan)</source>
+        <translation>Code de la carte cadeau (saisi ou scanné)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <source>Gift card code</source>
+        <translation>Code de la carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="102" />
+        <source>Cash (F5)</source>
+        <translation>Espèces (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="103" />
+        <source>Exact cash (Enter)</source>
+        <translation>Compte exact (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
+        <source>Card (F6)</source>
+        <translation>Carte (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
+        <source>Gift card (F7)</source>
+        <translation>Carte cadeau (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="106" />
+        <source>Back to the cart (Esc)</source>
+        <translation>Retour au panier (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="107" />
+        <source>Next customer (Enter)</source>
+        <translation>Client suivant (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="131" />
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="166" />
+        <source>Holding the seats for the payment…</source>
+        <translation>Réservation des places pour le paiement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="181" />
+        <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
+        <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="214" />
+        <source>Type the amount the customer gave, then Enter.</source>
+        <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <source>Still due: take another payment.</source>
+        <translation>Reste à payer : prenez un autre paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="249" />
+        <source>This till has no card terminal: take another payment.</source>
+        <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="255" />
+        <source>Card payment of %1: the customer follows the terminal's prompts.</source>
+        <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
+        <source>Card approved for %1.</source>
+        <translation>Carte acceptée pour %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
+        <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
+        <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="299" />
+        <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
+        <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
+        <source>Type or scan the gift card's code, then Enter.</source>
+        <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="317" />
+        <source>This gift card is already used for this sale.</source>
+        <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="330" />
+        <source>There is no gift card %1.</source>
+        <translation>Il n'existe pas de carte cadeau %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="333" />
+        <source>Gift card %1 is used up.</source>
+        <translation>La carte cadeau %1 est épuisée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
+        <source>Gift card %1: balance %2, %3 used.</source>
+        <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="355" />
+        <source>Recording the sale…</source>
+        <translation>Enregistrement de la vente…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="368" />
+        <source>Sale %1 recorded, %2 ticket(s) printing.</source>
+        <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="382" />
+        <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
+        <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="399" />
+        <source>A card was charged for this sale: take the rest of the payment.</source>
+        <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="414" />
+        <source>Due: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <source>Still due: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="421" />
+        <source>Change: %1</source>
+        <translation>À rendre : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
+        <source>Cash %1 (given %2)</source>
+        <translation>Espèces %1 (remis %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
+        <source>Card %1</source>
+        <translation>Carte %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="447" />
+        <source>Gift card %1: %2</source>
+        <translation>Carte cadeau %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="448" />
+        <source>Other %1</source>
+        <translation>Autre %1</translation>
+    </message>
+</context>
+<context>
     <name>PerformanceListScreen</name>
     <message>
         <location filename="../../app/ui/performances/list_screen.py" line="69" />
@@ -739,172 +1105,172 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="61" />
+        <location filename="../../app/ui/performances/performance_page.py" line="62" />
         <source>← Performances (Esc)</source>
         <translation>← Séances (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="134" />
+        <location filename="../../app/ui/performances/performance_page.py" line="135" />
         <source>Seats</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="111" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="88" />
+        <location filename="../../app/ui/performances/performance_page.py" line="89" />
         <source>Pick on plan</source>
         <translation>Choix sur plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="89" />
+        <location filename="../../app/ui/performances/performance_page.py" line="90" />
         <source>Automatic with view</source>
         <translation>Automatique avec visualisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="90" />
+        <location filename="../../app/ui/performances/performance_page.py" line="91" />
         <source>Automatic then editable</source>
         <translation>Automatique puis modifiable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="93" />
+        <location filename="../../app/ui/performances/performance_page.py" line="94" />
         <source>Seat search mode</source>
         <translation>Mode de recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="99" />
+        <location filename="../../app/ui/performances/performance_page.py" line="100" />
         <source>Number of seats</source>
         <translation>Nombre de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="100" />
+        <location filename="../../app/ui/performances/performance_page.py" line="101" />
         <source>Best available (F3)</source>
         <translation>Meilleures places (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="111" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="110" />
+        <location filename="../../app/ui/performances/performance_page.py" line="111" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="116" />
+        <location filename="../../app/ui/performances/performance_page.py" line="117" />
         <source>Free seats per category</source>
         <translation>Places libres par catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="130" />
+        <location filename="../../app/ui/performances/performance_page.py" line="131" />
         <source>Seat search</source>
         <translation>Recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="190" />
+        <location filename="../../app/ui/performances/performance_page.py" line="191" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="231" />
+        <location filename="../../app/ui/performances/performance_page.py" line="232" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="279" />
+        <location filename="../../app/ui/performances/performance_page.py" line="281" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="300" />
+        <location filename="../../app/ui/performances/performance_page.py" line="302" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="307" />
+        <location filename="../../app/ui/performances/performance_page.py" line="309" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="319" />
+        <location filename="../../app/ui/performances/performance_page.py" line="321" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Les places proposées ne peuvent pas être modifiées dans ce mode : choisissez « Automatique puis modifiable » ou « Choix sur plan » pour les changer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="326" />
+        <location filename="../../app/ui/performances/performance_page.py" line="328" />
         <source>Seat %1 is already held by this till.</source>
         <translation>La place %1 est déjà retenue par ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="332" />
+        <location filename="../../app/ui/performances/performance_page.py" line="334" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>La place %1 est réservée au contingent %2 : elle n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="336" />
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>La place %1 n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <location filename="../../app/ui/performances/performance_page.py" line="340" />
         <source>Seat %1 is held in another cart.</source>
         <translation>La place %1 est retenue dans un autre panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="339" />
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>La place %1 est bloquée : elle n'est pas en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="340" />
+        <location filename="../../app/ui/performances/performance_page.py" line="342" />
         <source>Seat %1 is reserved.</source>
         <translation>La place %1 est réservée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="343" />
         <source>Seat %1 is sold.</source>
         <translation>La place %1 est vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="342" />
+        <location filename="../../app/ui/performances/performance_page.py" line="344" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>La place %1 est invalidée : elle ne peut pas être vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="348" />
+        <location filename="../../app/ui/performances/performance_page.py" line="350" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="354" />
+        <location filename="../../app/ui/performances/performance_page.py" line="356" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="357" />
+        <location filename="../../app/ui/performances/performance_page.py" line="359" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="361" />
+        <location filename="../../app/ui/performances/performance_page.py" line="363" />
         <source>Sales at this till open on %1.</source>
         <translation>La vente à ce guichet ouvre le %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="364" />
+        <location filename="../../app/ui/performances/performance_page.py" line="366" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>La vente à ce guichet a fermé le %1 (la séance commence le %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="370" />
+        <location filename="../../app/ui/performances/performance_page.py" line="372" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>Pas en vente à ce guichet : son canal n'a pas de période de vente pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="372" />
+        <location filename="../../app/ui/performances/performance_page.py" line="374" />
         <source>Not on sale at this till.</source>
         <translation>Pas en vente à ce guichet.</translation>
     </message>
@@ -1324,6 +1690,54 @@
     </message>
 </context>
 <context>
+    <name>SaleScreen</name>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="127" />
+        <source>Pick seats on the plan, or F3 for the best ones.</source>
+        <translation>Choisissez des places sur le plan, ou F3 pour les meilleures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="130" />
+        <source>Holding the seats…</source>
+        <translation>Réservation des places…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="142" />
+        <source>%1 seat(s) added to the cart.</source>
+        <translation>%1 place(s) ajoutée(s) au panier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="156" />
+        <source>%1 standing place(s) added.</source>
+        <translation>%1 place(s) debout ajoutée(s).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="182" />
+        <source>Line removed: its seats are on sale again.</source>
+        <translation>Ligne retirée : ses places sont de nouveau en vente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="206" />
+        <source>Seats held for %1</source>
+        <translation>Places réservées encore %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="209" />
+        <source>Hold lapsed</source>
+        <translation>Réservation expirée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="227" />
+        <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
+        <translation>La réservation a expiré : les places du panier sont remises en vente. Choisissez-les à nouveau si le client les veut toujours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="243" />
+        <source>The cart is empty: add seats first.</source>
+        <translation>Le panier est vide : ajoutez d'abord des places.</translation>
+    </message>
+</context>
+<context>
     <name>SeatMapLegend</name>
     <message>
         <location filename="../../seatmap_widget/legend.py" line="74" />
@@ -1497,7 +1911,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="126" />
+        <location filename="../../app/ui/application.py" line="139" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
     </message>
@@ -1601,37 +2015,37 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104" />
+        <location filename="../../app/ui/main_window.py" line="107" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

@@ -50,6 +50,7 @@ from seatmap_widget import (
 class PerformancePageScreen(QWidget):
     back = Signal()
     seats_chosen = Signal(list)  # seat ids the cashier confirmed (Enter), for the cart
+    shown = Signal(object)  # the PerformancePage now shown (loaded or refreshed)
 
     def __init__(self, services: TillServices, lane: Lane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +235,7 @@ class PerformancePageScreen(QWidget):
                 for z in page.standing
             )
         )
+        self.shown.emit(page)
 
     def _show_plan(
         self, plan: PerformancePlan, seat_plan: SeatPlan, status: SeatStatus, tables: ColourTables

@@ -1,0 +1,437 @@
+"""The payment panel (F12): the amount due, then tenders until nothing is due — cash (F5, the
+amount given typed, change shown large; Enter on an empty amount: exact cash), card (F6, on
+the terminal), gift card (F7) — then the one commit, and one key for the next customer.
+
+The arithmetic is the domain's `PaymentPlan`; the commit is `SellingServices.complete` on the
+database lane; the card payment blocks until the terminal is done, so it runs on a lane of its
+own. An unknown card outcome stops the sale and is never retried from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.devices import DevicesService
+from app.services.selling import CartView, SaleResult, SellingServices, order_number
+from app.ui import errors, formatting
+from app.ui.sale.cart_panel import emphasised, key_button
+from app.ui.tasks import Lane
+from domain.errors import DomainError
+from domain.money import Money, total
+from domain.orders import PaymentPlan, Tender, TenderMethod
+from drivers.base import Role
+from drivers.payment import PaymentOutcome, PaymentResult
+
+
+class PaymentPanel(QWidget):
+    cancelled = Signal()  # back to the cart (Esc), nothing recorded
+    next_customer = Signal()  # the sale is recorded: start the next one
+
+    def __init__(
+        self,
+        selling: SellingServices,
+        lane: Lane,
+        card_lane: Lane,
+        operator_id: str,
+        devices: DevicesService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentPanel")
+        self._selling = selling
+        self._lane = lane
+        self._card_lane = card_lane
+        self._operator_id = operator_id
+        self._devices = devices
+        self.cart_id = ""
+        self.plan: PaymentPlan | None = None
+        self.result: SaleResult | None = None
+        self.ready = False  # the holds were extended for the payment
+        self.busy = False  # a card payment or the commit is under way
+        self.stopped = False  # a card payment's outcome is unknown: the sale stops here
+
+        self.due = emphasised(QLabel(), 1.6)
+        self.due.setObjectName("amountDue")
+        self.balance = emphasised(QLabel(), 1.3)
+        self.balance.setObjectName("balance")
+        self.change = emphasised(QLabel(), 2.4)
+        self.change.setObjectName("change")
+        self.tenders = QListWidget()
+        self.tenders.setObjectName("tenders")
+        self.tenders.setAccessibleName(self.tr("Payments taken"))
+        self.amount = QLineEdit()
+        self.amount.setObjectName("amountGiven")
+        self.amount.setPlaceholderText(self.tr("Amount given (Enter on empty: exact cash)"))
+        self.amount.setAccessibleName(self.tr("Amount given in cash"))
+        self.amount.setMinimumHeight(44)
+        self.code = QLineEdit()
+        self.code.setObjectName("giftCardCode")
+        self.code.setPlaceholderText(self.tr("Gift card code (type or scan)"))
+        self.code.setAccessibleName(self.tr("Gift card code"))
+        self.code.setMinimumHeight(44)
+        self.message = QLabel()
+        self.message.setObjectName("paymentMessage")
+        self.message.setWordWrap(True)
+        self.cash_button = key_button(self.tr("Cash (F5)"), "cash")
+        self.exact_button = key_button(self.tr("Exact cash (Enter)"), "exactCash")
+        self.card_button = key_button(self.tr("Card (F6)"), "card")
+        self.voucher_button = key_button(self.tr("Gift card (F7)"), "voucher")
+        self.back_button = key_button(self.tr("Back to the cart (Esc)"), "backToCart")
+        self.next_button = key_button(self.tr("Next customer (Enter)"), "nextCustomer")
+        self.next_button.setAutoDefault(True)  # Enter on it starts the next customer
+        self.next_button.hide()
+
+        keys = QGridLayout()
+        keys.addWidget(self.amount, 0, 0, 1, 2)
+        keys.addWidget(self.cash_button, 1, 0)
+        keys.addWidget(self.exact_button, 1, 1)
+        keys.addWidget(self.card_button, 2, 0, 1, 2)
+        keys.addWidget(self.code, 3, 0, 1, 2)
+        keys.addWidget(self.voucher_button, 4, 0, 1, 2)
+        left = QVBoxLayout()
+        left.addWidget(self.due)
+        left.addWidget(self.balance)
+        left.addWidget(self.tenders, 1)
+        left.addWidget(self.change)
+        right = QVBoxLayout()
+        right.addLayout(keys)
+        right.addStretch(1)
+        right.addWidget(self.back_button)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        title = emphasised(QLabel(self.tr("Payment")), 1.2)
+        layout.addWidget(title)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.next_button)
+
+        self.amount.returnPressed.connect(self.enter_amount)
+        self.cash_button.clicked.connect(self.cash)
+        self.exact_button.clicked.connect(self.exact_cash)
+        self.card_button.clicked.connect(self.card)
+        self.code.returnPressed.connect(self.voucher)
+        self.voucher_button.clicked.connect(self.voucher)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self._next)
+        for key, slot in (
+            (Qt.Key.Key_F5, self.cash),
+            (Qt.Key.Key_F6, self.card),
+            (Qt.Key.Key_F7, self.voucher),
+            (Qt.Key.Key_F12, self._next),
+            (Qt.Key.Key_Escape, self.back),
+        ):
+            QShortcut(QKeySequence(key), self, activated=slot)
+
+    # --- opening --------------------------------------------------------------------------
+
+    def start(self, view: CartView) -> None:
+        """A new payment for the cart: the holds are extended first (`begin_payment`)."""
+        self.cart_id = view.cart.id
+        self.plan = PaymentPlan(view.due)
+        self.result = None
+        self.ready = self.busy = self.stopped = False
+        self.amount.clear()
+        self.code.clear()
+        self.next_button.hide()
+        self.back_button.show()
+        self.message.setText(self.tr("Holding the seats for the payment…"))
+        self._show_plan()
+        self.amount.setFocus()
+        cart_id = self.cart_id
+        self._lane.submit(
+            lambda: self._selling.begin_payment(cart_id), self._begun, self._failed, owner=self
+        )
+
+    def _begun(self, view: CartView) -> None:
+        if view.cart.id != self.cart_id or self.plan is None:
+            return
+        self.ready = True
+        if view.due != self.plan.due:  # the cart changed meanwhile: pay what it is now
+            self.plan = PaymentPlan(view.due)
+        self.message.setText(
+            self.tr("Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.")
+        )
+        self._show_plan()
+
+    # --- tenders ----------------------------------------------------------------------------
+
+    def _can_tender(self) -> bool:
+        return (
+            self.ready
+            and not self.busy
+            and not self.stopped
+            and self.result is None
+            and self.plan is not None
+            and not self.plan.settled
+        )
+
+    def enter_amount(self) -> None:
+        """Enter in the amount field: the amount typed in cash, exact cash when empty (or
+        the commit again, when it was refused with everything paid)."""
+        if self.plan is not None and self.plan.settled and self.result is None and not self.busy:
+            self._complete()
+        elif self.amount.text().strip():
+            self.cash()
+        else:
+            self.exact_cash()
+
+    def cash(self) -> None:
+        """F5: the amount typed is what the customer handed over."""
+        if not self._can_tender() or self.plan is None:
+            return
+        text = self.amount.text().strip()
+        if not text:
+            self.amount.setFocus()
+            self.message.setText(self.tr("Type the amount the customer gave, then Enter."))
+            return
+        try:
+            given = Money.of(text.replace(",", ".").replace(" ", ""), self.plan.due.currency)
+        except DomainError:
+            self.message.setText(
+                self.tr("“%1” is not an amount: type it like 20 or 20.50.").replace("%1", text)
+            )
+            return
+        self._take(lambda plan: plan.cash(given))
+
+    def exact_cash(self) -> None:
+        if self._can_tender():
+            self._take(lambda plan: plan.exact_cash())
+
+    def _take(self, add: Callable[[PaymentPlan], PaymentPlan]) -> None:
+        assert self.plan is not None
+        try:
+            self.plan = add(self.plan)
+        except DomainError as error:
+            self.message.setText(errors.message_for(error))
+            return
+        self.amount.clear()
+        self._show_plan()
+        if self.plan is not None and self.plan.settled:
+            self._complete()
+        else:
+            self.message.setText(self.tr("Still due: take another payment."))
+
+    def card(self) -> None:
+        """F6: the balance on the card terminal; the terminal's answer decides."""
+        if not self._can_tender() or self.plan is None:
+            return
+        name = None if self._devices is None else self._devices.device_for(Role.PAYMENT_TERMINAL)
+        if self._devices is None or name is None:
+            self.message.setText(self.tr("This till has no card terminal: take another payment."))
+            return
+        devices, amount, cart_id = self._devices, self.plan.balance, self.cart_id
+        self.busy = True
+        self._show_plan()
+        self.message.setText(
+            self.tr("Card payment of %1: the customer follows the terminal's prompts.").replace(
+                "%1", formatting.money(amount)
+            )
+        )
+        self._card_lane.submit(
+            lambda: devices.sale_payment(name, amount, reference=cart_id),
+            lambda done: self._card_done(amount, done[1]),
+            self._card_failed,
+            owner=self,
+        )
+
+    def _card_done(self, amount: Money, result: PaymentResult) -> None:
+        self.busy = False
+        if result.outcome is PaymentOutcome.APPROVED:
+            self._take(lambda plan: plan.other(TenderMethod.CARD, amount, result.payment_id))
+            if self.result is None and not self.busy:
+                self.message.setText(
+                    self.tr("Card approved for %1.").replace("%1", formatting.money(amount))
+                    + " "
+                    + self.message.text()
+                )
+        elif result.outcome is PaymentOutcome.DECLINED:
+            self.message.setText(
+                self.tr(
+                    "The card was declined: nothing was charged. Try the card again or take "
+                    "another payment."
+                )
+            )
+            self._show_plan()
+        else:
+            self._stop_unknown()
+
+    def _card_failed(self, error: BaseException) -> None:
+        """The terminal could not be used, or its answer not recorded: never retried here."""
+        self.busy = False
+        if getattr(error, "error_code", "") == "payment_not_recorded":
+            self.stopped = True
+        self.message.setText(errors.message_for(error))
+        self._show_plan()
+
+    def _stop_unknown(self) -> None:
+        self.stopped = True
+        self.message.setText(
+            self.tr(
+                "Payment to be settled: the terminal did not say whether the card was charged. "
+                "Do not charge the card again. The sale is stopped and the seats stay in the "
+                "cart: check the terminal's receipt, have a supervisor settle the payment on "
+                "the Devices screen, then pay again (Esc goes back to the cart)."
+            )
+        )
+        self._show_plan()
+
+    def voucher(self) -> None:
+        """F7: the gift card's balance, used up to what is due."""
+        if not self._can_tender():
+            return
+        code = self.code.text().strip()
+        if not code:
+            self.code.setFocus()
+            self.message.setText(self.tr("Type or scan the gift card's code, then Enter."))
+            return
+        if self.plan is not None and any(t.reference == code for t in self.plan.tenders):
+            self.message.setText(self.tr("This gift card is already used for this sale."))
+            return
+        self.busy = True
+        self._lane.submit(
+            lambda: self._selling.gift_card_balance(code),
+            lambda balance: self._voucher_balance(code, balance),
+            self._failed,
+            owner=self,
+        )
+
+    def _voucher_balance(self, code: str, balance: Money | None) -> None:
+        self.busy = False
+        if balance is None:
+            self.message.setText(self.tr("There is no gift card %1.").replace("%1", code))
+            return
+        if balance.minor <= 0 or self.plan is None:
+            self.message.setText(self.tr("Gift card %1 is used up.").replace("%1", code))
+            return
+        used = balance if balance.minor <= self.plan.balance.minor else self.plan.balance
+        self.code.clear()
+        self._take(lambda plan: plan.other(TenderMethod.VOUCHER, used, code))
+        if self.result is None and not self.busy:
+            self.message.setText(
+                self.tr("Gift card %1: balance %2, %3 used.")
+                .replace("%1", code)
+                .replace("%2", formatting.money(balance))
+                .replace("%3", formatting.money(used))
+                + " "
+                + self.message.text()
+            )
+
+    # --- the commit ------------------------------------------------------------------------
+
+    def _complete(self) -> None:
+        plan, cart_id, operator_id = self.plan, self.cart_id, self._operator_id
+        assert plan is not None
+        self.busy = True
+        self._show_plan()
+        self.message.setText(self.tr("Recording the sale…"))
+        self._lane.submit(
+            lambda: self._selling.complete(cart_id, plan, operator_id),
+            self._completed,
+            self._complete_failed,
+            owner=self,
+        )
+
+    def _completed(self, result: SaleResult) -> None:
+        self.busy = False
+        self.result = result
+        number = order_number(result.order.till, result.device_seq)
+        self.message.setText(
+            self.tr("Sale %1 recorded, %2 ticket(s) printing.")
+            .replace("%1", number)
+            .replace("%2", str(len(result.print_jobs)))
+        )
+        self._show_plan()
+        self.back_button.hide()
+        self.next_button.show()
+        self.next_button.setFocus()
+
+    def _complete_failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.message.setText(
+            errors.message_for(error)
+            + " "
+            + self.tr("The sale is not recorded. Enter records it again; Esc goes back.")
+        )
+        self._show_plan()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.message.setText(errors.message_for(error))
+        self._show_plan()
+
+    # --- leaving -----------------------------------------------------------------------------
+
+    def back(self) -> None:
+        """Esc: back to the cart — refused once a card was charged for this sale."""
+        if self.result is not None or self.busy:
+            return
+        if self.plan is not None and not self.stopped and _has_card(self.plan.tenders):
+            self.message.setText(
+                self.tr("A card was charged for this sale: take the rest of the payment.")
+            )
+            return
+        self.cancelled.emit()
+
+    def _next(self) -> None:
+        if self.result is not None:
+            self.next_customer.emit()
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def _show_plan(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self.due.setText(self.tr("Due: %1").replace("%1", formatting.money(plan.due)))
+        self.balance.setText(self.tr("Still due: %1").replace("%1", formatting.money(plan.balance)))
+        self.tenders.clear()
+        for tender in plan.tenders:
+            self.tenders.addItem(self._tender_text(tender))
+        change = total([t.change for t in plan.tenders], plan.due.currency)
+        self.change.setText(
+            self.tr("Change: %1").replace("%1", formatting.money(change))
+            if plan.tenders and any(t.method is TenderMethod.CASH for t in plan.tenders)
+            else ""
+        )
+        open_for_tenders = self._can_tender()
+        for widget in (
+            self.cash_button,
+            self.exact_button,
+            self.card_button,
+            self.voucher_button,
+            self.amount,
+            self.code,
+        ):
+            widget.setEnabled(open_for_tenders or (widget is self.amount and not self.stopped))
+
+    def _tender_text(self, tender: Tender) -> str:
+        amount = formatting.money(tender.amount)
+        if tender.method is TenderMethod.CASH:
+            return (
+                self.tr("Cash %1 (given %2)")
+                .replace("%1", amount)
+                .replace("%2", formatting.money(tender.given or tender.amount))
+            )
+        if tender.method is TenderMethod.CARD:
+            return self.tr("Card %1").replace("%1", amount)
+        if tender.method is TenderMethod.VOUCHER:
+            return self.tr("Gift card %1: %2").replace("%1", tender.reference).replace("%2", amount)
+        return self.tr("Other %1").replace("%1", amount)
+
+
+def _has_card(tenders: tuple[Tender, ...]) -> bool:
+    return any(t.method is TenderMethod.CARD for t in tenders)
