@@ -23,17 +23,41 @@ from drivers.base import ListenerGone
 log = logging.getLogger(__name__)
 
 
+class _Results(QObject):
+    """Carries every lane's results to the GUI thread. One for the application, never
+    deleted: a worker thread must never emit on a Qt object that a closed screen took down
+    with it (that is a crash, not an exception)."""
+
+    finished = Signal(object, object, object, object, object)  # lane, owner, cb, result, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @staticmethod
+    def _deliver(lane: Lane, owner: Any, callback: Any, result: Any, error: Any) -> None:
+        lane._deliver(owner, callback, result, error)
+
+
+_RESULTS: _Results | None = None
+
+
+def _results() -> _Results:
+    global _RESULTS
+    if _RESULTS is None:  # made on the GUI thread, by the first lane
+        _RESULTS = _Results()
+    return _RESULTS
+
+
 class Lane(QObject):
     """A named worker thread with a queue; `submit` never blocks the caller."""
-
-    _finished = Signal(object, object, object, object)  # owner, callback, result, error
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
-        self._finished.connect(self._deliver)
+        self._results = _results()
 
     @property
     def busy(self) -> bool:
@@ -65,10 +89,7 @@ class Lane(QObject):
         self._executor.submit(run)
 
     def _emit_finished(self, owner: Any, callback: Any, result: Any, error: Any) -> None:
-        try:
-            self._finished.emit(owner, callback, result, error)
-        except RuntimeError:  # the lane was deleted with its screen; the job's work is done
-            log.warning("result dropped: its lane was closed", exc_info=error)
+        self._results.finished.emit(self, owner, callback, result, error)
 
     def _deliver(self, owner: Any, callback: Any, result: Any, error: Any) -> None:
         self._pending -= 1

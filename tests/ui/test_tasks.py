@@ -51,3 +51,18 @@ def test_results_for_a_closed_screen_are_dropped(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not lane.busy)
     assert delivered == []
     lane.shutdown()
+
+
+def test_a_job_that_ends_after_its_lane_and_screen_were_deleted_does_not_crash(
+    qtbot: QtBot,
+) -> None:
+    screen = QWidget()
+    lane = Lane("doomed", parent=screen)  # the lane dies with its screen (a lock)
+    release = threading.Event()
+    ran: list[str] = []
+    lane.submit(lambda: (release.wait(5), ran.append("done"))[1], owner=screen)
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen))
+    release.set()  # the job ends now and hands its result over: no Qt object of the lane
+    qtbot.waitUntil(lambda: ran == ["done"])
+    qtbot.wait(50)  # the result is delivered (and dropped: its screen is gone) without a crash
