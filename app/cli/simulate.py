@@ -30,8 +30,8 @@ def add_parser(commands: Any) -> None:
 def _sales(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
+    from app.composition import open_station
     from app.config import load_station
-    from app.main import open_station
     from app.services.simulation import simulate_sales
     from app.services.tills import current_session, ensure_demo_session
     from domain.money import Money
