@@ -454,9 +454,7 @@ class SellingServices:
             record = sale_record(order)
             device_seq = uow.sales.next_device_seq(self._till)
             uow.sales.add(order, device_seq, record)
-            journal = getattr(uow, "journal", None)
-            if journal is not None:
-                journal.append(self._till, record)
+            uow.journal.append(self._till, record)
             uow.sales.add_outbox(self._till, device_seq, order_id, "sale", record, now)
             number = order_number(self._till, device_seq)
             jobs = self._print_tickets(uow, order, number) if self._print_tickets else []

@@ -381,3 +381,17 @@ def test_a_signal_just_before_the_event_loop_starts_still_stops_it(qtbot: QtBot)
     assert received == [signal.SIGINT]
     assert fell_back == []
     assert not window.isVisible()
+
+
+def test_locking_the_till_journals_the_log_out(qtbot: QtBot, demo_dir: Path) -> None:
+    window = make_window(qtbot, demo_dir)
+    log_in(qtbot, window, "Camille Martin", "1234")
+    qtbot.waitUntil(lambda: window.operator is not None)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.operator is None)
+
+    def types() -> list[str]:
+        with window.services.uow_factory(read_only=True) as uow:
+            return [e.record["type"] for e in uow.journal.entries("G1")]
+
+    qtbot.waitUntil(lambda: types()[-2:] == ["login", "logout"])
