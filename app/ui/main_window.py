@@ -6,6 +6,7 @@ key press or a click. Locking returns to the login screen with the operator pres
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -47,6 +48,8 @@ _INPUT_EVENTS = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
+
+log = logging.getLogger(__name__)
 
 
 class IdleWatcher(QObject):
@@ -282,8 +285,11 @@ class MainWindow(QMainWindow):
         """Back to the login screen; the next login rebuilds the screens for its operator."""
         if self.operator is None:
             return
-        keep = self.operator.id
+        leaving = self.operator
+        keep = leaving.id
         self.operator = None
+        # The fiscal journal records the log-out (Ctrl+L, the idle lock, a change of operator).
+        self.lane.submit(lambda: self.services.log_out(leaving), None, self._log_out_failed)
         self.idle.stop()
         if self.work is not None:
             self.stack.removeWidget(self.work)
@@ -292,6 +298,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.login)
         self._show_status()
         self.login.refresh(keep_operator=keep)
+
+    def _log_out_failed(self, error: BaseException) -> None:
+        log.warning("the log-out could not be journaled", exc_info=error)
 
     def closeEvent(self, event: object) -> None:
         app = QApplication.instance()
