@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
             self.work.deleteLater()
         today = self.services.clock.now().astimezone(self.timezone).date()
         self.work = WorkArea(self.facades, self.lane, operator, self.timezone, today)
+        if self.work.sale_screen is not None:  # a gift card scanned while the customer pays
+            self.scans.scanned.connect(self.work.sale_screen.scanned)
         self.stack.addWidget(self.work)
         self.stack.setCurrentWidget(self.work)
         self.work.nav.setFocus()

@@ -3,72 +3,72 @@
 <context>
     <name>CartPanel</name>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="43" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="53" />
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="51" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="53" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="59" />
         <source>Cart lines</source>
         <translation>Lignes du panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="76" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="78" />
         <source>Standing zone</source>
         <translation>Zone debout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="82" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="84" />
         <source>Number of standing places</source>
         <translation>Nombre de places debout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="83" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="85" />
         <source>Add places</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="92" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="94" />
         <source>Add to cart (Enter)</source>
         <translation>Ajouter au panier (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="93" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="95" />
         <source>Tariff (F4)</source>
         <translation>Tarif (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="94" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="96" />
         <source>Remove (Del)</source>
         <translation>Retirer (Suppr)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="95" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="97" />
         <source>Pay (F12)</source>
         <translation>Payer (F12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="154" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="156" />
         <source>Booking fee: %1</source>
         <translation>Frais de location : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="155" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="157" />
         <source>Total: %1</source>
         <translation>Total : %1</translation>
     </message>
@@ -772,27 +772,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="260" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -858,192 +858,192 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="73" />
         <source>Payments taken</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="76" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Montant remis (Entrée à vide : compte exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="77" />
         <source>Amount given in cash</source>
         <translation>Montant remis en espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="96" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="81" />
         <source>Gift card code (type or scan)</source>
         <translation>Code de la carte cadeau (saisi ou scanné)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="82" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="102" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="87" />
         <source>Cash (F5)</source>
         <translation>Espèces (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="103" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
         <source>Exact cash (Enter)</source>
         <translation>Compte exact (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
         <source>Gift card (F7)</source>
         <translation>Carte cadeau (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="106" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
         <source>Back to the cart (Esc)</source>
         <translation>Retour au panier (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="107" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
         <source>Next customer (Enter)</source>
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="131" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="166" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="151" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="181" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="166" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="214" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="199" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="205" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="226" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="249" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="234" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="255" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="240" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="257" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="264" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="299" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="299" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="317" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="302" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="330" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="315" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="333" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="318" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="325" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="355" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="368" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="353" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="382" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="367" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="399" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="384" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="414" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="399" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="400" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="421" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="406" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="425" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="430" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="447" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="432" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="448" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="433" />
         <source>Other %1</source>
         <translation>Autre %1</translation>
     </message>
@@ -1110,7 +1110,7 @@
         <translation>← Séances (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="135" />
+        <location filename="../../app/ui/performances/performance_page.py" line="133" />
         <source>Seats</source>
         <translation>Places</translation>
     </message>
@@ -2015,37 +2015,37 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="110" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="167" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

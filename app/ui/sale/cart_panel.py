@@ -48,7 +48,7 @@ class CartPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cartPanel")
-        self.setMinimumWidth(330)
+        self.setMinimumWidth(280)
         self.setMaximumWidth(420)
         title = emphasised(QLabel(self.tr("Cart")), 1.2)
         self.lines = QTreeWidget()

@@ -245,6 +245,12 @@ class SaleScreen(QWidget):
         self.modes.setCurrentWidget(self.payment)
         self.payment.start(self.view)
 
+    def scanned(self, code: str, _source: str) -> None:
+        """A scan from any scanner: while the customer pays, a gift card's code."""
+        if self.modes.currentWidget() is self.payment and self.isVisible():
+            self.payment.code.setText(code)
+            self.payment.voucher()
+
     def _back_to_cart(self) -> None:
         self.modes.setCurrentWidget(self.selling_view)
         self.page.seat_map.setFocus()

@@ -1,0 +1,286 @@
+"""The sale screen on the real demo station: the cart beside the plan (F4, Del, the hold's time,
+standing places, refusals in words) and the payment panel (cash with change, gift card and
+card split, declined and unknown card outcomes)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.main import Station
+from app.services.tills import ensure_demo_session
+from app.ui.errors import message_for
+from app.ui.sale.sale_screen import SaleScreen
+from app.ui.translation import set_language
+from drivers.payment import PaymentOutcome, PaymentResult
+from tests.fakes import FixedClock
+
+from .test_sale_counter_speed import open_performance, sale_window, station  # noqa: F401
+from .test_shell import styled  # noqa: F401
+
+
+def _ready(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+    event: str = "Le Misanthrope",
+    session: bool = True,
+) -> SaleScreen:
+    services = station.services
+    if session:
+        ensure_demo_session(services.uow_factory, services.clock, "G1")
+    window = sale_window(qtbot, station)
+    sale = open_performance(qtbot, window, event)
+    sale.keep_window = window  # type: ignore[attr-defined]  # alive for the test
+    return sale
+
+
+def _best_two(qtbot: QtBot, sale: SaleScreen) -> None:
+    qtbot.keyClick(sale.page, Qt.Key.Key_F3)
+    qtbot.keyClick(sale.page.seat_map, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.view is not None and len(sale.view.cart.lines) == 2)
+
+
+def _pay(qtbot: QtBot, sale: SaleScreen) -> None:
+    qtbot.keyClick(sale.cart, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: sale.payment.ready)
+
+
+def test_f4_cycles_the_selected_line_and_del_removes_it(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    assert sale.cart.lines.topLevelItemCount() == 1  # one performance, its lines under it
+    group = sale.cart.lines.topLevelItem(0)
+    assert group.childCount() == 2
+    before = sale.view.cart.lines[-1]
+    assert sale.cart.selected_line_id() == before.id
+    assert group.child(1).text(2).endswith("€") or "€" in group.child(1).text(2)
+    qtbot.keyClick(sale.cart, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: sale.view.cart.lines[-1].audience != before.audience)
+    assert sale.view.cart.lines[0].audience == before.audience  # only the selected line
+    assert "Total" in sale.cart.total.text()
+    qtbot.keyClick(sale.cart, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(sale.view.cart.lines) == 1)
+    assert "removed" in sale.cart.message.text()
+
+
+def test_a_seat_already_in_the_cart_is_refused_in_words(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    seat = sale.view.cart.lines[0].seat_id
+    sale.add_seats([seat])
+    qtbot.waitUntil(lambda: "cannot go into the cart" in sale.cart.message.text())
+    assert f"{seat} (already in this cart)" in sale.cart.message.text()
+    assert len(sale.view.cart.lines) == 2
+
+
+def test_the_hold_counts_down_and_its_lapse_empties_the_cart(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    sale.tick()
+    assert sale.cart.hold.text() == "Seats held for 15:00"
+    clock = station.services.clock
+    assert isinstance(clock, FixedClock)
+    clock.advance(timedelta(minutes=14, seconds=55))
+    sale.tick()
+    assert sale.cart.hold.text() == "Seats held for 0:05"
+    clock.advance(timedelta(seconds=5))
+    sale.tick()
+    qtbot.waitUntil(lambda: not sale.view.cart.lines)
+    assert "hold ran out" in sale.cart.message.text()
+
+
+def test_standing_places_sell_by_quantity(qtbot: QtBot, station: Station) -> None:  # noqa: F811
+    sale = _ready(qtbot, station, "Orchestre national : Symphonie n° 9")
+    qtbot.waitUntil(lambda: not sale.cart.standing.isHidden())
+    sale.cart.places.setValue(3)
+    qtbot.mouseClick(sale.cart.add_places, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sale.view is not None and len(sale.view.cart.lines) == 1)
+    line = sale.view.cart.lines[0]
+    assert line.quantity == 3
+    assert sale.cart.lines.topLevelItem(0).child(0).text(0).endswith("× 3")
+
+
+def test_cash_given_shows_the_change_and_records_the_sale(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    panel = sale.payment
+    assert panel.plan is not None
+    due = panel.plan.due
+    qtbot.keyClicks(panel.amount, "50")
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return)
+    assert not panel.plan.settled or due.minor <= 5000
+    while not panel.plan.settled:
+        qtbot.keyClicks(panel.amount, "500")
+        qtbot.keyClick(panel.amount, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: panel.result is not None)
+    change = sum(t.change.minor for t in panel.plan.tenders)
+    assert change > 0
+    assert panel.change.text().startswith("Change: ")
+    assert "recorded" in panel.message.text()
+
+
+def test_an_amount_that_is_not_one_is_said_so(qtbot: QtBot, station: Station) -> None:  # noqa: F811
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    qtbot.keyClicks(sale.payment.amount, "12x")
+    qtbot.keyClick(sale.payment.amount, Qt.Key.Key_Return)
+    assert "is not an amount" in sale.payment.message.text()
+    assert sale.payment.plan is not None and not sale.payment.plan.tenders
+
+
+def test_gift_card_then_card_pay_a_sale_together(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    panel = sale.payment
+    qtbot.keyClicks(panel.code, "GIFT-2026-0003")  # 20.00 on it; typed this fast: a scan
+    qtbot.keyClick(panel.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.plan is not None and len(panel.plan.tenders) == 1)
+    assert panel.plan.tenders[0].amount.minor == 2000
+    assert "balance" in panel.message.text()
+    qtbot.keyClick(panel.amount, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=20_000)
+    methods = [t.method.value for t in panel.result.order.tenders]
+    assert methods == ["voucher", "card"]
+    assert station.selling.gift_card_balance("GIFT-2026-0003").minor == 0
+
+
+def test_a_gift_card_typed_by_hand_is_taken_with_enter(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    panel = sale.payment
+    qtbot.keyClicks(panel.code, "NOPE")
+    qtbot.keyClick(panel.code, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: "There is no gift card NOPE." in panel.message.text())
+    panel.code.clear()
+    for key in "GIFT-2026-0001":
+        qtbot.keyClicks(panel.code, key, delay=60)  # slower than a scanner
+    qtbot.keyClick(panel.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.plan is not None and len(panel.plan.tenders) == 1)
+    assert panel.plan.tenders[0].reference == "GIFT-2026-0001"
+    qtbot.waitUntil(lambda: panel.result is not None)  # 50.00 paid it all
+
+
+def _card_answered(
+    qtbot: QtBot, built: Station, monkeypatch: pytest.MonkeyPatch, outcome: PaymentOutcome
+) -> tuple[SaleScreen, list[str]]:
+    """A cart of two seats paid by card (F6) on a terminal that answers ``outcome``."""
+    calls: list[str] = []
+
+    def sale_payment(name, amount, reference, progress=None):  # type: ignore[no-untyped-def]
+        calls.append(reference)
+        return None, PaymentResult("PAY-1", outcome, "said so")
+
+    monkeypatch.setattr(built.devices, "sale_payment", sale_payment)
+    sale = _ready(qtbot, built)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    qtbot.keyClick(sale.payment.amount, Qt.Key.Key_F6)
+    return sale, calls
+
+
+def test_a_declined_card_is_said_and_nothing_is_taken(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sale, calls = _card_answered(qtbot, station, monkeypatch, PaymentOutcome.DECLINED)
+    qtbot.waitUntil(lambda: "declined" in sale.payment.message.text())
+    assert sale.payment.plan is not None and not sale.payment.plan.tenders
+    assert sale.payment.card_button.isEnabled()  # the cashier may try again, by hand
+    assert len(calls) == 1
+
+
+def test_an_unknown_card_outcome_stops_the_sale_and_is_never_retried(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sale, calls = _card_answered(qtbot, station, monkeypatch, PaymentOutcome.UNKNOWN)
+    panel = sale.payment
+    qtbot.waitUntil(lambda: panel.stopped)
+    assert "Payment to be settled" in panel.message.text()
+    assert "Do not charge the card again" in panel.message.text()
+    qtbot.keyClick(panel.amount, Qt.Key.Key_F6)
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return)
+    assert len(calls) == 1
+    assert not panel.card_button.isEnabled() and not panel.exact_button.isEnabled()
+    assert panel.result is None
+    with station.services.uow_factory(read_only=True) as uow:
+        assert uow.sales.order_count("G1") == 0
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Escape)
+    assert sale.modes.currentWidget() is sale.selling_view  # the seats stay in the cart
+    assert len(sale.view.cart.lines) == 2
+
+
+def test_no_open_session_is_said_and_nothing_is_recorded(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station, session=False)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    qtbot.keyClick(sale.payment.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "No till session is open" in sale.payment.message.text())
+    assert sale.payment.result is None
+    assert "not recorded" in sale.payment.message.text()
+
+
+def test_the_sale_errors_are_said_in_words() -> None:
+    from app.services.selling import PlacesUnavailable, SeatsLost, SeatsUnavailable
+    from domain.orders import TooManyTickets
+
+    text = message_for(SeatsUnavailable({"K-7": "seat_sold", "K-8": "contingent_not_for_channel"}))
+    assert "K-7 (sold)" in text
+    assert "K-8 (kept for a contingent this till does not sell)" in text
+    assert "Only 2 standing places are left in Fosse" in message_for(PlacesUnavailable("Fosse", 2))
+    assert "At most 8 tickets" in message_for(TooManyTickets("P-1", 8))
+    assert "K-7" in message_for(SeatsLost(["K-7"])) and "not recorded" in message_for(
+        SeatsLost(["K-7"])
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_the_sale_and_payment_fit_1366_by_768(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+    styled: None,  # noqa: F811
+    language: str,
+) -> None:
+    ensure_demo_session(station.services.uow_factory, station.services.clock, "G1")
+    window = sale_window(qtbot, station, language)
+    try:
+        sale = open_performance(qtbot, window, "Le Misanthrope")
+        _best_two(qtbot, sale)
+        size = window.minimumSizeHint()
+        assert size.width() <= 1366 and size.height() <= 768, size
+        _pay(qtbot, sale)
+        size = window.minimumSizeHint()
+        assert size.width() <= 1366 and size.height() <= 768, size
+    finally:
+        window.close()
+        set_language("en")
