@@ -407,6 +407,19 @@ class PrintingServices:
                 job.id,
             )
             uow.print_jobs.resolve(job_id, "reprinted", by, now)
+            uow.journal.append(
+                self.till,
+                {
+                    "type": "reprint",
+                    "at": now.isoformat(),
+                    "till": self.till,
+                    "kind": job.kind,
+                    "label": job.label,
+                    "ticket": job.ticket_number,
+                    "by": by,
+                    "reason": job.state,
+                },
+            )
             uow.commit()
         self._dispatch(new_id)
         return new_id
@@ -500,10 +513,15 @@ class PrintingServices:
         raise RenderError(f"{device.name}: no renderer for the {protocol!r} protocol")
 
     def _set_state(self, job_id: str, state: JobState, detail: str) -> None:
+        now = self.clock.now()
         with self.uow_factory() as uow:
-            uow.print_jobs.set_state(job_id, state.value, detail, self.clock.now())
+            uow.print_jobs.set_state(job_id, state.value, detail, now)
+            stored = uow.print_jobs.get(job_id)
+            if state is JobState.CONFIRMED and stored.kind in ("ticket", "receipt"):
+                # A ticket or receipt that came out is a fiscal fact: original or DUPLICATA.
+                uow.journal.append(self.till, _print_record(stored, self.till, now))
             uow.commit()
-            job = _card(uow.print_jobs.get(job_id))
+            job = _card(stored)
         self._listeners.notify(job)
 
     def _dispatch(self, job_id: str) -> None:
@@ -539,6 +557,20 @@ class PrintingServices:
         except Exception:
             log.exception("could not store the outcome of print job %s", job_id)
         return outcome
+
+
+def _print_record(job: PrintJob, till: str, at: datetime) -> dict[str, object]:
+    """The journal's record of a ticket or receipt that came out of a printer."""
+    return {
+        "type": "print",
+        "at": at.isoformat(),
+        "till": till,
+        "kind": job.kind,
+        "label": job.label,
+        "ticket": job.ticket_number,
+        "printer": job.printer,
+        "copy": "DUPLICATA" if job.reprint_of is not None else "original",
+    }
 
 
 def _ticket_label(ticket: TicketData) -> str:

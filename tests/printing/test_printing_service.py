@@ -110,6 +110,15 @@ def test_failed_job_waits_for_a_decision_and_reprints_as_duplicata(tmp_path: Pat
         assert (old.resolution, old.resolved_by) == ("reprinted", "Sacha Petit")
         with pytest.raises(NoDecisionNeeded):
             services.dismiss(failed.id, by="Sacha Petit")
+        # The journal says what came out, original or DUPLICATA, and who decided the reprint.
+        with services.uow_factory(read_only=True) as uow:
+            records = [e.record for e in uow.journal.entries("G1")]
+        assert [(r["type"], r.get("ticket"), r.get("copy")) for r in records] == [
+            ("print", 1, "original"),
+            ("reprint", 2, None),
+            ("print", 2, "DUPLICATA"),
+        ]
+        assert records[1]["by"] == "Sacha Petit"
     finally:
         services.station.stop()
 
