@@ -142,7 +142,8 @@ class WorkArea(QWidget):
             listing = PerformanceListScreen(services, lane, timezone, today)
             page = PerformancePageScreen(services, lane)
             shown: QWidget = page
-            if self._facades.selling is not None:  # the page becomes the sale screen
+            sells = operator.role in (Role.CASHIER, Role.SUPERVISOR)
+            if self._facades.selling is not None and sells:  # the page becomes the sale screen
                 shown = SaleScreen(
                     page, self._facades.selling, services, lane, operator.id, self._facades.devices
                 )

@@ -772,27 +772,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="258" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260" />
+        <location filename="../../app/ui/main_window.py" line="261" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -858,192 +858,222 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="73" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="74" />
         <source>Payments taken</source>
         <translation>Erhaltene Zahlungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="76" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="77" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Gegebener Betrag (Enter ohne Betrag: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="77" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
         <source>Amount given in cash</source>
         <translation>Bar gegebener Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="81" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="82" />
         <source>Gift card code (type or scan)</source>
         <translation>Gutscheincode (tippen oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="82" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="87" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
         <source>Cash (F5)</source>
         <translation>Bar (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
         <source>Exact cash (Enter)</source>
         <translation>Passend bar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
         <source>Card (F6)</source>
         <translation>Karte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
         <source>Gift card (F7)</source>
         <translation>Gutschein (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
         <source>Back to the cart (Esc)</source>
         <translation>Zurück zum Warenkorb (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Next customer (Enter)</source>
         <translation>Nächster Kunde (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="151" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="152" />
         <source>Holding the seats for the payment…</source>
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="166" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="167" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="199" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="200" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="205" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="206" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="226" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="234" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="240" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="257" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
+        <source>Insert card</source>
+        <translation>Karte einstecken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="264" />
+        <source>Enter PIN on the terminal</source>
+        <translation>PIN am Terminal eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
+        <source>Waiting for the card issuer…</source>
+        <translation>Warten auf den Kartenherausgeber…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
+        <source>Remove card</source>
+        <translation>Karte entnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="267" />
+        <source>Please wait…</source>
+        <translation>Bitte warten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <source>Terminal: %1</source>
+        <translation>Terminal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="264" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="299" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="319" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="302" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="322" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="315" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="318" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="338" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="325" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="360" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="353" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="367" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="384" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="399" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="400" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="406" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="425" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="430" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="450" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="432" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="452" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="433" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="453" />
         <source>Other %1</source>
         <translation>Sonstige %1</translation>
     </message>
@@ -1180,97 +1210,97 @@
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="281" />
+        <location filename="../../app/ui/performances/performance_page.py" line="282" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="302" />
+        <location filename="../../app/ui/performances/performance_page.py" line="303" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="309" />
+        <location filename="../../app/ui/performances/performance_page.py" line="310" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="321" />
+        <location filename="../../app/ui/performances/performance_page.py" line="322" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Die vorgeschlagenen Plätze lassen sich in diesem Modus nicht ändern: Wählen Sie „Automatisch, dann änderbar“ oder „Auswahl im Plan“, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="328" />
+        <location filename="../../app/ui/performances/performance_page.py" line="329" />
         <source>Seat %1 is already held by this till.</source>
         <translation>Platz %1 ist bereits von dieser Kasse gehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="334" />
+        <location filename="../../app/ui/performances/performance_page.py" line="335" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>Platz %1 ist für das Kontingent %2 reserviert: an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <location filename="../../app/ui/performances/performance_page.py" line="339" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>Platz %1 ist an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="340" />
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Seat %1 is held in another cart.</source>
         <translation>Platz %1 liegt in einem anderen Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="342" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>Platz %1 ist gesperrt: Er wird nicht verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="342" />
+        <location filename="../../app/ui/performances/performance_page.py" line="343" />
         <source>Seat %1 is reserved.</source>
         <translation>Platz %1 ist reserviert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="343" />
+        <location filename="../../app/ui/performances/performance_page.py" line="344" />
         <source>Seat %1 is sold.</source>
         <translation>Platz %1 ist verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="344" />
+        <location filename="../../app/ui/performances/performance_page.py" line="345" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>Platz %1 ist ungültig: Er kann nicht verkauft werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="350" />
+        <location filename="../../app/ui/performances/performance_page.py" line="351" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="356" />
+        <location filename="../../app/ui/performances/performance_page.py" line="357" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="359" />
+        <location filename="../../app/ui/performances/performance_page.py" line="360" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="363" />
+        <location filename="../../app/ui/performances/performance_page.py" line="364" />
         <source>Sales at this till open on %1.</source>
         <translation>Der Verkauf an dieser Kasse beginnt am %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="366" />
+        <location filename="../../app/ui/performances/performance_page.py" line="367" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>Der Verkauf an dieser Kasse endete am %1 (die Vorstellung beginnt am %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="372" />
+        <location filename="../../app/ui/performances/performance_page.py" line="373" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>An dieser Kasse nicht im Verkauf: Ihr Vertriebskanal hat für diese Vorstellung keinen Verkaufszeitraum.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="374" />
+        <location filename="../../app/ui/performances/performance_page.py" line="375" />
         <source>Not on sale at this till.</source>
         <translation>An dieser Kasse nicht im Verkauf.</translation>
     </message>
@@ -1692,47 +1722,47 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="127" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="128" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Plätze im Saalplan wählen, oder F3 für die besten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="130" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="131" />
         <source>Holding the seats…</source>
         <translation>Plätze werden gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="142" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 Platz/Plätze in den Warenkorb gelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="156" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="157" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 Stehplatz/Stehplätze hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="182" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="183" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Position entfernt: ihre Plätze sind wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="206" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="221" />
         <source>Seats held for %1</source>
         <translation>Plätze gehalten für %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="209" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="224" />
         <source>Hold lapsed</source>
         <translation>Reservierung abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="227" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="242" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>Die Reservierung ist abgelaufen: die Plätze des Warenkorbs sind wieder im Verkauf. Erneut wählen, wenn der Kunde sie noch möchte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="243" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="258" />
         <source>The cart is empty: add seats first.</source>
         <translation>Der Warenkorb ist leer: zuerst Plätze hinzufügen.</translation>
     </message>
@@ -2020,32 +2050,32 @@
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

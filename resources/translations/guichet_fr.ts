@@ -772,27 +772,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="258" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260" />
+        <location filename="../../app/ui/main_window.py" line="261" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -858,192 +858,222 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="73" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="74" />
         <source>Payments taken</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="76" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="77" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Montant remis (Entrée à vide : compte exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="77" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
         <source>Amount given in cash</source>
         <translation>Montant remis en espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="81" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="82" />
         <source>Gift card code (type or scan)</source>
         <translation>Code de la carte cadeau (saisi ou scanné)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="82" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="87" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
         <source>Cash (F5)</source>
         <translation>Espèces (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
         <source>Exact cash (Enter)</source>
         <translation>Compte exact (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
         <source>Gift card (F7)</source>
         <translation>Carte cadeau (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
         <source>Back to the cart (Esc)</source>
         <translation>Retour au panier (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Next customer (Enter)</source>
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="151" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="152" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="166" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="167" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="199" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="200" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="205" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="206" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="226" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="234" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="240" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="257" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
+        <source>Insert card</source>
+        <translation>Insérez la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="264" />
+        <source>Enter PIN on the terminal</source>
+        <translation>Saisissez le code sur le terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
+        <source>Waiting for the card issuer…</source>
+        <translation>En attente de l'émetteur de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
+        <source>Remove card</source>
+        <translation>Retirez la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="267" />
+        <source>Please wait…</source>
+        <translation>Veuillez patienter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <source>Terminal: %1</source>
+        <translation>Terminal : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="264" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="299" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="319" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="302" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="322" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="315" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="318" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="338" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="325" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="360" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="353" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="367" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="384" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="399" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="400" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="406" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="425" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="430" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="450" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="432" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="452" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="433" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="453" />
         <source>Other %1</source>
         <translation>Autre %1</translation>
     </message>
@@ -1180,97 +1210,97 @@
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="281" />
+        <location filename="../../app/ui/performances/performance_page.py" line="282" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="302" />
+        <location filename="../../app/ui/performances/performance_page.py" line="303" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="309" />
+        <location filename="../../app/ui/performances/performance_page.py" line="310" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="321" />
+        <location filename="../../app/ui/performances/performance_page.py" line="322" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Les places proposées ne peuvent pas être modifiées dans ce mode : choisissez « Automatique puis modifiable » ou « Choix sur plan » pour les changer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="328" />
+        <location filename="../../app/ui/performances/performance_page.py" line="329" />
         <source>Seat %1 is already held by this till.</source>
         <translation>La place %1 est déjà retenue par ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="334" />
+        <location filename="../../app/ui/performances/performance_page.py" line="335" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>La place %1 est réservée au contingent %2 : elle n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="338" />
+        <location filename="../../app/ui/performances/performance_page.py" line="339" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>La place %1 n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="340" />
+        <location filename="../../app/ui/performances/performance_page.py" line="341" />
         <source>Seat %1 is held in another cart.</source>
         <translation>La place %1 est retenue dans un autre panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="342" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>La place %1 est bloquée : elle n'est pas en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="342" />
+        <location filename="../../app/ui/performances/performance_page.py" line="343" />
         <source>Seat %1 is reserved.</source>
         <translation>La place %1 est réservée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="343" />
+        <location filename="../../app/ui/performances/performance_page.py" line="344" />
         <source>Seat %1 is sold.</source>
         <translation>La place %1 est vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="344" />
+        <location filename="../../app/ui/performances/performance_page.py" line="345" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>La place %1 est invalidée : elle ne peut pas être vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="350" />
+        <location filename="../../app/ui/performances/performance_page.py" line="351" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="356" />
+        <location filename="../../app/ui/performances/performance_page.py" line="357" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="359" />
+        <location filename="../../app/ui/performances/performance_page.py" line="360" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="363" />
+        <location filename="../../app/ui/performances/performance_page.py" line="364" />
         <source>Sales at this till open on %1.</source>
         <translation>La vente à ce guichet ouvre le %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="366" />
+        <location filename="../../app/ui/performances/performance_page.py" line="367" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>La vente à ce guichet a fermé le %1 (la séance commence le %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="372" />
+        <location filename="../../app/ui/performances/performance_page.py" line="373" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>Pas en vente à ce guichet : son canal n'a pas de période de vente pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="374" />
+        <location filename="../../app/ui/performances/performance_page.py" line="375" />
         <source>Not on sale at this till.</source>
         <translation>Pas en vente à ce guichet.</translation>
     </message>
@@ -1692,47 +1722,47 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="127" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="128" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Choisissez des places sur le plan, ou F3 pour les meilleures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="130" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="131" />
         <source>Holding the seats…</source>
         <translation>Réservation des places…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="142" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 place(s) ajoutée(s) au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="156" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="157" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 place(s) debout ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="182" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="183" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Ligne retirée : ses places sont de nouveau en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="206" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="221" />
         <source>Seats held for %1</source>
         <translation>Places réservées encore %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="209" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="224" />
         <source>Hold lapsed</source>
         <translation>Réservation expirée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="227" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="242" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>La réservation a expiré : les places du panier sont remises en vente. Choisissez-les à nouveau si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="243" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="258" />
         <source>The cart is empty: add seats first.</source>
         <translation>Le panier est vide : ajoutez d'abord des places.</translation>
     </message>
@@ -2020,32 +2050,32 @@
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

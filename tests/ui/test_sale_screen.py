@@ -4,6 +4,7 @@ card split, declined and unknown card outcomes)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -19,7 +20,7 @@ from drivers.payment import PaymentOutcome, PaymentResult
 from tests.fakes import FixedClock
 
 from .test_sale_counter_speed import open_performance, sale_window, station  # noqa: F401
-from .test_shell import styled  # noqa: F401
+from .test_shell import log_in, styled  # noqa: F401
 
 
 def _ready(
@@ -99,6 +100,27 @@ def test_the_hold_counts_down_and_its_lapse_empties_the_cart(
     sale.tick()
     qtbot.waitUntil(lambda: not sale.view.cart.lines)
     assert "hold ran out" in sale.cart.message.text()
+
+
+def test_a_digit_on_the_plan_proposes_that_many_best_seats(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    qtbot.keyClick(sale.page, Qt.Key.Key_F3)
+    assert len(sale.page.seat_map.selected_ids()) == 2
+    qtbot.keyClick(sale.page.seat_map, Qt.Key.Key_4)  # "F3 4": four seats
+    assert len(sale.page.seat_map.selected_ids()) == 4
+    qtbot.keyClick(sale.page.seat_map, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.view is not None and len(sale.view.cart.lines) == 4)
+
+
+def test_only_cashiers_and_supervisors_sell(qtbot: QtBot, station: Station) -> None:  # noqa: F811
+    window = sale_window(qtbot, station)
+    log_in(qtbot, window, "Sacha Petit", "9012")
+    qtbot.waitUntil(lambda: window.work is not None)
+    assert window.work.performance_page is not None
+    assert window.work.sale_screen is None
 
 
 def test_standing_places_sell_by_quantity(qtbot: QtBot, station: Station) -> None:  # noqa: F811
@@ -186,13 +208,21 @@ def test_a_gift_card_typed_by_hand_is_taken_with_enter(
 
 
 def _card_answered(
-    qtbot: QtBot, built: Station, monkeypatch: pytest.MonkeyPatch, outcome: PaymentOutcome
+    qtbot: QtBot,
+    built: Station,
+    monkeypatch: pytest.MonkeyPatch,
+    outcome: PaymentOutcome,
+    gate: threading.Event | None = None,
 ) -> tuple[SaleScreen, list[str]]:
-    """A cart of two seats paid by card (F6) on a terminal that answers ``outcome``."""
+    """A cart of two seats paid by card (F6) on a terminal that answers ``outcome`` (after
+    asking for the card and waiting for ``gate``, when given)."""
     calls: list[str] = []
 
     def sale_payment(name, amount, reference, progress=None):  # type: ignore[no-untyped-def]
         calls.append(reference)
+        if gate is not None and progress is not None:
+            progress(0x0A, "insert card")
+            gate.wait(10)
         return None, PaymentResult("PAY-1", outcome, "said so")
 
     monkeypatch.setattr(built.devices, "sale_payment", sale_payment)
@@ -213,6 +243,20 @@ def test_a_declined_card_is_said_and_nothing_is_taken(
     assert sale.payment.plan is not None and not sale.payment.plan.tenders
     assert sale.payment.card_button.isEnabled()  # the cashier may try again, by hand
     assert len(calls) == 1
+
+
+def test_the_terminal_prompts_show_in_the_panel(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gate = threading.Event()
+    sale, _calls = _card_answered(qtbot, station, monkeypatch, PaymentOutcome.DECLINED, gate)
+    try:
+        qtbot.waitUntil(lambda: sale.payment.message.text() == "Terminal: Insert card")
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: "declined" in sale.payment.message.text())
 
 
 def test_an_unknown_card_outcome_stops_the_sale_and_is_never_retried(

@@ -158,7 +158,7 @@ class PerformancePageScreen(QWidget):
 
         self.back_button.clicked.connect(self.back)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back.emit)
-        QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=self._best_key)
+        QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=self.best_key)
         self.best_button.clicked.connect(self.propose_best)
         self.search_mode.currentIndexChanged.connect(self._mode_changed)
         self.seat_map.selection_changed.connect(self._selection_changed)
@@ -262,7 +262,8 @@ class PerformancePageScreen(QWidget):
     def _mode_changed(self) -> None:
         self.seat_map.clear_proposal()
 
-    def _best_key(self) -> None:
+    def best_key(self) -> None:
+        """F3: the best available seats, editable unless the mode only shows them."""
         if self._mode() is SeatSearchMode.PICK_ON_PLAN:
             self.search_mode.setCurrentIndex(
                 self.search_mode.findData(SeatSearchMode.AUTO_THEN_EDITABLE)

@@ -10,6 +10,7 @@ own. An unknown card outcome stops the sale and is never retried from here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,11 +28,11 @@ from app.services.devices import DevicesService
 from app.services.selling import CartView, SaleResult, SellingServices, order_number
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import emphasised, key_button
-from app.ui.tasks import Lane
+from app.ui.tasks import Lane, gui_listener
 from domain.errors import DomainError
 from domain.money import Money, total
 from domain.orders import PaymentPlan, Tender, TenderMethod
-from drivers.base import Role
+from drivers.base import ListenerGone, Role
 from drivers.payment import PaymentOutcome, PaymentResult
 
 
@@ -241,12 +242,31 @@ class PaymentPanel(QWidget):
                 "%1", formatting.money(amount)
             )
         )
+        shown = gui_listener(self, self._prompt)
+
+        def progress(_status: int, text: str) -> None:
+            with suppress(ListenerGone):  # the panel was closed: the payment goes on
+                shown(text)
+
         self._card_lane.submit(
-            lambda: devices.sale_payment(name, amount, reference=cart_id),
+            lambda: devices.sale_payment(name, amount, reference=cart_id, progress=progress),
             lambda done: self._card_done(amount, done[1]),
             self._card_failed,
             owner=self,
         )
+
+    def _prompt(self, text: str) -> None:
+        """What the terminal asks of the customer, while the card payment runs."""
+        if not self.busy:
+            return
+        known = {
+            "insert card": self.tr("Insert card"),
+            "please watch the PIN pad": self.tr("Enter PIN on the terminal"),
+            "waiting for the card issuer": self.tr("Waiting for the card issuer…"),
+            "please remove the card": self.tr("Remove card"),
+            "please wait": self.tr("Please wait…"),
+        }
+        self.message.setText(self.tr("Terminal: %1").replace("%1", known.get(text, text)))
 
     def _card_done(self, amount: Money, result: PaymentResult) -> None:
         self.busy = False

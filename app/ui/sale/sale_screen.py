@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.services.browsing import PerformancePage
@@ -71,6 +71,7 @@ class SaleScreen(QWidget):
         ):
             QShortcut(QKeySequence(key), self.selling_view, activated=slot)
         page.seats_chosen.connect(self.add_seats)
+        page.seat_map.installEventFilter(self)  # a digit on the plan: that many best seats
         page.shown.connect(self._performance_shown)
         self.cart.add_button.clicked.connect(
             lambda: self.add_seats(self.page.seat_map.selected_ids())
@@ -183,6 +184,20 @@ class SaleScreen(QWidget):
             self._failed,
             owner=self,
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """1 to 9 on the plan (F3 then 4, say): the best available for that many seats."""
+        if (
+            watched is self.page.seat_map
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and Qt.Key.Key_1.value <= event.key() <= Qt.Key.Key_9.value
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.page.quantity.setValue(event.key() - Qt.Key.Key_0.value)
+            self.page.best_key()
+            return True
+        return super().eventFilter(watched, event)
 
     def _performance_shown(self, page: PerformancePage) -> None:
         self.cart.set_zones(page.standing if page.sellable.allowed else ())
