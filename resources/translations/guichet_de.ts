@@ -858,222 +858,237 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="74" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="75" />
         <source>Payments taken</source>
         <translation>Erhaltene Zahlungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="77" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Gegebener Betrag (Enter ohne Betrag: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="79" />
         <source>Amount given in cash</source>
         <translation>Bar gegebener Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="82" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
         <source>Gift card code (type or scan)</source>
         <translation>Gutscheincode (tippen oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
         <source>Cash (F5)</source>
         <translation>Bar (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
         <source>Exact cash (Enter)</source>
         <translation>Passend bar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
         <source>Card (F6)</source>
         <translation>Karte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
         <source>Gift card (F7)</source>
         <translation>Gutschein (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Back to the cart (Esc)</source>
         <translation>Zurück zum Warenkorb (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Next customer (Enter)</source>
         <translation>Nächster Kunde (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="152" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="153" />
         <source>Holding the seats for the payment…</source>
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
         <location filename="../../app/ui/sale/payment_panel.py" line="167" />
+        <source>To pay</source>
+        <translation>Zu zahlen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="169" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="200" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="202" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="206" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="208" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="229" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="237" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="243" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
         <source>Insert card</source>
         <translation>Karte einstecken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="264" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
         <source>Enter PIN on the terminal</source>
         <translation>PIN am Terminal eingeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="267" />
         <source>Waiting for the card issuer…</source>
         <translation>Warten auf den Kartenherausgeber…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="268" />
         <source>Remove card</source>
         <translation>Karte entnehmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="267" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
         <source>Please wait…</source>
         <translation>Bitte warten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="271" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="286" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="306" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="319" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="321" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="322" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="324" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="337" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="338" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="347" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="360" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="362" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="375" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="382" />
+        <source>Thank you</source>
+        <translation>Danke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="384" />
+        <source>Change</source>
+        <translation>Rückgeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="394" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="439" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="446" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="450" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="470" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="452" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="453" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="473" />
         <source>Other %1</source>
         <translation>Sonstige %1</translation>
     </message>

@@ -858,222 +858,237 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="74" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="75" />
         <source>Payments taken</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="77" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Montant remis (Entrée à vide : compte exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="79" />
         <source>Amount given in cash</source>
         <translation>Montant remis en espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="82" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
         <source>Gift card code (type or scan)</source>
         <translation>Code de la carte cadeau (saisi ou scanné)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
         <source>Cash (F5)</source>
         <translation>Espèces (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
         <source>Exact cash (Enter)</source>
         <translation>Compte exact (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
         <source>Gift card (F7)</source>
         <translation>Carte cadeau (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Back to the cart (Esc)</source>
         <translation>Retour au panier (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Next customer (Enter)</source>
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="152" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="153" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
         <location filename="../../app/ui/sale/payment_panel.py" line="167" />
+        <source>To pay</source>
+        <translation>À payer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="169" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="200" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="202" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="206" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="208" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="229" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="237" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="243" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
         <source>Insert card</source>
         <translation>Insérez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="264" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
         <source>Enter PIN on the terminal</source>
         <translation>Saisissez le code sur le terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="267" />
         <source>Waiting for the card issuer…</source>
         <translation>En attente de l'émetteur de la carte…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="268" />
         <source>Remove card</source>
         <translation>Retirez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="267" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
         <source>Please wait…</source>
         <translation>Veuillez patienter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="271" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="286" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="306" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="319" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="321" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="322" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="324" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="337" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="338" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="340" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="347" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="360" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="362" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="375" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="382" />
+        <source>Thank you</source>
+        <translation>Merci</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="384" />
+        <source>Change</source>
+        <translation>À rendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="394" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="439" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="446" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="450" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="470" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="452" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="453" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="473" />
         <source>Other %1</source>
         <translation>Autre %1</translation>
     </message>

@@ -123,6 +123,21 @@ def test_only_cashiers_and_supervisors_sell(qtbot: QtBot, station: Station) -> N
     assert window.work.sale_screen is None
 
 
+def test_the_cart_is_kept_when_the_till_is_locked(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    window = sale.keep_window  # type: ignore[attr-defined]
+    window.lock()
+    qtbot.waitUntil(lambda: window.login.operator_box.count() == 3)
+    again = open_performance(qtbot, window, "Le Misanthrope")
+    assert again is not sale
+    assert again.view is not None and len(again.view.cart.lines) == 2
+    assert again.cart.lines.topLevelItem(0).childCount() == 2
+
+
 def test_standing_places_sell_by_quantity(qtbot: QtBot, station: Station) -> None:  # noqa: F811
     sale = _ready(qtbot, station, "Orchestre national : Symphonie n° 9")
     qtbot.waitUntil(lambda: not sale.cart.standing.isHidden())
@@ -155,6 +170,12 @@ def test_cash_given_shows_the_change_and_records_the_sale(
     assert change > 0
     assert panel.change.text().startswith("Change: ")
     assert "recorded" in panel.message.text()
+
+    def displayed() -> tuple[str, str]:
+        return station.device_station.call("display", lambda display: display.shown)
+
+    qtbot.waitUntil(lambda: displayed()[0] == "Change")  # the customer sees the change too
+    assert displayed()[1].replace("\u00a0", " ").startswith("€")
 
 
 def test_an_amount_that_is_not_one_is_said_so(qtbot: QtBot, station: Station) -> None:  # noqa: F811

@@ -9,6 +9,7 @@ own. An unknown card outcome stops the sale and is never retried from here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from contextlib import suppress
 
@@ -163,6 +164,7 @@ class PaymentPanel(QWidget):
         self.ready = True
         if view.due != self.plan.due:  # the cart changed meanwhile: pay what it is now
             self.plan = PaymentPlan(view.due)
+        self._display(self.tr("To pay"), formatting.money(self.plan.due))
         self.message.setText(
             self.tr("Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.")
         )
@@ -375,6 +377,11 @@ class PaymentPanel(QWidget):
             .replace("%2", str(len(result.print_jobs)))
         )
         self._show_plan()
+        change = total([t.change for t in result.order.tenders], result.order.fee.currency)
+        if change.is_zero:
+            self._display(self.tr("Thank you"), "")
+        else:
+            self._display(self.tr("Change"), formatting.money(change))
         self.back_button.hide()
         self.next_button.show()
         self.next_button.setFocus()
@@ -409,6 +416,19 @@ class PaymentPanel(QWidget):
     def _next(self) -> None:
         if self.result is not None:
             self.next_customer.emit()
+
+    def _display(self, first: str, second: str) -> None:
+        """The customer display, on the devices' lane: it never holds up the sale."""
+        devices = self._devices
+        name = None if devices is None else devices.device_for(Role.LINE_DISPLAY)
+        if devices is None or name is None:
+            return
+        self._card_lane.submit(
+            lambda: devices.display_text(name, first, second),
+            None,
+            lambda error: log.warning("the customer display did not show the sale: %s", error),
+            owner=self,
+        )
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -451,6 +471,9 @@ class PaymentPanel(QWidget):
         if tender.method is TenderMethod.VOUCHER:
             return self.tr("Gift card %1: %2").replace("%1", tender.reference).replace("%2", amount)
         return self.tr("Other %1").replace("%1", amount)
+
+
+log = logging.getLogger(__name__)
 
 
 def _has_card(tenders: tuple[Tender, ...]) -> bool:

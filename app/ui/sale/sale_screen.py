@@ -48,7 +48,7 @@ class SaleScreen(QWidget):
         self.view: CartView | None = None
         self.tariff_names: dict[str, str] = {}
         self._lapsing = False
-        self.card_lane = Lane("card", self)
+        self.card_lane = Lane("sale devices", self)  # the terminal, the customer display
         self.cart = CartPanel()
         self.payment = PaymentPanel(selling, lane, self.card_lane, operator_id, devices)
 
