@@ -63,6 +63,7 @@ def test_two_seats_for_cash_become_an_order_with_tickets_journal_and_outbox(till
     seats = free_seats(services, "P-MIS-2", 2)
     view = selling.add_seats(selling.open_cart().cart.id, "P-MIS-2", seats)
     assert [line.seat_id for line in view.cart.lines] == seats
+    assert {line.audience for line in view.cart.lines} == {"FULL"}  # the grid's first tariff
     assert view.fee == Money.of("2.00", EUR)  # one booking fee per order
     plan = PaymentPlan(view.due).cash(Money.of("500.00", EUR))
     result = selling.complete(view.cart.id, plan, "OP-CASHIER")

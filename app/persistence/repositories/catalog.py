@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Table, delete, insert, select, update
+from sqlalchemy import ColumnElement, Row, Table, delete, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from app.persistence.errors import NotFound
@@ -182,7 +182,9 @@ class CatalogRepository:
             for p in self._session.execute(
                 select(_prices)
                 .where(_prices.c.grid_id == row.id)
-                .order_by(_prices.c.category, _prices.c.audience)
+                # The grid's own order (rowid: as it was written): per category, the first
+                # tariff is the one a seat gets when it goes into a cart (full price).
+                .order_by(_prices.c.category, literal_column("rowid"))
             )
         }
         return PriceGrid(row.id, row.name, row.currency, prices, row.vat_rate_bp)
