@@ -57,6 +57,7 @@ class Lane(QObject):
         self.setObjectName(name)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
+        self._closed = False
         self._results = _results()
 
     @property
@@ -76,6 +77,9 @@ class Lane(QObject):
         ``owner`` is the widget the callbacks update: when it is gone by the time the job ends
         (the operator locked the till meanwhile), the result is dropped, not delivered.
         """
+        if self._closed:  # the window closed: a late refresh has nowhere to go
+            log.info("job dropped: the %s lane is shut down", self.objectName())
+            return
         self._pending += 1
 
         def run() -> None:
@@ -107,6 +111,7 @@ class Lane(QObject):
             callback(result)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._executor.shutdown(wait=True)
 
 

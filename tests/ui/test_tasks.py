@@ -66,3 +66,12 @@ def test_a_job_that_ends_after_its_lane_and_screen_were_deleted_does_not_crash(
     release.set()  # the job ends now and hands its result over: no Qt object of the lane
     qtbot.waitUntil(lambda: ran == ["done"])
     qtbot.wait(50)  # the result is delivered (and dropped: its screen is gone) without a crash
+
+
+def test_a_job_submitted_after_the_lane_shut_down_is_dropped_not_an_error(qtbot: QtBot) -> None:
+    lane = Lane("closed")
+    lane.shutdown()
+    ran: list[int] = []
+    lane.submit(lambda: ran.append(1))  # e.g. a change arriving after the window closed
+    qtbot.wait(50)
+    assert ran == [] and not lane.busy
