@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from app.services.changes import Changes
 from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
@@ -547,8 +548,12 @@ class SellingServices:
 
     @staticmethod
     def _label(uow: UnitOfWork, performance: Performance) -> str:
+        """The line's label for the cart, the receipt and the journal: the event and when it
+        starts, on the venue's clock."""
         event = uow.catalog.get_event(performance.event_id)
-        return f"{event.name} · {performance.starts_at.isoformat(timespec='minutes')}"
+        site = uow.venues.get_site(uow.venues.get_hall(performance.hall_id).site_id)
+        local = performance.starts_at.astimezone(ZoneInfo(site.timezone))
+        return f"{event.name} · {local:%Y-%m-%d %H:%M}"
 
 
 def _with_expiry(cart: Cart, expires: datetime) -> Cart:
