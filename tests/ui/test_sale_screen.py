@@ -225,7 +225,10 @@ def test_a_gift_card_typed_by_hand_is_taken_with_enter(
     qtbot.keyClick(panel.code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.plan is not None and len(panel.plan.tenders) == 1)
     assert panel.plan.tenders[0].reference == "GIFT-2026-0001"
-    qtbot.waitUntil(lambda: panel.result is not None)  # 50.00 paid it all
+    assert panel.plan.tenders[0].amount.minor == 5000  # the card's whole balance, 50.00
+    assert not panel.plan.settled  # two full-price seats cost more: the rest in cash
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return)  # exact cash
+    qtbot.waitUntil(lambda: panel.result is not None)
 
 
 def _card_answered(
