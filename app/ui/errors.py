@@ -154,6 +154,12 @@ def _sale_message(error: BaseException) -> str | None:
         return QCoreApplication.translate(
             "ErrorPolicy", "This payment was refused: %1. Take the payment again."
         ).replace("%1", str(error))
+    if code == "payment_to_settle":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "A card payment of this sale has no known outcome yet. Do not charge the card "
+            "again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.",
+        )
     return None
 
 

@@ -154,16 +154,20 @@ class PaymentPanel(QWidget):
         self._show_plan()
         self.amount.setFocus()
         cart_id = self.cart_id
-        self._lane.submit(
-            lambda: self._selling.begin_payment(cart_id), self._begun, self._failed, owner=self
-        )
+        def begin() -> tuple[CartView, PaymentPlan]:
+            view = self._selling.begin_payment(cart_id)
+            # A card the terminal approved for this cart before a crash counts already: the
+            # customer is never charged twice (`resume_payment`).
+            return view, self._selling.resume_payment(cart_id)
 
-    def _begun(self, view: CartView) -> None:
+        self._lane.submit(begin, self._begun, self._failed, owner=self)
+
+    def _begun(self, begun: tuple[CartView, PaymentPlan]) -> None:
+        view, plan = begun
         if view.cart.id != self.cart_id or self.plan is None:
             return
         self.ready = True
-        if view.due != self.plan.due:  # the cart changed meanwhile: pay what it is now
-            self.plan = PaymentPlan(view.due)
+        self.plan = plan
         self._display(self.tr("To pay"), formatting.money(self.plan.due))
         self.message.setText(
             self.tr("Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.")
