@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from domain.catalog import AudienceSubcategory, Event, Organizer, Performance
 from domain.money import Money, total
+from domain.pricing import vat_included  # the one place VAT is rounded
 from domain.venue import Category, Hall, Seat, Site, Zone
 from printing import text
 from printing.errors import MissingMention, RenderError
@@ -119,15 +120,6 @@ class ReportPage:
 
 
 Document = TicketData | ReceiptData | ReportPage
-
-
-def vat_included(gross: Money, rate: int) -> Money:
-    """The VAT inside a VAT-included amount, rounded half up to the minor unit (the one place
-    where a receipt rounds)."""
-    numerator = abs(gross.minor) * rate
-    denominator = 10_000 + rate
-    vat = (2 * numerator + denominator) // (2 * denominator)
-    return Money(vat if gross.minor >= 0 else -vat, gross.currency)
 
 
 def vat_breakdown(receipt: ReceiptData) -> list[VatLine]:
