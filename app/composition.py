@@ -102,6 +102,7 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         config.point_of_sale,
         lambda: services.till().channel.code,
         print_tickets=sale_ticket_printer(printing),
+        print_receipt=printing.print_receipt,
         dispatch=printing.dispatch,
         open_drawer=devices.open_drawer_for_sale,
     )

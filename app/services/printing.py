@@ -357,7 +357,8 @@ class PrintingServices:
 
     def print_receipt(self, receipt: ReceiptData, printer: str | None = None) -> str:
         name = printer or self.station.for_purpose(RECEIPTS)
-        assert name is not None
+        if name is None:
+            raise UnknownPrinter("no printer prints receipts on this station")
         self._renderer(self.station.printer(name), receipt)()
         label = f"Receipt {receipt.receipt_number}"
         return self._queue_one(name, "receipt", label, serialize.dumps(receipt))

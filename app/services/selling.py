@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from app.services.changes import Changes
 from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
 from domain.availability import may_sell_now, may_sell_seat
 from domain.catalog import Performance, max_tickets
@@ -48,6 +49,7 @@ from domain.orders import (
     sale_record,
 )
 from domain.pricing import next_tariff, order_fee, tariffs, ticket_price
+from printing.data import ReceiptData
 
 BARCODE_BITS = 100  # 20 characters of base32: A–Z and 2–7, which every printer language takes
 
@@ -215,6 +217,7 @@ class SellingServices:
         channel_code: Callable[[], str],
         inventory: Inventory | None = None,
         print_tickets: Callable[[UnitOfWork, Order, str], list[str]] | None = None,
+        print_receipt: Callable[[ReceiptData], str] | None = None,
         dispatch: Callable[[Sequence[str]], None] | None = None,
         open_drawer: Callable[[], None] | None = None,
         random_bits: Callable[[int], int] = secrets.randbits,
@@ -226,6 +229,7 @@ class SellingServices:
         self._inventory = inventory or Inventory()
         self._print_tickets = print_tickets
         self._dispatch = dispatch
+        self._print_receipt = print_receipt
         self._open_drawer = open_drawer
         self._random_bits = random_bits
 
@@ -452,12 +456,12 @@ class SellingServices:
             lost = self._inventory.sell(uow, cart, order_id)
             if lost:
                 raise SeatsLost(lost)
-            record = sale_record(order)
             device_seq = uow.sales.next_device_seq(self._till)
+            number = order_number(self._till, device_seq)
+            record = {**sale_record(order), "order_number": number}
             uow.sales.add(order, device_seq, record)
             uow.journal.append(self._till, record)
             uow.sales.add_outbox(self._till, device_seq, order_id, "sale", record, now)
-            number = order_number(self._till, device_seq)
             jobs = self._print_tickets(uow, order, number) if self._print_tickets else []
             uow.carts.close(cart_id, "paid", now)
             uow.commit()
@@ -491,6 +495,24 @@ class SellingServices:
             if payment.state.value == "approved" and payment.kind.value == "payment":
                 plan = plan.other(TenderMethod.CARD, payment.amount, payment.id)
         return plan
+
+    def receipt(self, order_id: str) -> ReceiptData:
+        """The receipt of a recorded sale, from its journal record (in France printed on the
+        customer's request only)."""
+        with self._uow(read_only=True) as uow:
+            record = uow.sales.document(order_id)
+            performance = uow.catalog.get_performance(record["lines"][0]["performance"])
+            event = uow.catalog.get_event(performance.event_id)
+            season = uow.catalog.get_season(uow.catalog.get_activity(event.activity_id).season_id)
+            organizer = uow.catalog.get_organizer(season.organizer_id)
+            site = uow.venues.get_site(uow.venues.get_hall(performance.hall_id).site_id)
+        return receipt_document(record, str(record["order_number"]), organizer.name, site.timezone)
+
+    def print_receipt(self, order_id: str) -> str | None:
+        """Queue the sale's receipt on the receipt printer; None on a station without one."""
+        if self._print_receipt is None:
+            return None
+        return self._print_receipt(self.receipt(order_id))
 
     def gift_card_balance(self, code: str) -> Money | None:
         with self._uow(read_only=True) as uow:

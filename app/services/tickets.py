@@ -1,18 +1,22 @@
-"""The tickets of a paid order as the printers print them, built from the catalog's values
-inside the sale's transaction, and queued there (`app.services.printing`)."""
+"""The tickets and the receipt of a paid order as the printers print them: the tickets from
+the catalog's values inside the sale's transaction (queued there, `app.services.printing`),
+the receipt from the sale's journal record."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
 
 from app.services.ports import UnitOfWork
 from app.services.printing import PrintingServices, UnknownPrinter
 from domain.catalog import Event, Organizer, Performance
 from domain.configuration import LogicalLayout
+from domain.money import Money
 from domain.orders import Order
 from domain.venue import Hall, Site, Zone
-from printing.data import TicketData, ticket_from_catalog
+from printing.data import PaymentLine, ReceiptData, ReceiptLine, TicketData, ticket_from_catalog
 
 TicketPrinter = Callable[[UnitOfWork, Order, str], list[str]]
 
@@ -87,10 +91,60 @@ def sale_ticket_printer(printing: PrintingServices) -> TicketPrinter:
 
     def queue(uow: UnitOfWork, order: Order, order_number: str) -> list[str]:
         try:
-            return printing.queue_numbered_tickets(
-                uow, ticket_documents(uow, order, order_number)
-            )
+            return printing.queue_numbered_tickets(uow, ticket_documents(uow, order, order_number))
         except UnknownPrinter:
             return []
 
     return queue
+
+
+_PRINTED_METHODS = {
+    "cash": "Espèces",
+    "card": "Carte bancaire",
+    "voucher": "Carte cadeau",
+    "other": "Chèque",
+}
+
+
+def receipt_document(
+    record: Mapping[str, Any], order_number: str, organizer: str, timezone: str
+) -> ReceiptData:
+    """The receipt of a sale, from its journal record (the values the journal holds, so the
+    receipt cannot say something else): a line per cart line, the booking fee, each tender,
+    the change."""
+    currency = str(record["total"]["currency"])
+
+    def money(value: Mapping[str, Any]) -> Money:
+        return Money(int(value["minor"]), str(value["currency"]))
+
+    lines = [
+        ReceiptLine(
+            " · ".join(p for p in (line["label"], line["seat"], line["tariff"]) if p),
+            int(line["quantity"]),
+            money(line["unit_price"]),
+            int(line["vat_rate_bp"]),
+        )
+        for line in record["lines"]
+    ]
+    fee = money(record["fee"])
+    if not fee.is_zero:
+        lines.append(ReceiptLine("Frais de location", 1, fee, int(record["fee"]["vat_rate_bp"])))
+    tenders = record["tenders"]
+    change = [money(t["change"]) for t in tenders if "change" in t]
+    return ReceiptData(
+        organizer=organizer,
+        receipt_number=order_number,
+        issued_at=datetime.fromisoformat(str(record["at"])),
+        timezone=timezone,
+        till=str(record["till"]),
+        operator=str(record["operator"]),
+        lines=tuple(lines),
+        payments=tuple(
+            PaymentLine(
+                _PRINTED_METHODS.get(str(t["method"]), str(t["method"])), money(t["amount"])
+            )
+            for t in tenders
+        ),
+        currency=currency,
+        change_given=change[0] if change and not change[0].is_zero else None,
+    )

@@ -918,182 +918,197 @@
         <translation>Nächster Kunde (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <source>Print the receipt (Ctrl+P)</source>
+        <translation>Beleg drucken (Strg+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="121" />
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="153" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="160" />
         <source>Holding the seats for the payment…</source>
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="171" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="178" />
         <source>To pay</source>
         <translation>Zu zahlen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="173" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="180" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="206" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="213" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="212" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="219" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="233" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="240" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="248" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="247" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="254" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
         <source>Insert card</source>
         <translation>Karte einstecken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="270" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
         <source>Enter PIN on the terminal</source>
         <translation>PIN am Terminal eingeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="271" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="278" />
         <source>Waiting for the card issuer…</source>
         <translation>Warten auf den Kartenherausgeber…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
         <source>Remove card</source>
         <translation>Karte entnehmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="273" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
         <source>Please wait…</source>
         <translation>Bitte warten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="275" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="283" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="297" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="310" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="317" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="325" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="332" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="328" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="344" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="358" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="366" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="393" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="388" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="398" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <source>The receipt is printing.</source>
+        <translation>Der Beleg wird gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
+        <source>This station has no receipt printer.</source>
+        <translation>Diese Kasse hat keinen Belegdrucker.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="443" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="443" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="471" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="444" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="450" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="469" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="474" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="476" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="477" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="505" />
         <source>Other %1</source>
         <translation>Sonstige %1</translation>
     </message>

@@ -918,182 +918,197 @@
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <source>Print the receipt (Ctrl+P)</source>
+        <translation>Imprimer le ticket de caisse (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="121" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="153" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="160" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="171" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="178" />
         <source>To pay</source>
         <translation>À payer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="173" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="180" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="206" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="213" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="212" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="219" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="233" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="240" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="248" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="247" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="254" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
         <source>Insert card</source>
         <translation>Insérez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="270" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
         <source>Enter PIN on the terminal</source>
         <translation>Saisissez le code sur le terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="271" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="278" />
         <source>Waiting for the card issuer…</source>
         <translation>En attente de l'émetteur de la carte…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
         <source>Remove card</source>
         <translation>Retirez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="273" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
         <source>Please wait…</source>
         <translation>Veuillez patienter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="275" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="283" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="297" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="310" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="317" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="325" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="332" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="328" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="344" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="358" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="366" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="393" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="388" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="398" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <source>The receipt is printing.</source>
+        <translation>Le ticket de caisse s'imprime.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
+        <source>This station has no receipt printer.</source>
+        <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="443" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="443" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="471" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="444" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="450" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="469" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="474" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="476" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="477" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="505" />
         <source>Other %1</source>
         <translation>Autre %1</translation>
     </message>

@@ -51,3 +51,26 @@ def test_two_seats_for_cash_print_two_tickets_and_open_the_drawer(station: Stati
     _until(lambda: station.devices.drawer_sensor(name))  # the drawer was kicked open
     pages = station.printing.virtual_pages()
     assert len([p for p in pages if p.printer == "tickets"]) == 2
+
+
+def test_the_receipt_on_request_says_what_the_journal_says(station: Station) -> None:
+    services, selling = station.services, station.selling
+    ensure_demo_session(services.uow_factory, services.clock, "G1")
+    plan = services.performance_view("P-MIS-2").plan
+    seats = [plan.seat_ids[i] for i in range(len(plan.seat_ids)) if plan.sellable[i]][:2]
+    view = selling.add_seats(selling.open_cart().cart.id, "P-MIS-2", seats)
+    given = view.due + view.due  # a large note: change is given
+    result = selling.complete(view.cart.id, PaymentPlan(view.due).cash(given), "OP-CASHIER")
+    receipt = selling.receipt(result.order.id)
+    assert receipt.total == result.order.total == receipt.paid
+    assert receipt.receipt_number == "G1-000001"
+    assert receipt.change_given == view.due
+    assert [p.method for p in receipt.payments] == ["Espèces"]
+    assert receipt.lines[-1].description == "Frais de location"
+    job = selling.print_receipt(result.order.id)
+    assert job is not None
+
+    def printed() -> bool:
+        return any(j.id == job and j.state == "confirmed" for j in station.printing.recent_jobs(10))
+
+    _until(printed)

@@ -400,3 +400,24 @@ def test_a_card_payment_with_no_known_outcome_stops_the_payment_until_settled(
     qtbot.keyClick(sale.cart, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: "no known outcome" in sale.payment.message.text())
     assert not sale.payment.ready
+
+
+def test_the_receipt_prints_on_request_after_the_sale(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    panel = sale.payment
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return)  # exact cash
+    qtbot.waitUntil(lambda: panel.result is not None)
+    assert panel.receipt_button.isVisible()
+
+    def receipts() -> list[str]:
+        return [j.state for j in station.printing.recent_jobs(20) if j.kind == "receipt"]
+
+    assert receipts() == []  # none unless asked for
+    qtbot.keyClick(panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: receipts() == ["confirmed"], timeout=15_000)
+    assert "receipt is printing" in panel.message.text()

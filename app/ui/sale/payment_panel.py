@@ -94,6 +94,9 @@ class PaymentPanel(QWidget):
         self.next_button = key_button(self.tr("Next customer (Enter)"), "nextCustomer")
         self.next_button.setAutoDefault(True)  # Enter on it starts the next customer
         self.next_button.hide()
+        # In France a receipt is printed on the customer's request only: one key for it.
+        self.receipt_button = key_button(self.tr("Print the receipt (Ctrl+P)"), "printReceipt")
+        self.receipt_button.hide()
 
         keys = QGridLayout()
         keys.addWidget(self.amount, 0, 0, 1, 2)
@@ -119,6 +122,7 @@ class PaymentPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.receipt_button)
         layout.addWidget(self.next_button)
 
         self.amount.returnPressed.connect(self.enter_amount)
@@ -129,6 +133,8 @@ class PaymentPanel(QWidget):
         self.voucher_button.clicked.connect(self.voucher)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self._next)
+        self.receipt_button.clicked.connect(self.print_receipt)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
         for key, slot in (
             (Qt.Key.Key_F5, self.cash),
             (Qt.Key.Key_F6, self.card),
@@ -149,6 +155,7 @@ class PaymentPanel(QWidget):
         self.amount.clear()
         self.code.clear()
         self.next_button.hide()
+        self.receipt_button.hide()
         self.back_button.show()
         self.message.setText(self.tr("Holding the seats for the payment…"))
         self._show_plan()
@@ -387,7 +394,28 @@ class PaymentPanel(QWidget):
         else:
             self._display(self.tr("Change"), formatting.money(change))
         self.back_button.hide()
+        self.receipt_button.show()
         self.next_button.show()
+        self.next_button.setFocus()
+
+    def print_receipt(self) -> None:
+        """Ctrl+P after a sale: its receipt on the receipt printer."""
+        if self.result is None:
+            return
+        order_id = self.result.order.id
+        self._lane.submit(
+            lambda: self._selling.print_receipt(order_id),
+            self._receipt_queued,
+            self._failed,
+            owner=self,
+        )
+
+    def _receipt_queued(self, job: str | None) -> None:
+        self.message.setText(
+            self.tr("The receipt is printing.")
+            if job is not None
+            else self.tr("This station has no receipt printer.")
+        )
         self.next_button.setFocus()
 
     def _complete_failed(self, error: BaseException) -> None:
