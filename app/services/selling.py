@@ -32,7 +32,9 @@ from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
 from domain.availability import may_sell_now, may_sell_seat
-from domain.catalog import Performance, max_tickets
+from domain.catalog import Performance, PriceGrid, max_tickets
+from domain.channels import SalesChannel
+from domain.configuration import LogicalLayout
 from domain.errors import DomainError
 from domain.money import Money
 from domain.orders import (
@@ -256,10 +258,7 @@ class SellingServices:
         now = self._clock.now()
         with self._uow() as uow:
             cart = uow.carts.get(cart_id)
-            channel = uow.channels.get_channel(self._channel_code())
-            performance = uow.catalog.get_performance(performance_id)
-            layout = uow.configurations.get(performance.logical_layout_id)
-            grid = uow.catalog.get_price_grid(performance.price_grid_id)
+            channel, performance, layout, grid = self._selling(uow, performance_id)
             booked = uow.seat_states.booked(performance_id, now)
             owner = owner_of(cart)
             mine = {line.seat_id for line in cart.lines if line.performance_id == performance_id}
@@ -316,10 +315,7 @@ class SellingServices:
         now = self._clock.now()
         with self._uow() as uow:
             cart = uow.carts.get(cart_id)
-            channel = uow.channels.get_channel(self._channel_code())
-            performance = uow.catalog.get_performance(performance_id)
-            layout = uow.configurations.get(performance.logical_layout_id)
-            grid = uow.catalog.get_price_grid(performance.price_grid_id)
+            channel, performance, layout, grid = self._selling(uow, performance_id)
             timing = may_sell_now(channel, performance, now)
             if not timing:
                 raise SeatsUnavailable({zone_id: timing.refusal.value if timing.refusal else ""})
@@ -567,6 +563,19 @@ class SellingServices:
         ]
         fee = order_fee(channel, performances, cart.currency)
         return CartView(cart, fee, due(cart, fee), cart.hold_expires_at, changes or Changes())
+
+    def _selling(
+        self, uow: UnitOfWork, performance_id: str
+    ) -> tuple[SalesChannel, Performance, LogicalLayout, PriceGrid]:
+        """What adding to a cart reads: this till's channel, the performance, its logical
+        layout and its price grid."""
+        performance = uow.catalog.get_performance(performance_id)
+        return (
+            uow.channels.get_channel(self._channel_code()),
+            performance,
+            uow.configurations.get(performance.logical_layout_id),
+            uow.catalog.get_price_grid(performance.price_grid_id),
+        )
 
     @staticmethod
     def _label(uow: UnitOfWork, performance: Performance) -> str:
