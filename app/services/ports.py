@@ -3,12 +3,13 @@
 `app.persistence` implements the unit of work (mypy checks that its `UnitOfWork` is one of
 these: see `app.persistence.unit_of_work.open_unit_of_work`); tests use the real one on a
 temporary SQLite file (preferred to fakes). What crosses this seam are the domain's frozen
-objects and the records of `app.services.records`: no rows, no ``Any``.
+objects and the records of `app.services.records`: no rows, and ``Any`` only inside the JSON
+documents a sale stores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -36,7 +37,7 @@ from domain.configuration import LogicalLayout
 from domain.journal import Head, JournalEntry
 from domain.money import Money
 from domain.operators import Operator
-from domain.orders import Cart, Order
+from domain.orders import Cart, CartLine, Order
 from domain.till import TillSession
 from domain.venue import Hall, LayoutState, PhysicalLayout, Site
 
@@ -49,6 +50,7 @@ __all__ = [
     "ChannelRepository",
     "Clock",
     "ConfigurationRepository",
+    "Inventory",
     "JournalRepository",
     "OperatorRepository",
     "PaymentRepository",
@@ -279,6 +281,38 @@ class GiftCardRepository(Protocol):
     def add(self, code: str, balance: Money) -> None: ...
     def balance(self, code: str) -> Money | None: ...
     def spend(self, code: str, amount: Money) -> bool: ...
+
+
+class Inventory(Protocol):
+    """Where a cart's seats and standing places are held and sold, inside the caller's
+    transaction: the till's own database now (`app.services.selling.LocalInventory`), the
+    central server's with the sync. The sale's use cases only see this."""
+
+    def hold_seats(
+        self,
+        uow: UnitOfWork,
+        performance_id: str,
+        seat_ids: Sequence[str],
+        owner: str,
+        expires_at: datetime,
+        now: datetime,
+    ) -> list[str]: ...
+    def hold_places(
+        self,
+        uow: UnitOfWork,
+        performance_id: str,
+        zone_id: str,
+        places: int,
+        capacity: int,
+        owner: str,
+        expires_at: datetime,
+        now: datetime,
+    ) -> bool: ...
+    def release(self, uow: UnitOfWork, cart: Cart, line: CartLine | None = None) -> None: ...
+    def extend(
+        self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime
+    ) -> list[str]: ...
+    def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]: ...
 
 
 class UnitOfWork(Protocol):

@@ -23,12 +23,13 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.services.changes import Changes
-from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from app.services.payments import PaymentState
+from app.services.ports import Clock, Inventory, UnitOfWork, UnitOfWorkFactory
 from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
 from domain.availability import may_sell_now, may_sell_seat
@@ -51,6 +52,7 @@ from domain.orders import (
     sale_record,
 )
 from domain.pricing import next_tariff, order_fee, tariffs, ticket_price
+from drivers.payment import TransactionKind
 from printing.data import ReceiptData
 
 BARCODE_BITS = 100  # 20 characters of base32: A–Z and 2–7, which every printer language takes
@@ -104,8 +106,11 @@ class CartView:
     cart: Cart
     fee: Money
     due: Money
-    hold_expires_at: datetime | None
     changes: Changes = field(default_factory=Changes)
+
+    @property
+    def hold_expires_at(self) -> datetime | None:
+        return self.cart.hold_expires_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +130,9 @@ def new_barcode(random_bits: Callable[[int], int] = secrets.randbits) -> str:
     return "".join(_BASE32[(value >> (5 * (19 - i))) & 31] for i in range(20))
 
 
-class Inventory:
-    """Seats and places, held and sold inside the caller's transaction: the local till's
-    inventory. The server's (sync issue) takes the same calls."""
+class LocalInventory:
+    """The `Inventory` port on the till's own database: seats and places held and sold inside
+    the caller's transaction. The server's (sync issue) takes the same calls."""
 
     def hold_seats(
         self,
@@ -151,9 +156,7 @@ class Inventory:
         expires_at: datetime,
         now: datetime,
     ) -> bool:
-        return uow.standing.hold(
-            performance_id, zone_id, owner, places, capacity, expires_at, now
-        )
+        return uow.standing.hold(performance_id, zone_id, owner, places, capacity, expires_at, now)
 
     def release(self, uow: UnitOfWork, cart: Cart, line: CartLine | None = None) -> None:
         for item in cart.lines if line is None else (line,):
@@ -162,9 +165,7 @@ class Inventory:
             elif item.kind is LineKind.STANDING:
                 uow.standing.release(places_owner(cart, item))
 
-    def extend(
-        self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime
-    ) -> list[str]:
+    def extend(self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime) -> list[str]:
         """Hold the cart's seats and places until ``expires_at``; the seats another cart took
         after the hold lapsed are returned (and then nothing changed for their performance)."""
         lost: list[str] = []
@@ -228,7 +229,7 @@ class SellingServices:
         self._clock = clock
         self._till = till
         self._channel_code = channel_code
-        self._inventory = inventory or Inventory()
+        self._inventory: Inventory = inventory or LocalInventory()
         self._print_tickets = print_tickets
         self._dispatch = dispatch
         self._print_receipt = print_receipt
@@ -282,19 +283,15 @@ class SellingServices:
             for seat_id in seat_ids:
                 seat = layout.physical.seat(seat_id)
                 category = layout.seat_categories.get(seat_id) or seat.category or ""
-                allowed = tariffs(grid, category, channel)
-                if not allowed:
-                    raise SeatsUnavailable({seat_id: "no_tariff"})
                 lines.append(
-                    CartLine(
-                        id=uuid.uuid4().hex[:12],
-                        performance_id=performance_id,
-                        kind=LineKind.SEAT,
-                        category=category,
-                        audience=allowed[0],
-                        unit_price=grid.price(category, allowed[0]),
-                        vat_rate_bp=grid.vat_rate_bp,
-                        label=label,
+                    _line_at_first_tariff(
+                        seat_id,
+                        LineKind.SEAT,
+                        performance_id,
+                        category,
+                        grid,
+                        channel,
+                        label,
                         seat_id=seat_id,
                         seat_label=seat.label,
                     )
@@ -308,9 +305,7 @@ class SellingServices:
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
 
-    def add_places(
-        self, cart_id: str, performance_id: str, zone_id: str, count: int
-    ) -> CartView:
+    def add_places(self, cart_id: str, performance_id: str, zone_id: str, count: int) -> CartView:
         """Hold ``count`` places of a standing zone and add them as one line."""
         now = self._clock.now()
         with self._uow() as uow:
@@ -323,18 +318,14 @@ class SellingServices:
             if zone is None:
                 raise SeatsUnavailable({zone_id: "unknown_zone"})
             category = layout.ga_categories.get(zone_id) or zone.category or ""
-            allowed = tariffs(grid, category, channel)
-            if not allowed:
-                raise SeatsUnavailable({zone_id: "no_tariff"})
-            line = CartLine(
-                id=uuid.uuid4().hex[:12],
-                performance_id=performance_id,
-                kind=LineKind.STANDING,
-                category=category,
-                audience=allowed[0],
-                unit_price=grid.price(category, allowed[0]),
-                vat_rate_bp=grid.vat_rate_bp,
-                label=self._label(uow, performance),
+            line = _line_at_first_tariff(
+                zone_id,
+                LineKind.STANDING,
+                performance_id,
+                category,
+                grid,
+                channel,
+                self._label(uow, performance),
                 seat_label=zone.name,
                 zone_id=zone_id,
                 quantity=count,
@@ -483,12 +474,12 @@ class SellingServices:
         with self._uow(read_only=True) as uow:
             view = self._view(uow, uow.carts.get(cart_id))
             made = uow.payments.for_reference(cart_id)
-        unsettled = [p for p in made if p.state.value in ("pending", "sent", "unknown")]
+        unsettled = [p for p in made if p.state.open]
         if unsettled:
             raise PaymentToSettle(unsettled[0].id, unsettled[0].state.value)
         plan = PaymentPlan(view.due)
         for payment in made:
-            if payment.state.value == "approved" and payment.kind.value == "payment":
+            if payment.state is PaymentState.APPROVED and payment.kind is TransactionKind.PAYMENT:
                 plan = plan.other(TenderMethod.CARD, payment.amount, payment.id)
         return plan
 
@@ -519,7 +510,7 @@ class SellingServices:
     def _check_tender(self, uow: UnitOfWork, tender: Tender) -> None:
         if tender.method is TenderMethod.CARD:
             payment = uow.payments.get(tender.reference)
-            if payment.state.value != "approved" or payment.amount != tender.amount:
+            if payment.state is not PaymentState.APPROVED or payment.amount != tender.amount:
                 raise TenderNotValid(
                     f"card payment {tender.reference} is {payment.state.value}, not approved "
                     "for this amount"
@@ -562,7 +553,7 @@ class SellingServices:
             uow.catalog.get_performance(p) for p in cart.performances()
         ]
         fee = order_fee(channel, performances, cart.currency)
-        return CartView(cart, fee, due(cart, fee), cart.hold_expires_at, changes or Changes())
+        return CartView(cart, fee, due(cart, fee), changes or Changes())
 
     def _selling(
         self, uow: UnitOfWork, performance_id: str
@@ -587,9 +578,42 @@ class SellingServices:
         return f"{event.name} · {local:%Y-%m-%d %H:%M}"
 
 
-def _with_expiry(cart: Cart, expires: datetime) -> Cart:
-    from dataclasses import replace
+def _line_at_first_tariff(
+    place: str,
+    kind: LineKind,
+    performance_id: str,
+    category: str,
+    grid: PriceGrid,
+    channel: SalesChannel,
+    label: str,
+    *,
+    seat_id: str | None = None,
+    seat_label: str = "",
+    zone_id: str | None = None,
+    quantity: int = 1,
+) -> CartLine:
+    """A new cart line at the first tariff the channel sells for the category (the grid lists
+    full price first); `SeatsUnavailable` naming ``place`` when it sells none."""
+    allowed = tariffs(grid, category, channel)
+    if not allowed:
+        raise SeatsUnavailable({place: "no_tariff"})
+    return CartLine(
+        id=uuid.uuid4().hex[:12],
+        performance_id=performance_id,
+        kind=kind,
+        category=category,
+        audience=allowed[0],
+        unit_price=grid.price(category, allowed[0]),
+        vat_rate_bp=grid.vat_rate_bp,
+        label=label,
+        seat_id=seat_id,
+        seat_label=seat_label,
+        zone_id=zone_id,
+        quantity=quantity,
+    )
 
+
+def _with_expiry(cart: Cart, expires: datetime) -> Cart:
     return replace(cart, hold_expires_at=expires)
 
 
