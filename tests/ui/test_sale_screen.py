@@ -354,30 +354,38 @@ def test_the_sale_and_payment_fit_1366_by_768(
         set_language("en")
 
 
-def test_a_card_approved_before_a_crash_counts_when_the_payment_panel_opens(
-    qtbot: QtBot,
-    station: Station,  # noqa: F811
-) -> None:
+def _card_left_by_a_crash(station: Station, cart_id: str, euros: str, approved: bool) -> str:  # noqa: F811
+    """What a crash leaves: a card payment for the cart, approved or not yet answered."""
     from app.services import payments
     from domain.money import Money
     from drivers.payment import TransactionKind
 
+    services = station.services
+    card = payments.start(
+        services.uow_factory, services.clock, "card", TransactionKind.PAYMENT,
+        Money.of(euros, "EUR"), cart_id,
+    )  # fmt: skip
+    if approved:
+        payments.finish(
+            services.uow_factory, services.clock,
+            PaymentResult(card.id, PaymentOutcome.APPROVED, "approved"),
+        )  # fmt: skip
+    return card.id
+
+
+def test_a_card_approved_before_a_crash_counts_when_the_payment_panel_opens(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    from domain.money import Money
+
     sale = _ready(qtbot, station)
     _best_two(qtbot, sale)
     assert sale.view is not None
-    services, cart_id = station.services, sale.view.cart.id
-    # What a crash leaves: the terminal approved 50.00 for this cart, no sale was recorded.
-    card = payments.start(
-        services.uow_factory, services.clock, "card", TransactionKind.PAYMENT,
-        Money.of("50.00", "EUR"), cart_id,
-    )  # fmt: skip
-    payments.finish(
-        services.uow_factory, services.clock,
-        PaymentResult(card.id, PaymentOutcome.APPROVED, "approved"),
-    )  # fmt: skip
+    card = _card_left_by_a_crash(station, sale.view.cart.id, "50.00", approved=True)
     _pay(qtbot, sale)
     plan = sale.payment.plan
-    assert plan is not None and [t.reference for t in plan.tenders] == [card.id]
+    assert plan is not None and [t.reference for t in plan.tenders] == [card]
     assert plan.balance == plan.due - Money.of("50.00", "EUR")  # only the rest is asked
 
 
@@ -385,18 +393,11 @@ def test_a_card_payment_with_no_known_outcome_stops_the_payment_until_settled(
     qtbot: QtBot,
     station: Station,  # noqa: F811
 ) -> None:
-    from app.services import payments
-    from domain.money import Money
-    from drivers.payment import TransactionKind
-
     sale = _ready(qtbot, station)
     _best_two(qtbot, sale)
     assert sale.view is not None
-    services = station.services
-    payments.start(
-        services.uow_factory, services.clock, "card", TransactionKind.PAYMENT,
-        Money.of("10.00", "EUR"), sale.view.cart.id,
-    )  # fmt: skip  (pending: the till stopped before the terminal answered)
+    # pending: the till stopped before the terminal answered
+    _card_left_by_a_crash(station, sale.view.cart.id, "10.00", approved=False)
     qtbot.keyClick(sale.cart, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: "no known outcome" in sale.payment.message.text())
     assert not sale.payment.ready
