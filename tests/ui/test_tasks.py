@@ -53,19 +53,26 @@ def test_results_for_a_closed_screen_are_dropped(qtbot: QtBot) -> None:
     lane.shutdown()
 
 
-def test_a_job_that_ends_after_its_lane_and_screen_were_deleted_does_not_crash(
+def test_a_job_that_ends_after_its_lane_and_screen_were_deleted_still_reports_its_changes(
     qtbot: QtBot,
 ) -> None:
+    from app.services.changes import Changes
+    from app.ui.changes import hub
+
     screen = QWidget()
     lane = Lane("doomed", parent=screen)  # the lane dies with its screen (a lock)
     release = threading.Event()
-    ran: list[str] = []
-    lane.submit(lambda: (release.wait(5), ran.append("done"))[1], owner=screen)
-    screen.deleteLater()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(screen))
-    release.set()  # the job ends now and hands its result over: no Qt object of the lane
-    qtbot.waitUntil(lambda: ran == ["done"])
-    qtbot.wait(50)  # the result is delivered (and dropped: its screen is gone) without a crash
+    seen: list[Changes] = []
+    hub().changed.connect(seen.append)
+    try:
+        lane.submit(lambda: (release.wait(5), Changes(operators=True))[1], owner=screen)
+        screen.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(screen))
+        release.set()  # the job ends now: its result travels without the deleted lane
+        # ... so what it changed still reaches the screens that show it (no crash either)
+        qtbot.waitUntil(lambda: seen == [Changes(operators=True)])
+    finally:
+        hub().changed.disconnect(seen.append)
 
 
 def test_a_job_submitted_after_the_lane_shut_down_is_dropped_not_an_error(qtbot: QtBot) -> None:
