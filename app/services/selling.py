@@ -501,6 +501,11 @@ class SellingServices:
             return None
         return self._print_receipt(self.receipt(order_id))
 
+    def tariff_names(self) -> dict[str, str]:
+        """The name of each tariff (audience code), as the cart shows it."""
+        with self._uow(read_only=True) as uow:
+            return {a.code: a.name for a in uow.catalog.list_audiences()}
+
     def gift_card_balance(self, code: str) -> Money | None:
         with self._uow(read_only=True) as uow:
             return uow.gift_cards.balance(code)

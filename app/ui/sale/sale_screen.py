@@ -91,12 +91,10 @@ class SaleScreen(QWidget):
     # --- the cart ---------------------------------------------------------------------------
 
     def _open_cart(self) -> None:
-        selling, services = self._selling, self._services
+        selling = self._selling
 
         def job() -> tuple[CartView, dict[str, str]]:
-            with services.uow_factory(read_only=True) as uow:
-                names = {a.code: a.name for a in uow.catalog.list_audiences()}
-            return selling.open_cart(), names
+            return selling.open_cart(), selling.tariff_names()
 
         self._lane.submit(job, self._cart_opened, self._failed, owner=self)
 
