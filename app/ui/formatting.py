@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QTime,
+    QTimeZone,
+)
 
 from domain.money import Money, minor_exponent
 
@@ -65,3 +73,23 @@ def duration(seconds: int) -> str:
         .replace("%1", str(minutes))
         .replace("%2", f"{rest:02d}")
     )
+
+
+def device_text(detail: str) -> str:
+    """What a device reports (a card terminal's prompt, a drawer's state), for people; the
+    device's own words when it is not one we know."""
+    known = {
+        "insert card": QT_TRANSLATE_NOOP("DeviceText", "Insert card"),
+        "please watch the PIN pad": QT_TRANSLATE_NOOP("DeviceText", "Enter PIN on the terminal"),
+        "waiting for the card issuer": QT_TRANSLATE_NOOP(
+            "DeviceText", "Waiting for the card issuer…"
+        ),
+        "please remove the card": QT_TRANSLATE_NOOP("DeviceText", "Remove card"),
+        "please wait": QT_TRANSLATE_NOOP("DeviceText", "Please wait…"),
+        "checking the terminal": QT_TRANSLATE_NOOP("DeviceText", "Checking with the terminal…"),
+        "drawer open too long": QT_TRANSLATE_NOOP(
+            "DeviceText", "The drawer has been open too long."
+        ),
+    }
+    text = known.get(detail)
+    return detail if text is None else QCoreApplication.translate("DeviceText", text)

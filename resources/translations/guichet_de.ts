@@ -74,6 +74,44 @@
     </message>
 </context>
 <context>
+    <name>DeviceText</name>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="82" />
+        <source>Insert card</source>
+        <translation>Karte einstecken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="83" />
+        <source>Enter PIN on the terminal</source>
+        <translation>PIN am Terminal eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="84" />
+        <source>Waiting for the card issuer…</source>
+        <translation>Warten auf den Kartenherausgeber…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="87" />
+        <source>Remove card</source>
+        <translation>Karte entnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="88" />
+        <source>Please wait…</source>
+        <translation>Bitte warten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="89" />
+        <source>Checking with the terminal…</source>
+        <translation>Nachfrage beim Terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="90" />
+        <source>The drawer has been open too long.</source>
+        <translation>Die Schublade ist zu lange offen.</translation>
+    </message>
+</context>
+<context>
     <name>DevicesScreen</name>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="71" />
@@ -137,7 +175,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -204,7 +242,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="201" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -264,168 +302,137 @@
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
-        <source>Insert card</source>
-        <translation>Karte einstecken</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
-        <source>Enter PIN on the terminal</source>
-        <translation>PIN am Terminal eingeben</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
-        <source>Waiting for the card issuer…</source>
-        <translation>Warten auf den Kartenherausgeber…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
-        <source>Remove card</source>
-        <translation>Karte entnehmen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="276" />
-        <source>Please wait…</source>
-        <translation>Bitte warten…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="277" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="452" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="440" />
         <source>Checking with the terminal…</source>
         <translation>Nachfrage beim Terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="278" />
-        <source>The drawer has been open too long.</source>
-        <translation>Die Schublade ist zu lange offen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="290" />
         <source>Enter an amount such as 12.50.</source>
         <translation>Geben Sie einen Betrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="314" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
         <source>Abort sent to the terminal.</source>
         <translation>Abbruch an das Terminal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="324" />
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Genehmigt: %1. Der Kunde wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="345" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="333" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Abgelehnt: %1. Nichts wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Unbekannt: Die Antwort des Terminals für %1 ging verloren. Die Zahlung nicht erneut kassieren. Beim Terminal nachfragen; bleibt sie unbekannt, schließt ein Supervisor sie mit der Referenz auf dem Terminalbeleg ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="359" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="347" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Tagesabschluss: %1 Transaktion(en), Summe %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="351" />
         <source>End of day refused: %1</source>
         <translation>Tagesabschluss abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
         <source>Terminal ready.</source>
         <translation>Terminal bereit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal nicht bereit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="364" />
         <source>The drawer sensor says: open.</source>
         <translation>Der Schubladensensor meldet: offen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="366" />
         <source>The drawer sensor says: closed.</source>
         <translation>Der Schubladensensor meldet: geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="383" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
         <source>The display shows:</source>
         <translation>Das Display zeigt:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="387" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="375" />
         <source>Scan sent: %1</source>
         <translation>Scan gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="407" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Eine Kartenzahlung mit unbekanntem Ergebnis darf nicht erneut kassiert werden. Zuerst beim Terminal nachfragen; bleibt sie unbekannt, im Journal des Terminals nachsehen, dann schließt ein Supervisor sie mit der Belegreferenz ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="413" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Keine Kartenzahlung wartet auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
         <source>not confirmed</source>
         <translation>nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
         <source>sent, no answer</source>
         <translation>gesendet, keine Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="435" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>declined</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="450" />
         <source>Nothing to check.</source>
         <translation>Nichts zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="470" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="458" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Nur ein Supervisor darf diese Zahlung abschließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="487" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="475" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Als %1 mit Referenz %2 abgeschlossen.</translation>
     </message>
@@ -691,12 +698,12 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="62" />
+        <location filename="../../app/ui/formatting.py" line="70" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="64" />
+        <location filename="../../app/ui/formatting.py" line="72" />
         <source>%1 min %2 s</source>
         <translation>%1 Min. %2 s</translation>
     </message>
@@ -933,182 +940,157 @@
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="178" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="179" />
         <source>To pay</source>
         <translation>Zu zahlen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="180" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="181" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="213" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="214" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="219" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="240" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="248" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="249" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="254" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="255" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
         <location filename="../../app/ui/sale/payment_panel.py" line="276" />
-        <source>Insert card</source>
-        <translation>Karte einstecken</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
-        <source>Enter PIN on the terminal</source>
-        <translation>PIN am Terminal eingeben</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="278" />
-        <source>Waiting for the card issuer…</source>
-        <translation>Warten auf den Kartenherausgeber…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
-        <source>Remove card</source>
-        <translation>Karte entnehmen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
-        <source>Please wait…</source>
-        <translation>Bitte warten…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="297" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="291" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="317" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="332" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="329" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="358" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="352" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="367" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="393" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="389" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="409" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="443" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="471" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="496" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="498" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="505" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
         <source>Other %1</source>
         <translation>Sonstige %1</translation>
     </message>
@@ -1757,47 +1739,47 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="128" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="126" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Plätze im Saalplan wählen, oder F3 für die besten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="131" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="129" />
         <source>Holding the seats…</source>
         <translation>Plätze werden gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="141" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 Platz/Plätze in den Warenkorb gelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="157" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="155" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 Stehplatz/Stehplätze hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="183" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="181" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Position entfernt: ihre Plätze sind wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="221" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="219" />
         <source>Seats held for %1</source>
         <translation>Plätze gehalten für %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="224" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="222" />
         <source>Hold lapsed</source>
         <translation>Reservierung abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="242" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="240" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>Die Reservierung ist abgelaufen: die Plätze des Warenkorbs sind wieder im Verkauf. Erneut wählen, wenn der Kunde sie noch möchte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="258" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="256" />
         <source>The cart is empty: add seats first.</source>
         <translation>Der Warenkorb ist leer: zuerst Plätze hinzufügen.</translation>
     </message>

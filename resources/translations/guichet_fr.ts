@@ -74,6 +74,44 @@
     </message>
 </context>
 <context>
+    <name>DeviceText</name>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="82" />
+        <source>Insert card</source>
+        <translation>Insérez la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="83" />
+        <source>Enter PIN on the terminal</source>
+        <translation>Saisissez le code sur le terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="84" />
+        <source>Waiting for the card issuer…</source>
+        <translation>En attente de l'émetteur de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="87" />
+        <source>Remove card</source>
+        <translation>Retirez la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="88" />
+        <source>Please wait…</source>
+        <translation>Veuillez patienter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="89" />
+        <source>Checking with the terminal…</source>
+        <translation>Vérification auprès du terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="90" />
+        <source>The drawer has been open too long.</source>
+        <translation>Le tiroir est resté ouvert trop longtemps.</translation>
+    </message>
+</context>
+<context>
     <name>DevicesScreen</name>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="71" />
@@ -137,7 +175,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
@@ -204,7 +242,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="201" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -264,168 +302,137 @@
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="272" />
-        <source>Insert card</source>
-        <translation>Insérez la carte</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="273" />
-        <source>Enter PIN on the terminal</source>
-        <translation>Saisissez le code sur le terminal</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="274" />
-        <source>Waiting for the card issuer…</source>
-        <translation>En attente de l'émetteur de la carte…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="275" />
-        <source>Remove card</source>
-        <translation>Retirez la carte</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="276" />
-        <source>Please wait…</source>
-        <translation>Veuillez patienter…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="277" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="452" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="440" />
         <source>Checking with the terminal…</source>
         <translation>Vérification auprès du terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="278" />
-        <source>The drawer has been open too long.</source>
-        <translation>Le tiroir est resté ouvert trop longtemps.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="290" />
         <source>Enter an amount such as 12.50.</source>
         <translation>Saisissez un montant, par exemple 12,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="314" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
         <source>Abort sent to the terminal.</source>
         <translation>Demande d'abandon envoyée au terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="324" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="343" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Accepté : %1. Le client a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="345" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="333" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Refusé : %1. Rien n'a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Inconnu : la réponse du terminal pour %1 a été perdue. Ne reprenez pas le paiement. Vérifiez auprès du terminal ; s'il reste inconnu, un superviseur le clôture avec la référence du ticket du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="359" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="347" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Clôture journalière : %1 transaction(s), total %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="363" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="351" />
         <source>End of day refused: %1</source>
         <translation>Clôture journalière refusée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
         <source>Terminal ready.</source>
         <translation>Terminal prêt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal pas prêt : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="364" />
         <source>The drawer sensor says: open.</source>
         <translation>Le capteur du tiroir indique : ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="378" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="366" />
         <source>The drawer sensor says: closed.</source>
         <translation>Le capteur du tiroir indique : fermé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="383" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
         <source>The display shows:</source>
         <translation>L'afficheur montre :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="387" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="375" />
         <source>Scan sent: %1</source>
         <translation>Lecture envoyée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="400" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="407" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Un paiement par carte dont l'issue est inconnue ne doit pas être repris. Vérifiez d'abord auprès du terminal ; s'il reste inconnu, cherchez-le dans le journal du terminal, puis un superviseur le clôture avec la référence du ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="413" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Aucun paiement par carte n'attend de décision.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="431" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
         <source>not confirmed</source>
         <translation>non confirmé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="432" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
         <source>sent, no answer</source>
         <translation>envoyé, sans réponse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="433" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="434" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
         <source>approved</source>
         <translation>accepté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="435" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>declined</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="450" />
         <source>Nothing to check.</source>
         <translation>Rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="470" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="458" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Seul un superviseur peut clôturer ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="487" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="475" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Clôturé comme %1 avec la référence %2.</translation>
     </message>
@@ -691,12 +698,12 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="62" />
+        <location filename="../../app/ui/formatting.py" line="70" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="64" />
+        <location filename="../../app/ui/formatting.py" line="72" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
@@ -933,182 +940,157 @@
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="178" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="179" />
         <source>To pay</source>
         <translation>À payer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="180" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="181" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="213" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="214" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="219" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="240" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="248" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="249" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="254" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="255" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
         <location filename="../../app/ui/sale/payment_panel.py" line="276" />
-        <source>Insert card</source>
-        <translation>Insérez la carte</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="277" />
-        <source>Enter PIN on the terminal</source>
-        <translation>Saisissez le code sur le terminal</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="278" />
-        <source>Waiting for the card issuer…</source>
-        <translation>En attente de l'émetteur de la carte…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="279" />
-        <source>Remove card</source>
-        <translation>Retirez la carte</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
-        <source>Please wait…</source>
-        <translation>Veuillez patienter…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="297" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="291" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="317" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="332" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="329" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="358" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="352" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="373" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="367" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="393" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="389" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="409" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="426" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="443" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="471" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="496" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="498" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="505" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
         <source>Other %1</source>
         <translation>Autre %1</translation>
     </message>
@@ -1757,47 +1739,47 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="128" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="126" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Choisissez des places sur le plan, ou F3 pour les meilleures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="131" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="129" />
         <source>Holding the seats…</source>
         <translation>Réservation des places…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="141" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 place(s) ajoutée(s) au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="157" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="155" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 place(s) debout ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="183" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="181" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Ligne retirée : ses places sont de nouveau en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="221" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="219" />
         <source>Seats held for %1</source>
         <translation>Places réservées encore %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="224" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="222" />
         <source>Hold lapsed</source>
         <translation>Réservation expirée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="242" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="240" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>La réservation a expiré : les places du panier sont remises en vente. Choisissez-les à nouveau si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="258" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="256" />
         <source>The cart is empty: add seats first.</source>
         <translation>Le panier est vide : ajoutez d'abord des places.</translation>
     </message>

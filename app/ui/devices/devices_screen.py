@@ -265,19 +265,7 @@ class DevicesScreen(QWidget):
     def _on_event(self, event: StatusEvent) -> None:
         self._show_devices(self._services.devices())
         if event.detail and event.device == self.selected():
-            self.result.appendPlainText(self._progress_text(event.detail))
-
-    def _progress_text(self, detail: str) -> str:
-        known = {
-            "insert card": self.tr("Insert card"),
-            "please watch the PIN pad": self.tr("Enter PIN on the terminal"),
-            "waiting for the card issuer": self.tr("Waiting for the card issuer…"),
-            "please remove the card": self.tr("Remove card"),
-            "please wait": self.tr("Please wait…"),
-            "checking the terminal": self.tr("Checking with the terminal…"),
-            "drawer open too long": self.tr("The drawer has been open too long."),
-        }
-        return known.get(detail, detail)
+            self.result.appendPlainText(formatting.device_text(event.detail))
 
     def _refresh_wire(self) -> None:
         name = self.selected()

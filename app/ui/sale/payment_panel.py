@@ -161,6 +161,7 @@ class PaymentPanel(QWidget):
         self._show_plan()
         self.amount.setFocus()
         cart_id = self.cart_id
+
         def begin() -> tuple[CartView, PaymentPlan]:
             view = self._selling.begin_payment(cart_id)
             # A card the terminal approved for this cart before a crash counts already: the
@@ -272,14 +273,7 @@ class PaymentPanel(QWidget):
         """What the terminal asks of the customer, while the card payment runs."""
         if not self.busy:
             return
-        known = {
-            "insert card": self.tr("Insert card"),
-            "please watch the PIN pad": self.tr("Enter PIN on the terminal"),
-            "waiting for the card issuer": self.tr("Waiting for the card issuer…"),
-            "please remove the card": self.tr("Remove card"),
-            "please wait": self.tr("Please wait…"),
-        }
-        self.message.setText(self.tr("Terminal: %1").replace("%1", known.get(text, text)))
+        self.message.setText(self.tr("Terminal: %1").replace("%1", formatting.device_text(text)))
 
     def _card_done(self, amount: Money, result: PaymentResult) -> None:
         self.busy = False
