@@ -60,9 +60,7 @@ class StateCounts:
         )
 
 
-def seat_state(
-    layout: LogicalLayout, booked: Mapping[str, SeatState], seat_id: str
-) -> SeatState:
+def seat_state(layout: LogicalLayout, booked: Mapping[str, SeatState], seat_id: str) -> SeatState:
     if seat_id in layout.invalidated:
         return SeatState.INVALID
     recorded = booked.get(seat_id)
@@ -117,9 +115,7 @@ class Verdict:
 ALLOWED = Verdict(True)
 
 
-def may_sell_now(
-    channel: SalesChannel, performance: Performance, now: datetime
-) -> Verdict:
+def may_sell_now(channel: SalesChannel, performance: Performance, now: datetime) -> Verdict:
     """May this channel sell anything of this performance at this moment?"""
     if performance.state is not PerformanceState.ON_SALE:
         return Verdict(False, Refusal.PERFORMANCE_NOT_ON_SALE, performance.state.value)
@@ -133,9 +129,7 @@ def may_sell_now(
     return ALLOWED
 
 
-def may_sell_contingent(
-    channel: SalesChannel, layout: LogicalLayout, seat_id: str
-) -> Verdict:
+def may_sell_contingent(channel: SalesChannel, layout: LogicalLayout, seat_id: str) -> Verdict:
     """Does the seat's contingent (or its absence) let this channel sell it?"""
     contingent = layout.contingent_of(seat_id)
     if contingent is None:

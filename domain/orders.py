@@ -152,7 +152,7 @@ class Tender:
 
     method: TenderMethod
     amount: Money
-    reference: str = ""  # card payment id, voucher code, cheque number
+    reference: str = ""  # card payment id, voucher code, other tender's kind ("cheque")
     given: Money | None = None
 
     @property

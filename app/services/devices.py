@@ -145,6 +145,7 @@ class DevicesService:
         name = self.device_for(Role.CASH_DRAWER)
         if name is None:
             return
+
         def report(done: Future[object]) -> None:
             if done.exception() is not None:
                 log.warning("the drawer did not open after a sale: %s", done.exception())

@@ -42,8 +42,6 @@ TICKETS, RECEIPTS, REPORTS = "tickets", "receipts", "reports"
 PURPOSES = (TICKETS, RECEIPTS, REPORTS)
 
 
-
-
 class UnknownPrinter(GuichetError, LookupError):
     """No printer of that name (or for that purpose) is configured on this station."""
 

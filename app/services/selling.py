@@ -506,6 +506,11 @@ class SellingServices:
         with self._uow(read_only=True) as uow:
             return {a.code: a.name for a in uow.catalog.list_audiences()}
 
+    def other_tenders(self) -> tuple[str, ...]:
+        """The tenders this till's channel takes besides cash, card and gift card (a cheque...)."""
+        with self._uow(read_only=True) as uow:
+            return uow.channels.get_channel(self._channel_code()).other_tenders
+
     def gift_card_balance(self, code: str) -> Money | None:
         with self._uow(read_only=True) as uow:
             return uow.gift_cards.balance(code)
@@ -528,6 +533,10 @@ class SellingServices:
                 f"gift card {tender.reference!r} "
                 + ("is unknown" if balance is None else f"holds only {balance.minor}")
             )
+        elif tender.method is TenderMethod.OTHER:
+            taken = uow.channels.get_channel(self._channel_code()).other_tenders
+            if tender.reference not in taken:
+                raise TenderNotValid(f"this channel does not take {tender.reference!r}")
 
     def _tickets(self, uow: UnitOfWork, cart: Cart, numbers: range) -> list[Ticket]:
         tickets = []

@@ -102,8 +102,8 @@ _PRINTED_METHODS = {
     "cash": "Espèces",
     "card": "Carte bancaire",
     "voucher": "Carte cadeau",
-    "other": "Chèque",
 }
+_PRINTED_OTHER = {"cheque": "Chèque"}  # the other tenders, by their kind (the reference)
 
 
 def receipt_document(
@@ -139,12 +139,14 @@ def receipt_document(
         till=str(record["till"]),
         operator=str(record["operator"]),
         lines=tuple(lines),
-        payments=tuple(
-            PaymentLine(
-                _PRINTED_METHODS.get(str(t["method"]), str(t["method"])), money(t["amount"])
-            )
-            for t in tenders
-        ),
+        payments=tuple(PaymentLine(_printed_method(t), money(t["amount"])) for t in tenders),
         currency=currency,
         change_given=change[0] if change and not change[0].is_zero else None,
     )
+
+
+def _printed_method(tender: Mapping[str, Any]) -> str:
+    method, reference = str(tender["method"]), str(tender.get("reference", ""))
+    if method == "other":
+        return _PRINTED_OTHER.get(reference, reference or "Autre")
+    return _PRINTED_METHODS.get(method, method)

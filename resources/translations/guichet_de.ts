@@ -870,229 +870,260 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="75" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="80" />
         <source>Payments taken</source>
         <translation>Erhaltene Zahlungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Gegebener Betrag (Enter ohne Betrag: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="79" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
         <source>Amount given in cash</source>
         <translation>Bar gegebener Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
         <source>Gift card code (type or scan)</source>
         <translation>Gutscheincode (tippen oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Cash (F5)</source>
         <translation>Bar (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="95" />
         <source>Exact cash (Enter)</source>
         <translation>Passend bar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="96" />
         <source>Card (F6)</source>
         <translation>Karte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
         <source>Gift card (F7)</source>
         <translation>Gutschein (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
         <source>Back to the cart (Esc)</source>
         <translation>Zurück zum Warenkorb (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
+        <source>Cancel the card payment (Esc)</source>
+        <translation>Kartenzahlung abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="101" />
         <source>Next customer (Enter)</source>
         <translation>Nächster Kunde (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Beleg drucken (Strg+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="121" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="131" />
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="160" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="172" />
         <source>Holding the seats for the payment…</source>
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="179" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="192" />
         <source>To pay</source>
         <translation>Zu zahlen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="181" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="194" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="214" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="197" />
+        <source>F11: %1.</source>
+        <translation>F11: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="230" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="236" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="257" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="249" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="255" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="275" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
+        <source>Cancelling the card payment at the terminal…</source>
+        <translation>Die Kartenzahlung wird am Terminal abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="291" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="333" />
+        <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
+        <translation>Die Kartenzahlung wurde abgebrochen: nichts wurde belastet. Nehmen Sie eine andere Zahlung an, oder Esc für den Warenkorb.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="361" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="329" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="392" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="352" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="402" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="367" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
+        <source>%1 (F11)</source>
+        <translation>%1 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="427" />
+        <source>Cheque</source>
+        <translation>Scheck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="457" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="470" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="477" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="389" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="409" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="501" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="531" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="559" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="566" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="586" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="496" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="591" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="498" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="593" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
-        <source>Other %1</source>
-        <translation>Sonstige %1</translation>
+        <location filename="../../app/ui/sale/payment_panel.py" line="595" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -870,229 +870,260 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="75" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="80" />
         <source>Payments taken</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="78" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Montant remis (Entrée à vide : compte exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="79" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
         <source>Amount given in cash</source>
         <translation>Montant remis en espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
         <source>Gift card code (type or scan)</source>
         <translation>Code de la carte cadeau (saisi ou scanné)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Cash (F5)</source>
         <translation>Espèces (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="95" />
         <source>Exact cash (Enter)</source>
         <translation>Compte exact (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="96" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
         <source>Gift card (F7)</source>
         <translation>Carte cadeau (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
         <source>Back to the cart (Esc)</source>
         <translation>Retour au panier (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
+        <source>Cancel the card payment (Esc)</source>
+        <translation>Annuler le paiement par carte (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="101" />
         <source>Next customer (Enter)</source>
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Imprimer le ticket de caisse (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="121" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="131" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="160" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="172" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="179" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="192" />
         <source>To pay</source>
         <translation>À payer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="181" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="194" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="214" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="197" />
+        <source>F11: %1.</source>
+        <translation>F11 : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="230" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="236" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="241" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="257" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="249" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="255" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="275" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
+        <source>Cancelling the card payment at the terminal…</source>
+        <translation>Annulation du paiement par carte sur le terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="291" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="333" />
+        <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
+        <translation>Le paiement par carte est annulé : rien n'a été débité. Prenez un autre paiement, ou Échap pour revenir au panier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="361" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="329" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="392" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="345" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="352" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="402" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="367" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
+        <source>%1 (F11)</source>
+        <translation>%1 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="427" />
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="457" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="470" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="477" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="389" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="409" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="501" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="420" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="531" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="559" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="566" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="586" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="496" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="591" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="498" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="593" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
-        <source>Other %1</source>
-        <translation>Autre %1</translation>
+        <location filename="../../app/ui/sale/payment_panel.py" line="595" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

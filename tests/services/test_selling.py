@@ -214,3 +214,20 @@ def test_a_lapsed_hold_nobody_took_is_still_the_carts_and_sells(till) -> None:  
     clock.advance(timedelta(minutes=20))
     result = selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP")
     assert [t.seat_id for t in result.order.tickets] == seats
+
+
+def test_only_the_other_tenders_the_channel_takes_are_accepted(till) -> None:  # type: ignore[no-untyped-def]
+    services, selling, clock = till
+    ensure_demo_session(services.uow_factory, clock, "G1")
+    assert selling.other_tenders() == ("cheque",)
+    view = selling.add_places(selling.open_cart().cart.id, "P-NEU-2", "FOSSE", 2)
+    with pytest.raises(TenderNotValid, match="does not take 'bitcoin'"):
+        selling.complete(
+            view.cart.id, PaymentPlan(view.due).other(TenderMethod.OTHER, view.due, "bitcoin"), "OP"
+        )
+    result = selling.complete(
+        view.cart.id, PaymentPlan(view.due).other(TenderMethod.OTHER, view.due, "cheque"), "OP"
+    )
+    assert [(t.method, t.reference) for t in result.order.tenders] == [
+        (TenderMethod.OTHER, "cheque")
+    ]

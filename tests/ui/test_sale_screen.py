@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.main import Station
 from app.services.tills import ensure_demo_session
 from app.ui.errors import message_for
+from app.ui.sale.payment_panel import PaymentPanel
 from app.ui.sale.sale_screen import SaleScreen
 from app.ui.translation import set_language
 from drivers.payment import PaymentOutcome, PaymentResult
@@ -47,6 +48,14 @@ def _best_two(qtbot: QtBot, sale: SaleScreen) -> None:
 def _pay(qtbot: QtBot, sale: SaleScreen) -> None:
     qtbot.keyClick(sale.cart, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: sale.payment.ready)
+
+
+def _at_payment(qtbot: QtBot, station: Station) -> tuple[SaleScreen, PaymentPanel]:  # noqa: F811
+    """Two best seats of Le Misanthrope in the cart, the payment panel open."""
+    sale = _ready(qtbot, station)
+    _best_two(qtbot, sale)
+    _pay(qtbot, sale)
+    return sale, sale.payment
 
 
 def test_f4_cycles_the_selected_line_and_del_removes_it(
@@ -153,10 +162,7 @@ def test_cash_given_shows_the_change_and_records_the_sale(
     qtbot: QtBot,
     station: Station,  # noqa: F811
 ) -> None:
-    sale = _ready(qtbot, station)
-    _best_two(qtbot, sale)
-    _pay(qtbot, sale)
-    panel = sale.payment
+    _sale, panel = _at_payment(qtbot, station)
     assert panel.plan is not None
     due = panel.plan.due
     qtbot.keyClicks(panel.amount, "50")
@@ -192,10 +198,7 @@ def test_gift_card_then_card_pay_a_sale_together(
     qtbot: QtBot,
     station: Station,  # noqa: F811
 ) -> None:
-    sale = _ready(qtbot, station)
-    _best_two(qtbot, sale)
-    _pay(qtbot, sale)
-    panel = sale.payment
+    _sale, panel = _at_payment(qtbot, station)
     qtbot.keyClicks(panel.code, "GIFT-2026-0003")  # 20.00 on it; typed this fast: a scan
     qtbot.keyClick(panel.code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.plan is not None and len(panel.plan.tenders) == 1)
@@ -212,10 +215,7 @@ def test_a_gift_card_typed_by_hand_is_taken_with_enter(
     qtbot: QtBot,
     station: Station,  # noqa: F811
 ) -> None:
-    sale = _ready(qtbot, station)
-    _best_two(qtbot, sale)
-    _pay(qtbot, sale)
-    panel = sale.payment
+    _sale, panel = _at_payment(qtbot, station)
     qtbot.keyClicks(panel.code, "NOPE")
     qtbot.keyClick(panel.code, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: "There is no gift card NOPE." in panel.message.text())
@@ -407,10 +407,7 @@ def test_the_receipt_prints_on_request_after_the_sale(
     qtbot: QtBot,
     station: Station,  # noqa: F811
 ) -> None:
-    sale = _ready(qtbot, station)
-    _best_two(qtbot, sale)
-    _pay(qtbot, sale)
-    panel = sale.payment
+    _sale, panel = _at_payment(qtbot, station)
     qtbot.keyClick(panel.amount, Qt.Key.Key_Return)  # exact cash
     qtbot.waitUntil(lambda: panel.result is not None)
     assert panel.receipt_button.isVisible()
@@ -422,3 +419,48 @@ def test_the_receipt_prints_on_request_after_the_sale(
     qtbot.keyClick(panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: receipts() == ["confirmed"], timeout=15_000)
     assert "receipt is printing" in panel.message.text()
+
+
+def test_a_cheque_pays_the_rest_on_f11_and_is_journaled_as_one(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    _sale, panel = _at_payment(qtbot, station)
+    assert "F11: Cheque." in panel.message.text()
+    qtbot.keyClicks(panel.amount, "10")
+    qtbot.keyClick(panel.amount, Qt.Key.Key_F5)  # 10.00 in cash first
+    qtbot.keyClicks(panel.amount, "9999")
+    qtbot.keyClick(panel.amount, Qt.Key.Key_F11)  # a cheque gives no change: refused
+    assert "only cash gives change" in panel.message.text()
+    assert panel.plan is not None and len(panel.plan.tenders) == 1
+    panel.amount.clear()
+    qtbot.keyClick(panel.amount, Qt.Key.Key_F11)  # the rest by cheque
+    qtbot.waitUntil(lambda: panel.result is not None)
+    tenders = panel.result.order.tenders
+    assert [(t.method.value, t.reference) for t in tenders] == [("cash", ""), ("other", "cheque")]
+    with station.services.uow_factory(read_only=True) as uow:
+        record = uow.sales.document(panel.result.order.id)
+    assert record["tenders"][1]["method"] == "other"
+    assert record["tenders"][1]["reference"] == "cheque"
+    receipt = station.selling.receipt(panel.result.order.id)
+    assert [p.method for p in receipt.payments] == ["Espèces", "Chèque"]
+
+
+def test_esc_cancels_a_card_payment_at_the_terminal_and_nothing_is_charged(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale, panel = _at_payment(qtbot, station)
+    qtbot.keyClick(panel.amount, Qt.Key.Key_F6)  # the demo terminal waits a second for a card
+    assert panel.cancel_card_button.isVisible() and not panel.back_button.isVisible()
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Terminal:"), timeout=5_000)
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
+    assert "cancelled: nothing was charged" in panel.message.text()
+    assert panel.plan is not None and not panel.plan.tenders
+    assert sale.modes.currentWidget() is sale.payment  # Esc cancelled the card, not the sale
+    assert panel.back_button.isVisible() and panel.card_button.isEnabled()
+    approved = [p for p in station.devices.recent_payments() if p.state.value == "approved"]
+    assert approved == []
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return)  # then exact cash
+    qtbot.waitUntil(lambda: panel.result is not None)

@@ -1,6 +1,7 @@
 """The payment panel (F12): the amount due, then tenders until nothing is due — cash (F5, the
 amount given typed, change shown large; Enter on an empty amount: exact cash), card (F6, on
-the terminal), gift card (F7) — then the one commit, and one key for the next customer.
+the terminal; Esc asks it to cancel), gift card (F7), the channel's other tenders (a cheque:
+F11) — then the one commit, and one key for the next customer.
 
 The arithmetic is the domain's `PaymentPlan`; the commit is `SellingServices.complete` on the
 database lane; the card payment blocks until the terminal is done, so it runs on a lane of its
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +65,9 @@ class PaymentPanel(QWidget):
         self.ready = False  # the holds were extended for the payment
         self.busy = False  # a card payment or the commit is under way
         self.stopped = False  # a card payment's outcome is unknown: the sale stops here
+        self.card_terminal: str | None = None  # the terminal of the card payment under way
+        self.card_cancelling = False  # the cashier asked the terminal to cancel it
+        self.other_buttons: dict[str, QPushButton] = {}  # the channel's other tenders
 
         self.due = emphasised(QLabel(), 1.6)
         self.due.setObjectName("amountDue")
@@ -91,6 +96,8 @@ class PaymentPanel(QWidget):
         self.card_button = key_button(self.tr("Card (F6)"), "card")
         self.voucher_button = key_button(self.tr("Gift card (F7)"), "voucher")
         self.back_button = key_button(self.tr("Back to the cart (Esc)"), "backToCart")
+        self.cancel_card_button = key_button(self.tr("Cancel the card payment (Esc)"), "cancelCard")
+        self.cancel_card_button.hide()
         self.next_button = key_button(self.tr("Next customer (Enter)"), "nextCustomer")
         self.next_button.setAutoDefault(True)  # Enter on it starts the next customer
         self.next_button.hide()
@@ -105,6 +112,8 @@ class PaymentPanel(QWidget):
         keys.addWidget(self.card_button, 2, 0, 1, 2)
         keys.addWidget(self.code, 3, 0, 1, 2)
         keys.addWidget(self.voucher_button, 4, 0, 1, 2)
+        self.other_keys = QHBoxLayout()  # filled when the payment starts, from the channel
+        keys.addLayout(self.other_keys, 5, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self.due)
         left.addWidget(self.balance)
@@ -114,6 +123,7 @@ class PaymentPanel(QWidget):
         right.addLayout(keys)
         right.addStretch(1)
         right.addWidget(self.back_button)
+        right.addWidget(self.cancel_card_button)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 1)
@@ -132,6 +142,7 @@ class PaymentPanel(QWidget):
         self.code.returnPressed.connect(self.voucher)
         self.voucher_button.clicked.connect(self.voucher)
         self.back_button.clicked.connect(self.back)
+        self.cancel_card_button.clicked.connect(self.cancel_card)
         self.next_button.clicked.connect(self._next)
         self.receipt_button.clicked.connect(self.print_receipt)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
@@ -139,6 +150,7 @@ class PaymentPanel(QWidget):
             (Qt.Key.Key_F5, self.cash),
             (Qt.Key.Key_F6, self.card),
             (Qt.Key.Key_F7, self.voucher),
+            (Qt.Key.Key_F11, self._first_other),
             (Qt.Key.Key_F12, self._next),
             (Qt.Key.Key_Escape, self.back),
         ):
@@ -162,24 +174,28 @@ class PaymentPanel(QWidget):
         self.amount.setFocus()
         cart_id = self.cart_id
 
-        def begin() -> tuple[CartView, PaymentPlan]:
+        def begin() -> tuple[CartView, PaymentPlan, tuple[str, ...]]:
             view = self._selling.begin_payment(cart_id)
             # A card the terminal approved for this cart before a crash counts already: the
             # customer is never charged twice (`resume_payment`).
-            return view, self._selling.resume_payment(cart_id)
+            return view, self._selling.resume_payment(cart_id), self._selling.other_tenders()
 
         self._lane.submit(begin, self._begun, self._failed, owner=self)
 
-    def _begun(self, begun: tuple[CartView, PaymentPlan]) -> None:
-        view, plan = begun
+    def _begun(self, begun: tuple[CartView, PaymentPlan, tuple[str, ...]]) -> None:
+        view, plan, others = begun
         if view.cart.id != self.cart_id or self.plan is None:
             return
         self.ready = True
         self.plan = plan
+        self._other_keys(others)
         self._display(self.tr("To pay"), formatting.money(self.plan.due))
-        self.message.setText(
-            self.tr("Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.")
+        text = self.tr(
+            "Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card."
         )
+        if others:
+            text += " " + self.tr("F11: %1.").replace("%1", self.tender_name(others[0]))
+        self.message.setText(text)
         self._show_plan()
 
     # --- tenders ----------------------------------------------------------------------------
@@ -250,6 +266,10 @@ class PaymentPanel(QWidget):
             return
         devices, amount, cart_id = self._devices, self.plan.balance, self.cart_id
         self.busy = True
+        self.card_terminal = name
+        self.card_cancelling = False
+        self.back_button.hide()
+        self.cancel_card_button.show()
         self._show_plan()
         self.message.setText(
             self.tr("Card payment of %1: the customer follows the terminal's prompts.").replace(
@@ -275,8 +295,30 @@ class PaymentPanel(QWidget):
             return
         self.message.setText(self.tr("Terminal: %1").replace("%1", formatting.device_text(text)))
 
-    def _card_done(self, amount: Money, result: PaymentResult) -> None:
+    def cancel_card(self) -> None:
+        """Esc or Cancel during a card payment: the terminal is asked to stop. It may finish
+        the payment anyway: its answer decides, as for any payment."""
+        if not self.busy or self.card_terminal is None or self._devices is None:
+            return
+        self.card_cancelling = True
+        self.cancel_card_button.setEnabled(False)
+        self.message.setText(self.tr("Cancelling the card payment at the terminal…"))
+        try:
+            self._devices.abort_payment(self.card_terminal)  # not behind the running payment
+        except Exception as error:  # the answer of the payment still decides
+            log.warning("the terminal did not take the cancel: %s", error)
+            self.message.setText(errors.message_for(error))
+
+    def _card_ended(self) -> None:
         self.busy = False
+        self.card_terminal = None
+        self.cancel_card_button.hide()
+        self.cancel_card_button.setEnabled(True)
+        self.back_button.show()
+
+    def _card_done(self, amount: Money, result: PaymentResult) -> None:
+        cancelling = self.card_cancelling
+        self._card_ended()
         if result.outcome is PaymentOutcome.APPROVED:
             self._take(lambda plan: plan.other(TenderMethod.CARD, amount, result.payment_id))
             if self.result is None and not self.busy:
@@ -285,6 +327,14 @@ class PaymentPanel(QWidget):
                     + " "
                     + self.message.text()
                 )
+        elif result.outcome is PaymentOutcome.DECLINED and cancelling:
+            self.message.setText(
+                self.tr(
+                    "The card payment was cancelled: nothing was charged. Take another "
+                    "payment, or Esc to go back to the cart."
+                )
+            )
+            self._show_plan()
         elif result.outcome is PaymentOutcome.DECLINED:
             self.message.setText(
                 self.tr(
@@ -298,7 +348,7 @@ class PaymentPanel(QWidget):
 
     def _card_failed(self, error: BaseException) -> None:
         """The terminal could not be used, or its answer not recorded: never retried here."""
-        self.busy = False
+        self._card_ended()
         if getattr(error, "error_code", "") == "payment_not_recorded":
             self.stopped = True
         self.message.setText(errors.message_for(error))
@@ -356,6 +406,46 @@ class PaymentPanel(QWidget):
                 + " "
                 + self.message.text()
             )
+
+    def _other_keys(self, kinds: tuple[str, ...]) -> None:
+        """One key per other tender the channel takes; F11 is the first's."""
+        if tuple(self.other_buttons) == kinds:
+            return
+        for button in self.other_buttons.values():
+            button.deleteLater()
+        self.other_buttons = {}
+        for position, kind in enumerate(kinds):
+            name = self.tender_name(kind)
+            text = self.tr("%1 (F11)").replace("%1", name) if position == 0 else name
+            button = key_button(text, f"other-{kind}")
+            button.clicked.connect(lambda _checked=False, k=kind: self.other(k))
+            self.other_keys.addWidget(button)
+            self.other_buttons[kind] = button
+
+    def tender_name(self, kind: str) -> str:
+        """The name of another tender's kind, as the cashier reads it."""
+        return {"cheque": self.tr("Cheque")}.get(kind, kind)
+
+    def _first_other(self) -> None:
+        if self.other_buttons:
+            self.other(next(iter(self.other_buttons)))
+
+    def other(self, kind: str) -> None:
+        """A cheque (or the channel's other tender): the amount typed, or what is still due;
+        never more (only cash gives change)."""
+        if not self._can_tender() or self.plan is None:
+            return
+        text = self.amount.text().strip()
+        amount = self.plan.balance
+        if text:
+            try:
+                amount = Money.of(text.replace(",", ".").replace(" ", ""), self.plan.due.currency)
+            except DomainError:
+                self.message.setText(
+                    self.tr("“%1” is not an amount: type it like 20 or 20.50.").replace("%1", text)
+                )
+                return
+        self._take(lambda plan: plan.other(TenderMethod.OTHER, amount, kind))
 
     # --- the commit ------------------------------------------------------------------------
 
@@ -429,7 +519,11 @@ class PaymentPanel(QWidget):
     # --- leaving -----------------------------------------------------------------------------
 
     def back(self) -> None:
-        """Esc: back to the cart — refused once a card was charged for this sale."""
+        """Esc: back to the cart — refused once a card was charged for this sale; during a
+        card payment, Esc cancels it at the terminal."""
+        if self.card_terminal is not None:
+            self.cancel_card()
+            return
         if self.result is not None or self.busy:
             return
         if self.plan is not None and not self.stopped and _has_card(self.plan.tenders):
@@ -481,6 +575,7 @@ class PaymentPanel(QWidget):
             self.voucher_button,
             self.amount,
             self.code,
+            *self.other_buttons.values(),
         ):
             widget.setEnabled(open_for_tenders or (widget is self.amount and not self.stopped))
 
@@ -496,7 +591,9 @@ class PaymentPanel(QWidget):
             return self.tr("Card %1").replace("%1", amount)
         if tender.method is TenderMethod.VOUCHER:
             return self.tr("Gift card %1: %2").replace("%1", tender.reference).replace("%2", amount)
-        return self.tr("Other %1").replace("%1", amount)
+        return (
+            self.tr("%1 %2").replace("%1", self.tender_name(tender.reference)).replace("%2", amount)
+        )
 
 
 log = logging.getLogger(__name__)
