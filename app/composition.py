@@ -95,7 +95,9 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         log.warning(
             "%d print job(s) left unfinished by the last run now wait for a decision", recovered
         )
-    devices = DevicesService(device_station, services.uow_factory, services.clock)
+    devices = DevicesService(
+        device_station, services.uow_factory, services.clock, config.point_of_sale
+    )
     selling = SellingServices(
         services.uow_factory,
         services.clock,
@@ -105,6 +107,7 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         print_receipt=printing.print_receipt,
         dispatch=printing.dispatch,
         open_drawer=devices.open_drawer_for_sale,
+        receipt_always=config.receipt_always,
     )
     device_station.start()
     devices.reconcile_at_start()  # card payments a crash left open: asked, never guessed

@@ -43,6 +43,11 @@ language = "en"
 # Lock the till after this many minutes without a key press or a click (0: never).
 idle_lock_minutes = 5
 
+[sale]
+# The receipt after a sale: "on_request" (France: printed only when the customer asks,
+# one key) or "always".
+receipt = "on_request"
+
 # The devices of this station. The demo's are simulators (sim://) that speak the real
 # protocols; a real station gives tcp://host:port, serial:///dev/ttyUSB0?baudrate=9600 or
 # usb://0xVVVV:0xPPPP instead. `guichet devices discover` suggests drivers for what it finds.
@@ -104,6 +109,7 @@ class StationConfig:
     timezone: str = "Europe/Paris"
     devices: Mapping[str, Any] = field(default_factory=dict)  # the [devices] table, unparsed
     demo: bool = False  # load the embedded demo into a new database
+    receipt_always: bool = False  # print each sale's receipt, not only on request
 
     @property
     def database_path(self) -> Path:
@@ -144,6 +150,7 @@ def load_station(data_dir: Path | None = None, *, demo: bool = False) -> Station
     _check_schema(path, data)
     station = data.get("station", {})
     session = data.get("session", {})
+    sale = data.get("sale", {})
     language = str(station.get("language", "en"))
     if language not in LANGUAGES:
         raise ConfigError(f"{path}: language must be one of {', '.join(LANGUAGES)}")
@@ -171,6 +178,7 @@ def load_station(data_dir: Path | None = None, *, demo: bool = False) -> Station
         point_of_sale=str(station.get("point_of_sale", "G1")),
         language=language,
         idle_lock_minutes=float(idle),
+        receipt_always=sale.get("receipt", "on_request") == "always",
     )
 
 

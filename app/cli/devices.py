@@ -154,7 +154,7 @@ def _test(args: argparse.Namespace) -> int:
         return _fail(str(error))
     action = args.action or _default_action(device_config.role)
     database = open_database(config.database_path)
-    service = DevicesService(station, database.unit_of_work, SystemClock())
+    service = DevicesService(station, database.unit_of_work, SystemClock(), config.point_of_sale)
     try:
         return _run_action(service, args, action, Money)
     except (DeviceError, DomainError) as error:

@@ -43,9 +43,7 @@ class StandingHoldRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    performance_id: Mapped[str] = mapped_column(
-        ForeignKey("performances.id", ondelete="CASCADE")
-    )
+    performance_id: Mapped[str] = mapped_column(ForeignKey("performances.id", ondelete="CASCADE"))
     zone_id: Mapped[str] = mapped_column(String(64))
     owner: Mapped[str] = mapped_column(String(80), index=True)
     state: Mapped[str] = mapped_column(String(16))

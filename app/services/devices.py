@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from app.services import payments
+from app.services import journal, payments
 from app.services.payments import CardPayment
 from app.services.ports import Clock, UnitOfWorkFactory
 from domain.money import Money
@@ -57,11 +57,16 @@ class DrawerCheck:
 
 class DevicesService:
     def __init__(
-        self, station: DeviceStation, uow_factory: UnitOfWorkFactory, clock: Clock
+        self,
+        station: DeviceStation,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        till: str | None = None,
     ) -> None:
         self.station = station
         self._uow = uow_factory
         self._clock = clock
+        self._till = till  # whose fiscal journal records the drawer openings without a sale
         self._payment_listeners: Listeners[[]] = Listeners("card payment")
 
     # --- telling ------------------------------------------------------------------------
@@ -228,7 +233,25 @@ class DevicesService:
 
     # --- drawer, display, scanner -------------------------------------------------------
 
-    def kick_drawer(self, name: str) -> DrawerCheck:
+    def kick_drawer(self, name: str, by: str = "") -> DrawerCheck:
+        """Open the drawer without a sale (a technician's test, a supervisor's no-sale): the
+        opening is journaled first, so no drawer opens without its entry (an entry whose
+        opening then failed says more than an opening without one)."""
+        if self._till is not None:
+            with self._uow() as uow:
+                journal.record(
+                    uow,
+                    self._till,
+                    {
+                        "type": "drawer_opened",
+                        "reason": "no_sale",
+                        "at": self._clock.now().isoformat(),
+                        "device": name,
+                        "by": by,
+                    },
+                )
+                uow.commit()
+
         def run(drawer: Any) -> DrawerCheck:
             drawer.open_drawer()
             return DrawerCheck(True, bool(drawer.is_open()))

@@ -20,6 +20,7 @@ Nothing here touches Qt; the inventory is a port (`Inventory`), local now, the s
 
 from __future__ import annotations
 
+import logging
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
@@ -54,6 +55,8 @@ from domain.orders import (
 from domain.pricing import next_tariff, order_fee, tariffs, ticket_price
 from drivers.payment import TransactionKind
 from printing.data import ReceiptData
+
+log = logging.getLogger(__name__)
 
 BARCODE_BITS = 100  # 20 characters of base32: A–Z and 2–7, which every printer language takes
 
@@ -119,6 +122,7 @@ class SaleResult:
     device_seq: int
     print_jobs: tuple[str, ...]
     changes: Changes
+    receipt_job: str | None = None  # queued after the sale on a station set to "always"
 
 
 _BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648's alphabet
@@ -224,6 +228,7 @@ class SellingServices:
         dispatch: Callable[[Sequence[str]], None] | None = None,
         open_drawer: Callable[[], None] | None = None,
         random_bits: Callable[[int], int] = secrets.randbits,
+        receipt_always: bool = False,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -235,6 +240,7 @@ class SellingServices:
         self._print_receipt = print_receipt
         self._open_drawer = open_drawer
         self._random_bits = random_bits
+        self._receipt_always = receipt_always  # else on request only (France)
 
     # --- the cart ----------------------------------------------------------------------
 
@@ -459,12 +465,23 @@ class SellingServices:
             self._open_drawer()
         if self._dispatch is not None and jobs:
             self._dispatch(jobs)
+        receipt = self._receipt_after_sale(order.id) if self._receipt_always else None
         return SaleResult(
             order,
             device_seq,
             tuple(jobs),
             Changes(performances=frozenset(cart.performances()), print_jobs=bool(jobs)),
+            receipt,
         )
+
+    def _receipt_after_sale(self, order_id: str) -> str | None:
+        """The receipt of a station that prints one after every sale: a failure to queue it
+        is logged and never undoes the recorded sale (Ctrl+P prints it on request)."""
+        try:
+            return self.print_receipt(order_id)
+        except Exception:
+            log.exception("the receipt of sale %s was not queued", order_id)
+            return None
 
     def resume_payment(self, cart_id: str) -> PaymentPlan:
         """The payment of a cart as far as it went: its card payments the terminal approved

@@ -175,7 +175,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -242,7 +242,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="201" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -302,7 +302,7 @@
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="440" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="441" />
         <source>Checking with the terminal…</source>
         <translation>Nachfrage beim Terminal…</translation>
     </message>
@@ -317,122 +317,122 @@
         <translation>Abbruch an das Terminal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="324" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="325" />
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="332" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Genehmigt: %1. Der Kunde wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="333" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="334" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Abgelehnt: %1. Nichts wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="337" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Unbekannt: Die Antwort des Terminals für %1 ging verloren. Die Zahlung nicht erneut kassieren. Beim Terminal nachfragen; bleibt sie unbekannt, schließt ein Supervisor sie mit der Referenz auf dem Terminalbeleg ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="347" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Tagesabschluss: %1 Transaktion(en), Summe %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="351" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="352" />
         <source>End of day refused: %1</source>
         <translation>Tagesabschluss abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
         <source>Terminal ready.</source>
         <translation>Terminal bereit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal nicht bereit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="364" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="365" />
         <source>The drawer sensor says: open.</source>
         <translation>Der Schubladensensor meldet: offen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="366" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="367" />
         <source>The drawer sensor says: closed.</source>
         <translation>Der Schubladensensor meldet: geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="372" />
         <source>The display shows:</source>
         <translation>Das Display zeigt:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="375" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
         <source>Scan sent: %1</source>
         <translation>Scan gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="407" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="408" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Eine Kartenzahlung mit unbekanntem Ergebnis darf nicht erneut kassiert werden. Zuerst beim Terminal nachfragen; bleibt sie unbekannt, im Journal des Terminals nachsehen, dann schließt ein Supervisor sie mit der Belegreferenz ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="413" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="414" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Keine Kartenzahlung wartet auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
         <source>not confirmed</source>
         <translation>nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
         <source>sent, no answer</source>
         <translation>gesendet, keine Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
         <source>declined</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="450" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
         <source>Nothing to check.</source>
         <translation>Nichts zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="458" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="459" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Nur ein Supervisor darf diese Zahlung abschließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="475" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="476" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Als %1 mit Referenz %2 abgeschlossen.</translation>
     </message>
@@ -1071,57 +1071,58 @@
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="484" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="501" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="531" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="534" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="559" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="563" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="566" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="586" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="589" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="591" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="594" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="593" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="596" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="595" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>

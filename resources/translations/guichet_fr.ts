@@ -175,7 +175,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
@@ -242,7 +242,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="201" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -302,7 +302,7 @@
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="440" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="441" />
         <source>Checking with the terminal…</source>
         <translation>Vérification auprès du terminal…</translation>
     </message>
@@ -317,122 +317,122 @@
         <translation>Demande d'abandon envoyée au terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="324" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="325" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="331" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="332" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Accepté : %1. Le client a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="333" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="334" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Refusé : %1. Rien n'a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="336" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="337" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Inconnu : la réponse du terminal pour %1 a été perdue. Ne reprenez pas le paiement. Vérifiez auprès du terminal ; s'il reste inconnu, un superviseur le clôture avec la référence du ticket du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="347" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Clôture journalière : %1 transaction(s), total %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="351" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="352" />
         <source>End of day refused: %1</source>
         <translation>Clôture journalière refusée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
         <source>Terminal ready.</source>
         <translation>Terminal prêt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="356" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal pas prêt : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="364" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="365" />
         <source>The drawer sensor says: open.</source>
         <translation>Le capteur du tiroir indique : ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="366" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="367" />
         <source>The drawer sensor says: closed.</source>
         <translation>Le capteur du tiroir indique : fermé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="371" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="372" />
         <source>The display shows:</source>
         <translation>L'afficheur montre :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="375" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
         <source>Scan sent: %1</source>
         <translation>Lecture envoyée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="388" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="407" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="408" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Un paiement par carte dont l'issue est inconnue ne doit pas être repris. Vérifiez d'abord auprès du terminal ; s'il reste inconnu, cherchez-le dans le journal du terminal, puis un superviseur le clôture avec la référence du ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="413" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="414" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Aucun paiement par carte n'attend de décision.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="419" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
         <source>not confirmed</source>
         <translation>non confirmé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
         <source>sent, no answer</source>
         <translation>envoyé, sans réponse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>approved</source>
         <translation>accepté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
         <source>declined</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="450" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
         <source>Nothing to check.</source>
         <translation>Rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="458" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="459" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Seul un superviseur peut clôturer ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="475" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="476" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Clôturé comme %1 avec la référence %2.</translation>
     </message>
@@ -1071,57 +1071,58 @@
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="484" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="501" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="531" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="534" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="559" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="563" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="566" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="586" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="589" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="591" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="594" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="593" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="596" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="595" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>

@@ -11,6 +11,7 @@ import pytest
 
 from app.config import load_station
 from app.main import Station, open_station
+from app.services.journal import verify_journal
 from app.services.tills import ensure_demo_session
 from domain.orders import PaymentPlan
 from drivers.base import Role
@@ -74,3 +75,58 @@ def test_the_receipt_on_request_says_what_the_journal_says(station: Station) -> 
         return any(j.id == job and j.state == "confirmed" for j in station.printing.recent_jobs(10))
 
     _until(printed)
+
+
+def test_a_station_set_to_always_prints_the_receipt_after_each_sale(tmp_path: Path) -> None:
+    folder = tmp_path / "till"
+    load_station(folder, demo=True)  # writes the demo's station.toml
+    toml = folder / "station.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace('receipt = "on_request"', 'receipt = "always"'), "utf-8"
+    )
+    station = open_station(load_station(folder, demo=True), FixedClock())
+    try:
+        services, selling = station.services, station.selling
+        ensure_demo_session(services.uow_factory, services.clock, "G1")
+        view = selling.add_places(selling.open_cart().cart.id, "P-NEU-2", "FOSSE", 1)
+        result = selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP")
+        assert result.receipt_job is not None
+
+        def receipt_printed() -> bool:
+            states = {j.id: j.state for j in station.printing.recent_jobs(10)}
+            return states.get(result.receipt_job or "") == "confirmed"
+
+        _until(receipt_printed)
+    finally:
+        station.stop()
+
+
+def test_the_demo_prints_the_receipt_on_request_only(station: Station) -> None:
+    services, selling = station.services, station.selling
+    ensure_demo_session(services.uow_factory, services.clock, "G1")
+    view = selling.add_places(selling.open_cart().cart.id, "P-NEU-2", "FOSSE", 1)
+    result = selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP")
+    assert result.receipt_job is None
+    assert [j for j in station.printing.recent_jobs(10) if j.kind == "receipt"] == []
+
+
+def test_a_drawer_opened_without_a_sale_is_journaled_with_who_opened_it(
+    station: Station,
+) -> None:
+    name = station.devices.device_for(Role.CASH_DRAWER)
+    assert name is not None
+    assert station.devices.kick_drawer(name, "OP-SUPERVISOR").is_open
+    with station.services.uow_factory(read_only=True) as uow:
+        records = [e.record for e in uow.journal.entries("G1")]
+    opened = [r for r in records if r["type"] == "drawer_opened"]
+    assert opened == [
+        {
+            "type": "drawer_opened",
+            "reason": "no_sale",
+            "at": station.services.clock.now().isoformat(),
+            "device": name,
+            "by": "OP-SUPERVISOR",
+            "till": "G1",
+        }
+    ]
+    assert verify_journal(station.services.uow_factory, "G1").ok

@@ -20,6 +20,7 @@ from app.services.records import AWAITING_DECISION, PrintJob
 
 _jobs = table_of(PrintJobRow)
 
+
 def _job(row: Row[Any]) -> PrintJob:
     return PrintJob(
         id=row.id,

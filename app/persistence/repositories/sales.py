@@ -305,9 +305,7 @@ class SaleRepository:
         return found
 
     def order_count(self, till: str) -> int:
-        return int(
-            self._session.scalar(select(func.count()).where(_orders.c.till == till)) or 0
-        )
+        return int(self._session.scalar(select(func.count()).where(_orders.c.till == till)) or 0)
 
     def barcode_taken(self, barcode: str) -> bool:
         return (

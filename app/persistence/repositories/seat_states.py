@@ -227,9 +227,7 @@ class SeatStateRepository:
         for chunk in _chunks(ids):
             held.update(
                 self._session.scalars(
-                    select(_states.c.seat_id).where(
-                        *_held_by(performance_id, chunk, held_by)
-                    )
+                    select(_states.c.seat_id).where(*_held_by(performance_id, chunk, held_by))
                 )
             )
         missing = sorted(set(ids) - held)

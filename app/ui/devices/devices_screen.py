@@ -313,7 +313,8 @@ class DevicesScreen(QWidget):
         elif key == "terminal_status":
             job, done = (lambda: services.terminal_status(name)), self._status_done
         elif key == "kick":
-            job, done = (lambda: services.kick_drawer(name)), self._drawer_done
+            by = "" if self._operator is None else self._operator.id
+            job, done = (lambda: services.kick_drawer(name, by)), self._drawer_done
         elif key == "sensor":
             job, done = (lambda: services.drawer_sensor(name)), self._sensor_done
         elif key == "display":

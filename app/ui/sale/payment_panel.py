@@ -478,7 +478,10 @@ class PaymentPanel(QWidget):
         else:
             self._display(self.tr("Change"), formatting.money(change))
         self.back_button.hide()
-        self.receipt_button.show()
+        if result.receipt_job is None:
+            self.receipt_button.show()  # on request (France), or when it could not be queued
+        else:
+            self.message.setText(self.message.text() + " " + self.tr("The receipt is printing."))
         self.next_button.show()
         self.next_button.setFocus()
 
