@@ -145,7 +145,13 @@ class WorkArea(QWidget):
             sells = operator.role in (Role.CASHIER, Role.SUPERVISOR)
             if self._facades.selling is not None and sells:  # the page becomes the sale screen
                 shown = SaleScreen(
-                    page, self._facades.selling, services, lane, operator.id, self._facades.devices
+                    page,
+                    self._facades.selling,
+                    services,
+                    lane,
+                    operator.id,
+                    self._facades.devices,
+                    self._facades.printing,
                 )
                 self.sale_screen = shown
             container.addWidget(listing)

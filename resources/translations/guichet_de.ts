@@ -784,27 +784,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="264" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261" />
+        <location filename="../../app/ui/main_window.py" line="267" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -960,169 +960,179 @@
         <translation>F11: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="230" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="201" />
+        <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
+        <translation>Eine vor dem Anhalten der Kasse genehmigte Kartenzahlung von %1 zählt für diesen Verkauf: die Karte wird nicht noch einmal belastet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="205" />
+        <source>Enter records the sale.</source>
+        <translation>Eingabe bucht den Verkauf.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="239" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="236" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="245" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="454" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="257" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="274" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="275" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Die Kartenzahlung wird am Terminal abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="333" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Die Kartenzahlung wurde abgebrochen: nichts wurde belastet. Nehmen Sie eine andere Zahlung an, oder Esc für den Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="361" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="370" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="385" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="388" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="392" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="401" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="402" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="428" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="427" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="436" />
         <source>Cheque</source>
         <translation>Scheck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="457" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="470" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="477" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="486" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="488" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="484" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="493" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="511" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="522" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="534" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="543" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="563" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="572" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="578" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="589" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="594" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="603" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="596" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="605" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="607" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1467,6 +1477,34 @@
     </message>
 </context>
 <context>
+    <name>PrintProblems</name>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="39" />
+        <source>Reprint as DUPLICATA (F9)</source>
+        <translation>Als DUPLICATA nachdrucken (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="63" />
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="66" />
+        <source>The till stopped while they were printing: they may not have come out.</source>
+        <translation>Die Kasse hielt während des Drucks an: sie sind vielleicht nicht herausgekommen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="68" />
+        <source>The printer said: %1</source>
+        <translation>Der Drucker meldete: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="71" />
+        <source>%1 ticket(s) or receipt(s) not printed: %2. %3 The sales are recorded.</source>
+        <translation>%1 Ticket(s) oder Beleg(e) nicht gedruckt: %2. %3 Die Verkäufe sind gebucht.</translation>
+    </message>
+</context>
+<context>
     <name>PrintersScreen</name>
     <message>
         <location filename="../../app/ui/printers/printers_screen.py" line="73" />
@@ -1771,47 +1809,52 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="126" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="118" />
+        <source>This cart was kept from before (the till was locked or stopped): its seats are still held. F12 pays it, Del removes a line.</source>
+        <translation>Dieser Warenkorb wurde behalten (die Kasse war gesperrt oder angehalten): seine Plätze sind weiter reserviert. F12 bezahlt ihn, Entf entfernt eine Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Plätze im Saalplan wählen, oder F3 für die besten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="129" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="146" />
         <source>Holding the seats…</source>
         <translation>Plätze werden gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="141" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="158" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 Platz/Plätze in den Warenkorb gelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="155" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="172" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 Stehplatz/Stehplätze hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="181" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="198" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Position entfernt: ihre Plätze sind wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="219" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="236" />
         <source>Seats held for %1</source>
         <translation>Plätze gehalten für %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="222" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="239" />
         <source>Hold lapsed</source>
         <translation>Reservierung abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="240" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="257" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>Die Reservierung ist abgelaufen: die Plätze des Warenkorbs sind wieder im Verkauf. Erneut wählen, wenn der Kunde sie noch möchte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="256" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="273" />
         <source>The cart is empty: add seats first.</source>
         <translation>Der Warenkorb ist leer: zuerst Plätze hinzufügen.</translation>
     </message>
@@ -2099,32 +2142,32 @@
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -784,27 +784,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="264" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261" />
+        <location filename="../../app/ui/main_window.py" line="267" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -960,169 +960,179 @@
         <translation>F11 : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="230" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="201" />
+        <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
+        <translation>Un paiement par carte de %1 accepté avant l'arrêt de la caisse compte pour cette vente : la carte n'est pas débitée une seconde fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="205" />
+        <source>Enter records the sale.</source>
+        <translation>Entrée enregistre la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="239" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="236" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="445" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="245" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="454" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="257" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="265" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="274" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="275" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Annulation du paiement par carte sur le terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="326" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="333" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Le paiement par carte est annulé : rien n'a été débité. Prenez un autre paiement, ou Échap pour revenir au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="361" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="370" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="385" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="388" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="392" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="401" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="395" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="402" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="419" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="428" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="427" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="436" />
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="457" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="470" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="477" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="486" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="488" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="484" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="502" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="493" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="511" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="504" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="522" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="534" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="543" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="563" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="572" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="578" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="589" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="594" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="603" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="596" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="605" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="607" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1467,6 +1477,34 @@
     </message>
 </context>
 <context>
+    <name>PrintProblems</name>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="39" />
+        <source>Reprint as DUPLICATA (F9)</source>
+        <translation>Réimprimer en DUPLICATA (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="63" />
+        <source>and %1 more</source>
+        <translation>et %1 de plus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="66" />
+        <source>The till stopped while they were printing: they may not have come out.</source>
+        <translation>La caisse s'est arrêtée pendant leur impression : ils ne sont peut-être pas sortis.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="68" />
+        <source>The printer said: %1</source>
+        <translation>L'imprimante a répondu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/print_problems.py" line="71" />
+        <source>%1 ticket(s) or receipt(s) not printed: %2. %3 The sales are recorded.</source>
+        <translation>%1 billet(s) ou reçu(s) non imprimé(s) : %2. %3 Les ventes sont enregistrées.</translation>
+    </message>
+</context>
+<context>
     <name>PrintersScreen</name>
     <message>
         <location filename="../../app/ui/printers/printers_screen.py" line="73" />
@@ -1771,47 +1809,52 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="126" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="118" />
+        <source>This cart was kept from before (the till was locked or stopped): its seats are still held. F12 pays it, Del removes a line.</source>
+        <translation>Ce panier a été conservé (la caisse était verrouillée ou arrêtée) : ses places sont toujours bloquées. F12 pour le payer, Suppr retire une ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Choisissez des places sur le plan, ou F3 pour les meilleures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="129" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="146" />
         <source>Holding the seats…</source>
         <translation>Réservation des places…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="141" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="158" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 place(s) ajoutée(s) au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="155" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="172" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 place(s) debout ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="181" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="198" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Ligne retirée : ses places sont de nouveau en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="219" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="236" />
         <source>Seats held for %1</source>
         <translation>Places réservées encore %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="222" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="239" />
         <source>Hold lapsed</source>
         <translation>Réservation expirée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="240" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="257" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>La réservation a expiré : les places du panier sont remises en vente. Choisissez-les à nouveau si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="256" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="273" />
         <source>The cart is empty: add seats first.</source>
         <translation>Le panier est vide : ajoutez d'abord des places.</translation>
     </message>
@@ -2099,32 +2142,32 @@
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

@@ -7,16 +7,33 @@ import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 from app.config import load_station
 from app.main import open_station
+from app.services.printing import PrintingServices
 from app.services.tills import ensure_demo_session
 from drivers.base import Role
+from drivers.printers.base import JobState
 from tests.fakes import FixedClock
 
 
+def _kill_when_a_ticket_is_marked_printed() -> None:
+    """The ticket came out of the printer; the till dies before it stores that."""
+    original = PrintingServices._set_state
+
+    def set_state(self: PrintingServices, job_id: str, state: JobState, detail: str) -> None:
+        if state is JobState.CONFIRMED:
+            os.kill(os.getpid(), signal.SIGKILL)
+        original(self, job_id, state, detail)
+
+    PrintingServices._set_state = set_state  # type: ignore[method-assign]
+
+
 def main(data_dir: str, step: str) -> None:
+    if step == "after_print":
+        _kill_when_a_ticket_is_marked_printed()
     station = open_station(load_station(Path(data_dir), demo=True), FixedClock())
     services, selling = station.services, station.selling
     ensure_demo_session(services.uow_factory, services.clock, "G1")
@@ -35,6 +52,7 @@ def main(data_dir: str, step: str) -> None:
     selling.complete(view.cart.id, plan_paid, "OP-CASHIER")
     if step == "after_commit":
         os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(30)  # after_print: killed by the printer's thread
 
 
 if __name__ == "__main__":

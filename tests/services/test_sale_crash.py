@@ -76,3 +76,27 @@ def test_killed_after_the_commit_the_sale_stands_once_and_its_tickets_wait_for_a
         assert new_cart.id != said["cart"]
     finally:
         station.stop()
+
+
+@pytest.mark.timeout(120)
+def test_killed_after_a_ticket_came_out_but_before_it_was_marked_printed(
+    tmp_path: Path,
+) -> None:
+    said = _killed_at("after_print", tmp_path)
+    printed = sorted((tmp_path / "printed").glob("*.png"))
+    assert printed  # the paper came out of the (simulated) printer
+    station = open_station(load_station(tmp_path, demo=True), FixedClock())
+    try:
+        services = station.services
+        with services.uow_factory(read_only=True) as uow:
+            assert uow.sales.order_count("G1") == 1  # the sale stands, once
+            assert len(uow.payments.for_reference(str(said["cart"]))) == 1  # charged once
+            records = [e.record for e in uow.journal.entries("G1")]
+        assert [r["type"] for r in records].count("sale") == 1
+        assert [r for r in records if r["type"] == "print"] == []  # nothing counted as printed
+        waiting = station.printing.jobs_awaiting_decision()
+        assert [j.kind for j in waiting] == ["ticket", "ticket"]  # neither known to be printed
+        assert all(j.detail.startswith("the till stopped while this job was") for j in waiting)
+        assert verify_journal(services.uow_factory, "G1").ok
+    finally:
+        station.stop()

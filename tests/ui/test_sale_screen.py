@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.main import Station
+from app.config import load_station
+from app.main import Station, open_station
 from app.services.tills import ensure_demo_session
 from app.ui.errors import message_for
 from app.ui.sale.payment_panel import PaymentPanel
@@ -145,6 +147,7 @@ def test_the_cart_is_kept_when_the_till_is_locked(
     assert again is not sale
     assert again.view is not None and len(again.view.cart.lines) == 2
     assert again.cart.lines.topLevelItem(0).childCount() == 2
+    assert "This cart was kept from before" in again.cart.message.text()
 
 
 def test_standing_places_sell_by_quantity(qtbot: QtBot, station: Station) -> None:  # noqa: F811
@@ -387,6 +390,7 @@ def test_a_card_approved_before_a_crash_counts_when_the_payment_panel_opens(
     plan = sale.payment.plan
     assert plan is not None and [t.reference for t in plan.tenders] == [card]
     assert plan.balance == plan.due - Money.of("50.00", "EUR")  # only the rest is asked
+    assert "approved before the till stopped counts" in sale.payment.message.text()
 
 
 def test_a_card_payment_with_no_known_outcome_stops_the_payment_until_settled(
@@ -464,3 +468,37 @@ def test_esc_cancels_a_card_payment_at_the_terminal_and_nothing_is_charged(
     assert approved == []
     qtbot.keyClick(panel.amount, Qt.Key.Key_Return)  # then exact cash
     qtbot.waitUntil(lambda: panel.result is not None)
+
+
+@pytest.mark.timeout(120)
+def test_after_a_crash_during_printing_the_sale_screen_says_so_and_f9_reprints(
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    from tests.services.test_sale_crash import _killed_at
+
+    _killed_at("after_print", tmp_path / "till")
+    built = open_station(load_station(tmp_path / "till", demo=True), FixedClock())
+    try:
+        sale = _ready(qtbot, built, session=False)  # the session opened before the crash
+        bar = sale.print_problems
+        assert bar is not None
+        qtbot.waitUntil(bar.isVisible)
+        assert bar.text.text().startswith("2 ticket(s) or receipt(s) not printed: Ticket 000001")
+        assert "The till stopped while they were printing" in bar.text.text()
+        assert "The sales are recorded." in bar.text.text()
+        qtbot.keyClick(sale.page.seat_map, Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: not bar.isVisible(), timeout=15_000)
+
+        def duplicates() -> list[str]:
+            return [
+                j.state for j in built.printing.recent_jobs(10) if j.label.endswith("(DUPLICATA)")
+            ]
+
+        qtbot.waitUntil(lambda: duplicates() == ["confirmed", "confirmed"], timeout=15_000)
+        with built.services.uow_factory(read_only=True) as uow:
+            records = [e.record for e in uow.journal.entries("G1")]
+        reprints = [r for r in records if r["type"] == "reprint"]
+        assert [(r["ticket"], r["by"]) for r in reprints] == [(1, "OP-CASHIER"), (2, "OP-CASHIER")]
+    finally:
+        built.stop()

@@ -195,6 +195,15 @@ class PaymentPanel(QWidget):
         )
         if others:
             text += " " + self.tr("F11: %1.").replace("%1", self.tender_name(others[0]))
+        if plan.tenders:  # `resume_payment`: what the terminal approved before a crash
+            text = (
+                self.tr(
+                    "A card payment of %1 approved before the till stopped counts for this "
+                    "sale: the card is not charged again."
+                ).replace("%1", formatting.money(plan.paid))
+                + " "
+                + (text if not plan.settled else self.tr("Enter records the sale."))
+            )
         self.message.setText(text)
         self._show_plan()
 

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from app.services.browsing import PerformancePage
 from app.services.changes import Changes
 from app.services.devices import DevicesService
+from app.services.printing import PrintingServices
 from app.services.selling import CartView, SellingServices
 from app.services.till import TillServices
 from app.ui import errors
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.sale.cart_panel import CartPanel
 from app.ui.sale.payment_panel import PaymentPanel
+from app.ui.sale.print_problems import PrintProblems
 from app.ui.tasks import Lane
 
 
@@ -37,6 +39,7 @@ class SaleScreen(QWidget):
         lane: Lane,
         operator_id: str,
         devices: DevicesService | None = None,
+        printing: PrintingServices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,6 +65,13 @@ class SaleScreen(QWidget):
         self.modes.addWidget(self.payment)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Tickets that did not print, whichever sale they are from: F9 reprints them.
+        self.print_problems = (
+            None if printing is None else PrintProblems(printing, lane, operator_id)
+        )
+        if self.print_problems is not None:
+            layout.addWidget(self.print_problems)
+            QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.print_problems.reprint)
         layout.addWidget(self.modes)
 
         for key, slot in (
@@ -102,6 +112,13 @@ class SaleScreen(QWidget):
         self.view, self.tariff_names = result
         self.cart.message.clear()
         self._show_cart()
+        if self.view.cart.lines:  # a new cart is empty: this one was kept
+            self.cart.message.setText(
+                self.tr(
+                    "This cart was kept from before (the till was locked or stopped): its "
+                    "seats are still held. F12 pays it, Del removes a line."
+                )
+            )
 
     def _show_cart(self) -> None:
         if self.view is not None:
