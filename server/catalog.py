@@ -1,0 +1,135 @@
+"""The server's catalog: loading the demo, and reading back as domain values what the rules
+need to judge a sale (channel, performance, logical layout, price grid)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final, TypeVar
+
+from pydantic import JsonValue
+from sqlalchemy import Connection, insert, select
+
+from domain.availability import SeatState
+from domain.catalog import Performance, PriceGrid
+from domain.channels import SalesChannel
+from domain.configuration import LogicalLayout
+from planfiles.demo_catalog import DemoCatalog, demo_today, load_demo_catalog
+from server import tables as t
+from server.feed import Changes, DecodedCache, create_inventory, entity_data, put_entity
+from sync import catalog as codec
+
+DEMO_FLAG: Final = "demo_loaded_on"
+DEMO_OWNER: Final = "demo:other-channels"  # who sold the seats the demo marks sold
+
+T = TypeVar("T")
+
+
+def demo_entities(demo: DemoCatalog) -> list[tuple[str, str, dict[str, JsonValue]]]:
+    """(entity, id, data) of every catalog object of the demo, referred-to first."""
+    found: list[tuple[str, str, dict[str, JsonValue]]] = []
+    found += [(codec.SITE, s.id, codec.site(s)) for s in demo.sites]
+    found += [(codec.HALL, h.id, codec.hall(h)) for h in demo.halls]
+    found += [
+        (codec.PHYSICAL_LAYOUT, p.id, codec.physical_layout(p)) for p in demo.physical_layouts
+    ]
+    found.append((codec.ORGANIZER, demo.organizer.id, codec.organizer(demo.organizer)))
+    found.append((codec.SEASON, demo.season.id, codec.season(demo.season)))
+    found += [(codec.LOGICAL_LAYOUT, x.id, codec.logical_layout(x)) for x in demo.logical_layouts]
+    found += [(codec.ACTIVITY, a.id, codec.activity(a)) for a in demo.activities]
+    found += [(codec.AUDIENCE, a.code, codec.audience(a)) for a in demo.audiences]
+    found += [(codec.PRICE_GRID, g.id, codec.price_grid(g)) for g in demo.price_grids]
+    found += [(codec.DELIVERY_MODE, d.code, codec.delivery_mode(d)) for d in demo.delivery_modes]
+    found += [(codec.CHANNEL, c.code, codec.channel(c)) for c in demo.channels]
+    found += [(codec.POINT_OF_SALE, p.code, codec.point_of_sale(p)) for p in demo.points_of_sale]
+    found += [(codec.EVENT, e.id, codec.event(e)) for e in demo.events]
+    found += [(codec.PERFORMANCE, p.id, codec.performance(p)) for p in demo.performances]
+    return found
+
+
+def demo_loaded(conn: Connection) -> str | None:
+    return conn.scalar(select(t.server_state.c.value).where(t.server_state.c.key == DEMO_FLAG))
+
+
+def load_demo(conn: Connection, now: datetime) -> bool:
+    """The till demo's catalog, venues and seat states, in one transaction; False (nothing
+    done) when it is there already."""
+    if demo_loaded(conn) is not None:
+        return False
+    demo = load_demo_catalog(demo_today(now))
+    changes = Changes()
+    for entity, entity_id, data in demo_entities(demo):
+        put_entity(conn, changes, entity, entity_id, data, now)
+    layouts = {x.id: x for x in demo.logical_layouts}
+    for performance in demo.performances:
+        layout = layouts[performance.logical_layout_id]
+        booked = demo.booked.get(performance.id, {})
+        others = set(booked.get(SeatState.RESERVED, ())) | set(booked.get(SeatState.HELD, ()))
+        create_inventory(
+            conn,
+            changes,
+            performance.id,
+            (s.id for s in layout.physical.seats),
+            layout.blocked | layout.invalidated | others,
+            booked.get(SeatState.SOLD, ()),
+            {z.id: z.capacity for z in layout.physical.ga_zones},
+            DEMO_OWNER,
+        )
+    conn.execute(insert(t.server_state).values(key=DEMO_FLAG, value=demo.today.isoformat()))
+    changes.flush(conn, now)
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Selling:
+    """What the rules need to sell one performance on one channel."""
+
+    channel: SalesChannel
+    performance: Performance
+    layout: LogicalLayout
+    grid: PriceGrid
+
+
+class Catalog:
+    """Decoded catalog values, read in the caller's transaction, cached per version."""
+
+    def __init__(self) -> None:
+        self._cache = DecodedCache()
+
+    def _decoded(
+        self, conn: Connection, entity: str, entity_id: str, decode: Callable[[Any], T]
+    ) -> T:
+        version, data = entity_data(conn, entity, entity_id)
+        key = (entity, entity_id, version)
+        found = self._cache.get(key)
+        if found is None:
+            found = decode(data)
+            self._cache.put(key, found)
+        return found  # type: ignore[return-value]  # stored by this very key and decoder
+
+    def channel(self, conn: Connection, code: str) -> SalesChannel:
+        return self._decoded(conn, codec.CHANNEL, code, codec.channel_of)
+
+    def performance(self, conn: Connection, performance_id: str) -> Performance:
+        return self._decoded(conn, codec.PERFORMANCE, performance_id, codec.performance_of)
+
+    def layout(self, conn: Connection, layout_id: str) -> LogicalLayout:
+        def decode(data: Any) -> LogicalLayout:
+            physical = self._decoded(
+                conn, codec.PHYSICAL_LAYOUT, data["physical_id"], codec.physical_layout_of
+            )
+            return codec.logical_layout_of(data, physical)
+
+        return self._decoded(conn, codec.LOGICAL_LAYOUT, layout_id, decode)
+
+    def selling(self, conn: Connection, channel_code: str, performance_id: str) -> Selling:
+        performance = self.performance(conn, performance_id)
+        return Selling(
+            channel=self.channel(conn, channel_code),
+            performance=performance,
+            layout=self.layout(conn, performance.logical_layout_id),
+            grid=self._decoded(
+                conn, codec.PRICE_GRID, performance.price_grid_id, codec.price_grid_of
+            ),
+        )

@@ -1,0 +1,268 @@
+"""``guichet-server``: the central server's administration and its HTTPS service.
+
+    guichet-server [--data-dir DIR] [--database-url URL] init
+    guichet-server tls init [--name HOST ...]
+    guichet-server serve [--host 127.0.0.1] [--port 8443]
+    guichet-server load-demo
+    guichet-server till add NAME [--channel GUICHET] [--point-of-sale G1]
+    guichet-server till revoke NAME
+    guichet-server lease grant --till NAME --performance ID [--seat ID ...] [--places ZONE:N ...]
+                               --sell-until ISO-TIME
+    guichet-server lease revoke LEASE_ID
+    guichet-server incidents
+    guichet-server openapi FILE
+
+The database defaults to SQLite in the data folder; ``init --database-url`` stores another
+(e.g. ``postgresql://user@host/db``) for the later commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, select
+
+from server import devices, inventory
+from server import tables as t
+from server.api import create_app, openapi_document
+from server.catalog import Catalog, load_demo
+from server.database import make_engine, migrate, sqlite_url, write
+from server.errors import ApiError
+from server.feed import Changes
+from server.tls import DEFAULT_NAMES, TlsFiles, fingerprint, init_tls
+from sync.protocol import LeaseRequest, PlacesWire
+
+URL_FILE = "database_url"
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("guichet-server", appauthor=False))
+
+
+def database_url(data_dir: Path, given: str | None) -> str:
+    if given:
+        return given
+    stored = data_dir / URL_FILE
+    if stored.exists():
+        return stored.read_text(encoding="utf-8").strip()
+    return sqlite_url(data_dir / "server.sqlite3")
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    return make_engine(database_url(args.data_dir, args.database_url))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    url = database_url(args.data_dir, args.database_url)
+    if args.database_url:
+        (args.data_dir / URL_FILE).write_text(url + "\n", encoding="utf-8")
+    engine = make_engine(url)
+    migrate(engine)
+    print(f"database ready: {engine.url.render_as_string(hide_password=True)}")
+    return 0
+
+
+def cmd_tls_init(args: argparse.Namespace) -> int:
+    folder = args.data_dir / "tls"
+    if TlsFiles.in_folder(folder).exist() and not args.force:
+        print(f"{folder} holds a CA already (--force makes a new one)", file=sys.stderr)
+        return 1
+    files = init_tls(folder, SystemClock().now(), [*DEFAULT_NAMES, *args.name])
+    print(f"CA: {files.ca_cert}\nserver certificate: {files.cert}")
+    print(f"CA fingerprint (SHA-256): {fingerprint(files.ca_cert.read_bytes())}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    files = TlsFiles.in_folder(args.data_dir / "tls")
+    if not files.exist():
+        print("no certificate: run `guichet-server tls init` first (TLS only)", file=sys.stderr)
+        return 1
+    app = create_app(_engine(args), SystemClock(), files.ca_cert.read_text(encoding="ascii"))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=str(files.cert),
+        ssl_keyfile=str(files.key),
+        log_level="info",
+    )
+    return 0
+
+
+def cmd_load_demo(args: argparse.Namespace) -> int:
+    with write(_engine(args)) as conn:
+        loaded = load_demo(conn, SystemClock().now())
+    print("demo loaded" if loaded else "the demo is there already")
+    return 0
+
+
+def cmd_till_add(args: argparse.Namespace) -> int:
+    with write(_engine(args)) as conn:
+        code = devices.add_device(
+            conn, args.name, args.channel, args.point_of_sale, SystemClock().now()
+        )
+    print(f"enrollment code for {args.name}: {code}")
+    ca = TlsFiles.in_folder(args.data_dir / "tls").ca_cert
+    if ca.exists():
+        print(f"CA fingerprint (SHA-256): {fingerprint(ca.read_bytes())}")
+    return 0
+
+
+def cmd_till_revoke(args: argparse.Namespace) -> int:
+    with write(_engine(args)) as conn:
+        devices.revoke_device(conn, args.name, SystemClock().now())
+    print(f"{args.name} revoked")
+    return 0
+
+
+def _places(text: str) -> PlacesWire:
+    zone, _, count = text.rpartition(":")
+    return PlacesWire(zone_id=zone, count=int(count))
+
+
+def cmd_lease_grant(args: argparse.Namespace) -> int:
+    now = SystemClock().now()
+    request = LeaseRequest(
+        performance_id=args.performance,
+        seats=args.seat,
+        places=[_places(p) for p in args.places],
+        sell_until=datetime.fromisoformat(args.sell_until),
+    )
+    with write(_engine(args)) as conn:
+        found = conn.scalar(select(t.device.c.id).where(t.device.c.name == args.till))
+        if found is None:
+            print(f"no till {args.till!r}", file=sys.stderr)
+            return 1
+        changes = Changes()
+        lease = inventory.grant_lease(
+            conn,
+            changes,
+            Catalog(),
+            devices.lock_device(conn, found),
+            str(uuid.uuid4()),
+            request,
+            now,
+        )
+        changes.flush(conn, now)
+    print(f"lease {lease.lease_id} granted to {args.till} until {lease.sell_until.isoformat()}")
+    return 0
+
+
+def cmd_lease_revoke(args: argparse.Namespace) -> int:
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        changes = Changes()
+        inventory.revoke_lease(conn, changes, args.lease_id, now)
+        changes.flush(conn, now)
+    print(f"lease {args.lease_id} is being revoked: its unsold seats are quarantined")
+    return 0
+
+
+def cmd_incidents(args: argparse.Namespace) -> int:
+    with write(_engine(args)) as conn:
+        rows = conn.execute(
+            select(t.incident, t.device.c.name)
+            .outerjoin(t.device, t.device.c.id == t.incident.c.device_id)
+            .order_by(t.incident.c.id)
+        ).all()
+    for row in rows:
+        print(
+            f"#{row.id} {row.created_at.isoformat()} {row.name or '-'} {row.kind}"
+            f" sale={row.sale_id or '-'} {json.dumps(json.loads(row.detail), ensure_ascii=False)}"
+        )
+    if not rows:
+        print("no incidents")
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    app = create_app(make_engine("sqlite://"), SystemClock(), "")
+    Path(args.file).write_text(openapi_document(app), encoding="utf-8")
+    print(f"wrote {args.file}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="guichet-server", description=__doc__.splitlines()[0])
+    main.add_argument("--data-dir", type=Path, default=default_data_dir())
+    main.add_argument("--database-url", help="default: SQLite in the data folder")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("init", help="create or upgrade the database").set_defaults(run=cmd_init)
+
+    tls = commands.add_parser("tls", help="the private CA and server certificate")
+    tls_commands = tls.add_subparsers(dest="tls_command", required=True)
+    tls_init = tls_commands.add_parser("init", help="make a CA and a server certificate")
+    tls_init.add_argument("--name", action="append", default=[], help="another host name or IP")
+    tls_init.add_argument("--force", action="store_true")
+    tls_init.set_defaults(run=cmd_tls_init)
+
+    serve = commands.add_parser("serve", help="serve the API over HTTPS")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.set_defaults(run=cmd_serve)
+
+    commands.add_parser("load-demo", help="the demo catalog and venues").set_defaults(
+        run=cmd_load_demo
+    )
+
+    till = commands.add_parser("till", help="enrolled tills")
+    till_commands = till.add_subparsers(dest="till_command", required=True)
+    add = till_commands.add_parser("add", help="a new till: prints its one-time code")
+    add.add_argument("name")
+    add.add_argument("--channel", default="GUICHET")
+    add.add_argument("--point-of-sale", default=None)
+    add.set_defaults(run=cmd_till_add)
+    revoke = till_commands.add_parser("revoke", help="refuse this till's token from now on")
+    revoke.add_argument("name")
+    revoke.set_defaults(run=cmd_till_revoke)
+
+    lease = commands.add_parser("lease", help="seats lent to a till for offline selling")
+    lease_commands = lease.add_subparsers(dest="lease_command", required=True)
+    grant = lease_commands.add_parser("grant")
+    grant.add_argument("--till", required=True)
+    grant.add_argument("--performance", required=True)
+    grant.add_argument("--seat", action="append", default=[])
+    grant.add_argument("--places", action="append", default=[], help="ZONE:COUNT")
+    grant.add_argument("--sell-until", required=True, help="ISO 8601 time with its offset")
+    grant.set_defaults(run=cmd_lease_grant)
+    lease_revoke = lease_commands.add_parser("revoke")
+    lease_revoke.add_argument("lease_id")
+    lease_revoke.set_defaults(run=cmd_lease_revoke)
+
+    commands.add_parser("incidents", help="what needs a person").set_defaults(run=cmd_incidents)
+
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("file")
+    openapi.set_defaults(run=cmd_openapi)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except ApiError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The server's database: engines for PostgreSQL (psycopg 3) and embedded SQLite, the
+migrations, and the helpers that keep writes correct on both.
+
+On SQLite every transaction starts with ``BEGIN IMMEDIATE`` (writers are serialised, so the
+conditional updates and the change log's order hold there as they do under PostgreSQL's row
+locks and feed lock); WAL with ``synchronous=FULL`` so a commit survives a power cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` means psycopg 3 here (SQLAlchemy's default driver is psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we say BEGIN ourselves
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_size=pool_size, max_overflow=2 * pool_size, pool_pre_ping=True)
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the latest revision."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def insert_if_new(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """``INSERT ... ON CONFLICT DO NOTHING``: True when the row went in, False when a unique
+    key held it out. (RETURNING tells which: psycopg reports no rowcount for it.)"""
+    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
+    key = next(iter(table.primary_key.columns))
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(key)
+    return conn.execute(statement).first() is not None
+
+
+class Busy(Exception):
+    """The database could not take the locks in time (a lock timeout, a deadlock, SQLite
+    busy): the request changed nothing and may be retried."""
+
+
+LOCK_TIMEOUT_MS = 3000  # as pretix: a request waits 3 s for a row lock, then gets 409
+
+
+@contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """One write transaction; `Busy` when it could not get its locks."""
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = {LOCK_TIMEOUT_MS}")
+            yield conn
+    except OperationalError as exc:
+        code = getattr(exc.orig, "sqlstate", None)
+        if code in ("55P03", "40P01", "40001") or "database is locked" in str(exc):
+            raise Busy(str(exc)) from exc
+        raise
+
+
+@contextmanager
+def read(engine: Engine) -> Iterator[Connection]:
+    """One transaction that sees a single snapshot of the database (repeatable read on
+    PostgreSQL; SQLite's transactions are serialisable)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn

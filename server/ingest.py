@@ -1,0 +1,582 @@
+"""Exactly-once upload of a till's events (``POST /v1/sync/events``, notes/sync.md §7).
+
+Per event, one transaction: ``INSERT ... ON CONFLICT DO NOTHING`` into the inbox, whose keys
+``(device_id, device_seq)`` and ``event_id`` are permanent. When the row existed, the same
+content is ``duplicate`` and other content ``hash_mismatch`` (the first version is kept, an
+incident raised). A new event right after the last contiguous one is processed in the same
+transaction (seats sold, counts moved, the sale stored); one after a gap waits, and
+``acked_through_seq`` stays at the last contiguous seq so the till sends what is missing.
+
+A sale that took money is never refused: a seat sold twice, a sale outside or after its lease,
+a broken chain — each is stored and raised as an incident. Only what is not an event at all
+(``malformed``) is left out, and nothing of it is stored.
+
+The fiscal chain: every event carries its journal link; the batch may carry the other journal
+entries. The server re-hashes each record (`domain.journal.link_hash` over RFC 8785), stores
+the entries, and walks each till's chain from its last verified (seq, hash): an entry that does
+not link, or a seq seen before with another hash (a till that lost its tail and wrote it
+again), is an incident.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any, Final
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from domain.errors import DomainError
+from domain.journal import canonical_json, check_record, link_hash
+from domain.venue import PhysicalLayout
+from server import tables as t
+from server.catalog import Catalog
+from server.database import insert_if_new, write
+from server.devices import DeviceRow, lock_device, raise_incident
+from server.feed import Changes, ga_change
+from sync.protocol import Event, EventOutcome, EventResult, JournalEntryWire, JournalLink
+
+CLOCK_SKEW: Final = timedelta(minutes=5)  # device and server clocks further apart: flagged
+
+
+class _Malformed(Exception):
+    pass
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
+
+
+def parse_event(raw: object, device: DeviceRow) -> Event:
+    """The event in ``raw`` or `_Malformed` saying what is wrong with it."""
+    try:
+        found = Event.model_validate(raw)
+    except ValidationError as exc:
+        raise _Malformed(_first_error(exc)) from None
+    try:
+        check_record(found.record)
+    except DomainError as exc:
+        raise _Malformed(f"record: {exc}") from None
+    if found.record.get("type") != found.kind:
+        raise _Malformed(f"record: its type is not the event's kind {found.kind!r}")
+    if found.kind == "sale":
+        if found.record.get("till") != device.name:
+            raise _Malformed(
+                f"record: a sale of till {found.record.get('till')!r}, not of this one"
+            )
+        if found.record.get("sale") != found.event_id:
+            raise _Malformed("record: a sale's event_id is its sale UUID")
+    return found
+
+
+def ingest(
+    engine: Engine,
+    catalog: Catalog,
+    device_id: str,
+    raw_events: Sequence[object],
+    journal: Sequence[JournalEntryWire],
+    now: datetime,
+) -> tuple[list[EventResult], int, int]:
+    """Store and process a batch; (per-event results, acked_through_seq,
+    journal_verified_through)."""
+    with write(engine) as conn:
+        device = lock_device(conn, device_id)
+        for entry in journal:
+            _store_journal_entry(
+                conn,
+                device,
+                entry.seq,
+                entry.prev_hash,
+                entry.hash,
+                canonical_json(entry.record).decode(),
+                now,
+            )
+        _advance_chain(conn, device_id, now)
+    results = []
+    for raw in raw_events:
+        try:
+            found = parse_event(raw, device)
+        except _Malformed as exc:
+            seq = raw.get("device_seq") if isinstance(raw, dict) else None
+            event_id = raw.get("event_id") if isinstance(raw, dict) else None
+            results.append(
+                EventResult(
+                    device_seq=seq if isinstance(seq, int) else None,
+                    event_id=event_id if isinstance(event_id, str) else None,
+                    result=EventOutcome.MALFORMED,
+                    detail=str(exc),
+                )
+            )
+            continue
+        with write(engine) as conn:
+            results.append(_one(conn, catalog, device_id, found, now))
+    _drain_waiting(engine, catalog, device_id, now)
+    with write(engine) as conn:
+        final = lock_device(conn, device_id)
+    return results, final.acked_seq, final.journal_seq
+
+
+def _one(
+    conn: Connection, catalog: Catalog, device_id: str, event: Event, now: datetime
+) -> EventResult:
+    device = lock_device(conn, device_id)
+    record = canonical_json(event.record).decode()
+
+    def result(outcome: EventOutcome, detail: str = "", incident: bool = False) -> EventResult:
+        return EventResult(
+            device_seq=event.device_seq,
+            event_id=event.event_id,
+            result=outcome,
+            detail=detail,
+            incident=incident,
+        )
+
+    contiguous = event.device_seq == device.acked_seq + 1
+    inserted = insert_if_new(
+        conn,
+        t.device_event,
+        dict(
+            event_id=event.event_id,
+            device_id=device.id,
+            device_seq=event.device_seq,
+            kind=event.kind,
+            record=record,
+            journal_seq=event.journal.seq,
+            prev_hash=event.journal.prev_hash,
+            hash=event.journal.hash,
+            lease_id=event.lease_id,
+            lease_epoch=event.lease_epoch,
+            device_time=event.device_time,
+            received_at=now,
+            process_state="processed" if contiguous else "waiting",
+        ),
+    )
+    if not inserted:
+        return _existing(conn, device, event, record, now, result)
+    if not contiguous:
+        return result(EventOutcome.WAITING, f"device_seq {device.acked_seq + 1} is missing")
+    incident = _process(conn, catalog, device, event, record, now)
+    return result(EventOutcome.STORED, incident=incident)
+
+
+def _existing(
+    conn: Connection,
+    device: DeviceRow,
+    event: Event,
+    record: str,
+    now: datetime,
+    result: Callable[..., EventResult],
+) -> EventResult:
+    by_seq = conn.execute(
+        select(t.device_event).where(
+            t.device_event.c.device_id == device.id,
+            t.device_event.c.device_seq == event.device_seq,
+        )
+    ).one_or_none()
+    if by_seq is None:  # the event_id is taken by another event (another seq or till)
+        raise_incident(
+            conn,
+            now,
+            "event_id_reused",
+            {"event_id": event.event_id, "device_seq": event.device_seq},
+            device_id=device.id,
+            event_id=event.event_id,
+        )
+        return result(EventOutcome.HASH_MISMATCH, "this event_id belongs to another event", True)
+    same = (
+        by_seq.event_id == event.event_id
+        and by_seq.hash == event.journal.hash
+        and by_seq.record == record
+        and by_seq.journal_seq == event.journal.seq
+    )
+    if not same:
+        raise_incident(
+            conn,
+            now,
+            "event_rewritten",
+            {
+                "device_seq": event.device_seq,
+                "kept_hash": by_seq.hash,
+                "sent_hash": event.journal.hash,
+            },
+            device_id=device.id,
+            event_id=by_seq.event_id,
+        )
+        return result(
+            EventOutcome.HASH_MISMATCH,
+            f"device_seq {event.device_seq} was stored with other content: the first is kept",
+            True,
+        )
+    if by_seq.process_state == "waiting":
+        return result(EventOutcome.WAITING, f"device_seq {device.acked_seq + 1} is missing")
+    return result(EventOutcome.DUPLICATE)
+
+
+def _drain_waiting(engine: Engine, catalog: Catalog, device_id: str, now: datetime) -> None:
+    """Events that waited for a gap now filled, each in its own transaction."""
+    while True:
+        with write(engine) as conn:
+            device = lock_device(conn, device_id)
+            row = conn.execute(
+                select(t.device_event).where(
+                    t.device_event.c.device_id == device_id,
+                    t.device_event.c.device_seq == device.acked_seq + 1,
+                    t.device_event.c.process_state == "waiting",
+                )
+            ).one_or_none()
+            if row is None:
+                return
+            event = Event(
+                device_seq=row.device_seq,
+                event_id=row.event_id,
+                kind=row.kind,
+                record=json.loads(row.record),
+                journal=JournalLink(seq=row.journal_seq, prev_hash=row.prev_hash, hash=row.hash),
+                lease_id=row.lease_id,
+                lease_epoch=row.lease_epoch,
+                device_time=row.device_time,
+            )
+            conn.execute(
+                update(t.device_event)
+                .where(t.device_event.c.event_id == row.event_id)
+                .values(process_state="processed")
+            )
+            _process(conn, catalog, device, event, row.record, now)
+
+
+def _process(
+    conn: Connection, catalog: Catalog, device: DeviceRow, event: Event, record: str, now: datetime
+) -> bool:
+    """The effects of a new, contiguous event; True when it raised an incident."""
+    incidents: list[tuple[str, dict[str, Any]]] = []
+    if link_hash(event.journal.prev_hash, record.encode()) != event.journal.hash:
+        incidents.append(("journal_hash_invalid", {"journal_seq": event.journal.seq}))
+    if not _store_journal_entry(
+        conn, device, event.journal.seq, event.journal.prev_hash, event.journal.hash, record, now
+    ):
+        incidents.append(("journal_rewritten", {"journal_seq": event.journal.seq}))
+    if event.device_time is not None and abs(event.device_time - now) > CLOCK_SKEW:
+        incidents.append(
+            (
+                "clock_skew",
+                {"device_time": event.device_time.isoformat(), "server_time": now.isoformat()},
+            )
+        )
+    if event.kind == "sale":
+        changes = Changes()
+        incidents += _sale_effects(conn, catalog, device, event, changes, now)
+        changes.flush(conn, now)
+    conn.execute(
+        update(t.device).where(t.device.c.id == device.id).values(acked_seq=event.device_seq)
+    )
+    if incidents:
+        conn.execute(
+            update(t.device_event)
+            .where(t.device_event.c.event_id == event.event_id)
+            .values(process_state="incident")
+        )
+    for kind, detail in incidents:
+        raise_incident(
+            conn,
+            now,
+            kind,
+            detail,
+            device_id=device.id,
+            event_id=event.event_id,
+            sale_id=event.event_id if event.kind == "sale" else None,
+        )
+    _advance_chain(conn, device.id, now)
+    return bool(incidents)
+
+
+def _store_journal_entry(
+    conn: Connection,
+    device: DeviceRow,
+    seq: int,
+    prev_hash: str,
+    hash_: str,
+    record: str,
+    now: datetime,
+) -> bool:
+    """Keep an entry of the till's chain; False when that seq is known with another hash."""
+    if insert_if_new(
+        conn,
+        t.journal_entry,
+        dict(
+            device_id=device.id,
+            seq=seq,
+            prev_hash=prev_hash,
+            hash=hash_,
+            record=record,
+            received_at=now,
+        ),
+    ):
+        return True
+    kept = conn.scalar(
+        select(t.journal_entry.c.hash).where(
+            t.journal_entry.c.device_id == device.id, t.journal_entry.c.seq == seq
+        )
+    )
+    if kept != hash_:
+        raise_incident(
+            conn,
+            now,
+            "journal_rewritten",
+            {"journal_seq": seq, "kept_hash": kept, "sent_hash": hash_},
+            device_id=device.id,
+        )
+        return False
+    return True
+
+
+def _advance_chain(conn: Connection, device_id: str, now: datetime) -> None:
+    """Walk the chain from the last verified entry as far as entries are contiguous."""
+    row = conn.execute(select(t.device).where(t.device.c.id == device_id)).one()
+    seq, last = row.journal_seq, row.journal_hash
+    entries = conn.execute(
+        select(t.journal_entry)
+        .where(t.journal_entry.c.device_id == device_id, t.journal_entry.c.seq > seq)
+        .order_by(t.journal_entry.c.seq)
+    ).all()
+    for entry in entries:
+        if entry.seq != seq + 1:
+            break
+        if (
+            entry.prev_hash != last
+            or link_hash(entry.prev_hash, entry.record.encode()) != entry.hash
+        ):
+            raise_incident(
+                conn, now, "journal_chain_broken", {"journal_seq": entry.seq}, device_id=device_id
+            )
+        seq, last = entry.seq, entry.hash
+    if seq != row.journal_seq:
+        conn.execute(
+            update(t.device)
+            .where(t.device.c.id == device_id)
+            .values(journal_seq=seq, journal_hash=last)
+        )
+
+
+# --- a sale's effects --------------------------------------------------------------------
+
+
+def _lines(record: dict[str, Any]) -> list[dict[str, Any]]:
+    lines = record.get("lines")
+    return [line for line in lines if isinstance(line, dict)] if isinstance(lines, list) else []
+
+
+def _sale_effects(
+    conn: Connection,
+    catalog: Catalog,
+    device: DeviceRow,
+    event: Event,
+    changes: Changes,
+    now: datetime,
+) -> list[tuple[str, dict[str, Any]]]:
+    """Store the sale and mark its places sold; the incidents that raised."""
+    record: dict[str, Any] = dict(event.record)
+    amount = record.get("total")
+    minor = amount.get("minor") if isinstance(amount, dict) else None
+    currency = amount.get("currency") if isinstance(amount, dict) else None
+    created = insert_if_new(
+        conn,
+        t.sale,
+        dict(
+            id=event.event_id,
+            device_id=device.id,
+            source="offline",
+            request_hash=event.journal.hash,
+            total_minor=minor if isinstance(minor, int) else 0,
+            currency=currency if isinstance(currency, str) else "XXX",
+            document=canonical_json(event.record).decode(),
+            created_at=now,
+            event_id=event.event_id,
+        ),
+    )
+    if not created:  # sold online already: its seats were sold then
+        conn.execute(
+            update(t.sale).where(t.sale.c.id == event.event_id).values(event_id=event.event_id)
+        )
+        return []
+    incidents: list[tuple[str, dict[str, Any]]] = []
+    lease = None
+    if event.lease_id is not None:
+        lease = conn.execute(select(t.lease).where(t.lease.c.id == event.lease_id)).one_or_none()
+    for index, line in enumerate(_lines(record)):
+        performance_id = str(line.get("performance", ""))
+        place = str(line.get("seat", ""))
+        quantity = line.get("quantity", 1)
+        where = {"line": index, "performance": performance_id, "place": place}
+        try:
+            performance = catalog.performance(conn, performance_id)
+            layout = catalog.layout(conn, performance.logical_layout_id)
+        except Exception:
+            incidents.append(("unknown_performance", where))
+            continue
+        seat_id = _seat_id(layout.physical, place)
+        if seat_id is not None:
+            incidents += _sell_seat(
+                conn, changes, device, event, lease, performance_id, seat_id, where
+            )
+            continue
+        zone_id = next((z.id for z in layout.physical.ga_zones if place in (z.id, z.name)), None)
+        if zone_id is None or not isinstance(quantity, int) or quantity < 1:
+            incidents.append(("unknown_place", where))
+            continue
+        incidents += _sell_places(
+            conn, changes, device, event, lease, performance_id, zone_id, quantity, where
+        )
+    return incidents
+
+
+_LABELS: dict[int, tuple[PhysicalLayout, dict[str, str | None]]] = {}
+
+
+def _seat_id(physical: PhysicalLayout, place: str) -> str | None:
+    """A record names a seat by its label ("zone - row - number") or its id; a label two
+    seats share names none."""
+    if physical.has_seat(place):
+        return place
+    cached = _LABELS.get(id(physical))
+    if cached is None or cached[0] is not physical:
+        labels: dict[str, str | None] = {}
+        for seat in physical.seats:
+            labels[seat.label] = None if seat.label in labels else seat.id
+        if len(_LABELS) > 100:
+            _LABELS.clear()
+        cached = _LABELS[id(physical)] = (physical, labels)
+    return cached[1].get(place)
+
+
+def _lease_ok(lease: Any, device: DeviceRow, performance_id: str) -> str | None:
+    """None when the event's lease lets this till sell this performance offline; otherwise
+    the incident's kind."""
+    if lease is None:
+        return "sale_outside_lease"
+    if lease.device_id != device.id or lease.performance_id != performance_id:
+        return "sale_outside_lease"
+    if lease.state != "active":
+        return "sale_after_revocation"
+    return None
+
+
+def _sell_seat(
+    conn: Connection,
+    changes: Changes,
+    device: DeviceRow,
+    event: Event,
+    lease: Any,
+    performance_id: str,
+    seat_id: str,
+    where: dict[str, Any],
+) -> list[tuple[str, dict[str, Any]]]:
+    incidents: list[tuple[str, dict[str, Any]]] = []
+    statement = select(t.seat_inventory).where(
+        t.seat_inventory.c.performance_id == performance_id,
+        t.seat_inventory.c.seat_id == seat_id,
+    )
+    if conn.dialect.name == "postgresql":
+        statement = statement.with_for_update()
+    row = conn.execute(statement).one_or_none()
+    if row is None:
+        return [("unknown_place", where)]
+    problem = _lease_ok(lease, device, performance_id)
+    if problem is None and row.lease_id != lease.id:
+        problem = "sale_outside_lease"
+    if problem is not None:
+        incidents.append((problem, {**where, "seat_id": seat_id}))
+    live = row.state != "sold"
+    if live:
+        conn.execute(
+            update(t.seat_inventory)
+            .where(
+                t.seat_inventory.c.performance_id == performance_id,
+                t.seat_inventory.c.seat_id == seat_id,
+            )
+            .values(
+                state="sold",
+                sale_id=event.event_id,
+                hold_token=None,
+                hold_expires_at=None,
+                version=t.seat_inventory.c.version + 1,
+            )
+        )
+        changes.seat(performance_id, seat_id, "sold", row.lease_id)
+    else:
+        incidents.append(
+            ("seat_sold_twice", {**where, "seat_id": seat_id, "other_sale": row.sale_id})
+        )
+    conn.execute(
+        insert(t.sold_seat).values(
+            sale_id=event.event_id, performance_id=performance_id, seat_id=seat_id, live=live
+        )
+    )
+    return incidents
+
+
+def _sell_places(
+    conn: Connection,
+    changes: Changes,
+    device: DeviceRow,
+    event: Event,
+    lease: Any,
+    performance_id: str,
+    zone_id: str,
+    count: int,
+    where: dict[str, Any],
+) -> list[tuple[str, dict[str, Any]]]:
+    quota = t.ga_quota
+    problem = _lease_ok(lease, device, performance_id)
+    from_lease = False
+    if problem is None:
+        used = conn.execute(
+            update(t.lease_places)
+            .where(
+                t.lease_places.c.lease_id == lease.id,
+                t.lease_places.c.zone_id == zone_id,
+                t.lease_places.c.used + count <= t.lease_places.c.count,
+            )
+            .values(used=t.lease_places.c.used + count)
+        )
+        from_lease = used.rowcount == 1
+        if not from_lease:
+            problem = "sale_outside_lease"
+    key = (quota.c.performance_id == performance_id, quota.c.zone_id == zone_id)
+    if from_lease:
+        moved = conn.execute(
+            update(quota)
+            .where(*key, quota.c.leased >= count)
+            .values(
+                leased=quota.c.leased - count,
+                sold=quota.c.sold + count,
+                version=quota.c.version + 1,
+            )
+        )
+    else:
+        moved = conn.execute(
+            update(quota)
+            .where(*key, quota.c.sold + quota.c.leased + quota.c.held + count <= quota.c.size)
+            .values(sold=quota.c.sold + count, version=quota.c.version + 1)
+        )
+    incidents: list[tuple[str, dict[str, Any]]] = []
+    if problem is not None:
+        incidents.append((problem, {**where, "zone_id": zone_id}))
+    live = moved.rowcount == 1
+    if live:
+        ga_change(changes, conn, performance_id, zone_id)
+    else:
+        incidents.append(("places_oversold", {**where, "zone_id": zone_id, "count": count}))
+    conn.execute(
+        insert(t.sold_places).values(
+            sale_id=event.event_id,
+            performance_id=performance_id,
+            zone_id=zone_id,
+            count=count,
+            live=live,
+        )
+    )
+    return incidents

@@ -1,0 +1,275 @@
+"""Exactly-once upload of the tills' outbox: duplicates, rewrites, gaps, bad input, and sales
+that conflict (stored, never refused, raised as incidents)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from sqlalchemy import func, select
+
+from domain.journal import JournalEntry, verify
+from server import tables as t
+from sync.protocol import MAX_BODY_BYTES, MAX_EVENTS_PER_BATCH
+from tests.server.conftest import RunningServer, Till, sellable_seats
+from tests.server.helpers import error, ok
+
+PERF = "P-MIS-3"
+
+
+def _results(body: dict[str, Any]) -> list[str]:
+    return [r["result"] for r in body["results"]]
+
+
+def _incidents(server: RunningServer, device_id: str) -> list[str]:
+    with server.engine.connect() as conn:
+        return list(
+            conn.execute(
+                select(t.incident.c.kind)
+                .where(t.incident.c.device_id == device_id)
+                .order_by(t.incident.c.id)
+            ).scalars()
+        )
+
+
+def _seat(server: RunningServer, seat_id: str, performance_id: str = PERF) -> Any:
+    with server.engine.connect() as conn:
+        return conn.execute(
+            select(t.seat_inventory).where(
+                t.seat_inventory.c.performance_id == performance_id,
+                t.seat_inventory.c.seat_id == seat_id,
+            )
+        ).one()
+
+
+def _event_count(server: RunningServer, device_id: str) -> int:
+    with server.engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).where(t.device_event.c.device_id == device_id)))
+
+
+def test_a_batch_is_stored_once_and_a_resend_is_duplicate(
+    server: RunningServer, till: Till
+) -> None:
+    events = [till.leased_sale(PERF) for _ in range(3)]
+    first = ok(till.upload(events))
+    assert _results(first) == ["stored"] * 3
+    assert first["acked_through_seq"] == 3
+    assert first["journal_verified_through"] == 3
+    again = ok(till.upload(events))  # the answer was lost: the till sends the same batch
+    assert _results(again) == ["duplicate"] * 3
+    assert again["acked_through_seq"] == 3
+    assert _event_count(server, till.device_id) == 3
+    assert _incidents(server, till.device_id) == []
+    for event in events:
+        seat = event["record"]["lines"][0]["seat"]
+        assert _seat(server, seat).state == "sold"
+
+
+def test_the_same_seq_with_other_content_is_a_hash_mismatch_and_the_first_is_kept(
+    server: RunningServer, till: Till
+) -> None:
+    event = till.sale_event(PERF, sellable_seats(server, PERF, 1))
+    ok(till.upload([event]))
+    forged = copy.deepcopy(event)
+    forged["record"]["total"] = {"minor": 1, "currency": "EUR"}
+    entry = JournalEntry(1, event["journal"]["prev_hash"], "", forged["record"])
+    from domain.journal import canonical_json, link_hash
+
+    forged["journal"]["hash"] = link_hash(entry.prev_hash, canonical_json(forged["record"]))
+    body = ok(till.upload([forged]))
+    assert _results(body) == ["hash_mismatch"]
+    assert body["acked_through_seq"] == 1
+    with server.engine.connect() as conn:
+        kept = conn.scalar(
+            select(t.device_event.c.hash).where(t.device_event.c.device_id == till.device_id)
+        )
+    assert kept == event["journal"]["hash"]
+    assert "event_rewritten" in _incidents(server, till.device_id)
+
+
+def test_a_gap_waits_and_the_ack_stays_at_the_last_contiguous_seq(
+    server: RunningServer, till: Till
+) -> None:
+    first, second, third = (till.sale_event(PERF, sellable_seats(server, PERF, 1)) for _ in "abc")
+    body = ok(till.upload([first, third]))  # the second was dropped on the way
+    assert _results(body) == ["stored", "waiting"]
+    assert body["acked_through_seq"] == 1
+    assert _seat(server, third["record"]["lines"][0]["seat"]).state == "free"  # not yet applied
+    assert _results(ok(till.upload([third]))) == ["waiting"]
+    body = ok(till.upload([second]))
+    assert _results(body) == ["stored"]
+    assert body["acked_through_seq"] == 3  # the waiting one went through behind it
+    assert body["journal_verified_through"] == 3
+    assert _seat(server, third["record"]["lines"][0]["seat"]).state == "sold"
+    assert _results(ok(till.upload([first, second, third]))) == ["duplicate"] * 3
+
+
+def test_malformed_events_are_refused_alone_and_nothing_of_them_is_stored(
+    server: RunningServer, till: Till
+) -> None:
+    good = till.sale_event(PERF, sellable_seats(server, PERF, 1))
+    floaty = copy.deepcopy(good)
+    floaty["device_seq"] = 2
+    floaty["event_id"] = floaty["record"]["sale"] = "0190c6a2-7d1e-7a3b-9c4d-5e6f70819200"
+    floaty["record"]["total"] = {"minor": 35.5, "currency": "EUR"}
+    no_uuid = {**copy.deepcopy(good), "device_seq": 3, "event_id": "not-a-uuid"}
+    other_till = copy.deepcopy(good)
+    other_till.update(device_seq=4, event_id="0190c6a2-7d1e-7a3b-9c4d-5e6f70819201")
+    other_till["record"].update(till="SOMEONE-ELSE", sale=other_till["event_id"])
+    body = ok(till.upload([good, floaty, no_uuid, other_till, "not an event"]))
+    assert _results(body) == ["stored", "malformed", "malformed", "malformed", "malformed"]
+    assert "float" in body["results"][1]["detail"]
+    assert "SOMEONE-ELSE" in body["results"][3]["detail"]
+    assert body["acked_through_seq"] == 1
+    assert _event_count(server, till.device_id) == 1
+
+
+def test_bad_bodies_get_clear_statuses(server: RunningServer, till: Till) -> None:
+    error(till.http.post("/v1/sync/events", content=b"{not json"), 422, "malformed")
+    error(till.http.post("/v1/sync/events", json={"evts": []}), 422, "malformed")
+    error(till.http.post("/v1/sync/events", json={"events": [], "extra": 1}), 422, "malformed")
+    too_many = [till.sale_event(PERF, ["X"]) for _ in range(MAX_EVENTS_PER_BATCH + 1)]
+    error(till.upload(too_many), 413, "payload_too_large")
+    huge = json.dumps({"events": [], "journal": [], "pad": "x" * MAX_BODY_BYTES}).encode()
+    error(till.http.post("/v1/sync/events", content=huge), 413, "payload_too_large")
+    assert _event_count(server, till.device_id) == 0
+
+
+def test_another_tills_event_is_not_taken_as_this_tills(
+    server: RunningServer, till: Till, other_till: Till
+) -> None:
+    event = till.sale_event(PERF, sellable_seats(server, PERF, 1))
+    ok(till.upload([event]))
+    stolen = copy.deepcopy(event)
+    stolen["record"]["till"] = other_till.name  # passes the record check, same event_id
+    entry = other_till.journal(stolen["record"])
+    other_till.device_seq += 1
+    stolen["journal"] = {"seq": entry.seq, "prev_hash": entry.prev_hash, "hash": entry.hash}
+    body = ok(other_till.upload([stolen]))
+    assert _results(body) == ["hash_mismatch"]
+    assert body["acked_through_seq"] == 0
+    assert "event_id_reused" in _incidents(server, other_till.device_id)
+    # The other till's own seq 1 is free: its real first sale is taken.
+    other_till.device_seq = 0
+    other_till.head = None
+    assert _results(
+        ok(other_till.upload([other_till.sale_event(PERF, sellable_seats(server, PERF, 1))]))
+    ) == ["stored"]
+
+
+def test_the_chain_is_verified_with_the_other_journal_entries(
+    server: RunningServer, till: Till
+) -> None:
+    login = till.journal({"type": "login", "at": server.clock.now().isoformat(), "who": "OP-1"})
+    sale = till.leased_sale(PERF)
+    assert sale["journal"]["seq"] == 2
+    body = ok(till.upload([sale]))
+    assert body["journal_verified_through"] == 0  # entry 1 is not on the server yet
+    entry = {
+        "seq": login.seq,
+        "prev_hash": login.prev_hash,
+        "hash": login.hash,
+        "record": login.record,
+    }
+    body = ok(till.upload([], journal=[entry]))
+    assert body["journal_verified_through"] == 2
+    with server.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.journal_entry)
+            .where(t.journal_entry.c.device_id == till.device_id)
+            .order_by(t.journal_entry.c.seq)
+        ).all()
+    report = verify(
+        JournalEntry(r.seq, r.prev_hash, r.hash, json.loads(r.record), r.record) for r in rows
+    )
+    assert report.ok and report.last_seq == 2
+    assert _incidents(server, till.device_id) == []
+
+
+def test_a_broken_chain_is_stored_and_raised(server: RunningServer, till: Till) -> None:
+    first = till.sale_event(PERF, sellable_seats(server, PERF, 1))
+    second = till.sale_event(PERF, sellable_seats(server, PERF, 1))
+    second["journal"]["prev_hash"] = "f" * 64  # not the first's hash, and the hash is off
+    body = ok(till.upload([first, second]))
+    assert _results(body) == ["stored", "stored"]
+    assert body["results"][1]["incident"] is True
+    kinds = _incidents(server, till.device_id)
+    assert "journal_hash_invalid" in kinds and "journal_chain_broken" in kinds
+    assert _seat(server, second["record"]["lines"][0]["seat"]).state == "sold"  # money taken
+
+
+def test_a_till_that_lost_its_tail_and_wrote_it_again_is_detected(
+    server: RunningServer, till: Till
+) -> None:
+    ok(till.upload([till.sale_event(PERF, sellable_seats(server, PERF, 1))]))
+    till.head, till.device_seq = None, 0  # restored from an old backup: it starts again
+    body = ok(till.upload([till.sale_event(PERF, sellable_seats(server, PERF, 1))]))
+    assert _results(body) == ["hash_mismatch"]
+    assert "event_rewritten" in _incidents(server, till.device_id)
+
+
+def test_an_offline_sale_of_a_sold_seat_is_kept_as_an_incident(
+    server: RunningServer, till: Till, other_till: Till
+) -> None:
+    [seat] = sellable_seats(server, PERF, 1)
+    online = ok(
+        other_till.http.post(
+            "/v1/sales",
+            json={
+                "sale_id": "0190c6a2-7d1e-7a3b-9c4d-5e6f70810001",
+                "lines": [{"performance_id": PERF, "audience": "FULL", "seat_id": seat}],
+            },
+        )
+    )
+    event = till.sale_event(PERF, [seat])  # sold offline, outside any lease
+    body = ok(till.upload([event]))
+    assert _results(body) == ["stored"] and body["results"][0]["incident"]
+    kinds = _incidents(server, till.device_id)
+    assert "seat_sold_twice" in kinds and "sale_outside_lease" in kinds
+    with server.engine.connect() as conn:
+        live = (
+            conn.execute(
+                select(t.sold_seat.c.sale_id).where(
+                    t.sold_seat.c.performance_id == PERF,
+                    t.sold_seat.c.seat_id == seat,
+                    t.sold_seat.c.live,
+                )
+            )
+            .scalars()
+            .all()
+        )
+        kept = conn.scalar(select(func.count()).where(t.sale.c.id == event["event_id"]))
+    assert live == [online["sale_id"]]  # I1: one live sale per seat
+    assert kept == 1  # the offline sale is stored all the same
+
+
+def test_an_online_sale_uploaded_later_is_counted_once(server: RunningServer, till: Till) -> None:
+    [seat] = sellable_seats(server, PERF, 1)
+    event = till.sale_event(PERF, [seat])
+    ok(
+        till.http.post(
+            "/v1/sales",
+            json={
+                "sale_id": event["event_id"],
+                "lines": [{"performance_id": PERF, "audience": "FULL", "seat_id": seat}],
+            },
+        )
+    )
+    body = ok(till.upload([event]))
+    assert _results(body) == ["stored"] and not body["results"][0]["incident"]
+    with server.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.sold_seat).where(
+                t.sold_seat.c.seat_id == seat, t.sold_seat.c.performance_id == PERF
+            )
+        ).all()
+    assert len(rows) == 1
+    assert _incidents(server, till.device_id) == []
+
+
+def test_a_device_clock_hours_off_is_flagged(server: RunningServer, till: Till) -> None:
+    event = till.leased_sale(PERF)
+    event["device_time"] = "2020-01-01T00:00:00+00:00"
+    assert _results(ok(till.upload([event]))) == ["stored"]
+    assert _incidents(server, till.device_id) == ["clock_skew"]
