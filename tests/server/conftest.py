@@ -27,7 +27,7 @@ import httpx
 import psycopg
 import pytest
 import uvicorn
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from domain.availability import may_sell_contingent
 from domain.journal import Head, JournalEntry, chain_next
@@ -103,6 +103,11 @@ class RunningServer:
 
     def context(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=str(self.ca))
+
+    def head(self) -> int:
+        """The change log's last seq: a cursor that is never too old."""
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.max(t.change_log.c.seq))) or 0)
 
     def client(self, token: str | None = None, **kwargs: Any) -> httpx.Client:
         headers = {"Authorization": f"Device {token}"} if token else {}
@@ -322,6 +327,10 @@ class Till:
         """A sale of ``count`` fresh seats leased to this till first: no incident."""
         seats = sellable_seats(self.server, performance_id, count)
         return self.sale_event(performance_id, seats, lease_id=self.lease(performance_id, seats))
+
+    def ping(self) -> httpx.Response:
+        """A cheap authenticated request."""
+        return self.http.get("/v1/sync/changes", params={"cursor": self.server.head(), "limit": 1})
 
     def upload(self, events: list[dict[str, Any]], **extra: Any) -> httpx.Response:
         return self.http.post("/v1/sync/events", json={"events": events, **extra})

@@ -1,0 +1,118 @@
+"""``guichet-server``'s administration commands on an embedded database, and the OpenAPI
+document checked into docs/ being the one the app serves."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from server import tables as t
+from server.api import create_app, openapi_document
+from server.cli import SystemClock, database_url, main
+from server.database import make_engine
+
+DOCS = Path(__file__).parents[2] / "docs" / "openapi.json"
+
+
+def test_the_admin_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    assert main([*data, "init"]) == 0
+    assert main([*data, "load-demo"]) == 0
+    assert main([*data, "load-demo"]) == 0
+    assert "there already" in capsys.readouterr().out
+    assert main([*data, "tls", "init"]) == 0
+    assert (tmp_path / "tls" / "ca.pem").exists()
+    assert (tmp_path / "tls" / "server.key").stat().st_mode & 0o077 == 0
+    assert main([*data, "tls", "init"]) == 1  # never over an existing CA without --force
+    capsys.readouterr()
+    assert main([*data, "till", "add", "G2"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"enrollment code for G2: [A-Z2-9]{4}(-[A-Z2-9]{4}){3}", out)
+    assert "CA fingerprint" in out
+    assert main([*data, "till", "add", "G2"]) == 1  # names are unique
+    assert (
+        main(
+            [
+                *data,
+                "lease",
+                "grant",
+                "--till",
+                "G2",
+                "--performance",
+                "P-MIS-4",
+                "--seat",
+                "B1-A-1",
+                "--places",
+                "X:1",
+                "--sell-until",
+                "2099-01-01T00:00:00+00:00",
+            ]
+        )
+        == 1
+    )  # no zone X in the theatre
+    assert (
+        main(
+            [
+                *data,
+                "lease",
+                "grant",
+                "--till",
+                "G2",
+                "--performance",
+                "P-MIS-4",
+                "--seat",
+                "B1-A-1",
+                "--sell-until",
+                "2099-01-01T00:00:00+00:00",
+            ]
+        )
+        == 0
+    )
+    lease_id = re.search(r"lease (\S+) granted", capsys.readouterr().out)
+    assert lease_id
+    assert main([*data, "lease", "revoke", lease_id.group(1)]) == 0
+    assert main([*data, "lease", "revoke", lease_id.group(1)]) == 1  # revoking already
+    assert main([*data, "till", "revoke", "G2"]) == 0
+    assert main([*data, "till", "revoke", "G2"]) == 1
+    capsys.readouterr()
+    assert main([*data, "incidents"]) == 0
+    assert "no incidents" in capsys.readouterr().out
+    engine = make_engine(database_url(tmp_path, None))
+    with engine.connect() as conn:
+        row = conn.execute(select(t.device).where(t.device.c.name == "G2")).one()
+        seat = conn.execute(
+            select(t.seat_inventory.c.state).where(
+                t.seat_inventory.c.performance_id == "P-MIS-4",
+                t.seat_inventory.c.seat_id == "B1-A-1",
+            )
+        ).scalar_one()
+    assert row.revoked_at is not None and row.enrollment_code_hash is None
+    assert seat == "quarantined"
+
+
+def test_init_remembers_another_database_url(tmp_path: Path) -> None:
+    url = f"sqlite+pysqlite:///{tmp_path / 'elsewhere.sqlite3'}"
+    assert main(["--data-dir", str(tmp_path / "d"), "--database-url", url, "init"]) == 0
+    assert database_url(tmp_path / "d", None) == url
+
+
+def test_serve_refuses_to_run_without_tls(tmp_path: Path) -> None:
+    assert main(["--data-dir", str(tmp_path), "serve"]) == 1
+
+
+def test_the_checked_in_openapi_document_is_up_to_date(tmp_path: Path) -> None:
+    out = tmp_path / "openapi.json"
+    assert main(["openapi", str(out)]) == 0
+    current = openapi_document(create_app(make_engine("sqlite://"), SystemClock(), ""))
+    assert out.read_text(encoding="utf-8") == current
+    assert DOCS.read_text(encoding="utf-8") == current, (
+        "docs/openapi.json is stale: run `guichet-server openapi docs/openapi.json`"
+    )
+    paths = json.loads(current)["paths"]
+    assert {"/v1/sync/events", "/v1/sales", "/v1/leases/{lease_id}/return"} <= set(paths)
+    events = paths["/v1/sync/events"]["post"]["requestBody"]["content"]["application/json"]
+    assert events["schema"]["$ref"] == "#/components/schemas/EventsBatch"
