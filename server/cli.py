@@ -10,6 +10,7 @@
                                --sell-until ISO-TIME
     guichet-server lease revoke LEASE_ID
     guichet-server incidents
+    guichet-server maintain [--retention-days 30] [--lease-grace-minutes 30]
     guichet-server openapi FILE
 
 The database defaults to SQLite in the data folder; ``init --database-url`` stores another
@@ -23,7 +24,7 @@ import json
 import sys
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
@@ -35,7 +36,7 @@ from server.api import create_app, openapi_document
 from server.catalog import Catalog, load_demo
 from server.database import make_engine, migrate, sqlite_url, write
 from server.errors import ApiError
-from server.feed import Changes
+from server.feed import Changes, prune
 from server.tls import DEFAULT_NAMES, TlsFiles, fingerprint, init_tls
 from sync.protocol import LeaseRequest, PlacesWire
 
@@ -191,6 +192,20 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_maintain(args: argparse.Namespace) -> int:
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        changes = Changes()
+        expired = inventory.expire_leases(
+            conn, changes, now, timedelta(minutes=args.lease_grace_minutes)
+        )
+        changes.flush(conn, now)
+    with write(_engine(args)) as conn:
+        dropped = prune(conn, now - timedelta(days=args.retention_days))
+    print(f"{len(expired)} lapsed lease(s) taken back, {dropped} old change(s) dropped")
+    return 0
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     app = create_app(make_engine("sqlite://"), SystemClock(), "")
     Path(args.file).write_text(openapi_document(app), encoding="utf-8")
@@ -247,6 +262,13 @@ def parser() -> argparse.ArgumentParser:
     lease_revoke.set_defaults(run=cmd_lease_revoke)
 
     commands.add_parser("incidents", help="what needs a person").set_defaults(run=cmd_incidents)
+
+    maintain = commands.add_parser(
+        "maintain", help="take back lapsed leases, drop old changes (run it from cron)"
+    )
+    maintain.add_argument("--retention-days", type=int, default=30)
+    maintain.add_argument("--lease-grace-minutes", type=int, default=30)
+    maintain.set_defaults(run=cmd_maintain)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("file")

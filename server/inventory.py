@@ -583,6 +583,48 @@ def grant_lease(
     return _lease_response(conn.execute(select(t.lease).where(t.lease.c.id == lease_id)).one(), now)
 
 
+def _release_lease(
+    conn: Connection, changes: Changes, row: Any
+) -> tuple[list[str], list[PlacesWire]]:
+    """A lease's unsold seats and places back to the central pool."""
+    released = list(
+        conn.execute(
+            update(seats_t)
+            .where(seats_t.c.lease_id == row.id, seats_t.c.state.in_(["free", "quarantined"]))
+            .values(state="free", lease_id=None, version=seats_t.c.version + 1)
+            .returning(seats_t.c.seat_id)
+        ).scalars()
+    )
+    for seat_id in released:
+        changes.seat(row.performance_id, seat_id, "free", None)
+    places = []
+    for lp in conn.execute(select(t.lease_places).where(t.lease_places.c.lease_id == row.id)):
+        unused = lp.count - lp.used
+        if unused > 0:
+            _move_count(conn, changes, row.performance_id, lp.zone_id, leased=-unused)
+            places.append(PlacesWire(zone_id=lp.zone_id, count=unused))
+    return released, places
+
+
+def expire_leases(conn: Connection, changes: Changes, now: datetime, grace: timedelta) -> list[str]:
+    """Leases of silent tills: ``grace`` after their ``sell_until`` their unsold seats and
+    places go back to the central pool (notes/sync.md §5.5). A sale uploaded later is still
+    taken, as an incident. The leases expired."""
+    rows = conn.execute(
+        select(t.lease).where(
+            t.lease.c.state.in_([LeaseState.ACTIVE.value, LeaseState.REVOKING.value]),
+            t.lease.c.sell_until <= now - grace,
+        )
+    ).all()
+    for row in rows:
+        _release_lease(conn, changes, row)
+        conn.execute(
+            update(t.lease).where(t.lease.c.id == row.id).values(state=LeaseState.EXPIRED.value)
+        )
+        _lease_change(conn, changes, row.id, now)
+    return [row.id for row in rows]
+
+
 def return_lease(
     conn: Connection,
     changes: Changes,
@@ -603,6 +645,10 @@ def return_lease(
                 {**json.loads(row.returned), "server_time": now}
             )
         raise ApiError(409, ErrorCode.LEASE_NOT_ACTIVE, "this lease was returned already")
+    if row.state == LeaseState.EXPIRED.value:
+        raise ApiError(
+            409, ErrorCode.LEASE_NOT_ACTIVE, "this lease lapsed: the server took it back"
+        )
     if device.acked_seq < request.through_seq:
         raise ApiError(
             409,
@@ -611,24 +657,7 @@ def return_lease(
             {"acked_through_seq": device.acked_seq, "through_seq": request.through_seq},
             retry_after=5,
         )
-    released = (
-        conn.execute(
-            update(seats_t)
-            .where(seats_t.c.lease_id == lease_id, seats_t.c.state.in_(["free", "quarantined"]))
-            .values(state="free", lease_id=None, version=seats_t.c.version + 1)
-            .returning(seats_t.c.seat_id)
-        )
-        .scalars()
-        .all()
-    )
-    for seat_id in released:
-        changes.seat(row.performance_id, seat_id, "free", None)
-    places = []
-    for lp in conn.execute(select(t.lease_places).where(t.lease_places.c.lease_id == lease_id)):
-        unused = lp.count - lp.used
-        if unused > 0:
-            _move_count(conn, changes, row.performance_id, lp.zone_id, leased=-unused)
-            places.append(PlacesWire(zone_id=lp.zone_id, count=unused))
+    released, places = _release_lease(conn, changes, row)
     response = LeaseReturnResponse(
         server_time=now,
         lease_id=lease_id,

@@ -174,16 +174,16 @@ def clock(server: RunningServer) -> FixedClock:
     return server.clock
 
 
-_DEMO = load_demo_catalog(PINNED_MOMENT.date())
+DEMO = load_demo_catalog(PINNED_MOMENT.date())
 _names = itertools.count(1)
 
 
 def sellable_seats(server: RunningServer, performance_id: str, count: int) -> list[str]:
     """``count`` seats of the performance no other test has used, free in the central pool
     and sellable by the box office (no contingent of another channel)."""
-    performance = next(p for p in _DEMO.performances if p.id == performance_id)
-    layout = next(x for x in _DEMO.logical_layouts if x.id == performance.logical_layout_id)
-    channel = next(c for c in _DEMO.channels if c.code == "GUICHET")
+    performance = next(p for p in DEMO.performances if p.id == performance_id)
+    layout = next(x for x in DEMO.logical_layouts if x.id == performance.logical_layout_id)
+    channel = next(c for c in DEMO.channels if c.code == "GUICHET")
     with server.engine.connect() as conn:
         free = (
             conn.execute(
@@ -287,7 +287,11 @@ class Till:
                     "amount": {"minor": 4500 * places[1], "currency": "EUR"},
                 }
             )
-        record = self.sale_record(lines)
+        return self.outbox_event(self.sale_record(lines), lease_id=lease_id)
+
+    def outbox_event(self, record: dict[str, Any], lease_id: str | None = None) -> dict[str, Any]:
+        """What the till's sender makes of an outbox row (its next ``device_seq``, the
+        sale's UUID, kind "sale", the record) once the record is in its journal."""
         entry = self.journal(record)
         self.device_seq += 1
         event: dict[str, Any] = {

@@ -81,6 +81,8 @@ def test_the_admin_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     capsys.readouterr()
     assert main([*data, "incidents"]) == 0
     assert "no incidents" in capsys.readouterr().out
+    assert main([*data, "maintain"]) == 0
+    assert "lease(s) taken back" in capsys.readouterr().out
     engine = make_engine(database_url(tmp_path, None))
     with engine.connect() as conn:
         row = conn.execute(select(t.device).where(t.device.c.name == "G2")).one()

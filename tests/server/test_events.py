@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
 from typing import Any
 
 from sqlalchemy import func, select
 
-from domain.journal import JournalEntry, verify
+from domain.journal import JournalEntry, canonical_json, link_hash, verify
+from domain.money import Money
+from domain.orders import Cart, CartLine, LineKind, PaymentPlan, due, make_order, sale_record
 from server import tables as t
 from sync.protocol import MAX_BODY_BYTES, MAX_EVENTS_PER_BATCH
-from tests.server.conftest import RunningServer, Till, sellable_seats
+from tests.server.conftest import DEMO, RunningServer, Till, sellable_seats
 from tests.server.helpers import error, ok
 
 PERF = "P-MIS-3"
@@ -74,8 +77,6 @@ def test_the_same_seq_with_other_content_is_a_hash_mismatch_and_the_first_is_kep
     forged = copy.deepcopy(event)
     forged["record"]["total"] = {"minor": 1, "currency": "EUR"}
     entry = JournalEntry(1, event["journal"]["prev_hash"], "", forged["record"])
-    from domain.journal import canonical_json, link_hash
-
     forged["journal"]["hash"] = link_hash(entry.prev_hash, canonical_json(forged["record"]))
     body = ok(till.upload([forged]))
     assert _results(body) == ["hash_mismatch"]
@@ -273,3 +274,86 @@ def test_a_device_clock_hours_off_is_flagged(server: RunningServer, till: Till) 
     event["device_time"] = "2020-01-01T00:00:00+00:00"
     assert _results(ok(till.upload([event]))) == ["stored"]
     assert _incidents(server, till.device_id) == ["clock_skew"]
+
+
+def test_the_record_the_till_journals_for_a_sale_is_taken_as_it_is(
+    server: RunningServer, till: Till
+) -> None:
+    """The record is `domain.orders.sale_record` of a real order: seats named by their
+    label, standing places by their zone's name, money in minor units."""
+    seats = sellable_seats(server, PERF, 2)
+    concert = "P-NEU-1"
+    lease_seats = till.lease(PERF, seats)
+    lease_places = till.lease(concert, places=[{"zone_id": "FOSSE", "count": 2}])
+    physical = next(x.physical for x in DEMO.logical_layouts if x.id == "LL-THEATRE")
+    price = Money(3500, "EUR")
+    lines = [
+        CartLine(
+            f"L{i}",
+            PERF,
+            LineKind.SEAT,
+            "CAT3",
+            "FULL",
+            price,
+            550,
+            "Le Misanthrope",
+            seat_id=seat,
+            seat_label=physical.seat(seat).label,
+        )
+        for i, seat in enumerate(seats)
+    ]
+    cart = Cart("C-1", till.name, "EUR", tuple(lines))
+    fee = Money(200, "EUR")
+    order = make_order(
+        str(uuid.uuid4()),
+        cart,
+        fee,
+        2000,
+        PaymentPlan(due(cart, fee)).exact_cash(),
+        (),
+        session_id="S-1",
+        operator_id="OP-1",
+        at=server.clock.now(),
+    )
+    record = {**sale_record(order), "order_number": "G1-000001"}
+    assert record["lines"][0]["seat"] == physical.seat(seats[0]).label  # not the seat id
+    standing = CartLine(
+        "L9",
+        concert,
+        LineKind.STANDING,
+        "FOSSE",
+        "FULL",
+        Money(4500, "EUR"),
+        550,
+        "Symphonie",
+        seat_label="Fosse",
+        zone_id="FOSSE",
+        quantity=2,
+    )
+    cart2 = Cart("C-2", till.name, "EUR", (standing,))
+    order2 = make_order(
+        str(uuid.uuid4()),
+        cart2,
+        fee,
+        2000,
+        PaymentPlan(due(cart2, fee)).exact_cash(),
+        (),
+        session_id="S-1",
+        operator_id="OP-1",
+        at=server.clock.now(),
+    )
+    events = [
+        till.outbox_event(json.loads(json.dumps(record)), lease_id=lease_seats),
+        till.outbox_event(json.loads(json.dumps(sale_record(order2))), lease_id=lease_places),
+    ]
+    body = ok(till.upload(events))
+    assert [(r["result"], r["incident"]) for r in body["results"]] == [("stored", False)] * 2
+    assert body["journal_verified_through"] == 2
+    assert {_seat(server, s).state for s in seats} == {"sold"}
+    with server.engine.connect() as conn:
+        sale = conn.execute(select(t.sale).where(t.sale.c.id == order.id)).one()
+        places = conn.execute(
+            select(t.sold_places).where(t.sold_places.c.sale_id == order2.id)
+        ).one()
+    assert (sale.total_minor, sale.currency, sale.source) == (order.total.minor, "EUR", "offline")
+    assert (places.zone_id, places.count, places.live) == ("FOSSE", 2, True)

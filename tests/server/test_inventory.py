@@ -325,3 +325,52 @@ def test_concurrent_overlapping_leases_never_grant_a_seat_twice(server: RunningS
     assert granted and len(granted) == len(set(granted))
     for till in tills:
         till.http.close()
+
+
+def test_a_silent_tills_lease_goes_back_after_its_grace_and_a_late_sale_is_still_taken(
+    server: RunningServer, till: Till, other_till: Till
+) -> None:
+    from server.database import write
+    from server.feed import Changes
+    from server.inventory import expire_leases
+
+    seats = sellable_seats(server, PERF, 2)
+    lease_id = till.lease(PERF, seats, hours=1)
+    grace = timedelta(minutes=30)
+
+    def expire() -> list[str]:
+        with write(server.engine) as conn:
+            changes = Changes()
+            expired = expire_leases(conn, changes, server.clock.now(), grace)
+            changes.flush(conn, server.clock.now())
+        return expired
+
+    server.clock.advance(timedelta(hours=1, minutes=29))
+    assert lease_id not in expire()
+    server.clock.advance(timedelta(minutes=1))
+    assert lease_id in expire()
+    assert _state(server, seats[0]) == ("free", None)
+    ok(_sale(other_till, [_seat_line(seats[0])]))
+    # The till was offline, sold both, and uploads now: both are stored, neither refused.
+    body = ok(till.upload([till.sale_event(PERF, seats, lease_id=lease_id)]))
+    assert body["results"][0]["result"] == "stored" and body["results"][0]["incident"]
+    error(
+        till.http.post(f"/v1/leases/{lease_id}/return", json={"through_seq": 1}),
+        409,
+        "lease_not_active",
+    )
+    with server.engine.connect() as conn:
+        kinds = set(
+            conn.execute(
+                select(t.incident.c.kind).where(t.incident.c.device_id == till.device_id)
+            ).scalars()
+        )
+        live = conn.scalar(
+            select(func.count()).where(
+                t.sold_seat.c.performance_id == PERF,
+                t.sold_seat.c.seat_id == seats[0],
+                t.sold_seat.c.live,
+            )
+        )
+    assert kinds == {"sale_after_revocation", "seat_sold_twice"}
+    assert live == 1
