@@ -17,7 +17,14 @@ from domain.channels import SalesChannel
 from domain.configuration import LogicalLayout
 from planfiles.demo_catalog import DemoCatalog, demo_today, load_demo_catalog
 from server import tables as t
-from server.feed import Changes, DecodedCache, create_inventory, entity_data, put_entity
+from server.feed import (
+    Changes,
+    DecodedCache,
+    create_inventory,
+    entity_data,
+    entity_version,
+    put_entity,
+)
 from sync import catalog as codec
 
 DEMO_FLAG: Final = "demo_loaded_on"
@@ -100,12 +107,12 @@ class Catalog:
     def _decoded(
         self, conn: Connection, entity: str, entity_id: str, decode: Callable[[Any], T]
     ) -> T:
-        version, data = entity_data(conn, entity, entity_id)
-        key = (entity, entity_id, version)
-        found = self._cache.get(key)
+        version = entity_version(conn, entity, entity_id)  # the data only when not cached
+        found = self._cache.get((entity, entity_id, version))
         if found is None:
+            version, data = entity_data(conn, entity, entity_id)
             found = decode(data)
-            self._cache.put(key, found)
+            self._cache.put((entity, entity_id, version), found)
         return found  # type: ignore[return-value]  # stored by this very key and decoder
 
     def channel(self, conn: Connection, code: str) -> SalesChannel:

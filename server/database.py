@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+LOCK_TIMEOUT_MS = 3000
 
 
 def sqlite_url(path: Path) -> str:
@@ -53,7 +54,14 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=2 * pool_size, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=2 * pool_size,
+        pool_pre_ping=True,
+        # A request waits this long for a row lock, then gets 409 (pretix: 3 s).
+        connect_args={"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"},
+    )
 
 
 def alembic_config() -> Config:
@@ -84,16 +92,11 @@ class Busy(Exception):
     busy): the request changed nothing and may be retried."""
 
 
-LOCK_TIMEOUT_MS = 3000  # as pretix: a request waits 3 s for a row lock, then gets 409
-
-
 @contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
     """One write transaction; `Busy` when it could not get its locks."""
     try:
         with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.exec_driver_sql(f"SET LOCAL lock_timeout = {LOCK_TIMEOUT_MS}")
             yield conn
     except OperationalError as exc:
         code = getattr(exc.orig, "sqlstate", None)

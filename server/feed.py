@@ -154,6 +154,19 @@ def put_entity(
     return version
 
 
+def entity_version(conn: Connection, entity: str, entity_id: str) -> int:
+    version = conn.scalar(
+        select(t.catalog_entity.c.version).where(
+            t.catalog_entity.c.entity == entity,
+            t.catalog_entity.c.entity_id == entity_id,
+            t.catalog_entity.c.data.is_not(None),
+        )
+    )
+    if version is None:
+        raise not_found(entity, entity_id)
+    return int(version)
+
+
 def entity_data(conn: Connection, entity: str, entity_id: str) -> tuple[int, dict[str, Any]]:
     row = conn.execute(
         select(t.catalog_entity.c.version, t.catalog_entity.c.data).where(

@@ -270,9 +270,7 @@ def _process(
         changes = Changes()
         incidents += _sale_effects(conn, catalog, device, event, changes, now)
         changes.flush(conn, now)
-    conn.execute(
-        update(t.device).where(t.device.c.id == device.id).values(acked_seq=event.device_seq)
-    )
+    acked = {"acked_seq": event.device_seq}
     if incidents:
         conn.execute(
             update(t.device_event)
@@ -289,7 +287,7 @@ def _process(
             event_id=event.event_id,
             sale_id=event.event_id if event.kind == "sale" else None,
         )
-    _advance_chain(conn, device.id, now)
+    _advance_chain(conn, device.id, now, acked)
     return bool(incidents)
 
 
@@ -333,9 +331,14 @@ def _store_journal_entry(
     return True
 
 
-def _advance_chain(conn: Connection, device_id: str, now: datetime) -> None:
-    """Walk the chain from the last verified entry as far as entries are contiguous."""
-    row = conn.execute(select(t.device).where(t.device.c.id == device_id)).one()
+def _advance_chain(
+    conn: Connection, device_id: str, now: datetime, also: dict[str, int] | None = None
+) -> None:
+    """Walk the chain from the last verified entry as far as entries are contiguous, and
+    store the new head (with ``also``, other device columns, in the same UPDATE)."""
+    row = conn.execute(
+        select(t.device.c.journal_seq, t.device.c.journal_hash).where(t.device.c.id == device_id)
+    ).one()
     seq, last = row.journal_seq, row.journal_hash
     entries = conn.execute(
         select(t.journal_entry)
@@ -345,20 +348,21 @@ def _advance_chain(conn: Connection, device_id: str, now: datetime) -> None:
     for entry in entries:
         if entry.seq != seq + 1:
             break
-        if (
-            entry.prev_hash != last
-            or link_hash(entry.prev_hash, entry.record.encode()) != entry.hash
-        ):
+        linked = entry.prev_hash == last
+        if not linked or link_hash(entry.prev_hash, entry.record.encode()) != entry.hash:
             raise_incident(
-                conn, now, "journal_chain_broken", {"journal_seq": entry.seq}, device_id=device_id
+                conn,
+                now,
+                "journal_chain_broken",
+                {"journal_seq": entry.seq},
+                device_id=device_id,
             )
         seq, last = entry.seq, entry.hash
+    values: dict[str, object] = dict(also or {})
     if seq != row.journal_seq:
-        conn.execute(
-            update(t.device)
-            .where(t.device.c.id == device_id)
-            .values(journal_seq=seq, journal_hash=last)
-        )
+        values.update(journal_seq=seq, journal_hash=last)
+    if values:
+        conn.execute(update(t.device).where(t.device.c.id == device_id).values(**values))
 
 
 # --- a sale's effects --------------------------------------------------------------------

@@ -356,14 +356,18 @@ def sell_online(
         if existing.request_hash != digest or existing.device_id != device.id:
             raise key_reused(request.sale_id)
         return SaleResponse.model_validate({**json.loads(existing.document), "server_time": now})
-    holds = conn.execute(
-        select(t.hold).where(
-            t.hold.c.token.in_(request.hold_tokens),
-            t.hold.c.device_id == device.id,
-            t.hold.c.state == "active",
-            t.hold.c.expires_at > now,
-        )
-    ).all()
+    holds = (
+        []
+        if not request.hold_tokens
+        else conn.execute(
+            select(t.hold).where(
+                t.hold.c.token.in_(request.hold_tokens),
+                t.hold.c.device_id == device.id,
+                t.hold.c.state == "active",
+                t.hold.c.expires_at > now,
+            )
+        ).all()
+    )
     if len(holds) != len(set(request.hold_tokens)):
         raise _unavailable({token: "hold_gone" for token in request.hold_tokens})
     lines: list[SaleLineResponse] = []

@@ -1,0 +1,397 @@
+"""Central server figures against PostgreSQL, over HTTPS on loopback.
+
+    .venv/bin/python benchmarks/server.py [--tills 32] [--duration 60] [--seats 10000]
+                                          [--offline 10000] [--snapshot-seats 100000]
+
+1. ``--tills`` till processes sell 1–4 adjacent seats at a time (``POST /v1/sales``, real
+   httpx, TLS) on one hot performance of ``--seats`` seats for ``--duration`` seconds: sales/s,
+   p50/p99 latency, and seats sold twice (counted from the answers and from the database; must
+   be 0). Beside it, ``pgbench`` runs the same conditional UPDATE (one seat, ``state = 0`` →
+   1) with as many clients for as long, on the same server.
+2. ``--offline`` sales queued on one till, uploaded in batches of 200: seconds.
+3. A catalog snapshot with a ``--snapshot-seats`` stadium to a new till: seconds and bytes.
+
+Each run creates its own database ``guichet_bench_<random>`` on 127.0.0.1:5432 and drops it.
+Prints JSON; asserts nothing. The machine is shared by client and server: read the figures as
+orders of magnitude.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import re
+import secrets
+import socket
+import ssl
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import httpx
+import psycopg
+from sqlalchemy import func, select
+
+from domain.catalog import Performance, PerformanceState, PriceGrid, SaleWindow
+from domain.configuration import LogicalLayout
+from domain.journal import Head, JournalEntry, chain_next
+from domain.money import Money
+from planfiles.demo_catalog import load_demo_catalog
+from resources.demo.stadium import stadium_layout
+from server import devices
+from server import tables as t
+from server.catalog import demo_entities
+from server.database import make_engine, migrate, write
+from server.feed import Changes, create_inventory, put_entity
+from server.tls import init_tls
+from sync import catalog as codec
+
+HOST = "127.0.0.1"
+HOT = "P-HOT"
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def _admin() -> psycopg.Connection[Any]:
+    return psycopg.connect(host=HOST, user="postgres", dbname="test", autocommit=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def _add_performance(url: str, performance_id: str, seats: int, now: datetime) -> list[str]:
+    """A performance on sale in a generated stadium of ``seats`` seats; its seat ids."""
+    physical = stadium_layout(
+        seats, layout_id=f"PL-{performance_id}", hall_id=f"H-{performance_id}"
+    ).validated()
+    logical = LogicalLayout.from_physical(f"LL-{performance_id}", "bench", "SEASON-1", physical)
+    grid = PriceGrid(
+        f"G-{performance_id}",
+        "bench",
+        "EUR",
+        {(c.code, "FULL"): Money(2500, "EUR") for c in physical.categories},
+    )
+    performance = Performance(
+        id=performance_id,
+        event_id="EV-BENCH",
+        hall_id=physical.hall_id,
+        logical_layout_id=logical.id,
+        price_grid_id=grid.id,
+        starts_at=now + timedelta(days=2),
+        state=PerformanceState.ON_SALE,
+        sale_windows={"GUICHET": SaleWindow(now - timedelta(days=1), now + timedelta(days=1))},
+    )
+    engine = make_engine(url)
+    with write(engine) as conn:
+        changes = Changes()
+        for entity, key, data in [
+            (codec.PHYSICAL_LAYOUT, physical.id, codec.physical_layout(physical)),
+            (codec.LOGICAL_LAYOUT, logical.id, codec.logical_layout(logical)),
+            (codec.PRICE_GRID, grid.id, codec.price_grid(grid)),
+            (codec.PERFORMANCE, performance.id, codec.performance(performance)),
+        ]:
+            put_entity(conn, changes, entity, key, data, now)
+        create_inventory(
+            conn, changes, performance.id, (s.id for s in physical.seats), (), (), {}, ""
+        )
+        changes.flush(conn, now)
+    engine.dispose()
+    return [s.id for s in physical.seats]
+
+
+def _setup(url: str, now: datetime) -> None:
+    engine = make_engine(url)
+    migrate(engine)
+    demo = load_demo_catalog(now.date())
+    with write(engine) as conn:  # the demo's channels and season, without its inventory
+        changes = Changes()
+        for entity, key, data in demo_entities(demo):
+            if entity in (codec.CHANNEL, codec.SEASON, codec.ORGANIZER):
+                put_entity(conn, changes, entity, key, data, now)
+        changes.flush(conn, now)
+    engine.dispose()
+
+
+def _tokens(url: str, count: int) -> list[tuple[str, str]]:
+    engine = make_engine(url)
+    found = []
+    with write(engine) as conn:
+        for index in range(count):
+            name = f"B{index}-{secrets.token_hex(2)}"
+            code = devices.add_device(conn, name, "GUICHET", None, datetime.now(UTC))
+            _device, token = devices.enroll(conn, code, datetime.now(UTC))
+            found.append((name, token))
+    engine.dispose()
+    return found
+
+
+def _serve(url: str, port: int, cert: str, key: str, ca: str) -> None:
+    import uvicorn
+
+    from server.api import create_app
+
+    app = create_app(make_engine(url, pool_size=40), SystemClock(), Path(ca).read_text())
+    uvicorn.run(app, host=HOST, port=port, ssl_certfile=cert, ssl_keyfile=key, log_level="warning")
+
+
+def _wait_up(base: str, ca: str) -> None:
+    deadline = time.monotonic() + 30
+    with httpx.Client(verify=ssl.create_default_context(cafile=ca)) as http:
+        while True:
+            try:
+                http.get(f"{base}/openapi.json")
+                return
+            except httpx.HTTPError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
+
+def _till(
+    base: str, ca: str, token: str, seat_ids: list[str], seconds: float, seed: int, out: Any
+) -> None:
+    rng = random.Random(seed)
+    latencies: list[float] = []
+    sold: list[str] = []
+    refused = 0
+    context = ssl.create_default_context(cafile=ca)
+    with httpx.Client(
+        base_url=base, verify=context, timeout=30, headers={"Authorization": f"Device {token}"}
+    ) as http:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            size = rng.randint(1, 4)
+            start = rng.randrange(0, len(seat_ids) - size)
+            seats = seat_ids[start : start + size]
+            body = {
+                "sale_id": str(uuid.uuid4()),
+                "lines": [{"performance_id": HOT, "audience": "FULL", "seat_id": s} for s in seats],
+            }
+            began = time.perf_counter()
+            response = http.post("/v1/sales", json=body)
+            latencies.append(time.perf_counter() - began)
+            if response.status_code == 200:
+                sold.extend(seats)
+            else:
+                refused += 1
+    out.put({"latencies": latencies, "sold": sold, "refused": refused})
+
+
+def _pgbench(dbname: str, clients: int, seconds: int, seats: int) -> float | None:
+    with psycopg.connect(host=HOST, user="postgres", dbname=dbname, autocommit=True) as conn:
+        conn.execute(
+            "CREATE TABLE bench_seat (perf int, seat int, state int, PRIMARY KEY (perf, seat))"
+        )
+        conn.execute(
+            "INSERT INTO bench_seat SELECT 1, g, 0 FROM generate_series(1, %s) g", (seats,)
+        )
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+        script.write(
+            f"\\set s random(1, {seats})\n"
+            "UPDATE bench_seat SET state = 1 WHERE perf = 1 AND seat = :s AND state = 0;\n"
+        )
+    result = subprocess.run(
+        [
+            "pgbench",
+            "-n",
+            "-M",
+            "prepared",
+            "-c",
+            str(clients),
+            "-j",
+            "2",
+            "-T",
+            str(seconds),
+            "-h",
+            HOST,
+            "-U",
+            "postgres",
+            "-f",
+            script.name,
+            dbname,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"tps = ([0-9.]+)", result.stdout)
+    return float(found.group(1)) if found else None
+
+
+def _offline_upload(base: str, ca: str, url: str, count: int) -> dict[str, Any]:
+    [(name, token)] = _tokens(url, 1)
+    head: JournalEntry | Head | None = None
+    events = []
+    at = datetime.now(UTC).isoformat()
+    for seq in range(1, count + 1):
+        sale = str(uuid.uuid4())
+        record = {
+            "type": "sale",
+            "sale": sale,
+            "at": at,
+            "till": name,
+            "lines": [],
+            "total": {"minor": 2500, "currency": "EUR"},
+        }
+        head = entry = chain_next(head, record)
+        events.append(
+            {
+                "device_seq": seq,
+                "event_id": sale,
+                "kind": "sale",
+                "record": record,
+                "journal": {"seq": entry.seq, "prev_hash": entry.prev_hash, "hash": entry.hash},
+            }
+        )
+    context = ssl.create_default_context(cafile=ca)
+    began = time.perf_counter()
+    with httpx.Client(
+        base_url=base, verify=context, timeout=120, headers={"Authorization": f"Device {token}"}
+    ) as http:
+        acked = 0
+        for start in range(0, count, 200):
+            response = http.post("/v1/sync/events", json={"events": events[start : start + 200]})
+            response.raise_for_status()
+            acked = response.json()["acked_through_seq"]
+    return {
+        "events": count,
+        "seconds": round(time.perf_counter() - began, 2),
+        "acked_through_seq": acked,
+    }
+
+
+def _snapshot(base: str, ca: str, url: str, seats: int) -> dict[str, Any]:
+    _add_performance(url, "P-STADIUM", seats, datetime.now(UTC))
+    [(_, token)] = _tokens(url, 1)
+    context = ssl.create_default_context(cafile=ca)
+    with httpx.Client(
+        base_url=base, verify=context, timeout=300, headers={"Authorization": f"Device {token}"}
+    ) as http:
+        began = time.perf_counter()
+        response = http.get("/v1/sync/snapshot")
+        response.raise_for_status()
+        seconds = time.perf_counter() - began
+    return {"stadium_seats": seats, "seconds": round(seconds, 2), "bytes": len(response.content)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tills", type=int, default=32)
+    parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--seats", type=int, default=10_000)
+    parser.add_argument("--offline", type=int, default=10_000)
+    parser.add_argument("--snapshot-seats", type=int, default=100_000)
+    args = parser.parse_args()
+
+    dbname = f"guichet_bench_{secrets.token_hex(4)}"
+    with _admin() as admin:
+        admin.execute(f'CREATE DATABASE "{dbname}"')
+    url = f"postgresql+psycopg://postgres@{HOST}/{dbname}"
+    server = None
+    try:
+        now = datetime.now(UTC)
+        _setup(url, now)
+        seat_ids = _add_performance(url, HOT, args.seats, now)
+        tokens = _tokens(url, args.tills)
+        tls = init_tls(Path(tempfile.mkdtemp()), now)
+        port = _free_port()
+        base = f"https://localhost:{port}"
+        ca = str(tls.ca_cert)
+        server = multiprocessing.Process(
+            target=_serve, args=(url, port, str(tls.cert), str(tls.key), ca), daemon=True
+        )
+        server.start()
+        _wait_up(base, ca)
+
+        out: Any = multiprocessing.Queue()
+        tills = [
+            multiprocessing.Process(
+                target=_till, args=(base, ca, token, seat_ids, args.duration, index, out)
+            )
+            for index, (_, token) in enumerate(tokens)
+        ]
+        began = time.perf_counter()
+        for till in tills:
+            till.start()
+        results = [out.get() for _ in tills]
+        elapsed = time.perf_counter() - began
+        for till in tills:
+            till.join()
+        latencies = sorted(x for r in results for x in r["latencies"])
+        sold = [s for r in results for s in r["sold"]]
+        sales = sum(len(r["latencies"]) for r in results) - sum(r["refused"] for r in results)
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            twice_in_db = conn.scalar(
+                select(func.count()).select_from(
+                    select(t.sold_seat.c.seat_id)
+                    .where(t.sold_seat.c.performance_id == HOT, t.sold_seat.c.live)
+                    .group_by(t.sold_seat.c.seat_id)
+                    .having(func.count() > 1)
+                    .subquery()
+                )
+            )
+            sold_in_inventory = conn.scalar(
+                select(func.count()).where(
+                    t.seat_inventory.c.performance_id == HOT, t.seat_inventory.c.state == "sold"
+                )
+            )
+        engine.dispose()
+        hot = {
+            "tills": args.tills,
+            "seconds": round(elapsed, 1),
+            "seats": args.seats,
+            "attempts": len(latencies),
+            "sales": sales,
+            "sales_per_second": round(sales / elapsed, 1),
+            "attempts_per_second": round(len(latencies) / elapsed, 1),
+            "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
+            "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1)
+            if latencies
+            else None,
+            "seats_sold": len(sold),
+            "seats_sold_in_inventory": sold_in_inventory,
+            "seats_sold_twice": len(sold) - len(set(sold)),
+            "seats_sold_twice_in_database": twice_in_db,
+        }
+        pgbench_tps = _pgbench(dbname, args.tills, args.duration, args.seats)
+        figures = {
+            "hot_performance": hot,
+            "pgbench_conditional_update_tps": pgbench_tps,
+            "attempts_vs_pgbench": round(hot["attempts_per_second"] / pgbench_tps, 3)
+            if pgbench_tps
+            else None,
+            "offline_upload": _offline_upload(base, ca, url, args.offline)
+            if args.offline
+            else None,
+            "snapshot": _snapshot(base, ca, url, args.snapshot_seats)
+            if args.snapshot_seats
+            else None,
+        }
+        print(json.dumps(figures, indent=2))
+    finally:
+        if server is not None:
+            server.terminate()
+            server.join(10)
+        with _admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()
