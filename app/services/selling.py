@@ -23,17 +23,19 @@ from __future__ import annotations
 import logging
 import secrets
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from app.services import browsing
 from app.services.changes import Changes
 from app.services.payments import PaymentState
 from app.services.ports import Clock, Inventory, UnitOfWork, UnitOfWorkFactory
 from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
-from domain.availability import may_sell_now, may_sell_seat
+from domain.availability import SeatState, may_sell_now, may_sell_seat
+from domain.best_available import best_available
 from domain.catalog import Performance, PriceGrid, max_tickets
 from domain.channels import SalesChannel
 from domain.configuration import LogicalLayout
@@ -81,6 +83,16 @@ class PlacesUnavailable(SaleError):
         self.left = left
 
 
+class NotEnoughSeats(SaleError):
+    """A sale without a plan asked for more seats of a category than are left to sell."""
+
+    def __init__(self, category: str, wanted: int, left: int) -> None:
+        super().__init__(f"{wanted} seats asked in {category}, {left} left")
+        self.category = category
+        self.wanted = wanted
+        self.left = left
+
+
 class TenderNotValid(SaleError):
     """A card payment not approved (or for another amount), a gift card without the balance."""
 
@@ -114,6 +126,17 @@ class CartView:
     @property
     def hold_expires_at(self) -> datetime | None:
         return self.cart.hold_expires_at
+
+
+@dataclass(frozen=True, slots=True)
+class TariffPrice:
+    """One cell of the quantity grid: a category at a tariff, and its price."""
+
+    category: str
+    category_name: str
+    audience: str
+    audience_name: str
+    price: Money
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,49 +287,7 @@ class SellingServices:
         sells for its category; `SeatsUnavailable` (nothing held) names each refused seat."""
         now = self._clock.now()
         with self._uow() as uow:
-            cart = uow.carts.get(cart_id)
-            channel, performance, layout, grid = self._selling(uow, performance_id)
-            booked = uow.seat_states.booked(performance_id, now)
-            owner = owner_of(cart)
-            mine = {line.seat_id for line in cart.lines if line.performance_id == performance_id}
-            reasons = {}
-            for seat_id in seat_ids:
-                if seat_id in mine:
-                    reasons[seat_id] = "in_this_cart"
-                    continue
-                verdict = may_sell_seat(channel, performance, layout, booked, seat_id, now)
-                if not verdict:
-                    assert verdict.refusal is not None
-                    reasons[seat_id] = verdict.refusal.value
-            if reasons:
-                raise SeatsUnavailable(reasons)
-            expires = now + timedelta(minutes=channel.hold_minutes)
-            taken = self._inventory.hold_seats(uow, performance_id, seat_ids, owner, expires, now)
-            if taken:
-                raise SeatsUnavailable(dict.fromkeys(taken, "seat_held"))
-            label = self._label(uow, performance)
-            lines = []
-            for seat_id in seat_ids:
-                seat = layout.physical.seat(seat_id)
-                category = layout.seat_categories.get(seat_id) or seat.category or ""
-                lines.append(
-                    _line_at_first_tariff(
-                        seat_id,
-                        LineKind.SEAT,
-                        performance_id,
-                        category,
-                        grid,
-                        channel,
-                        label,
-                        seat_id=seat_id,
-                        seat_label=seat.label,
-                    )
-                )
-            cart = cart.with_lines(lines, max_tickets(performance, channel))
-            cart = _with_expiry(cart, expires)
-            lost = self._inventory.extend(uow, cart, expires, now)
-            if lost:
-                raise SeatsLost(lost)
+            cart = self._hold_seats(uow, uow.carts.get(cart_id), performance_id, seat_ids, {}, now)
             uow.carts.save(cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
@@ -315,39 +296,59 @@ class SellingServices:
         """Hold ``count`` places of a standing zone and add them as one line."""
         now = self._clock.now()
         with self._uow() as uow:
-            cart = uow.carts.get(cart_id)
-            channel, performance, layout, grid = self._selling(uow, performance_id)
-            timing = may_sell_now(channel, performance, now)
-            if not timing:
-                raise SeatsUnavailable({zone_id: timing.refusal.value if timing.refusal else ""})
-            zone = next((z for z in layout.physical.ga_zones if z.id == zone_id), None)
-            if zone is None:
-                raise SeatsUnavailable({zone_id: "unknown_zone"})
-            category = layout.ga_categories.get(zone_id) or zone.category or ""
-            line = _line_at_first_tariff(
-                zone_id,
-                LineKind.STANDING,
-                performance_id,
-                category,
-                grid,
-                channel,
-                self._label(uow, performance),
-                seat_label=zone.name,
-                zone_id=zone_id,
-                quantity=count,
+            cart = self._hold_places(
+                uow, uow.carts.get(cart_id), performance_id, zone_id, count, None, now
             )
-            cart = cart.with_lines([line], max_tickets(performance, channel))
-            expires = now + timedelta(minutes=channel.hold_minutes)
-            owner = places_owner(cart, line)
-            if not self._inventory.hold_places(
-                uow, performance_id, zone_id, count, zone.capacity, owner, expires, now
-            ):
-                left = zone.capacity - uow.standing.taken(performance_id, zone_id, now)
-                raise PlacesUnavailable(zone.name, max(0, left))
-            cart = _with_expiry(cart, expires)
-            lost = self._inventory.extend(uow, cart, expires, now)
-            if lost:
-                raise SeatsLost(lost)
+            uow.carts.save(cart, now)
+            uow.commit()
+            return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
+
+    def price_table(self, performance_id: str) -> list[TariffPrice]:
+        """What each category sells for on this till's channel, tariff by tariff (the grid's
+        order): the quantity grid of a sale without a plan."""
+        with self._uow(read_only=True) as uow:
+            channel, _performance, layout, grid = self._selling(uow, performance_id)
+            names = {a.code: a.name for a in uow.catalog.list_audiences()}
+            return [
+                TariffPrice(c.code, c.name, a, names.get(a, a), grid.price(c.code, a))
+                for c in layout.categories
+                for a in tariffs(grid, c.code, channel)
+            ]
+
+    def add_quantities(
+        self, cart_id: str, performance_id: str, wanted: Sequence[tuple[str, str, int]]
+    ) -> CartView:
+        """The sale without a plan: ``(category, tariff, count)`` triples. Each category's
+        seats are the best available of that category (`domain.best_available`), its standing
+        places those of the zone that sells it; all held in one transaction, or nothing
+        (`SeatsUnavailable`, `PlacesUnavailable`, `NotEnoughSeats`)."""
+        wanted = [(c, a, n) for c, a, n in wanted if n > 0]
+        if not wanted:
+            raise SeatsUnavailable({"": "nothing_asked"})
+        with self._uow(read_only=True) as uow:
+            channel = uow.channels.get_channel(self._channel_code())
+        plan = browsing.performance_view(self._uow, self._clock, channel, performance_id).plan
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            _, _, layout, _ = self._selling(uow, performance_id)
+            zones = {
+                layout.ga_categories.get(z.id) or z.category: z for z in layout.physical.ga_zones
+            }
+            per_category: dict[str, list[str]] = {}
+            for category, audience, count in wanted:
+                zone = zones.get(category)
+                if zone is not None:
+                    cart = self._hold_places(
+                        uow, cart, performance_id, zone.id, count, audience, now
+                    )
+                else:
+                    per_category.setdefault(category, []).extend([audience] * count)
+            for category, audiences in per_category.items():
+                seats = _best_of_category(plan, category, len(audiences))
+                cart = self._hold_seats(
+                    uow, cart, performance_id, seats, dict(zip(seats, audiences, strict=True)), now
+                )
             uow.carts.save(cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
@@ -412,10 +413,8 @@ class SellingServices:
             cart = uow.carts.get(cart_id)
             channel = uow.channels.get_channel(self._channel_code())
             expires = now + timedelta(minutes=channel.hold_minutes)
-            lost = self._inventory.extend(uow, cart, expires, now)
-            if lost:  # before any money is taken: the cashier picks other seats
-                raise SeatsLost(lost)
-            cart = _with_expiry(cart, expires)
+            # SeatsLost before any money is taken: the cashier picks other seats.
+            cart = self._extended(uow, cart, expires, now)
             uow.carts.save(cart, now)
             uow.commit()
             return self._view(uow, cart)
@@ -534,6 +533,108 @@ class SellingServices:
 
     # --- inside ----------------------------------------------------------------------------
 
+    def _hold_seats(
+        self,
+        uow: UnitOfWork,
+        cart: Cart,
+        performance_id: str,
+        seat_ids: Sequence[str],
+        audiences: Mapping[str, str],
+        now: datetime,
+    ) -> Cart:
+        """The cart with the seats held and added (at ``audiences[seat]``, else the first
+        tariff), inside ``uow``; `SeatsUnavailable` names each refused seat."""
+        channel, performance, layout, grid = self._selling(uow, performance_id)
+        booked = uow.seat_states.booked(performance_id, now)
+        mine = {line.seat_id for line in cart.lines if line.performance_id == performance_id}
+        reasons = {}
+        for seat_id in seat_ids:
+            if seat_id in mine:
+                reasons[seat_id] = "in_this_cart"
+                continue
+            verdict = may_sell_seat(channel, performance, layout, booked, seat_id, now)
+            if not verdict:
+                assert verdict.refusal is not None
+                reasons[seat_id] = verdict.refusal.value
+        if reasons:
+            raise SeatsUnavailable(reasons)
+        expires = now + timedelta(minutes=channel.hold_minutes)
+        taken = self._inventory.hold_seats(
+            uow, performance_id, seat_ids, owner_of(cart), expires, now
+        )
+        if taken:
+            raise SeatsUnavailable(dict.fromkeys(taken, "seat_held"))
+        label = self._label(uow, performance)
+        lines = []
+        for seat_id in seat_ids:
+            seat = layout.physical.seat(seat_id)
+            category = layout.seat_categories.get(seat_id) or seat.category or ""
+            lines.append(
+                _new_line(
+                    seat_id,
+                    LineKind.SEAT,
+                    performance_id,
+                    category,
+                    grid,
+                    channel,
+                    label,
+                    audience=audiences.get(seat_id),
+                    seat_id=seat_id,
+                    seat_label=seat.label,
+                )
+            )
+        cart = cart.with_lines(lines, max_tickets(performance, channel))
+        return self._extended(uow, cart, expires, now)
+
+    def _hold_places(
+        self,
+        uow: UnitOfWork,
+        cart: Cart,
+        performance_id: str,
+        zone_id: str,
+        count: int,
+        audience: str | None,
+        now: datetime,
+    ) -> Cart:
+        channel, performance, layout, grid = self._selling(uow, performance_id)
+        timing = may_sell_now(channel, performance, now)
+        if not timing:
+            raise SeatsUnavailable({zone_id: timing.refusal.value if timing.refusal else ""})
+        zone = next((z for z in layout.physical.ga_zones if z.id == zone_id), None)
+        if zone is None:
+            raise SeatsUnavailable({zone_id: "unknown_zone"})
+        category = layout.ga_categories.get(zone_id) or zone.category or ""
+        line = _new_line(
+            zone_id,
+            LineKind.STANDING,
+            performance_id,
+            category,
+            grid,
+            channel,
+            self._label(uow, performance),
+            audience=audience,
+            seat_label=zone.name,
+            zone_id=zone_id,
+            quantity=count,
+        )
+        cart = cart.with_lines([line], max_tickets(performance, channel))
+        expires = now + timedelta(minutes=channel.hold_minutes)
+        owner = places_owner(cart, line)
+        if not self._inventory.hold_places(
+            uow, performance_id, zone_id, count, zone.capacity, owner, expires, now
+        ):
+            left = zone.capacity - uow.standing.taken(performance_id, zone_id, now)
+            raise PlacesUnavailable(zone.name, max(0, left))
+        return self._extended(uow, cart, expires, now)
+
+    def _extended(self, uow: UnitOfWork, cart: Cart, expires: datetime, now: datetime) -> Cart:
+        """The cart's holds, all of them, run until ``expires`` (from the last change)."""
+        cart = replace(cart, hold_expires_at=expires)
+        lost = self._inventory.extend(uow, cart, expires, now)
+        if lost:
+            raise SeatsLost(lost)
+        return cart
+
     def _check_tender(self, uow: UnitOfWork, tender: Tender) -> None:
         if tender.method is TenderMethod.CARD:
             payment = uow.payments.get(tender.reference)
@@ -609,7 +710,7 @@ class SellingServices:
         return f"{event.name} · {local:%Y-%m-%d %H:%M}"
 
 
-def _line_at_first_tariff(
+def _new_line(
     place: str,
     kind: LineKind,
     performance_id: str,
@@ -618,23 +719,26 @@ def _line_at_first_tariff(
     channel: SalesChannel,
     label: str,
     *,
+    audience: str | None = None,
     seat_id: str | None = None,
     seat_label: str = "",
     zone_id: str | None = None,
     quantity: int = 1,
 ) -> CartLine:
-    """A new cart line at the first tariff the channel sells for the category (the grid lists
-    full price first); `SeatsUnavailable` naming ``place`` when it sells none."""
+    """A new cart line at ``audience`` or else the first tariff the channel sells for the
+    category (the grid lists full price first); `SeatsUnavailable` naming ``place`` when the
+    channel sells none (or not that one)."""
     allowed = tariffs(grid, category, channel)
-    if not allowed:
+    if not allowed or (audience is not None and audience not in allowed):
         raise SeatsUnavailable({place: "no_tariff"})
+    chosen = allowed[0] if audience is None else audience
     return CartLine(
         id=uuid.uuid4().hex[:12],
         performance_id=performance_id,
         kind=kind,
         category=category,
-        audience=allowed[0],
-        unit_price=grid.price(category, allowed[0]),
+        audience=chosen,
+        unit_price=grid.price(category, chosen),
         vat_rate_bp=grid.vat_rate_bp,
         label=label,
         seat_id=seat_id,
@@ -644,11 +748,20 @@ def _line_at_first_tariff(
     )
 
 
-def _with_expiry(cart: Cart, expires: datetime) -> Cart:
-    return replace(cart, hold_expires_at=expires)
-
-
 def _fee_rate(cart: Cart) -> int:
     """The booking fee follows the VAT of the tickets it goes with (an accessory service
     takes its principal's rate): the highest rate among the cart's lines."""
     return max((line.vat_rate_bp for line in cart.lines), default=0)
+
+
+def _best_of_category(plan: browsing.PerformancePlan, category: str, count: int) -> list[str]:
+    """The best ``count`` free seats of ``category`` this channel may sell now, or
+    `NotEnoughSeats`."""
+    index = next((i for i, c in enumerate(plan.categories) if c.code == category), None)
+    free = plan.states == browsing.STATE_CODES.index(SeatState.FREE)
+    allowed = plan.sellable & (plan.category == index) if index is not None else None
+    proposal = None if allowed is None else best_available(plan.rows, count, free, allowed)
+    if proposal is None:
+        left = 0 if allowed is None else int((allowed & free).sum())
+        raise NotEnoughSeats(category, count, left)
+    return [plan.seat_ids[i] for i in proposal.seats]

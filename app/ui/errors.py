@@ -138,6 +138,17 @@ def _sale_message(error: BaseException) -> str | None:
             .replace("%1", str(getattr(error, "left", 0)))
             .replace("%2", str(getattr(error, "zone", "")))
         )
+    if code == "not_enough_seats":
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy",
+                "%1 seats asked in %2, only %3 left that sit together or apart: nothing was "
+                "added. Ask for fewer.",
+            )
+            .replace("%1", str(getattr(error, "wanted", "")))
+            .replace("%2", str(getattr(error, "category", "")))
+            .replace("%3", str(getattr(error, "left", "")))
+        )
     if code == "too_many_tickets":
         return QCoreApplication.translate(
             "ErrorPolicy",
@@ -189,6 +200,7 @@ def seat_refusal(reason: str) -> str:
         "sales_not_open_yet": QCoreApplication.translate("ErrorPolicy", "sales not open yet"),
         "sales_closed": QCoreApplication.translate("ErrorPolicy", "sales closed"),
         "unknown_zone": QCoreApplication.translate("ErrorPolicy", "no such zone"),
+        "nothing_asked": QCoreApplication.translate("ErrorPolicy", "no quantity typed"),
     }
     return texts.get(reason, reason)
 

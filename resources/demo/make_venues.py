@@ -7,8 +7,10 @@ and must come out byte-identical on every run (no randomness, no timestamps). Ve
   aisle, boxes, two balconies; CAT1-3 and PMR wheelchair spaces with companion seats).
 - ``salle-concert.seatplan.json``: "Salle de concert", an 800-place standing pit and a seated
   balcony of 300 seats.
+- ``studio.seatplan.json``: "Studio", Le Théâtre's small room without a seat plan: unnumbered
+  bench tiers and floor cushions, sold by quantity per category.
 
-This script only writes these two files; it must not touch the catalog or any database.
+This script only writes these files; it must not touch the catalog or any database.
 """
 
 from __future__ import annotations
@@ -253,6 +255,49 @@ def concert_hall() -> dict[str, Any]:
     }
 
 
+def studio() -> dict[str, Any]:
+    """No numbered seat at all: two unnumbered zones, one per category."""
+    return {
+        "format": FORMAT,
+        "version": 1,
+        "name": "Studio",
+        "size": {"width": 800.0, "height": 600.0},
+        "focal_point": {"x": 400.0, "y": 80.0},
+        "categories": [
+            {"code": "GRADIN", "name": "Gradins", "colour": "#c0392b"},
+            {"code": "COUSSIN", "name": "Coussins", "colour": "#16a085"},
+        ],
+        "entrances": [{"id": "PORTE-STUDIO", "name": "Entrée Studio"}],
+        "zones": [],
+        "ga_zones": [
+            {
+                "id": "GRADINS",
+                "name": "Gradins",
+                "capacity": 90,
+                "category": "GRADIN",
+                "entrance": "PORTE-STUDIO",
+                "outline": [[100.0, 320.0], [700.0, 320.0], [700.0, 560.0], [100.0, 560.0]],
+            },
+            {
+                "id": "COUSSINS",
+                "name": "Coussins",
+                "capacity": 30,
+                "category": "COUSSIN",
+                "entrance": "PORTE-STUDIO",
+                "outline": [[150.0, 180.0], [650.0, 180.0], [650.0, 300.0], [150.0, 300.0]],
+            },
+        ],
+        "areas": [
+            {
+                "shape": "rectangle",
+                "points": [[200.0, 30.0], [600.0, 150.0]],
+                "label": "Scène",
+                "colour": "#5d4037",
+            }
+        ],
+    }
+
+
 def _plain_list(value: Any) -> bool:
     return isinstance(value, list) and not any(isinstance(w, dict | list) for w in value)
 
@@ -273,6 +318,7 @@ def dumps(value: Any, indent: int = 0) -> str:
 VENUES = {
     "le-theatre.seatplan.json": theatre,
     "salle-concert.seatplan.json": concert_hall,
+    "studio.seatplan.json": studio,
 }
 
 

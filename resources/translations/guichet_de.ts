@@ -45,7 +45,7 @@
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="94" />
         <source>Add to cart (Enter)</source>
-        <translation>In den Warenkorb (Enter)</translation>
+        <translation>In den Warenkorb (Eingabe)</translation>
     </message>
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="95" />
@@ -530,167 +530,177 @@
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="142" />
+        <location filename="../../app/ui/errors.py" line="143" />
+        <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
+        <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="153" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147" />
+        <location filename="../../app/ui/errors.py" line="158" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="154" />
+        <location filename="../../app/ui/errors.py" line="165" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158" />
+        <location filename="../../app/ui/errors.py" line="169" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="169" />
+        <location filename="../../app/ui/errors.py" line="180" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="170" />
+        <location filename="../../app/ui/errors.py" line="181" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="171" />
+        <location filename="../../app/ui/errors.py" line="182" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="172" />
+        <location filename="../../app/ui/errors.py" line="183" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="173" />
+        <location filename="../../app/ui/errors.py" line="184" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174" />
+        <location filename="../../app/ui/errors.py" line="185" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="175" />
+        <location filename="../../app/ui/errors.py" line="186" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="178" />
+        <location filename="../../app/ui/errors.py" line="189" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="181" />
+        <location filename="../../app/ui/errors.py" line="192" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182" />
+        <location filename="../../app/ui/errors.py" line="193" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="183" />
+        <location filename="../../app/ui/errors.py" line="194" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="186" />
+        <location filename="../../app/ui/errors.py" line="197" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="200" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190" />
+        <location filename="../../app/ui/errors.py" line="201" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191" />
+        <location filename="../../app/ui/errors.py" line="202" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201" />
+        <location filename="../../app/ui/errors.py" line="203" />
+        <source>no quantity typed</source>
+        <translation>keine Menge eingegeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="213" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206" />
+        <location filename="../../app/ui/errors.py" line="218" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="211" />
+        <location filename="../../app/ui/errors.py" line="223" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="216" />
+        <location filename="../../app/ui/errors.py" line="228" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="221" />
+        <location filename="../../app/ui/errors.py" line="233" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="226" />
+        <location filename="../../app/ui/errors.py" line="238" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="238" />
+        <location filename="../../app/ui/errors.py" line="250" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="240" />
+        <location filename="../../app/ui/errors.py" line="252" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="246" />
+        <location filename="../../app/ui/errors.py" line="258" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250" />
+        <location filename="../../app/ui/errors.py" line="262" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254" />
+        <location filename="../../app/ui/errors.py" line="266" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="258" />
+        <location filename="../../app/ui/errors.py" line="270" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263" />
+        <location filename="../../app/ui/errors.py" line="275" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="267" />
+        <location filename="../../app/ui/errors.py" line="279" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1194,172 +1204,177 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="62" />
+        <location filename="../../app/ui/performances/performance_page.py" line="63" />
         <source>← Performances (Esc)</source>
         <translation>← Vorstellungen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="133" />
+        <location filename="../../app/ui/performances/performance_page.py" line="135" />
         <source>Seats</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="89" />
+        <location filename="../../app/ui/performances/performance_page.py" line="90" />
         <source>Pick on plan</source>
         <translation>Auswahl im Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="90" />
+        <location filename="../../app/ui/performances/performance_page.py" line="91" />
         <source>Automatic with view</source>
         <translation>Automatisch mit Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="91" />
+        <location filename="../../app/ui/performances/performance_page.py" line="92" />
         <source>Automatic then editable</source>
         <translation>Automatisch, dann änderbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="94" />
+        <location filename="../../app/ui/performances/performance_page.py" line="93" />
+        <source>No plan: quantities per category</source>
+        <translation>Ohne Plan: Mengen je Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="96" />
         <source>Seat search mode</source>
         <translation>Platzsuchmodus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="100" />
+        <location filename="../../app/ui/performances/performance_page.py" line="102" />
         <source>Number of seats</source>
         <translation>Anzahl Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="101" />
+        <location filename="../../app/ui/performances/performance_page.py" line="103" />
         <source>Best available (F3)</source>
         <translation>Beste Plätze (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="117" />
+        <location filename="../../app/ui/performances/performance_page.py" line="119" />
         <source>Free seats per category</source>
         <translation>Freie Plätze pro Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="131" />
+        <location filename="../../app/ui/performances/performance_page.py" line="133" />
         <source>Seat search</source>
         <translation>Platzsuche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="191" />
+        <location filename="../../app/ui/performances/performance_page.py" line="201" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="232" />
+        <location filename="../../app/ui/performances/performance_page.py" line="247" />
         <source>Standing, %1: %2 places</source>
         <translation>Stehplätze, %1: %2 Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="282" />
+        <location filename="../../app/ui/performances/performance_page.py" line="310" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Keine %1 Plätze gefunden, weder zusammen noch getrennt. Weniger Plätze versuchen oder im Plan wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <location filename="../../app/ui/performances/performance_page.py" line="331" />
         <source>%1 seat(s): %2</source>
         <translation>%1 Platz/Plätze: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="310" />
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>Höchstens %1 Plätze pro Bestellung für diese Vorstellung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="322" />
+        <location filename="../../app/ui/performances/performance_page.py" line="350" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Die vorgeschlagenen Plätze lassen sich in diesem Modus nicht ändern: Wählen Sie „Automatisch, dann änderbar“ oder „Auswahl im Plan“, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="329" />
+        <location filename="../../app/ui/performances/performance_page.py" line="357" />
         <source>Seat %1 is already held by this till.</source>
         <translation>Platz %1 ist bereits von dieser Kasse gehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="335" />
+        <location filename="../../app/ui/performances/performance_page.py" line="363" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>Platz %1 ist für das Kontingent %2 reserviert: an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="339" />
+        <location filename="../../app/ui/performances/performance_page.py" line="367" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>Platz %1 ist an dieser Kasse nicht verkäuflich.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="369" />
         <source>Seat %1 is held in another cart.</source>
         <translation>Platz %1 liegt in einem anderen Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="342" />
+        <location filename="../../app/ui/performances/performance_page.py" line="370" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>Platz %1 ist gesperrt: Er wird nicht verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="343" />
+        <location filename="../../app/ui/performances/performance_page.py" line="371" />
         <source>Seat %1 is reserved.</source>
         <translation>Platz %1 ist reserviert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="344" />
+        <location filename="../../app/ui/performances/performance_page.py" line="372" />
         <source>Seat %1 is sold.</source>
         <translation>Platz %1 ist verkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="345" />
+        <location filename="../../app/ui/performances/performance_page.py" line="373" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>Platz %1 ist ungültig: Er kann nicht verkauft werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="351" />
+        <location filename="../../app/ui/performances/performance_page.py" line="379" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 Platz/Plätze gewählt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="357" />
+        <location filename="../../app/ui/performances/performance_page.py" line="385" />
         <source>On sale at this till.</source>
         <translation>An dieser Kasse im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="360" />
+        <location filename="../../app/ui/performances/performance_page.py" line="388" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Nicht im Verkauf: Die Vorstellung ist %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="364" />
+        <location filename="../../app/ui/performances/performance_page.py" line="392" />
         <source>Sales at this till open on %1.</source>
         <translation>Der Verkauf an dieser Kasse beginnt am %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="367" />
+        <location filename="../../app/ui/performances/performance_page.py" line="395" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>Der Verkauf an dieser Kasse endete am %1 (die Vorstellung beginnt am %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="373" />
+        <location filename="../../app/ui/performances/performance_page.py" line="401" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>An dieser Kasse nicht im Verkauf: Ihr Vertriebskanal hat für diese Vorstellung keinen Verkaufszeitraum.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="375" />
+        <location filename="../../app/ui/performances/performance_page.py" line="403" />
         <source>Not on sale at this till.</source>
         <translation>An dieser Kasse nicht im Verkauf.</translation>
     </message>
@@ -1807,54 +1822,83 @@
     </message>
 </context>
 <context>
+    <name>QuantityGrid</name>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="35" />
+        <source>Add to cart (Enter)</source>
+        <translation>In den Warenkorb (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="38" />
+        <source>Quantities per category and tariff: the till picks the seats.</source>
+        <translation>Mengen je Kategorie und Tarif: die Kasse wählt die Plätze.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="76" />
+        <source>%1, %2: number of tickets</source>
+        <translation>%1, %2: Anzahl der Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="106" />
+        <source>%1 ticket(s): %2</source>
+        <translation>%1 Ticket(s): %2</translation>
+    </message>
+</context>
+<context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="118" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="124" />
         <source>This cart was kept from before (the till was locked or stopped): its seats are still held. F12 pays it, Del removes a line.</source>
         <translation>Dieser Warenkorb wurde behalten (die Kasse war gesperrt oder angehalten): seine Plätze sind weiter reserviert. F12 bezahlt ihn, Entf entfernt eine Zeile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="149" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Plätze im Saalplan wählen, oder F3 für die besten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="146" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="152" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="255" />
         <source>Holding the seats…</source>
         <translation>Plätze werden gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="158" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="164" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 Platz/Plätze in den Warenkorb gelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="172" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="178" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 Stehplatz/Stehplätze hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="198" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="204" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Position entfernt: ihre Plätze sind wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="236" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="260" />
+        <source>%1 ticket(s) added to the cart.</source>
+        <translation>%1 Ticket(s) in den Warenkorb gelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="288" />
         <source>Seats held for %1</source>
         <translation>Plätze gehalten für %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="239" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="291" />
         <source>Hold lapsed</source>
         <translation>Reservierung abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="257" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="309" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>Die Reservierung ist abgelaufen: die Plätze des Warenkorbs sind wieder im Verkauf. Erneut wählen, wenn der Kunde sie noch möchte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="273" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="325" />
         <source>The cart is empty: add seats first.</source>
         <translation>Der Warenkorb ist leer: zuerst Plätze hinzufügen.</translation>
     </message>

@@ -530,167 +530,177 @@
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="142" />
+        <location filename="../../app/ui/errors.py" line="143" />
+        <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
+        <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="153" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147" />
+        <location filename="../../app/ui/errors.py" line="158" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="154" />
+        <location filename="../../app/ui/errors.py" line="165" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158" />
+        <location filename="../../app/ui/errors.py" line="169" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="169" />
+        <location filename="../../app/ui/errors.py" line="180" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="170" />
+        <location filename="../../app/ui/errors.py" line="181" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="171" />
+        <location filename="../../app/ui/errors.py" line="182" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="172" />
+        <location filename="../../app/ui/errors.py" line="183" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="173" />
+        <location filename="../../app/ui/errors.py" line="184" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174" />
+        <location filename="../../app/ui/errors.py" line="185" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="175" />
+        <location filename="../../app/ui/errors.py" line="186" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="178" />
+        <location filename="../../app/ui/errors.py" line="189" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="181" />
+        <location filename="../../app/ui/errors.py" line="192" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182" />
+        <location filename="../../app/ui/errors.py" line="193" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="183" />
+        <location filename="../../app/ui/errors.py" line="194" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="186" />
+        <location filename="../../app/ui/errors.py" line="197" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="200" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190" />
+        <location filename="../../app/ui/errors.py" line="201" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191" />
+        <location filename="../../app/ui/errors.py" line="202" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201" />
+        <location filename="../../app/ui/errors.py" line="203" />
+        <source>no quantity typed</source>
+        <translation>aucune quantité saisie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="213" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206" />
+        <location filename="../../app/ui/errors.py" line="218" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="211" />
+        <location filename="../../app/ui/errors.py" line="223" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="216" />
+        <location filename="../../app/ui/errors.py" line="228" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="221" />
+        <location filename="../../app/ui/errors.py" line="233" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="226" />
+        <location filename="../../app/ui/errors.py" line="238" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="238" />
+        <location filename="../../app/ui/errors.py" line="250" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="240" />
+        <location filename="../../app/ui/errors.py" line="252" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="246" />
+        <location filename="../../app/ui/errors.py" line="258" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250" />
+        <location filename="../../app/ui/errors.py" line="262" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254" />
+        <location filename="../../app/ui/errors.py" line="266" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="258" />
+        <location filename="../../app/ui/errors.py" line="270" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263" />
+        <location filename="../../app/ui/errors.py" line="275" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="267" />
+        <location filename="../../app/ui/errors.py" line="279" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -1194,172 +1204,177 @@
 <context>
     <name>PerformancePageScreen</name>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="62" />
+        <location filename="../../app/ui/performances/performance_page.py" line="63" />
         <source>← Performances (Esc)</source>
         <translation>← Séances (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="133" />
+        <location filename="../../app/ui/performances/performance_page.py" line="135" />
         <source>Seats</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="89" />
+        <location filename="../../app/ui/performances/performance_page.py" line="90" />
         <source>Pick on plan</source>
         <translation>Choix sur plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="90" />
+        <location filename="../../app/ui/performances/performance_page.py" line="91" />
         <source>Automatic with view</source>
         <translation>Automatique avec visualisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="91" />
+        <location filename="../../app/ui/performances/performance_page.py" line="92" />
         <source>Automatic then editable</source>
         <translation>Automatique puis modifiable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="94" />
+        <location filename="../../app/ui/performances/performance_page.py" line="93" />
+        <source>No plan: quantities per category</source>
+        <translation>Sans plan : quantités par catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/performances/performance_page.py" line="96" />
         <source>Seat search mode</source>
         <translation>Mode de recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="100" />
+        <location filename="../../app/ui/performances/performance_page.py" line="102" />
         <source>Number of seats</source>
         <translation>Nombre de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="101" />
+        <location filename="../../app/ui/performances/performance_page.py" line="103" />
         <source>Best available (F3)</source>
         <translation>Meilleures places (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
         <source>Free</source>
         <translation>Libres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="111" />
+        <location filename="../../app/ui/performances/performance_page.py" line="113" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="117" />
+        <location filename="../../app/ui/performances/performance_page.py" line="119" />
         <source>Free seats per category</source>
         <translation>Places libres par catégorie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="131" />
+        <location filename="../../app/ui/performances/performance_page.py" line="133" />
         <source>Seat search</source>
         <translation>Recherche de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="191" />
+        <location filename="../../app/ui/performances/performance_page.py" line="201" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="232" />
+        <location filename="../../app/ui/performances/performance_page.py" line="247" />
         <source>Standing, %1: %2 places</source>
         <translation>Debout, %1 : %2 places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="282" />
+        <location filename="../../app/ui/performances/performance_page.py" line="310" />
         <source>No %1 seats fit together or apart. Try fewer seats or pick on the plan.</source>
         <translation>Impossible de trouver %1 places, ensemble ou séparées. Essayez moins de places ou choisissez sur le plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="303" />
+        <location filename="../../app/ui/performances/performance_page.py" line="331" />
         <source>%1 seat(s): %2</source>
         <translation>%1 place(s) : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="310" />
+        <location filename="../../app/ui/performances/performance_page.py" line="338" />
         <source>At most %1 seats per order for this performance.</source>
         <translation>%1 places au plus par commande pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="322" />
+        <location filename="../../app/ui/performances/performance_page.py" line="350" />
         <source>The proposed seats cannot be changed in this mode: choose “Automatic then editable” or “Pick on plan” to change them.</source>
         <translation>Les places proposées ne peuvent pas être modifiées dans ce mode : choisissez « Automatique puis modifiable » ou « Choix sur plan » pour les changer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="329" />
+        <location filename="../../app/ui/performances/performance_page.py" line="357" />
         <source>Seat %1 is already held by this till.</source>
         <translation>La place %1 est déjà retenue par ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="335" />
+        <location filename="../../app/ui/performances/performance_page.py" line="363" />
         <source>Seat %1 is kept for the contingent %2: not sellable at this till.</source>
         <translation>La place %1 est réservée au contingent %2 : elle n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="339" />
+        <location filename="../../app/ui/performances/performance_page.py" line="367" />
         <source>Seat %1 is not sellable at this till.</source>
         <translation>La place %1 n'est pas vendable à ce guichet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="341" />
+        <location filename="../../app/ui/performances/performance_page.py" line="369" />
         <source>Seat %1 is held in another cart.</source>
         <translation>La place %1 est retenue dans un autre panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="342" />
+        <location filename="../../app/ui/performances/performance_page.py" line="370" />
         <source>Seat %1 is blocked: it is not for sale.</source>
         <translation>La place %1 est bloquée : elle n'est pas en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="343" />
+        <location filename="../../app/ui/performances/performance_page.py" line="371" />
         <source>Seat %1 is reserved.</source>
         <translation>La place %1 est réservée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="344" />
+        <location filename="../../app/ui/performances/performance_page.py" line="372" />
         <source>Seat %1 is sold.</source>
         <translation>La place %1 est vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="345" />
+        <location filename="../../app/ui/performances/performance_page.py" line="373" />
         <source>Seat %1 is invalidated: it cannot be sold.</source>
         <translation>La place %1 est invalidée : elle ne peut pas être vendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="351" />
+        <location filename="../../app/ui/performances/performance_page.py" line="379" />
         <source>%1 seat(s) chosen.</source>
         <translation>%1 place(s) choisie(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="357" />
+        <location filename="../../app/ui/performances/performance_page.py" line="385" />
         <source>On sale at this till.</source>
         <translation>En vente à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="360" />
+        <location filename="../../app/ui/performances/performance_page.py" line="388" />
         <source>Not on sale: the performance is %1.</source>
         <translation>Pas en vente : la séance est %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="364" />
+        <location filename="../../app/ui/performances/performance_page.py" line="392" />
         <source>Sales at this till open on %1.</source>
         <translation>La vente à ce guichet ouvre le %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="367" />
+        <location filename="../../app/ui/performances/performance_page.py" line="395" />
         <source>Sales at this till closed on %1 (the performance starts %2).</source>
         <translation>La vente à ce guichet a fermé le %1 (la séance commence le %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="373" />
+        <location filename="../../app/ui/performances/performance_page.py" line="401" />
         <source>Not on sale at this till: its channel has no sale window for this performance.</source>
         <translation>Pas en vente à ce guichet : son canal n'a pas de période de vente pour cette séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/performances/performance_page.py" line="375" />
+        <location filename="../../app/ui/performances/performance_page.py" line="403" />
         <source>Not on sale at this till.</source>
         <translation>Pas en vente à ce guichet.</translation>
     </message>
@@ -1807,54 +1822,83 @@
     </message>
 </context>
 <context>
+    <name>QuantityGrid</name>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="35" />
+        <source>Add to cart (Enter)</source>
+        <translation>Ajouter au panier (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="38" />
+        <source>Quantities per category and tariff: the till picks the seats.</source>
+        <translation>Quantités par catégorie et tarif : la caisse choisit les places.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="76" />
+        <source>%1, %2: number of tickets</source>
+        <translation>%1, %2 : nombre de billets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/quantity_grid.py" line="106" />
+        <source>%1 ticket(s): %2</source>
+        <translation>%1 billet(s) : %2</translation>
+    </message>
+</context>
+<context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="118" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="124" />
         <source>This cart was kept from before (the till was locked or stopped): its seats are still held. F12 pays it, Del removes a line.</source>
         <translation>Ce panier a été conservé (la caisse était verrouillée ou arrêtée) : ses places sont toujours bloquées. F12 pour le payer, Suppr retire une ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="143" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="149" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Choisissez des places sur le plan, ou F3 pour les meilleures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="146" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="152" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="255" />
         <source>Holding the seats…</source>
         <translation>Réservation des places…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="158" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="164" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 place(s) ajoutée(s) au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="172" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="178" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 place(s) debout ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="198" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="204" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Ligne retirée : ses places sont de nouveau en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="236" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="260" />
+        <source>%1 ticket(s) added to the cart.</source>
+        <translation>%1 billet(s) ajouté(s) au panier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="288" />
         <source>Seats held for %1</source>
         <translation>Places réservées encore %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="239" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="291" />
         <source>Hold lapsed</source>
         <translation>Réservation expirée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="257" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="309" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>La réservation a expiré : les places du panier sont remises en vente. Choisissez-les à nouveau si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="273" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="325" />
         <source>The cart is empty: add seats first.</source>
         <translation>Le panier est vide : ajoutez d'abord des places.</translation>
     </message>

@@ -231,3 +231,45 @@ def test_only_the_other_tenders_the_channel_takes_are_accepted(till) -> None:  #
     assert [(t.method, t.reference) for t in result.order.tenders] == [
         (TenderMethod.OTHER, "cheque")
     ]
+
+
+def test_without_a_plan_quantities_per_category_and_tariff_take_the_best_seats(till) -> None:  # type: ignore[no-untyped-def]
+    services, selling, clock = till
+    cart_id = selling.open_cart().cart.id
+    table = selling.price_table("P-NEU-2")
+    assert ("FOSSE", "STUDENT", Money.of("30.00", EUR)) in [
+        (t.category, t.audience, t.price) for t in table
+    ]
+    view = selling.add_quantities(
+        cart_id, "P-NEU-2", [("FOSSE", "STUDENT", 3), ("BAL1", "FULL", 2), ("BAL1", "CHILD", 1)]
+    )
+    lines = view.cart.lines
+    standing = [line for line in lines if line.zone_id == "FOSSE"]
+    assert [(line.quantity, line.audience) for line in standing] == [(3, "STUDENT")]
+    seated = [line for line in lines if line.seat_id is not None]
+    assert sorted(line.audience for line in seated) == ["CHILD", "FULL", "FULL"]
+    assert {line.category for line in seated} == {"BAL1"}
+    assert sum(line.amount.minor for line in lines) == 3 * 3000 + 2 * 5500 + 2000
+    with services.uow_factory(read_only=True) as uow:
+        owners = uow.seat_states.owners("P-NEU-2", clock.now())
+        assert uow.standing.taken("P-NEU-2", "FOSSE", clock.now()) >= 3
+    assert all(owners[line.seat_id] == f"cart:{cart_id}" for line in seated)  # type: ignore[index]
+
+
+def test_without_a_plan_a_request_that_cannot_be_met_holds_nothing(till) -> None:  # type: ignore[no-untyped-def]
+    from app.services.selling import NotEnoughSeats
+
+    services, selling, clock = till
+    cart_id = selling.open_cart().cart.id
+    with services.uow_factory(read_only=True) as uow:
+        before = dict(uow.seat_states.owners("P-NEU-2", clock.now()))
+        standing_before = uow.standing.taken("P-NEU-2", "FOSSE", clock.now())
+    with pytest.raises(NotEnoughSeats) as refused:  # the places first, then too many seats
+        selling.add_quantities(cart_id, "P-NEU-2", [("FOSSE", "FULL", 2), ("BAL1", "FULL", 999)])
+    assert refused.value.category == "BAL1" and refused.value.left < 999
+    with pytest.raises(SeatsUnavailable, match="no_tariff"):
+        selling.add_quantities(cart_id, "P-NEU-2", [("BAL1", "NOPE", 1)])
+    with services.uow_factory(read_only=True) as uow:
+        assert dict(uow.seat_states.owners("P-NEU-2", clock.now())) == before
+        assert uow.standing.taken("P-NEU-2", "FOSSE", clock.now()) == standing_before
+    assert selling.cart(cart_id).cart.lines == ()

@@ -19,6 +19,7 @@ from app.ui.errors import message_for
 from app.ui.sale.payment_panel import PaymentPanel
 from app.ui.sale.sale_screen import SaleScreen
 from app.ui.translation import set_language
+from domain.channels import SeatSearchMode
 from drivers.payment import PaymentOutcome, PaymentResult
 from tests.fakes import FixedClock
 
@@ -322,7 +323,12 @@ def test_no_open_session_is_said_and_nothing_is_recorded(
 
 
 def test_the_sale_errors_are_said_in_words() -> None:
-    from app.services.selling import PlacesUnavailable, SeatsLost, SeatsUnavailable
+    from app.services.selling import (
+        NotEnoughSeats,
+        PlacesUnavailable,
+        SeatsLost,
+        SeatsUnavailable,
+    )
     from domain.orders import TooManyTickets
 
     text = message_for(SeatsUnavailable({"K-7": "seat_sold", "K-8": "contingent_not_for_channel"}))
@@ -330,6 +336,7 @@ def test_the_sale_errors_are_said_in_words() -> None:
     assert "K-8 (kept for a contingent this till does not sell)" in text
     assert "Only 2 standing places are left in Fosse" in message_for(PlacesUnavailable("Fosse", 2))
     assert "At most 8 tickets" in message_for(TooManyTickets("P-1", 8))
+    assert message_for(NotEnoughSeats("BAL1", 9, 4)).startswith("9 seats asked in BAL1, only 4")
     assert "K-7" in message_for(SeatsLost(["K-7"])) and "not recorded" in message_for(
         SeatsLost(["K-7"])
     )
@@ -502,3 +509,54 @@ def test_after_a_crash_during_printing_the_sale_screen_says_so_and_f9_reprints(
         assert [(r["ticket"], r["by"]) for r in reprints] == [(1, "OP-CASHIER"), (2, "OP-CASHIER")]
     finally:
         built.stop()
+
+
+def test_the_no_plan_mode_sells_quantities_per_category_and_tariff(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station, "Orchestre national : Symphonie n° 9")
+    page = sale.page
+    page.search_mode.setCurrentIndex(page.search_mode.findData(SeatSearchMode.NO_PLAN))
+    grid = sale.quantities
+    assert page.centre.currentWidget() is grid and not page.search_row.isVisible()
+    qtbot.waitUntil(lambda: ("BAL1", "STUDENT") in grid.fields)
+    grid.fields[("BAL1", "STUDENT")].setValue(2)
+    grid.fields[("FOSSE", "FULL")].setValue(1)
+    assert grid.summary.text() == "3 ticket(s): €115.00"
+    qtbot.keyClick(grid.fields[("FOSSE", "FULL")], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.view is not None and len(sale.view.cart.lines) == 3)
+    lines = sale.view.cart.lines
+    assert sorted((line.category, line.audience, line.quantity) for line in lines) == [
+        ("BAL1", "STUDENT", 1),
+        ("BAL1", "STUDENT", 1),
+        ("FOSSE", "FULL", 1),
+    ]
+    assert all(f.value() == 0 for f in grid.fields.values())  # ready for the next request
+    grid.fields[("BAL1", "FULL")].setValue(20)
+    qtbot.keyClick(grid.fields[("BAL1", "FULL")], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "nothing was added" in sale.cart.message.text())
+    assert len(sale.view.cart.lines) == 3
+
+
+def test_a_performance_without_a_plan_opens_on_the_quantity_grid_and_sells(
+    qtbot: QtBot,
+    station: Station,  # noqa: F811
+) -> None:
+    sale = _ready(qtbot, station, "Lectures : Les Fables de La Fontaine")
+    page, grid = sale.page, sale.quantities
+    assert page.page is not None and not page.page.with_plan
+    assert page.centre.currentWidget() is grid  # no plan to pick on: quantities only
+    qtbot.waitUntil(lambda: ("COUSSIN", "CHILD") in grid.fields)
+    qtbot.waitUntil(lambda: grid.fields[("GRADIN", "FULL")].hasFocus())
+    qtbot.waitUntil(lambda: grid.fields[("GRADIN", "FULL")].lineEdit().selectedText() == "0")
+    qtbot.keyClicks(grid.fields[("GRADIN", "FULL")], "2")  # typed, as a cashier does
+    grid.fields[("COUSSIN", "CHILD")].setValue(2)
+    qtbot.keyClick(grid.fields[("GRADIN", "FULL")], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.view is not None and len(sale.view.cart.lines) == 2)
+    assert sale.view.due.minor == 2 * 1800 + 2 * 500 + 200  # and the booking fee
+    qtbot.keyClick(sale.cart, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: sale.payment.ready)
+    qtbot.keyClick(sale.payment.amount, Qt.Key.Key_Return)  # exact cash
+    qtbot.waitUntil(lambda: sale.payment.result is not None)
+    assert len(sale.payment.result.order.tickets) == 4

@@ -151,7 +151,7 @@ def test_event_filter_narrows_the_list(qtbot: QtBot, demo_dir: Path) -> None:
     log_in(qtbot, window, "Camille Martin", "1234")
     qtbot.waitUntil(lambda: window.work is not None)
     listing = window.work.performance_list
-    qtbot.waitUntil(lambda: listing.event_box.count() == 5)
+    qtbot.waitUntil(lambda: listing.event_box.count() == 6)  # "all" and five events
     qtbot.waitUntil(lambda: listing.table.rowCount() >= 10)
     listing.event_box.setCurrentIndex(listing.event_box.findText("Carmen"))
     qtbot.waitUntil(lambda: listing.table.rowCount() == 3)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -89,6 +90,7 @@ class PerformancePageScreen(QWidget):
             (SeatSearchMode.PICK_ON_PLAN, self.tr("Pick on plan")),
             (SeatSearchMode.AUTO_WITH_VIEW, self.tr("Automatic with view")),
             (SeatSearchMode.AUTO_THEN_EDITABLE, self.tr("Automatic then editable")),
+            (SeatSearchMode.NO_PLAN, self.tr("No plan: quantities per category")),
         ):
             self.search_mode.addItem(text, mode)
         self.search_mode.setAccessibleName(self.tr("Seat search mode"))
@@ -142,9 +144,17 @@ class PerformancePageScreen(QWidget):
         left.addWidget(self.legend)
         left.addWidget(self.categories)
         left.addWidget(self.standing)
+        # The plan, or the quantity grid of a sale without a plan (`set_quantity_grid`).
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.seat_map)
+        self.quantity_grid: QWidget | None = None
+        self._mode_for = ""  # the performance whose mode was set (a refresh keeps the mode)
+        self.search_row = QWidget()
+        self.search_row.setLayout(search)
+        search.setContentsMargins(0, 0, 0, 0)
         centre = QVBoxLayout()
-        centre.addLayout(search)
-        centre.addWidget(self.seat_map, 1)
+        centre.addWidget(self.search_row)
+        centre.addWidget(self.centre, 1)
         body = QHBoxLayout()
         body.addLayout(left)
         body.addLayout(centre, 1)
@@ -213,8 +223,13 @@ class PerformancePageScreen(QWidget):
         self.when.setText(formatting.date_time(page.starts_at))
         self.where.setText(f"{page.site_name} · {page.hall_name}")
         self.sale_state.setText(self._sale_text(page))
-        index = self.search_mode.findData(page.seat_search)
-        self.search_mode.setCurrentIndex(max(0, index))
+        if page.performance_id != self._mode_for:  # the channel's mode; none without a plan
+            self._mode_for = page.performance_id
+            mode = page.seat_search if page.with_plan else SeatSearchMode.NO_PLAN
+            if mode is SeatSearchMode.NO_PLAN and self.quantity_grid is None:
+                mode = SeatSearchMode.PICK_ON_PLAN  # a page that only shows the plan
+            self.search_mode.setCurrentIndex(max(0, self.search_mode.findData(mode)))
+            self._mode_changed()
         self._apply_sellable()
         self.categories.setRowCount(len(page.categories))
         for row, category in enumerate(page.categories):
@@ -259,11 +274,24 @@ class PerformancePageScreen(QWidget):
         mode = self.search_mode.currentData()
         return mode if isinstance(mode, SeatSearchMode) else SeatSearchMode.PICK_ON_PLAN
 
+    def set_quantity_grid(self, grid: QWidget) -> None:
+        """The sale screen's quantity grid, shown in the plan's place in the "no plan" mode."""
+        self.quantity_grid = grid
+        self.centre.addWidget(grid)
+
+    def no_plan(self) -> bool:
+        return self._mode() is SeatSearchMode.NO_PLAN and self.quantity_grid is not None
+
     def _mode_changed(self) -> None:
         self.seat_map.clear_proposal()
+        grid = self.quantity_grid if self.no_plan() else None
+        self.centre.setCurrentWidget(grid or self.seat_map)
+        self.search_row.setVisible(grid is None)
 
     def best_key(self) -> None:
         """F3: the best available seats, editable unless the mode only shows them."""
+        if self.no_plan() or (self.page is not None and not self.page.with_plan):
+            return
         if self._mode() is SeatSearchMode.PICK_ON_PLAN:
             self.search_mode.setCurrentIndex(
                 self.search_mode.findData(SeatSearchMode.AUTO_THEN_EDITABLE)

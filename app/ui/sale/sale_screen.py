@@ -20,13 +20,14 @@ from app.services.browsing import PerformancePage
 from app.services.changes import Changes
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
-from app.services.selling import CartView, SellingServices
+from app.services.selling import CartView, SellingServices, TariffPrice
 from app.services.till import TillServices
 from app.ui import errors
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.sale.cart_panel import CartPanel
 from app.ui.sale.payment_panel import PaymentPanel
 from app.ui.sale.print_problems import PrintProblems
+from app.ui.sale.quantity_grid import QuantityGrid
 from app.ui.tasks import Lane
 
 
@@ -80,6 +81,11 @@ class SaleScreen(QWidget):
             (Qt.Key.Key_F12, self.pay),
         ):
             QShortcut(QKeySequence(key), self.selling_view, activated=slot)
+        self.quantities = QuantityGrid()  # the sale without a plan, in the plan's place
+        self._quantities_for = ""
+        page.set_quantity_grid(self.quantities)
+        self.quantities.chosen.connect(self.add_quantities)
+        page.search_mode.currentIndexChanged.connect(self._grid_focus)
         page.seats_chosen.connect(self.add_seats)
         page.seat_map.installEventFilter(self)  # a digit on the plan: that many best seats
         page.shown.connect(self._performance_shown)
@@ -216,6 +222,52 @@ class SaleScreen(QWidget):
 
     def _performance_shown(self, page: PerformancePage) -> None:
         self.cart.set_zones(page.standing if page.sellable.allowed else ())
+        if page.performance_id == self._quantities_for:
+            return
+        self._quantities_for = page.performance_id
+        selling, performance_id = self._selling, page.performance_id
+        self._lane.submit(
+            lambda: selling.price_table(performance_id),
+            self._price_table,
+            self._failed,
+            owner=self,
+        )
+
+    def _price_table(self, table: list[TariffPrice]) -> None:
+        plan = self.page.plan
+        self.quantities.set_table(table, None if plan is None else plan.max_tickets)
+        self._grid_focus()
+
+    def _grid_focus(self) -> None:
+        if self.page.no_plan():
+            self.quantities.focus_first()
+
+    def add_quantities(self, wanted: list[tuple[str, str, int]]) -> None:
+        """The sale without a plan: the till picks the seats for the quantities typed."""
+        page = self.page.page
+        if self.view is None or page is None:
+            return
+        if not page.sellable.allowed:
+            self.cart.message.setText(self.page.sale_state.text())  # why it is not on sale
+            return
+        cart_id, selling, performance_id = self.view.cart.id, self._selling, page.performance_id
+        count = sum(n for _c, _a, n in wanted)
+        self.cart.message.setText(self.tr("Holding the seats…"))
+
+        def added(view: CartView) -> None:
+            self.quantities.clear()
+            self._changed(
+                view, self.tr("%1 ticket(s) added to the cart.").replace("%1", str(count))
+            )
+            self.cart.select_last()
+            self.quantities.focus_first()
+
+        self._lane.submit(
+            lambda: selling.add_quantities(cart_id, performance_id, wanted),
+            added,
+            self._failed,
+            owner=self,
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.cart.message.setText(errors.message_for(error))
