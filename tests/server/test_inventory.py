@@ -374,3 +374,23 @@ def test_a_silent_tills_lease_goes_back_after_its_grace_and_a_late_sale_is_still
         )
     assert kinds == {"sale_after_revocation", "seat_sold_twice"}
     assert live == 1
+
+
+def test_a_seat_locked_too_long_gives_409_with_retry_after(
+    server: RunningServer, till: Till
+) -> None:
+    """A row lock held past the lock timeout (3 s): the request changes nothing and says
+    when to retry."""
+    [seat] = sellable_seats(server, PERF, 1)
+    with server.engine.begin() as blocker:
+        blocker.execute(
+            select(t.seat_inventory)
+            .where(t.seat_inventory.c.performance_id == PERF, t.seat_inventory.c.seat_id == seat)
+            .with_for_update()
+        )
+        response = _sale(till, [_seat_line(seat)])
+    body = error(response, 409, "conflict")
+    assert response.headers["Retry-After"] == "1"
+    assert "nothing was changed" in body["error"]["message"]
+    assert _state(server, seat) == ("free", None)
+    ok(_sale(till, [_seat_line(seat)]))  # the retry goes through
