@@ -130,3 +130,37 @@ def test_a_drawer_opened_without_a_sale_is_journaled_with_who_opened_it(
         }
     ]
     assert verify_journal(station.services.uow_factory, "G1").ok
+
+
+def test_with_the_ticket_printer_and_the_drawer_offline_the_sale_stands_and_waits(
+    station: Station,
+) -> None:
+    printers = station.printing.station.printers
+    _until(lambda: all(printers[n].simulator is not None for n in ("tickets", "receipts")))
+    tickets = printers["tickets"].simulator
+    receipts = printers["receipts"].simulator  # the drawer is on its port
+    tickets.machine.script.cover_open = True  # the ticket printer stops
+    receipts.machine.script.silent = True  # the drawer's printer answers nothing
+    services, selling = station.services, station.selling
+    ensure_demo_session(services.uow_factory, services.clock, "G1")
+    view = selling.add_places(selling.open_cart().cart.id, "P-NEU-2", "FOSSE", 2)
+    result = selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP")
+    assert len(result.print_jobs) == 2
+
+    def waiting() -> list[str]:
+        return [j.id for j in station.printing.jobs_awaiting_decision()]
+
+    _until(lambda: sorted(waiting()) == sorted(result.print_jobs), timeout=40)
+    with services.uow_factory(read_only=True) as uow:
+        assert uow.sales.order_count("G1") == 1  # recorded, not undone by the printer
+        records = [e.record for e in uow.journal.entries("G1")]
+    assert [r for r in records if r["type"] == "print"] == []
+    tickets.machine.script.cover_open = False  # the printer is back: one decision each
+    for job_id in result.print_jobs:
+        station.printing.reprint(job_id, "OP")
+
+    def reprinted() -> bool:
+        jobs = station.printing.recent_jobs(10)
+        return [j.state for j in jobs if j.label.endswith("(DUPLICATA)")] == ["confirmed"] * 2
+
+    _until(reprinted, timeout=40)
