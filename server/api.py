@@ -219,6 +219,7 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
     ) -> SnapshotResponse | Response:
         with read(engine) as conn:
             cursor, entities, stock = snapshot(conn)
+            leases = inventory.open_leases(conn, device)
         etag = f'"{cursor}"'
         if if_none_match == etag:
             return Response(status_code=304, headers={"ETag": etag})
@@ -227,7 +228,11 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
             stock = [x for x in stock if x.performance_id == wanted]
         response.headers["ETag"] = etag
         return SnapshotResponse(
-            server_time=clock.now(), cursor=cursor, entities=entities, inventory=stock
+            server_time=clock.now(),
+            cursor=cursor,
+            entities=entities,
+            inventory=stock,
+            leases=leases,
         )
 
     @app.get(f"{API_PREFIX}/sync/changes", responses=ERRORS)

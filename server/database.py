@@ -1,7 +1,7 @@
 """The server's database: engines for PostgreSQL (psycopg 3) and embedded SQLite, the
 migrations, and the helpers that keep writes correct on both.
 
-On SQLite every transaction starts with ``BEGIN IMMEDIATE`` (writers are serialised, so the
+On SQLite every writing transaction starts with ``BEGIN IMMEDIATE`` (writers are serialised, so the
 conditional updates and the change log's order hold there as they do under PostgreSQL's row
 locks and feed lock); WAL with ``synchronous=FULL`` so a commit survives a power cut.
 """
@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 LOCK_TIMEOUT_MS = 3000
+READ_ONLY = "guichet_read_only"  # execution option: a transaction that only reads
 
 
 def sqlite_url(path: Path) -> str:
@@ -51,7 +52,9 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            # A read (see `read`) takes no write lock: WAL gives it its own snapshot.
+            reading = connection.get_execution_options().get(READ_ONLY, False)
+            connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(
@@ -112,5 +115,7 @@ def read(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        else:
+            conn = conn.execution_options(**{READ_ONLY: True})
         with conn.begin():
             yield conn

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Table, and_, insert, or_, select, update
 
 from domain.availability import may_sell_contingent, may_sell_now, may_sell_seat
-from domain.catalog import Performance
+from domain.catalog import Performance, max_tickets
 from domain.errors import DomainError
 from domain.money import total
 from domain.pricing import order_fee, ticket_price
@@ -44,6 +44,7 @@ from sync.protocol import (
     LeaseReturnRequest,
     LeaseReturnResponse,
     LeaseState,
+    LeaseWire,
     MoneyWire,
     PlacesWire,
     SaleLineResponse,
@@ -379,6 +380,15 @@ def sell_online(
         selling = catalog.selling(conn, device.channel, performance_id)
         performances[performance_id] = selling.performance
         chosen = [request.lines[i] for i in indexes]
+        limit = max_tickets(selling.performance, selling.channel)
+        if limit is not None and sum(x.quantity for x in chosen) > limit:
+            raise ApiError(
+                422,
+                ErrorCode.NOT_SELLABLE,
+                f"at most {limit} tickets per order for this performance",
+                {"performance_id": performance_id, "limit": limit},
+            )
+        expire_holds(conn, changes, performance_id, now)
         seat_ids = [x.seat_id for x in chosen if x.seat_id is not None]
         zones = [x for x in chosen if x.zone_id is not None]
         check_rules(selling, seat_ids, [z.zone_id for z in zones if z.zone_id], now)
@@ -494,6 +504,31 @@ def sell_online(
 
 
 # --- leases -------------------------------------------------------------------------------
+
+
+def lease_wire(row: Any) -> LeaseWire:
+    return LeaseWire(
+        lease_id=row.id,
+        epoch=row.epoch,
+        state=LeaseState(row.state),
+        performance_id=row.performance_id,
+        seats=json.loads(row.seats),
+        places=_places(row.places),
+        sell_until=row.sell_until,
+    )
+
+
+def open_leases(conn: Connection, device: DeviceRow) -> list[LeaseWire]:
+    """The device's leases that are not over, oldest first."""
+    rows = conn.execute(
+        select(t.lease)
+        .where(
+            t.lease.c.device_id == device.id,
+            t.lease.c.state.in_([LeaseState.ACTIVE.value, LeaseState.REVOKING.value]),
+        )
+        .order_by(t.lease.c.created_at, t.lease.c.id)
+    )
+    return [lease_wire(row) for row in rows]
 
 
 def _lease_response(row: Any, now: datetime) -> LeaseResponse:

@@ -199,6 +199,7 @@ class SnapshotResponse(ServerResponse):
     cursor: int  # pass it to /sync/changes to follow on from this snapshot
     entities: list[CatalogEntity]
     inventory: list[PerformanceInventory]
+    leases: list["LeaseWire"]  # this till's leases that are not over (active or revoking)
 
 
 class ChangeOp(enum.StrEnum):
@@ -329,7 +330,9 @@ class LeaseState(enum.StrEnum):
     EXPIRED = "expired"
 
 
-class LeaseResponse(ServerResponse):
+class LeaseWire(Wire):
+    """A lease as the till keeps it (the change feed's "lease" entries carry the same)."""
+
     lease_id: str
     epoch: int
     state: LeaseState
@@ -337,6 +340,10 @@ class LeaseResponse(ServerResponse):
     seats: list[str]
     places: list[PlacesWire]
     sell_until: UtcDateTime
+
+
+class LeaseResponse(ServerResponse, LeaseWire):
+    pass
 
 
 class LeaseReturnRequest(Wire):
@@ -414,3 +421,6 @@ class SaleResponse(ServerResponse):
     fee: MoneyWire
     total: MoneyWire
     state: Literal["sold"] = "sold"
+
+
+SnapshotResponse.model_rebuild()

@@ -175,3 +175,17 @@ def test_a_cursor_older_than_retention_gets_410_and_a_snapshot_starts_again(
     assert _changes(till, snap["cursor"])["changes"] == []
     error(till.http.get("/v1/sync/changes", params={"cursor": -1}), 422, "malformed")
     error(till.http.get("/v1/sync/changes", params={"cursor": old, "limit": 501}), 422, "malformed")
+
+
+def test_a_snapshot_gives_a_till_its_own_open_leases_only(
+    server: RunningServer, till: Till, other_till: Till
+) -> None:
+    seats = sellable_seats(server, PERF, 2)
+    lease_id = till.lease(PERF, seats)
+    mine = ok(till.http.get("/v1/sync/snapshot"))["leases"]
+    assert [(x["lease_id"], x["state"], sorted(x["seats"])) for x in mine] == [
+        (lease_id, "active", sorted(seats))
+    ]
+    assert ok(other_till.http.get("/v1/sync/snapshot"))["leases"] == []
+    ok(till.http.post(f"/v1/leases/{lease_id}/return", json={"through_seq": 0}))
+    assert ok(till.http.get("/v1/sync/snapshot"))["leases"] == []

@@ -149,9 +149,11 @@ def test_standing_places_are_counted_and_never_oversold(
     after = _quota(server)
     assert (after.sold, after.held) == (before.sold + 3, before.held)
     left = after.size - after.sold - after.leased - after.held
-    too_many = {**line, "quantity": left + 1}
-    error(_sale(other_till, [too_many]), 409, "seats_unavailable")
+    lease_id = till.lease(CONCERT, places=[{"zone_id": "FOSSE", "count": left - 2}])
+    error(_sale(other_till, [{**line, "quantity": 3}]), 409, "seats_unavailable")
     assert _quota(server).sold == after.sold
+    ok(_sale(other_till, [{**line, "quantity": 2}]))  # the last two
+    ok(till.http.post(f"/v1/leases/{lease_id}/return", json={"through_seq": 0}))
 
 
 def test_a_leased_seat_leaves_the_central_pool_until_returned(
@@ -394,3 +396,29 @@ def test_a_seat_locked_too_long_gives_409_with_retry_after(
     assert "nothing was changed" in body["error"]["message"]
     assert _state(server, seat) == ("free", None)
     ok(_sale(till, [_seat_line(seat)]))  # the retry goes through
+
+
+def test_an_order_holds_at_most_the_channels_tickets_per_performance(
+    server: RunningServer, till: Till
+) -> None:
+    line = {"performance_id": CONCERT, "audience": "FULL", "zone_id": "FOSSE", "quantity": 21}
+    body = error(_sale(till, [line]), 422, "not_sellable")
+    assert body["error"]["details"]["limit"] == 20  # the box office's maximum
+
+
+def test_a_lapsed_hold_of_standing_places_gives_its_count_back(
+    server: RunningServer, till: Till
+) -> None:
+    before = _quota(server)
+    ok(
+        _hold(
+            till,
+            {"performance_id": CONCERT, "minutes": 5, "places": [{"zone_id": "FOSSE", "count": 4}]},
+        )
+    )
+    assert _quota(server).held == before.held + 4
+    server.clock.advance(timedelta(minutes=6))
+    line = {"performance_id": CONCERT, "audience": "FULL", "zone_id": "FOSSE", "quantity": 1}
+    ok(_sale(till, [line]))
+    after = _quota(server)
+    assert (after.held, after.sold) == (before.held, before.sold + 1)
