@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import copy
 import json
+import socket
+import ssl
+import time
 import uuid
 from typing import Any
 
@@ -357,3 +360,23 @@ def test_the_record_the_till_journals_for_a_sale_is_taken_as_it_is(
         ).one()
     assert (sale.total_minor, sale.currency, sale.source) == (order.total.minor, "EUR", "offline")
     assert (places.zone_id, places.count, places.live) == ("FOSSE", 2, True)
+
+
+def test_a_request_torn_mid_body_stores_nothing(server: RunningServer, till: Till) -> None:
+    """Scenario 2: the connection drops halfway through the body."""
+    events = [till.leased_sale(PERF) for _ in range(3)]
+    body = json.dumps({"events": events}).encode()
+    head = (
+        f"POST /v1/sync/events HTTP/1.1\r\nHost: localhost\r\n"
+        f"Authorization: Device {till.token}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    context = ssl.create_default_context(cafile=str(server.ca))
+    with (
+        socket.create_connection(("127.0.0.1", server.port)) as raw,
+        context.wrap_socket(raw, server_hostname="localhost") as tls,
+    ):
+        tls.sendall(head + body[: len(body) // 2])
+    time.sleep(0.3)
+    assert _event_count(server, till.device_id) == 0
+    assert [r["result"] for r in ok(till.upload(events))["results"]] == ["stored"] * 3
