@@ -64,7 +64,8 @@ def parse_event(raw: object, device: DeviceRow) -> Event:
     if found.record.get("type") != found.kind:
         raise _Malformed(f"record: its type is not the event's kind {found.kind!r}")
     if found.kind == "sale":
-        if found.record.get("till") != device.name:
+        # The record names the till as its journal does: its point of sale (or its name).
+        if found.record.get("till") not in (device.name, device.point_of_sale):
             raise _Malformed(
                 f"record: a sale of till {found.record.get('till')!r}, not of this one"
             )

@@ -229,14 +229,14 @@ class Till:
         return entry
 
     def sale_record(
-        self, lines: list[dict[str, Any]], sale_id: str | None = None
+        self, lines: list[dict[str, Any]], sale_id: str | None = None, as_till: str | None = None
     ) -> dict[str, Any]:
         total = sum(int(x.get("amount", {}).get("minor", 0)) for x in lines)
         return {
             "type": "sale",
             "sale": sale_id or str(uuid.uuid4()),
             "at": self.server.clock.now().isoformat(),
-            "till": self.name,
+            "till": as_till or self.name,
             "session": "S-1",
             "operator": "OP-1",
             "lines": lines,
@@ -256,6 +256,7 @@ class Till:
         *,
         places: tuple[str, int] | None = None,
         lease_id: str | None = None,
+        as_till: str | None = None,
     ) -> dict[str, Any]:
         """The outbox row and journal link of a sale of these seats (or places), next in
         this till's sequence."""
@@ -287,7 +288,7 @@ class Till:
                     "amount": {"minor": 4500 * places[1], "currency": "EUR"},
                 }
             )
-        return self.outbox_event(self.sale_record(lines), lease_id=lease_id)
+        return self.outbox_event(self.sale_record(lines, as_till=as_till), lease_id=lease_id)
 
     def outbox_event(self, record: dict[str, Any], lease_id: str | None = None) -> dict[str, Any]:
         """What the till's sender makes of an outbox row (its next ``device_seq``, the

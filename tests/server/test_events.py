@@ -380,3 +380,18 @@ def test_a_request_torn_mid_body_stores_nothing(server: RunningServer, till: Til
     time.sleep(0.3)
     assert _event_count(server, till.device_id) == 0
     assert [r["result"] for r in ok(till.upload(events))["results"]] == ["stored"] * 3
+
+
+def test_a_sale_may_name_its_till_by_its_point_of_sale(server: RunningServer, till: Till) -> None:
+    """The till's journal names it by its point of sale (station.toml), the server by the name
+    it was added under: either is this till; another is not."""
+    seats = sellable_seats(server, PERF, 2)
+    lease_id = till.lease(PERF, seats)
+    events = [
+        till.sale_event(PERF, seats[:1], lease_id=lease_id, as_till="G1"),  # its point of sale
+        till.sale_event(PERF, seats[1:], lease_id=lease_id),  # its name
+    ]
+    body = ok(till.upload(events))
+    assert [(r["result"], r["incident"]) for r in body["results"]] == [("stored", False)] * 2
+    stranger = till.sale_event(PERF, sellable_seats(server, PERF, 1), as_till="G7")
+    assert [r["result"] for r in ok(till.upload([stranger]))["results"]] == ["malformed"]
