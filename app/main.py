@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             station.printing,
             station.devices,
             station.selling,
+            station.syncing,
         )
     finally:
         station.stop()

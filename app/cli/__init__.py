@@ -23,6 +23,8 @@ _COMMAND_MODULES = (
     "app.cli.printer",
     "app.cli.journal",
     "app.cli.simulate",
+    "app.cli.enroll",
+    "app.cli.sync",
 )
 COMMANDS = frozenset(m.rsplit(".", 1)[1] for m in _COMMAND_MODULES)
 

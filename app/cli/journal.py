@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import EXIT_INVALID, EXIT_OK, open_database
+from app.cli.common import EXIT_INVALID, EXIT_OK, open_station
 
 NAME = "journal"
 EXIT_BROKEN = 1  # the chain does not verify
@@ -29,21 +29,10 @@ def add_parser(commands: Any) -> None:
     export.set_defaults(handler=_export)
 
 
-def _open(args: argparse.Namespace) -> tuple[Any, str] | None:
-    from app.config import ConfigError, load_station
-
-    try:
-        config = load_station(args.data_dir, demo=args.demo)
-    except ConfigError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return None
-    return open_database(config.database_path), config.point_of_sale
-
-
 def _verify(args: argparse.Namespace) -> int:
     from app.services.journal import verify_journal
 
-    opened = _open(args)
+    opened = open_station(args)
     if opened is None:
         return EXIT_INVALID
     database, till = opened
@@ -68,7 +57,7 @@ def _export(args: argparse.Namespace) -> int:
     from app.services.journal import export_journal
 
     path: Path = args.file
-    opened = _open(args)
+    opened = open_station(args)
     if opened is None:
         return EXIT_INVALID
     database, till = opened

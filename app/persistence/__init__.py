@@ -8,6 +8,7 @@ from app.persistence import (  # noqa: F401  (register tables)
     tables_payments,
     tables_printing,
     tables_sales,
+    tables_sync,
     tables_tills,
 )
 from app.persistence.database import Database, MigrationError, open_database, upgrade

@@ -126,3 +126,4 @@ class OutboxRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    journal_seq: Mapped[int | None] = mapped_column(Integer)  # the event's journal entry

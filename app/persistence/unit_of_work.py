@@ -36,6 +36,7 @@ from app.persistence.repositories.sales import (
 )
 from app.persistence.repositories.seat_states import SeatStateRepository
 from app.persistence.repositories.settings import SettingsRepository
+from app.persistence.repositories.sync_link import SyncLinkRepository
 from app.persistence.repositories.ticket_numbers import TicketNumberRepository
 from app.persistence.repositories.till_sessions import TillSessionRepository
 from app.persistence.repositories.venues import VenueRepository
@@ -63,6 +64,7 @@ class UnitOfWork:
     standing: StandingRepository
     sales: SaleRepository
     gift_cards: GiftCardRepository
+    sync: SyncLinkRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -91,6 +93,7 @@ class UnitOfWork:
         self.standing = StandingRepository(session)
         self.sales = SaleRepository(session)
         self.gift_cards = GiftCardRepository(session)
+        self.sync = SyncLinkRepository(session)
         return self
 
     def __exit__(

@@ -67,3 +67,23 @@ class PrintJob:
     @property
     def awaiting_decision(self) -> bool:
         return self.state in AWAITING_DECISION and self.resolution is None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncLink:
+    """The till's enrollment with a central server and how far the sync got."""
+
+    server_url: str
+    device_id: str
+    name: str
+    token: str
+    ca_pem: str
+    channel: str
+    enrolled_at: datetime
+    acked_through_seq: int = 0
+    journal_verified_through: int = 0
+    catalog_cursor: int | None = None
+    catalog_at: datetime | None = None
+    last_contact_at: datetime | None = None
+    last_error: str = ""
+    revoked: bool = False

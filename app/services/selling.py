@@ -252,6 +252,7 @@ class SellingServices:
         open_drawer: Callable[[], None] | None = None,
         random_bits: Callable[[int], int] = secrets.randbits,
         receipt_always: bool = False,
+        recorded: Callable[[], None] | None = None,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -264,6 +265,7 @@ class SellingServices:
         self._open_drawer = open_drawer
         self._random_bits = random_bits
         self._receipt_always = receipt_always  # else on request only (France)
+        self._recorded = recorded  # told after each sale's commit (the upload)
 
     # --- the cart ----------------------------------------------------------------------
 
@@ -452,8 +454,10 @@ class SellingServices:
             number = order_number(self._till, device_seq)
             record = {**sale_record(order), "order_number": number}
             uow.sales.add(order, device_seq, record)
-            uow.journal.append(self._till, record)
-            uow.sales.add_outbox(self._till, device_seq, order_id, "sale", record, now)
+            entry = uow.journal.append(self._till, record)
+            uow.sales.add_outbox(
+                self._till, device_seq, order_id, "sale", record, now, journal_seq=entry.seq
+            )
             jobs = self._print_tickets(uow, order, number) if self._print_tickets else []
             uow.carts.close(cart_id, "paid", now)
             uow.commit()
@@ -465,6 +469,8 @@ class SellingServices:
         if self._dispatch is not None and jobs:
             self._dispatch(jobs)
         receipt = self._receipt_after_sale(order.id) if self._receipt_always else None
+        if self._recorded is not None:
+            self._recorded()
         return SaleResult(
             order,
             device_seq,

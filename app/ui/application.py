@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
 from app.services.selling import SellingServices
+from app.services.syncing import SyncServices
 from app.services.till import TillServices
 from app.ui.main_window import MainWindow
 from app.ui.translation import set_language
@@ -53,6 +54,7 @@ def build_main_window(
     printing: PrintingServices | None = None,
     devices: DevicesService | None = None,
     selling: SellingServices | None = None,
+    syncing: SyncServices | None = None,
 ) -> MainWindow:
     set_language(language)
     return MainWindow(
@@ -63,6 +65,7 @@ def build_main_window(
         printing,
         devices,
         selling=selling,
+        syncing=syncing,
     )
 
 
@@ -74,10 +77,11 @@ def run_gui(
     printing: PrintingServices | None = None,
     devices: DevicesService | None = None,
     selling: SellingServices | None = None,
+    syncing: SyncServices | None = None,
 ) -> int:
     app = create_application()
     window = build_main_window(
-        services, language, idle_lock_minutes, timezone, printing, devices, selling
+        services, language, idle_lock_minutes, timezone, printing, devices, selling, syncing
     )
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)

@@ -28,6 +28,7 @@ from app.services.browsing import TillContext
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
 from app.services.selling import SellingServices
+from app.services.syncing import SyncServices
 from app.services.till import TillServices
 from app.ui.devices.devices_screen import DevicesScreen
 from app.ui.devices.scanner_filter import ScanHub
@@ -38,6 +39,7 @@ from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.plans.plans_screen import PlansScreen
 from app.ui.printers.printers_screen import PrintersScreen
 from app.ui.sale.sale_screen import SaleScreen
+from app.ui.sync_status import SyncStatusLabel
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
 from domain.operators import Operator, Role, Screen, screens_for
@@ -84,6 +86,7 @@ class Facades:
     printing: PrintingServices | None = None
     devices: DevicesService | None = None
     selling: SellingServices | None = None  # the counter sale; without it the page only shows
+    syncing: SyncServices | None = None  # the link with the central server
 
 
 class WorkArea(QWidget):
@@ -203,10 +206,11 @@ class MainWindow(QMainWindow):
         devices: DevicesService | None = None,
         parent: QWidget | None = None,
         selling: SellingServices | None = None,
+        syncing: SyncServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.facades = Facades(services, printing, devices, selling)
+        self.facades = Facades(services, printing, devices, selling, syncing)
         self.timezone = timezone
         self.scans = ScanHub(self)
         self.scans.scanned.connect(self._scanned)
@@ -227,6 +231,11 @@ class MainWindow(QMainWindow):
         self.status_operator = QLabel()
         self.statusBar().addWidget(self.status_till)
         self.statusBar().addWidget(self.status_operator, 1)
+        self.status_sync = (
+            None if syncing is None else SyncStatusLabel(syncing, self.lane, timezone)
+        )
+        if self.status_sync is not None:
+            self.statusBar().addPermanentWidget(self.status_sync)
 
         self.idle = IdleWatcher(idle_lock_minutes, self.lock, self)
         app = QApplication.instance()

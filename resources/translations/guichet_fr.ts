@@ -794,27 +794,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="252" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -2077,9 +2077,47 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="139" />
+        <location filename="../../app/ui/application.py" line="143" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="46" />
+        <source>Stand-alone till: no server</source>
+        <translation>Caisse autonome : pas de serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="51" />
+        <source>Server: this till was revoked. %1 sale(s) kept; a technician enrolls it again.</source>
+        <translation>Serveur : cette caisse a été révoquée. %1 vente(s) conservée(s) ; un technicien la réinscrit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="55" />
+        <source>%1 to upload</source>
+        <translation>%1 à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="57" />
+        <source>Server: online · %1</source>
+        <translation>Serveur : en ligne · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="59" />
+        <source>Server: offline · %1</source>
+        <translation>Serveur : hors ligne · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="63" />
+        <source>Server: offline since %1 · %2</source>
+        <translation>Serveur : hors ligne depuis %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="67" />
+        <source>catalog of %1</source>
+        <translation>catalogue de %1</translation>
     </message>
 </context>
 <context>
@@ -2181,37 +2219,37 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="177" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

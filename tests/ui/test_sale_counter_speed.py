@@ -42,6 +42,7 @@ def sale_window(qtbot: QtBot, station: Station, language: str = "en") -> MainWin
         station.printing,
         station.devices,
         station.selling,
+        station.syncing,
     )
     qtbot.addWidget(window)
     window.show()

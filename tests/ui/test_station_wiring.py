@@ -177,3 +177,28 @@ def test_a_gui_listener_delivers_on_the_gui_thread_and_is_gone_with_its_owner(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     with pytest.raises(ListenerGone):
         listen("card", 3)
+
+
+def test_the_status_bar_says_a_till_without_a_server_sells_on_its_own(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from app.services.syncing import SyncStatus
+    from tests.ui.test_sale_counter_speed import sale_window
+
+    built = open_station(load_station(tmp_path / "till", demo=True), FixedClock())
+    try:
+        window = sale_window(qtbot, built)
+        label = window.status_sync
+        assert label is not None
+        qtbot.waitUntil(lambda: label.status is not None)
+        assert label.text() == "Stand-alone till: no server"
+        moment = built.services.clock.now()
+        label.show_status(SyncStatus(enrolled=True, online=True, queued=2, catalog_at=moment))
+        assert label.text() == "Server: online · 2 to upload · catalog of 10:00"
+        label.show_status(
+            SyncStatus(enrolled=True, queued=3, last_contact_at=moment, last_error="refused")
+        )
+        assert label.text() == "Server: offline since 10:00 · 3 to upload"
+        assert label.toolTip() == "refused"
+    finally:
+        built.stop()

@@ -285,9 +285,11 @@ class SaleRepository:
         kind: str,
         payload: dict[str, Any],
         now: datetime,
+        journal_seq: int | None = None,
     ) -> None:
         self._session.execute(
             insert(_outbox).values(
+                journal_seq=journal_seq,
                 till=till,
                 device_seq=device_seq,
                 message_id=message_id,

@@ -1,0 +1,269 @@
+"""The till's side of the sync as use cases: enroll with a central server, upload the outbox
+(`sync.sender`), and say how the link stands (online or not, what waits to go up, how old
+the catalog is). A till never enrolled keeps working on its own database: every call here
+then says so and does nothing.
+
+`NetworkLane` is the one background thread that talks to the server: it drains the outbox
+after each sale (woken by `wake`) and every few seconds, backing off while the server cannot
+be reached; it never blocks a sale, and a revoked token stops it with the outbox kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from app.services.ports import Clock, UnitOfWorkFactory
+from app.services.records import SyncLink
+from domain.errors import GuichetError
+from sync.client import CursorExpired, ServerClient, SyncError, Unauthorized, ca_fingerprint
+from sync.sender import Backoff, DrainReport, JournalItem, Pending, drain
+
+log = logging.getLogger(__name__)
+
+ONLINE_WITHIN = timedelta(seconds=30)  # a contact this recent counts as online
+POLL_SECONDS = 3.0
+UPLOAD_DEADLINE = 20.0  # seconds one drain may take
+
+
+class NotEnrolled(GuichetError):
+    def __init__(self) -> None:
+        super().__init__("this till is not enrolled with a server: it sells on its own")
+
+
+class EnrollmentRefused(GuichetError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    enrolled: bool
+    online: bool = False
+    queued: int = 0  # sales waiting to go up
+    server_url: str = ""
+    name: str = ""
+    fingerprint: str = ""  # of the CA the till trusts
+    last_contact_at: datetime | None = None
+    catalog_at: datetime | None = None
+    last_error: str = ""
+    revoked: bool = False
+
+
+ClientFactory = Callable[[SyncLink], ServerClient]
+
+
+def client_for(link: SyncLink) -> ServerClient:
+    return ServerClient(link.server_url, link.ca_pem, link.token)
+
+
+class _Store:
+    """`sync.sender.OutboxStore` on the till's database: each call its own transaction."""
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, till: str) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._till = till
+
+    def pending(self, limit: int) -> list[Pending]:
+        with self._uow(read_only=True) as uow:
+            return uow.sync.pending(self._till, limit)
+
+    def journal_sent_through(self) -> int:
+        with self._uow(read_only=True) as uow:
+            link = uow.sync.get()
+            return 0 if link is None else link.journal_verified_through
+
+    def journal(self, first_seq: int, limit: int) -> list[JournalItem]:
+        with self._uow(read_only=True) as uow:
+            return uow.sync.journal(self._till, first_seq, limit)
+
+    def last_journal_seq(self) -> int:
+        with self._uow(read_only=True) as uow:
+            head = uow.journal.head(self._till)
+            return 0 if head is None else head.seq
+
+    def acknowledge(self, acked_through_seq: int, journal_verified_through: int) -> None:
+        with self._uow() as uow:
+            uow.sync.acknowledge(
+                self._till, acked_through_seq, journal_verified_through, self._clock.now()
+            )
+            uow.commit()
+
+    def note_error(self, message: str) -> None:
+        with self._uow() as uow:
+            uow.sync.note_error(message)
+            uow.commit()
+
+
+class SyncServices:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        till: str,
+        client_factory: ClientFactory = client_for,
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._till = till
+        self._client_factory = client_factory
+        self.store = _Store(uow_factory, clock, till)
+
+    def link(self) -> SyncLink | None:
+        with self._uow(read_only=True) as uow:
+            return uow.sync.get()
+
+    def enroll(self, server_url: str, code: str, ca_pem: str) -> SyncLink:
+        """Enroll this till with the one-time ``code`` (`guichet-server till add`), trusting
+        only the CA in ``ca_pem`` — from now on, for every call. The server must hand back
+        that same CA."""
+        with ServerClient(server_url, ca_pem) as client:
+            try:
+                answer = client.enroll(code)
+            except SyncError as exc:
+                raise EnrollmentRefused(exc.message) from exc
+        if ca_fingerprint(answer.ca_pem) != ca_fingerprint(ca_pem):
+            raise EnrollmentRefused("the server says its CA is another one than the one given")
+        link = SyncLink(
+            server_url=server_url.rstrip("/"),
+            device_id=answer.device_id,
+            name=answer.name,
+            token=answer.token,
+            ca_pem=ca_pem,
+            channel=answer.channel,
+            enrolled_at=self._clock.now(),
+            acked_through_seq=answer.acked_through_seq,
+            journal_verified_through=answer.journal_head.seq,
+            last_contact_at=self._clock.now(),
+        )
+        with self._uow() as uow:
+            uow.sync.enroll(link)
+            # What the server has not got yet goes up again (a till enrolled anew).
+            uow.sync.acknowledge(
+                self._till, answer.acked_through_seq, answer.journal_head.seq, self._clock.now()
+            )
+            uow.commit()
+        return link
+
+    def status(self) -> SyncStatus:
+        with self._uow(read_only=True) as uow:
+            link = uow.sync.get()
+            queued = uow.sync.queued(self._till)
+        if link is None:
+            return SyncStatus(enrolled=False, queued=queued)
+        contact = link.last_contact_at
+        online = (
+            not link.revoked
+            and not link.last_error
+            and contact is not None
+            and self._clock.now() - contact <= ONLINE_WITHIN
+        )
+        return SyncStatus(
+            enrolled=True,
+            online=online,
+            queued=queued,
+            server_url=link.server_url,
+            name=link.name,
+            fingerprint=ca_fingerprint(link.ca_pem),
+            last_contact_at=contact,
+            catalog_at=link.catalog_at,
+            last_error=link.last_error,
+            revoked=link.revoked,
+        )
+
+    def upload(self, seconds: float = UPLOAD_DEADLINE) -> DrainReport:
+        """Send what the outbox holds, for at most ``seconds``. `NotEnrolled` on a till that
+        has no server; a revoked token marks the link revoked (the outbox stays)."""
+        link = self.link()
+        if link is None:
+            raise NotEnrolled()
+        with self._client_factory(link) as client:
+            try:
+                report = drain(client, self.store, time.monotonic() + seconds)
+                if not report.error and not report.sent_batches:
+                    self._heartbeat(client, link)  # nothing to send: is the server there?
+            except Unauthorized as exc:
+                with self._uow() as uow:
+                    uow.sync.revoke(exc.message)
+                    uow.commit()
+                raise
+            except SyncError as exc:
+                report.error = exc.message
+                self.store.note_error(exc.message)
+        if not report.error:
+            with self._uow() as uow:
+                uow.sync.note_contact(self._clock.now())
+                uow.commit()
+        return report
+
+    @staticmethod
+    def _heartbeat(client: ServerClient, link: SyncLink) -> None:
+        """One authenticated call that changes nothing: the feed's first page, no waiting
+        (an expired cursor is an answer too)."""
+        with contextlib.suppress(CursorExpired):
+            client.changes(link.catalog_cursor or 0, limit=1, wait=0)
+
+
+class NetworkLane:
+    """The till's one thread to the server (see the module docstring)."""
+
+    def __init__(
+        self,
+        syncing: SyncServices,
+        poll_seconds: float = POLL_SECONDS,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        self._syncing = syncing
+        self._poll = poll_seconds
+        self._on_change = on_change
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="network lane", daemon=True)
+        self.backoff = Backoff()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wake(self) -> None:
+        """A sale was recorded: upload now rather than at the next poll."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            wait = self._poll
+            try:
+                report = self._syncing.upload()
+                if report.error:
+                    wait = self.backoff.failed(report.retry_after)
+                else:
+                    self.backoff.succeeded()
+            except NotEnrolled:
+                wait = self._poll
+            except Unauthorized:
+                log.warning("the server revoked this till: uploads stop, the outbox is kept")
+                self._notify()
+                return
+            except Exception:  # never let the lane die of a bug: log, back off, go on
+                log.exception("the upload failed")
+                wait = self.backoff.failed()
+            self._notify()
+            self._wake.wait(wait)
+            self._wake.clear()
+
+    def _notify(self) -> None:
+        if self._on_change is not None:
+            try:
+                self._on_change()
+            except Exception:
+                log.exception("the sync status listener failed")

@@ -1,0 +1,232 @@
+"""The till's HTTPS client of the central server: httpx, the server's private CA as the only
+trust (notes/sync.md §8), the till's token, timeouts per socket operation, and each
+``/v1`` call as a method taking and returning `sync.protocol` models.
+
+There is no way to turn certificate verification off: a `ServerClient` is made from the CA's
+PEM text and trusts nothing else (not the system's store). Errors are a few classes the
+sender and the screens act on:
+
+- `Unreachable`: no answer (connection refused or reset, timeout, TLS failure): retry later;
+- `RetryLater`: 409 lock timeout, 429, 503 — with the server's ``Retry-After``;
+- `DeviceRevoked` / `Unauthorized` (401): stop, **keep the outbox**, re-enroll;
+- `CursorExpired` (410): take a snapshot;
+- `Refused`: any other error the server said in an `ErrorBody` (422 key reused...).
+
+Imports no client code: the till's side (app) and tests use it alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ssl
+from collections.abc import Mapping
+from typing import Any, Final, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    API_PREFIX,
+    ChangesResponse,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    ErrorCode,
+    EventsBatch,
+    EventsResponse,
+    HoldReleaseResponse,
+    HoldRequest,
+    HoldResponse,
+    SaleRequest,
+    SaleResponse,
+    SnapshotResponse,
+)
+
+TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=20.0, pool=5.0)
+M = TypeVar("M", bound=BaseModel)
+
+
+class SyncError(Exception):
+    """The server could not be used for this call; ``message`` says why in words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Unreachable(SyncError):
+    pass
+
+
+class RetryLater(SyncError):
+    def __init__(self, message: str, after: float | None) -> None:
+        super().__init__(message)
+        self.after = after
+
+
+class Unauthorized(SyncError):
+    pass
+
+
+class DeviceRevoked(Unauthorized):
+    pass
+
+
+class CursorExpired(SyncError):
+    pass
+
+
+class Refused(SyncError):
+    """The server answered with an error that retrying will not change."""
+
+    def __init__(self, message: str, status: int, code: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+def ca_fingerprint(ca_pem: str) -> str:
+    """SHA-256 of the CA certificate (DER), as `guichet-server tls init` prints it."""
+    der = ssl.PEM_cert_to_DER_cert(ca_pem)
+    return hashlib.sha256(der).hexdigest()
+
+
+def trust_only(ca_pem: str) -> ssl.SSLContext:
+    """A TLS context that trusts this CA and nothing else, and checks the host name."""
+    context = ssl.create_default_context(cadata=ca_pem)
+    context.check_hostname = True
+    context.verify_mode = ssl.CERT_REQUIRED
+    return context
+
+
+class ServerClient:
+    def __init__(
+        self,
+        base_url: str,
+        ca_pem: str,
+        token: str | None = None,
+        timeout: httpx.Timeout = TIMEOUT,
+    ) -> None:
+        if not base_url.startswith("https://"):
+            raise SyncError(f"{base_url}: the server is reached over HTTPS only")
+        context = trust_only(ca_pem)
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        # retries=3: only connections that failed before anything was sent are retried.
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=timeout,
+            transport=httpx.HTTPTransport(verify=context, retries=3),
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ServerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the calls ---------------------------------------------------------------------
+
+    def enroll(self, code: str) -> EnrollResponse:
+        body = EnrollRequest(code=code).model_dump(mode="json")
+        return self._call("POST", "/devices/enroll", EnrollResponse, json=body, auth=False)
+
+    def post_events(self, batch: EventsBatch) -> EventsResponse:
+        body = batch.model_dump(mode="json")
+        return self._call("POST", "/sync/events", EventsResponse, json=body)
+
+    def snapshot(self) -> SnapshotResponse:
+        return self._call("GET", "/sync/snapshot", SnapshotResponse)
+
+    def changes(self, cursor: int, limit: int = 500, wait: int = 0) -> ChangesResponse:
+        params = {"cursor": cursor, "limit": limit, "wait": wait}
+        return self._call("GET", "/sync/changes", ChangesResponse, params=params)
+
+    def hold(self, request: HoldRequest, key: str) -> HoldResponse:
+        body = request.model_dump(mode="json")
+        headers = {"Idempotency-Key": key}
+        return self._call("POST", "/holds", HoldResponse, json=body, headers=headers)
+
+    def release_hold(self, token: str) -> HoldReleaseResponse:
+        return self._call("DELETE", f"/holds/{token}", HoldReleaseResponse)
+
+    def sale(self, request: SaleRequest) -> SaleResponse:
+        body = request.model_dump(mode="json")
+        return self._call("POST", "/sales", SaleResponse, json=body)
+
+    # --- inside ----------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: bool = True,
+    ) -> M:
+        sent = dict(headers or {})
+        if auth:
+            if self.token is None:
+                raise Unauthorized("this till is not enrolled with a server")
+            sent["Authorization"] = f"Device {self.token}"
+        try:
+            response = self._http.request(
+                method, API_PREFIX + path, json=json, params=params, headers=sent
+            )
+        except httpx.TimeoutException as exc:
+            raise Unreachable(f"the server did not answer in time ({type(exc).__name__})") from exc
+        except httpx.TransportError as exc:
+            raise Unreachable(f"the server cannot be reached: {_reason(exc)}") from exc
+        if response.status_code >= 400:
+            raise _error(response)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise Unreachable(
+                f"the server's answer cannot be read: {exc.errors()[0]['msg']}"
+            ) from exc
+
+
+def _reason(exc: httpx.TransportError) -> str:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"its certificate is not trusted ({cause.verify_message})"
+        cause = cause.__cause__ or cause.__context__
+    return str(exc) or type(exc).__name__
+
+
+def _error(response: httpx.Response) -> SyncError:
+    status = response.status_code
+    try:
+        body = ErrorBody.model_validate_json(response.content)
+        code, message = body.error.code.value, body.error.message
+    except ValidationError:
+        code, message = "", f"HTTP {status}"
+    retry_after = _retry_after(response.headers.get("Retry-After"))
+    if status == 401:
+        if code == ErrorCode.DEVICE_REVOKED.value:
+            return DeviceRevoked(message)
+        return Unauthorized(message)
+    if status == 410:
+        return CursorExpired(message)
+    if status in (429, 503) or (status == 409 and code == ErrorCode.CONFLICT.value):
+        return RetryLater(message, retry_after)
+    if status >= 500:
+        return RetryLater(message, retry_after)
+    return Refused(message, status, code)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None

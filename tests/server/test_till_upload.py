@@ -1,0 +1,180 @@
+"""The till's side of the upload against the real server (uvicorn over TLS, PostgreSQL): a
+demo till enrolls with a one-time code and its CA, sells, and its outbox goes up exactly once —
+also after a lost answer, an unreachable server, or with the wrong CA; a revoked till stops
+uploading and keeps its outbox."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.config import load_station
+from app.main import open_till
+from app.services.selling import SellingServices
+from app.services.syncing import EnrollmentRefused, SyncServices
+from app.services.till import TillServices
+from app.services.tills import ensure_demo_session
+from domain.orders import PaymentPlan
+from server import devices
+from server import tables as t
+from server.database import write
+from server.tls import init_tls
+from sync.client import Unauthorized
+from tests.fakes import FixedClock
+
+from .conftest import RunningServer, free_port
+
+PERFORMANCE = "P-FAB-1"  # the Studio: no other server test sells there
+
+
+@dataclass
+class DemoTill:
+    services: TillServices
+    selling: SellingServices
+    syncing: SyncServices
+    clock: FixedClock
+    name: str
+
+    def sell(self, places: int = 2) -> str:
+        cart = self.selling.open_cart().cart.id
+        view = self.selling.add_places(cart, PERFORMANCE, "GRADINS", places)
+        return self.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+
+    def enroll(self, server: RunningServer) -> None:
+        code = add_till(server, self.name)
+        self.syncing.enroll(server.base_url, code, server.ca.read_text())
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("till-template")
+    open_till(load_station(folder, demo=True), FixedClock())
+    return folder
+
+
+@pytest.fixture
+def demo_till(template: Path, tmp_path: Path, server: RunningServer) -> Iterator[DemoTill]:
+    shutil.copytree(template, tmp_path / "till")
+    clock = FixedClock(server.clock.now())
+    services = open_till(load_station(tmp_path / "till"), clock)
+    ensure_demo_session(services.uow_factory, clock, "G1")
+    selling = SellingServices(services.uow_factory, clock, "G1", lambda: "GUICHET")
+    syncing = SyncServices(services.uow_factory, clock, "G1")
+    yield DemoTill(services, selling, syncing, clock, f"G1-{secrets.token_hex(3)}")
+
+
+def add_till(server: RunningServer, name: str) -> str:
+    with write(server.engine) as conn:
+        return devices.add_device(conn, name, "GUICHET", "G1", server.clock.now())
+
+
+def stored_events(server: RunningServer, device_id: str) -> list[str]:
+    with server.engine.connect() as conn:
+        return list(
+            conn.execute(
+                select(t.device_event.c.event_id)
+                .where(t.device_event.c.device_id == device_id)
+                .order_by(t.device_event.c.device_seq)
+            ).scalars()
+        )
+
+
+def incidents(server: RunningServer, device_id: str) -> list[str]:
+    with server.engine.connect() as conn:
+        return list(
+            conn.execute(
+                select(t.incident.c.kind).where(t.incident.c.device_id == device_id)
+            ).scalars()
+        )
+
+
+def test_sales_go_up_once_even_when_the_answer_was_lost(
+    server: RunningServer, demo_till: DemoTill
+) -> None:
+    sales = [demo_till.sell(), demo_till.sell(3)]
+    demo_till.enroll(server)
+    link = demo_till.syncing.link()
+    assert link is not None
+    assert demo_till.syncing.status().queued == 2
+    report = demo_till.syncing.upload()
+    assert report.error == "" and report.acked_through_seq == 2
+    assert stored_events(server, link.device_id) == sales
+    # Sold on the till's own inventory, neither held online nor leased: accepted, and
+    # flagged for the back office (the server's inventory port will sell online instead).
+    assert incidents(server, link.device_id) == ["sale_outside_lease"] * 2
+    status = demo_till.syncing.status()
+    assert status.queued == 0 and status.online and status.enrolled
+    with demo_till.services.uow_factory(read_only=True) as uow:
+        head = uow.journal.head("G1")
+    assert head is not None
+    with server.engine.connect() as conn:
+        verified = conn.scalar(
+            select(t.device.c.journal_seq).where(t.device.c.id == link.device_id)
+        )
+    assert verified == head.seq  # the whole chain, startup and prints included
+    # The answer was lost: the till still thinks nothing went up and sends it all again.
+    demo_till.syncing.store.acknowledge(0, 0)
+    again = demo_till.syncing.upload()
+    assert again.error == "" and again.acked_through_seq == 2
+    assert stored_events(server, link.device_id) == sales  # once each, still
+    with server.engine.connect() as conn:
+        sold = conn.scalar(
+            select(func.sum(t.ga_quota.c.sold)).where(t.ga_quota.c.performance_id == PERFORMANCE)
+        )
+    assert sold is not None and sold >= 5
+
+
+def test_an_unreachable_server_keeps_the_sales_queued_until_it_is_back(
+    server: RunningServer, demo_till: DemoTill
+) -> None:
+    demo_till.enroll(server)
+    link = demo_till.syncing.link()
+    assert link is not None
+    with demo_till.services.uow_factory() as uow:  # the server moved away meanwhile
+        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
+        uow.commit()
+    demo_till.sell()
+    report = demo_till.syncing.upload(seconds=5)
+    assert "cannot be reached" in report.error
+    status = demo_till.syncing.status()
+    assert not status.online and status.queued == 1 and "cannot be reached" in status.last_error
+    with demo_till.services.uow_factory() as uow:  # back
+        uow.sync.enroll(replace(link, server_url=server.base_url))
+        uow.commit()
+    assert demo_till.syncing.upload().acked_through_seq == 1
+    assert demo_till.syncing.status().online
+
+
+def test_enrollment_trusts_only_the_ca_given(
+    server: RunningServer, demo_till: DemoTill, tmp_path: Path
+) -> None:
+    stranger = init_tls(tmp_path / "other-ca", datetime.now(UTC)).ca_cert.read_text()
+    code = add_till(server, demo_till.name)
+    with pytest.raises(EnrollmentRefused, match="not trusted"):
+        demo_till.syncing.enroll(server.base_url, code, stranger)
+    assert demo_till.syncing.link() is None
+    demo_till.syncing.enroll(server.base_url, code, server.ca.read_text())  # code still unused
+    with pytest.raises(EnrollmentRefused, match="unknown or was used already"):
+        demo_till.syncing.enroll(server.base_url, code, server.ca.read_text())
+
+
+def test_a_revoked_till_stops_uploading_and_keeps_its_outbox(
+    server: RunningServer, demo_till: DemoTill
+) -> None:
+    demo_till.enroll(server)
+    demo_till.sell()
+    with write(server.engine) as conn:
+        devices.revoke_device(conn, demo_till.name, server.clock.now())
+    with pytest.raises(Unauthorized):
+        demo_till.syncing.upload()
+    status = demo_till.syncing.status()
+    assert status.revoked and not status.online and status.queued == 1
+    with demo_till.services.uow_factory(read_only=True) as uow:
+        assert len(uow.sales.outbox("G1")) == 1
