@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 LOCK_TIMEOUT_MS = 3000
@@ -92,7 +92,8 @@ def insert_if_new(conn: Connection, table: Table, values: dict[str, Any]) -> boo
 
 class Busy(Exception):
     """The database could not take the locks in time (a lock timeout, a deadlock, SQLite
-    busy): the request changed nothing and may be retried."""
+    busy) or a concurrent request took the same key first: the request changed nothing and
+    may be retried."""
 
 
 @contextmanager
@@ -104,6 +105,14 @@ def write(engine: Engine) -> Iterator[Connection]:
     except OperationalError as exc:
         code = getattr(exc.orig, "sqlstate", None)
         if code in ("55P03", "40P01", "40001") or "database is locked" in str(exc):
+            raise Busy(str(exc)) from exc
+        raise
+    except IntegrityError as exc:
+        # A key chosen after reading (an Idempotency-Key, a sale UUID) that a concurrent
+        # request inserted first: in effect a serialisation failure. Retried, the request
+        # finds the other one's row and answers as a replay.
+        code = getattr(exc.orig, "sqlstate", None)
+        if code == "23505" or "UNIQUE constraint failed" in str(exc):
             raise Busy(str(exc)) from exc
         raise
 

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Table, and_, insert, or_, select, update
+from sqlalchemy import Connection, Table, and_, insert, or_, select, text, update
 
 from domain.availability import may_sell_contingent, may_sell_now, may_sell_seat
 from domain.catalog import Performance, max_tickets
@@ -61,9 +61,18 @@ def request_hash(request: BaseModel) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def lock_key(conn: Connection, key: str) -> None:
+    """Wait for any transaction working on the same client key (an Idempotency-Key, a sale
+    UUID) to finish: the second request then finds the first one's row and answers as its
+    replay, instead of racing it. SQLite serialises writers already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+
+
 def _replayed(conn: Connection, table: Table, device: DeviceRow, key: str, digest: str) -> Any:
     """The row a request with this Idempotency-Key made before (None: a new key); 422 when
     the key came with another request."""
+    lock_key(conn, f"{table.name}:{device.id}:{key}")
     existing = conn.execute(
         select(table).where(table.c.device_id == device.id, table.c.idempotency_key == key)
     ).one_or_none()
@@ -352,6 +361,7 @@ def sell_online(
 ) -> SaleResponse:
     """Sell from the central pool (and this till's holds), all or nothing."""
     digest = request_hash(request)
+    lock_key(conn, f"sale:{request.sale_id}")
     existing = conn.execute(select(t.sale).where(t.sale.c.id == request.sale_id)).one_or_none()
     if existing is not None:
         if existing.request_hash != digest or existing.device_id != device.id:

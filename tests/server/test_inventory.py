@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections import Counter
@@ -422,3 +423,52 @@ def test_a_lapsed_hold_of_standing_places_gives_its_count_back(
     ok(_sale(till, [line]))
     after = _quota(server)
     assert (after.held, after.sold) == (before.held, before.sold + 1)
+
+
+def test_the_same_key_sent_twice_at_once_makes_one_hold(server: RunningServer, till: Till) -> None:
+    """Requests with one Idempotency-Key in flight together: one hold, the others its
+    replays (not a refusal because the first one took the seat, not a 500)."""
+    seats = sellable_seats(server, PERF, 1)
+    key = _key()
+    answers: list[httpx.Response] = []
+    barrier = threading.Barrier(4)
+
+    def send() -> None:
+        with server.client(till.token) as http:
+            barrier.wait()
+            body = {"performance_id": PERF, "seats": seats}
+            answers.append(http.post("/v1/holds", headers=key, json=body))
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
+    assert len({a.json()["hold_token"] for a in answers}) == 1
+    with server.engine.connect() as conn:
+        holds = conn.scalar(
+            select(func.count()).where(t.hold.c.idempotency_key == key["Idempotency-Key"])
+        )
+    assert holds == 1
+    assert ok(_hold(till, {"performance_id": PERF, "seats": seats}, key))["seats"] == seats
+
+
+def test_the_same_sale_sent_twice_at_once_is_sold_once(server: RunningServer, till: Till) -> None:
+    seats = sellable_seats(server, PERF, 2)
+    body = {"sale_id": str(uuid.uuid4()), "lines": [_seat_line(s) for s in seats]}
+    answers: list[httpx.Response] = []
+    barrier = threading.Barrier(3)
+
+    def send() -> None:
+        with server.client(till.token) as http:
+            barrier.wait()
+            answers.append(http.post("/v1/sales", json=body))
+
+    threads = [threading.Thread(target=send) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [a.status_code for a in answers] == [200] * 3, [a.text for a in answers]
+    assert len({json.dumps(a.json()["lines"]) for a in answers}) == 1
