@@ -4,6 +4,7 @@
     guichet-server tls init [--name HOST ...]
     guichet-server serve [--host 127.0.0.1] [--port 8443]
     guichet-server load-demo
+    guichet-server demo [--till G1 ...] [--port 8443] [--prepare-only]
     guichet-server till add NAME [--channel GUICHET] [--point-of-sale G1]
     guichet-server till revoke NAME
     guichet-server lease grant --till NAME --performance ID [--seat ID ...] [--places ZONE:N ...]
@@ -104,6 +105,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
     )
     return 0
+
+
+DEMO_FILE = "demo-enrollment.json"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Everything a local demo needs, idempotently: the database, the CA, the demo catalog,
+    and for each till not enrolled yet a one-time code, written to ``demo-enrollment.json``
+    in the data folder (with the URL and the CA) for the demo till to enroll with; then
+    serve, unless ``--prepare-only``."""
+    now = SystemClock().now()
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = _engine(args)
+    migrate(engine)
+    files = TlsFiles.in_folder(args.data_dir / "tls")
+    if not files.exist():
+        init_tls(args.data_dir / "tls", now)
+    codes: dict[str, str] = {}
+    with write(engine) as conn:
+        load_demo(conn, now)
+        for name in args.till or ["G1"]:
+            known = conn.execute(
+                select(t.device.c.enrolled_at, t.device.c.revoked_at).where(t.device.c.name == name)
+            ).one_or_none()
+            if known is None:
+                codes[name] = devices.add_device(conn, name, "GUICHET", name, now)
+            elif known.enrolled_at is None and known.revoked_at is None:
+                codes[name] = devices.reissue_code(conn, name, now)
+    demo = {
+        "url": f"https://localhost:{args.port}",
+        "ca_pem": files.ca_cert.read_text(encoding="ascii"),
+        "codes": codes,  # tills enrolled already have none
+    }
+    path = args.data_dir / DEMO_FILE
+    path.write_text(json.dumps(demo, indent=2) + "\n", encoding="utf-8")
+    print(f"demo server ready: {demo['url']}, enrollment codes in {path}")
+    if args.prepare_only:
+        return 0
+    return cmd_serve(args)
 
 
 def cmd_load_demo(args: argparse.Namespace) -> int:
@@ -236,6 +276,13 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("load-demo", help="the demo catalog and venues").set_defaults(
         run=cmd_load_demo
     )
+
+    demo = commands.add_parser("demo", help="set up a local demo server (idempotent), then serve")
+    demo.add_argument("--till", action="append", default=[], help="a till to enroll (G1)")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8443)
+    demo.add_argument("--prepare-only", action="store_true", help="set up, do not serve")
+    demo.set_defaults(run=cmd_demo)
 
     till = commands.add_parser("till", help="enrolled tills")
     till_commands = till.add_subparsers(dest="till_command", required=True)

@@ -83,6 +83,23 @@ def add_device(
     return code
 
 
+def reissue_code(conn: Connection, name: str, now: datetime) -> str:
+    """A new one-time code for a till that has not enrolled yet (the old code stops)."""
+    code = new_code()
+    result = conn.execute(
+        update(t.device)
+        .where(
+            t.device.c.name == name,
+            t.device.c.enrolled_at.is_(None),
+            t.device.c.revoked_at.is_(None),
+        )
+        .values(enrollment_code_hash=digest(code))
+    )
+    if result.rowcount == 0:
+        raise not_found("till waiting for enrollment", name)
+    return code
+
+
 def revoke_device(conn: Connection, name: str, now: datetime) -> None:
     result = conn.execute(
         update(t.device)

@@ -14,6 +14,7 @@ from server import tables as t
 from server.api import create_app, openapi_document
 from server.cli import SystemClock, database_url, main
 from server.database import make_engine
+from server.errors import ApiError
 
 DOCS = Path(__file__).parents[2] / "docs" / "openapi.json"
 
@@ -118,3 +119,29 @@ def test_the_checked_in_openapi_document_is_up_to_date(tmp_path: Path) -> None:
     assert {"/v1/sync/events", "/v1/sales", "/v1/leases/{lease_id}/return"} <= set(paths)
     events = paths["/v1/sync/events"]["post"]["requestBody"]["content"]["application/json"]
     assert events["schema"]["$ref"] == "#/components/schemas/EventsBatch"
+
+
+def test_the_demo_command_sets_up_once_and_gives_codes_to_tills_not_enrolled(
+    tmp_path: Path,
+) -> None:
+    from server import devices
+    from server.cli import DEMO_FILE
+    from server.database import write
+
+    data = ["--data-dir", str(tmp_path), "demo", "--prepare-only", "--port", "9443"]
+    assert main([*data, "--till", "G1", "--till", "G2"]) == 0
+    first = json.loads((tmp_path / DEMO_FILE).read_text())
+    assert first["url"] == "https://localhost:9443"
+    assert first["ca_pem"] == (tmp_path / "tls" / "ca.pem").read_text()
+    assert set(first["codes"]) == {"G1", "G2"}
+    engine = make_engine(database_url(tmp_path, None))
+    with write(engine) as conn:
+        devices.enroll(conn, first["codes"]["G1"], SystemClock().now())
+    assert main([*data, "--till", "G1", "--till", "G2"]) == 0
+    second = json.loads((tmp_path / DEMO_FILE).read_text())
+    assert set(second["codes"]) == {"G2"} and second["codes"]["G2"] != first["codes"]["G2"]
+    assert second["ca_pem"] == first["ca_pem"]  # the CA is made once
+    with pytest.raises(ApiError, match="unknown or was used"), write(engine) as conn:
+        devices.enroll(conn, first["codes"]["G2"], SystemClock().now())
+    with write(engine) as conn:
+        devices.enroll(conn, second["codes"]["G2"], SystemClock().now())
