@@ -85,6 +85,7 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     from app.services.devices import DevicesService
     from app.services.printing import PrinterStation, PrintingServices
     from app.services.selling import SellingServices
+    from app.services.server_inventory import ServerInventory
     from app.services.syncing import NetworkLane, SyncServices
     from app.services.tickets import sale_ticket_printer
     from drivers.station import DeviceStation
@@ -110,6 +111,7 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         services.clock,
         config.point_of_sale,
         lambda: services.till().channel.code,
+        inventory=ServerInventory(syncing.link),  # the till's own until it is enrolled
         print_tickets=sale_ticket_printer(printing),
         print_receipt=printing.print_receipt,
         dispatch=printing.dispatch,

@@ -79,6 +79,7 @@ class CartLine:
     seat_label: str = ""  # e.g. "Parterre, row K, seat 7"
     zone_id: str | None = None  # STANDING
     quantity: int = 1
+    hold: str = ""  # the central server's hold of this line, when it holds it ("": local)
 
     def __post_init__(self) -> None:
         if self.quantity < 1:

@@ -79,10 +79,13 @@ class CursorExpired(SyncError):
 class Refused(SyncError):
     """The server answered with an error that retrying will not change."""
 
-    def __init__(self, message: str, status: int, code: str) -> None:
+    def __init__(
+        self, message: str, status: int, code: str, details: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
+        self.details = details or {}  # the server's ErrorBody details
 
 
 def ca_fingerprint(ca_pem: str) -> str:
@@ -207,8 +210,9 @@ def _error(response: httpx.Response) -> SyncError:
     try:
         body = ErrorBody.model_validate_json(response.content)
         code, message = body.error.code.value, body.error.message
+        details: dict[str, Any] = dict(body.error.details)
     except ValidationError:
-        code, message = "", f"HTTP {status}"
+        code, message, details = "", f"HTTP {status}", {}
     retry_after = _retry_after(response.headers.get("Retry-After"))
     if status == 401:
         if code == ErrorCode.DEVICE_REVOKED.value:
@@ -220,7 +224,7 @@ def _error(response: httpx.Response) -> SyncError:
         return RetryLater(message, retry_after)
     if status >= 500:
         return RetryLater(message, retry_after)
-    return Refused(message, status, code)
+    return Refused(message, status, code, details)
 
 
 def _retry_after(value: str | None) -> float | None:

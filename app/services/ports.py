@@ -9,7 +9,8 @@ documents a sale stores.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -41,6 +42,8 @@ from domain.operators import Operator
 from domain.orders import Cart, CartLine, Order
 from domain.till import TillSession
 from domain.venue import Hall, LayoutState, PhysicalLayout, Site
+from sync.feed import Key, Known
+from sync.protocol import LeaseWire
 from sync.sender import JournalItem, Pending
 
 if TYPE_CHECKING:
@@ -52,6 +55,7 @@ __all__ = [
     "ChannelRepository",
     "Clock",
     "ConfigurationRepository",
+    "FeedRepository",
     "Inventory",
     "JournalRepository",
     "OperatorRepository",
@@ -303,6 +307,55 @@ class SyncLinkRepository(Protocol):
     def set_catalog(self, cursor: int, at: datetime) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Held:
+    """What an inventory hold gave: the places it refused, each with why (a seat's refusal
+    code, or "not_enough_places" for a zone; empty: everything is held), and the central
+    server's hold token of each place it holds there."""
+
+    refused: Mapping[str, str] = field(default_factory=dict)
+    tokens: Mapping[str, str] = field(default_factory=dict)
+
+
+class FeedRepository(Protocol):
+    """What the catalog feed writes (`app.services.feed`): catalog entities by kind, their
+    versions, the central inventory's seats and places as rows of a foreign owner that never
+    replace this till's own, and this till's leases."""
+
+    def known(self) -> dict[Key, Known]: ...
+    def mark(self, entity: str, entity_id: str, version: int, live: bool) -> None: ...
+    def exists(self, entity: str, entity_id: str) -> bool: ...
+    def remove(self, entity: str, entity_id: str) -> bool: ...
+    def attempt(self, work: Callable[[], None]) -> Exception | None: ...
+    def put_site(self, site: Site) -> None: ...
+    def put_hall(self, hall: Hall) -> None: ...
+    def put_organizer(self, organizer: Organizer) -> None: ...
+    def put_season(self, season: Season) -> None: ...
+    def put_activity(self, activity: Activity) -> None: ...
+    def put_audience(self, audience: AudienceSubcategory) -> None: ...
+    def put_delivery_mode(self, mode: DeliveryMode) -> None: ...
+    def put_point_of_sale(self, point: PointOfSale) -> None: ...
+    def put_event(self, event: Event) -> None: ...
+    def put_physical_layout(self, layout: PhysicalLayout) -> None: ...
+    def clear_seats(self, performance_id: str, foreign: Collection[str]) -> None: ...
+    def put_seats(
+        self,
+        performance_id: str,
+        states: Mapping[str, SeatState | None],
+        owner: str,
+        foreign: Collection[str],
+        now: datetime,
+    ) -> None: ...
+    def clear_places(self, performance_id: str, foreign: Collection[str]) -> None: ...
+    def own_places(
+        self, performance_id: str, zone_id: str, foreign: Collection[str], now: datetime
+    ) -> int: ...
+    def put_places(self, performance_id: str, zone_id: str, places: int, owner: str) -> None: ...
+    def leases(self) -> list[LeaseWire]: ...
+    def put_lease(self, lease: LeaseWire) -> None: ...
+    def remove_leases(self, lease_ids: Iterable[str] | None = None) -> None: ...
+
+
 class Inventory(Protocol):
     """Where a cart's seats and standing places are held and sold, inside the caller's
     transaction: the till's own database now (`app.services.selling.LocalInventory`), the
@@ -316,7 +369,7 @@ class Inventory(Protocol):
         owner: str,
         expires_at: datetime,
         now: datetime,
-    ) -> list[str]: ...
+    ) -> Held: ...
     def hold_places(
         self,
         uow: UnitOfWork,
@@ -327,7 +380,7 @@ class Inventory(Protocol):
         owner: str,
         expires_at: datetime,
         now: datetime,
-    ) -> bool: ...
+    ) -> Held: ...
     def release(self, uow: UnitOfWork, cart: Cart, line: CartLine | None = None) -> None: ...
     def extend(
         self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime
@@ -373,6 +426,8 @@ class UnitOfWork(Protocol):
     def gift_cards(self) -> GiftCardRepository: ...
     @property
     def sync(self) -> SyncLinkRepository: ...
+    @property
+    def feed(self) -> FeedRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 from app.services import browsing
 from app.services.changes import Changes
 from app.services.payments import PaymentState
-from app.services.ports import Clock, Inventory, UnitOfWork, UnitOfWorkFactory
+from app.services.ports import Clock, Held, Inventory, UnitOfWork, UnitOfWorkFactory
 from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
 from domain.availability import SeatState, may_sell_now, may_sell_seat
@@ -169,8 +169,9 @@ class LocalInventory:
         owner: str,
         expires_at: datetime,
         now: datetime,
-    ) -> list[str]:
-        return uow.seat_states.hold(performance_id, seat_ids, owner, expires_at, now)
+    ) -> Held:
+        taken = uow.seat_states.hold(performance_id, seat_ids, owner, expires_at, now)
+        return Held(dict.fromkeys(taken, "seat_held"))
 
     def hold_places(
         self,
@@ -182,8 +183,10 @@ class LocalInventory:
         owner: str,
         expires_at: datetime,
         now: datetime,
-    ) -> bool:
-        return uow.standing.hold(performance_id, zone_id, owner, places, capacity, expires_at, now)
+    ) -> Held:
+        if uow.standing.hold(performance_id, zone_id, owner, places, capacity, expires_at, now):
+            return Held()
+        return Held({zone_id: "not_enough_places"})
 
     def release(self, uow: UnitOfWork, cart: Cart, line: CartLine | None = None) -> None:
         for item in cart.lines if line is None else (line,):
@@ -565,11 +568,11 @@ class SellingServices:
         if reasons:
             raise SeatsUnavailable(reasons)
         expires = now + timedelta(minutes=channel.hold_minutes)
-        taken = self._inventory.hold_seats(
+        held = self._inventory.hold_seats(
             uow, performance_id, seat_ids, owner_of(cart), expires, now
         )
-        if taken:
-            raise SeatsUnavailable(dict.fromkeys(taken, "seat_held"))
+        if held.refused:
+            raise SeatsUnavailable(dict(held.refused))
         label = self._label(uow, performance)
         lines = []
         for seat_id in seat_ids:
@@ -587,6 +590,7 @@ class SellingServices:
                     audience=audiences.get(seat_id),
                     seat_id=seat_id,
                     seat_label=seat.label,
+                    hold=held.tokens.get(seat_id, ""),
                 )
             )
         cart = cart.with_lines(lines, max_tickets(performance, channel))
@@ -626,11 +630,15 @@ class SellingServices:
         cart = cart.with_lines([line], max_tickets(performance, channel))
         expires = now + timedelta(minutes=channel.hold_minutes)
         owner = places_owner(cart, line)
-        if not self._inventory.hold_places(
+        held = self._inventory.hold_places(
             uow, performance_id, zone_id, count, zone.capacity, owner, expires, now
-        ):
+        )
+        if held.refused:
             left = zone.capacity - uow.standing.taken(performance_id, zone_id, now)
             raise PlacesUnavailable(zone.name, max(0, left))
+        if held.tokens.get(zone_id):
+            line = replace(line, hold=held.tokens[zone_id])
+            cart = replace(cart, lines=(*cart.lines[:-1], line))
         return self._extended(uow, cart, expires, now)
 
     def _extended(self, uow: UnitOfWork, cart: Cart, expires: datetime, now: datetime) -> Cart:
@@ -730,6 +738,7 @@ def _new_line(
     seat_label: str = "",
     zone_id: str | None = None,
     quantity: int = 1,
+    hold: str = "",
 ) -> CartLine:
     """A new cart line at ``audience`` or else the first tariff the channel sells for the
     category (the grid lists full price first); `SeatsUnavailable` naming ``place`` when the
@@ -751,6 +760,7 @@ def _new_line(
         seat_label=seat_label,
         zone_id=zone_id,
         quantity=quantity,
+        hold=hold,
     )
 
 

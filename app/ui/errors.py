@@ -165,6 +165,12 @@ def _sale_message(error: BaseException) -> str | None:
         return QCoreApplication.translate(
             "ErrorPolicy", "This payment was refused: %1. Take the payment again."
         ).replace("%1", str(error))
+    if code == "till_revoked":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "The server revoked this till: it cannot sell until a technician enrolls it again. "
+            "The sales already made are kept.",
+        )
     if code == "payment_to_settle":
         return QCoreApplication.translate(
             "ErrorPolicy",
@@ -201,6 +207,10 @@ def seat_refusal(reason: str) -> str:
         "sales_closed": QCoreApplication.translate("ErrorPolicy", "sales closed"),
         "unknown_zone": QCoreApplication.translate("ErrorPolicy", "no such zone"),
         "nothing_asked": QCoreApplication.translate("ErrorPolicy", "no quantity typed"),
+        "not_sellable_on_server": QCoreApplication.translate(
+            "ErrorPolicy", "the server does not let this till sell it"
+        ),
+        "not_enough_places": QCoreApplication.translate("ErrorPolicy", "not enough places left"),
     }
     return texts.get(reason, reason)
 

@@ -52,6 +52,7 @@ def _line_json(line: CartLine) -> dict[str, Any]:
         "seat_label": line.seat_label,
         "zone_id": line.zone_id,
         "quantity": line.quantity,
+        "hold": line.hold,
     }
 
 
@@ -69,6 +70,7 @@ def _line(data: dict[str, Any], currency: str) -> CartLine:
         seat_label=data["seat_label"],
         zone_id=data["zone_id"],
         quantity=data["quantity"],
+        hold=data.get("hold", ""),
     )
 
 

@@ -1,0 +1,235 @@
+"""The `Inventory` port when the till is enrolled with a central server: every seat and place
+is held and sold on the server as well as locally, so that two tills never sell one seat.
+
+- **hold**: the local hold first (two carts of this till never hold one seat), then one
+  server hold per line (`POST /v1/holds`); a seat the server refuses is refused, with the
+  server's reason, and nothing stays held anywhere.
+- **sell**: the local sale, then `POST /v1/sales` with the cart's hold tokens, inside the sale's
+  transaction and before anything prints; a seat the server says is gone stops the sale
+  (`SeatsLost` upstream: before any cash, the card left approved for a refund).
+- **release**: the local release, then the line's server hold is dropped.
+- **offline** (the server cannot be reached): the till goes on alone — holds and sales are
+  local, and the sale's upload tells the server later (which raises an incident when the seat
+  was not leased to this till). The counter never waits for more than the short timeouts.
+- A **revoked** till sells nothing: the server said it may not.
+
+Never enrolled: exactly the local inventory.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+
+import httpx
+
+from app.services.ports import Held, UnitOfWork
+from app.services.records import SyncLink
+from app.services.selling import LocalInventory, SaleError
+from domain.orders import Cart, CartLine, LineKind
+from sync.client import Refused, ServerClient, SyncError, Unauthorized
+from sync.protocol import ErrorCode, HoldRequest, PlacesWire, SaleLineRequest, SaleRequest
+
+log = logging.getLogger(__name__)
+
+# Short: a cashier waits for these. Beyond them the till sells on its own.
+COUNTER_TIMEOUT = httpx.Timeout(connect=2.0, read=5.0, write=5.0, pool=2.0)
+HOLD_MINUTES = 15
+
+
+# The server's word for a taken seat, as the till's refusal codes say it.
+_SERVER_REASONS = {
+    "held": "seat_held",
+    "sold": "seat_sold",
+    "blocked": "seat_blocked",
+    "quarantined": "seat_held",
+    "not_enough_places": "not_enough_places",
+}
+
+
+class TillRevoked(SaleError):
+    def __init__(self) -> None:
+        super().__init__("the server revoked this till: it cannot sell until enrolled again")
+
+
+class ServerInventory:
+    def __init__(
+        self,
+        link: Callable[[], SyncLink | None],
+        local: LocalInventory | None = None,
+        client_factory: Callable[[SyncLink], ServerClient] | None = None,
+    ) -> None:
+        self._link = link
+        self._local = local or LocalInventory()
+        self._client_factory = client_factory or (
+            lambda found: ServerClient(found.server_url, found.ca_pem, found.token, COUNTER_TIMEOUT)
+        )
+        self._client: tuple[tuple[str, str], ServerClient] | None = None
+        self.offline = False  # the last call could not reach the server
+
+    # --- the port -----------------------------------------------------------------------
+
+    def hold_seats(
+        self,
+        uow: UnitOfWork,
+        performance_id: str,
+        seat_ids: Sequence[str],
+        owner: str,
+        expires_at: datetime,
+        now: datetime,
+    ) -> Held:
+        held = self._local.hold_seats(uow, performance_id, seat_ids, owner, expires_at, now)
+        client = self._server()
+        if held.refused or client is None:
+            return held
+        tokens: dict[str, str] = {}
+        for seat_id in seat_ids:
+            request = HoldRequest(
+                performance_id=performance_id, seats=[seat_id], minutes=HOLD_MINUTES
+            )
+            refused = self._hold(client, request, seat_id, tokens)
+            if refused is not None:
+                self._drop(client, tokens.values())
+                return Held(refused)
+            if self.offline:
+                return Held()  # on its own from here: local holds only
+        return Held(tokens=tokens)
+
+    def hold_places(
+        self,
+        uow: UnitOfWork,
+        performance_id: str,
+        zone_id: str,
+        places: int,
+        capacity: int,
+        owner: str,
+        expires_at: datetime,
+        now: datetime,
+    ) -> Held:
+        held = self._local.hold_places(
+            uow, performance_id, zone_id, places, capacity, owner, expires_at, now
+        )
+        client = self._server()
+        if held.refused or client is None:
+            return held
+        request = HoldRequest(
+            performance_id=performance_id,
+            places=[PlacesWire(zone_id=zone_id, count=places)],
+            minutes=HOLD_MINUTES,
+        )
+        tokens: dict[str, str] = {}
+        refused = self._hold(client, request, zone_id, tokens)
+        if refused is not None:
+            return Held({zone_id: "not_enough_places"})
+        return Held(tokens=tokens)
+
+    def release(self, uow: UnitOfWork, cart: Cart, line: CartLine | None = None) -> None:
+        self._local.release(uow, cart, line)
+        lines = cart.lines if line is None else (line,)
+        client = self._server(required=False)
+        if client is not None:
+            self._drop(client, [x.hold for x in lines if x.hold])
+
+    def extend(self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime) -> list[str]:
+        # The server's holds run their own 15 minutes; a sale after them sells what is
+        # still free, and is refused (SeatsLost) for what another till took meanwhile.
+        return self._local.extend(uow, cart, expires_at, now)
+
+    def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
+        lost = self._local.sell(uow, cart, sale)
+        client = self._server()
+        if lost or client is None:
+            return lost
+        lines = [
+            SaleLineRequest(
+                performance_id=line.performance_id,
+                audience=line.audience,
+                seat_id=line.seat_id if line.kind is LineKind.SEAT else None,
+                zone_id=line.zone_id if line.kind is not LineKind.SEAT else None,
+                quantity=line.quantity,
+            )
+            for line in cart.lines
+        ]
+        tokens = [line.hold for line in cart.lines if line.hold]
+        for attempt in [tokens, []] if tokens else [[]]:  # holds lapsed: what is free sells
+            try:
+                client.sale(SaleRequest(sale_id=sale, lines=lines, hold_tokens=attempt))
+                self.offline = False
+                return []
+            except Unauthorized as exc:
+                raise TillRevoked() from exc
+            except Refused as exc:
+                if exc.code != ErrorCode.SEATS_UNAVAILABLE.value:
+                    log.warning("the server refused sale %s: %s", sale, exc.message)
+                    return []  # the sale stands locally; its upload raises an incident
+                gone = _refusals(exc)
+                if attempt and gone and set(gone) <= set(attempt):
+                    continue  # only our own holds had lapsed: try without them
+                return sorted(gone) or [exc.message]
+            except SyncError as exc:
+                self._went_offline(exc)
+                return []
+        return []
+
+    # --- inside -------------------------------------------------------------------------
+
+    def _server(self, required: bool = True) -> ServerClient | None:
+        """The client of an enrolled till's server; None when the till sells on its own."""
+        link = self._link()
+        if link is None:
+            return None
+        if link.revoked:
+            if required:
+                raise TillRevoked()
+            return None
+        key = (link.server_url, link.token)
+        if self._client is None or self._client[0] != key:
+            if self._client is not None:
+                self._client[1].close()
+            self._client = (key, self._client_factory(link))
+        return self._client[1]
+
+    def _hold(
+        self, client: ServerClient, request: HoldRequest, place: str, tokens: dict[str, str]
+    ) -> dict[str, str] | None:
+        """Hold on the server; the refusal (place -> why), or None (held, or offline)."""
+        try:
+            answer = client.hold(request, key=str(uuid.uuid4()))
+        except Unauthorized as exc:
+            raise TillRevoked() from exc
+        except Refused as exc:
+            if exc.code == ErrorCode.SEATS_UNAVAILABLE.value:
+                why = _refusals(exc).get(place, "held")
+                return {place: _SERVER_REASONS.get(why, why)}
+            if exc.code == ErrorCode.NOT_SELLABLE.value:
+                return {place: "not_sellable_on_server"}
+            self._went_offline(exc)
+            return None
+        except SyncError as exc:
+            self._went_offline(exc)
+            return None
+        self.offline = False
+        tokens[place] = answer.hold_token
+        return None
+
+    def _drop(self, client: ServerClient, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            try:
+                client.release_hold(token)
+            except SyncError as exc:  # it lapses by itself on the server
+                log.info("server hold %s not released now: %s", token, exc.message)
+
+    def _went_offline(self, exc: SyncError) -> None:
+        if not self.offline:
+            log.warning("the server cannot be used, the till sells on its own: %s", exc.message)
+        self.offline = True
+
+
+def _refusals(exc: Refused) -> dict[str, str]:
+    """The places (or hold tokens) a 409 named, each with why."""
+    found = exc.details.get("refusals")
+    if isinstance(found, dict):
+        return {str(k): str(v) for k, v in found.items()}
+    return {}

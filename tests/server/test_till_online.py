@@ -1,0 +1,160 @@
+"""Two demo tills enrolled with the real server (uvicorn over TLS, PostgreSQL) sell through the
+server's inventory: a seat one holds the other cannot take, a sale is sold on the server before
+anything prints and uploads after without an incident, a removed seat is free again for the
+other till, and a till that cannot reach the server sells on its own."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.config import load_station
+from app.main import open_till
+from app.services.selling import SeatsUnavailable, SellingServices
+from app.services.server_inventory import ServerInventory
+from app.services.syncing import SyncServices
+from app.services.tills import ensure_demo_session
+from domain.orders import PaymentPlan
+from server import tables as t
+from tests.fakes import FixedClock
+
+from .conftest import RunningServer, free_port, sellable_seats
+from .test_till_upload import DemoTill, add_till, incidents
+
+SEATED = "P-CAR-2"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("online-template")
+    open_till(load_station(folder, demo=True), FixedClock())
+    return folder
+
+
+def _till(template: Path, folder: Path, server: RunningServer, name: str) -> DemoTill:
+    shutil.copytree(template, folder)
+    clock = FixedClock(server.clock.now())
+    services = open_till(load_station(folder), clock)
+    ensure_demo_session(services.uow_factory, clock, "G1")
+    syncing = SyncServices(services.uow_factory, clock, "G1")
+    selling = SellingServices(
+        services.uow_factory,
+        clock,
+        "G1",
+        lambda: "GUICHET",
+        inventory=ServerInventory(syncing.link),
+    )
+    made = DemoTill(services, selling, syncing, clock, name)
+    made.syncing.enroll(server.base_url, add_till(server, name), server.ca.read_text())
+    return made
+
+
+@pytest.fixture
+def two_tills(
+    template: Path, tmp_path: Path, server: RunningServer
+) -> Iterator[tuple[DemoTill, DemoTill]]:
+    import secrets
+
+    first = _till(template, tmp_path / "a", server, f"A-{secrets.token_hex(3)}")
+    second = _till(template, tmp_path / "b", server, f"B-{secrets.token_hex(3)}")
+    yield first, second
+
+
+def _seat_state(server: RunningServer, seat: str) -> tuple[str, str | None]:
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(t.seat_inventory.c.state, t.seat_inventory.c.sale_id).where(
+                t.seat_inventory.c.performance_id == SEATED, t.seat_inventory.c.seat_id == seat
+            )
+        ).one()
+    return str(row.state), row.sale_id
+
+
+def test_a_seat_held_at_one_till_cannot_go_into_the_others_cart(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    a, b = two_tills
+    [seat] = sellable_seats(server, SEATED, 1)
+    cart_a = a.selling.open_cart().cart.id
+    view = a.selling.add_seats(cart_a, SEATED, [seat])
+    assert view.cart.lines[0].hold  # the server's hold token
+    assert _seat_state(server, seat)[0] == "held"
+    cart_b = b.selling.open_cart().cart.id
+    with pytest.raises(SeatsUnavailable) as refused:
+        b.selling.add_seats(cart_b, SEATED, [seat])
+    assert refused.value.reasons == {seat: "seat_held"}
+    assert b.selling.cart(cart_b).cart.lines == ()  # nothing held at b, not even locally
+    sale = a.selling.complete(cart_a, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    assert _seat_state(server, seat) == ("sold", sale)  # sold on the server, at the commit
+    with pytest.raises(SeatsUnavailable) as again:
+        b.selling.add_seats(cart_b, SEATED, [seat])
+    assert again.value.reasons == {seat: "seat_sold"}
+    report = a.syncing.upload()
+    assert report.error == "" and report.acked_through_seq == 1
+    link = a.syncing.link()
+    assert link is not None and incidents(server, link.device_id) == []  # sold online: no incident
+
+
+def test_a_seat_removed_from_a_cart_is_free_for_the_other_till(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    a, b = two_tills
+    [seat] = sellable_seats(server, SEATED, 1)
+    cart_a = a.selling.open_cart().cart.id
+    view = a.selling.add_seats(cart_a, SEATED, [seat])
+    a.selling.remove(cart_a, view.cart.lines[0].id)
+    assert _seat_state(server, seat)[0] == "free"
+    cart_b = b.selling.open_cart().cart.id
+    assert len(b.selling.add_seats(cart_b, SEATED, [seat]).cart.lines) == 1
+
+
+def test_standing_places_are_held_and_sold_on_the_server(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    a, _b = two_tills
+    with server.engine.connect() as conn:
+        before = conn.execute(
+            select(t.ga_quota.c.sold).where(
+                t.ga_quota.c.performance_id == "P-FAB-1", t.ga_quota.c.zone_id == "COUSSINS"
+            )
+        ).scalar_one()
+    cart = a.selling.open_cart().cart.id
+    view = a.selling.add_places(cart, "P-FAB-1", "COUSSINS", 3)
+    assert view.cart.lines[0].hold
+    a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP")
+    with server.engine.connect() as conn:
+        after = conn.execute(
+            select(t.ga_quota.c.sold).where(
+                t.ga_quota.c.performance_id == "P-FAB-1", t.ga_quota.c.zone_id == "COUSSINS"
+            )
+        ).scalar_one()
+    assert after == before + 3
+
+
+def test_a_till_that_cannot_reach_the_server_sells_on_its_own(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    a, _b = two_tills
+    link = a.syncing.link()
+    assert link is not None
+    with a.services.uow_factory() as uow:
+        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
+        uow.commit()
+    [seat] = sellable_seats(server, SEATED, 1)
+    cart = a.selling.open_cart().cart.id
+    view = a.selling.add_seats(cart, SEATED, [seat])
+    assert view.cart.lines[0].hold == ""  # held here only
+    a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP")
+    assert _seat_state(server, seat)[0] == "free"  # the server does not know yet
+    with a.services.uow_factory() as uow:
+        uow.sync.enroll(replace(link, server_url=server.base_url))
+        uow.commit()
+    assert a.syncing.upload().acked_through_seq == 1
+    assert _seat_state(server, seat)[0] == "sold"
+    # Not leased to this till: accepted and flagged for the back office.
+    assert incidents(server, link.device_id) == ["sale_outside_lease"]
