@@ -31,6 +31,7 @@ class Screen(enum.Enum):
     PRINTERS = "printers"
     DEVICES = "devices"
     TILL_SESSION = "till_session"
+    SERVER = "server"  # the link with the central server
 
 
 SCREENS_BY_ROLE: dict[Role, tuple[Screen, ...]] = {
@@ -38,7 +39,13 @@ SCREENS_BY_ROLE: dict[Role, tuple[Screen, ...]] = {
     # Supervisors settle card payments whose outcome stayed unknown: the devices screen.
     # Supervisors open the till (DOMAIN.md): the till session screen, F10.
     Role.SUPERVISOR: (Screen.PERFORMANCES, Screen.TILL_SESSION, Screen.OPERATORS, Screen.DEVICES),
-    Role.TECHNICIAN: (Screen.DEVICES, Screen.PRINTERS, Screen.PLANS, Screen.PERFORMANCES),
+    Role.TECHNICIAN: (
+        Screen.DEVICES,
+        Screen.PRINTERS,
+        Screen.SERVER,
+        Screen.PLANS,
+        Screen.PERFORMANCES,
+    ),
 }
 
 

@@ -39,6 +39,7 @@ from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.plans.plans_screen import PlansScreen
 from app.ui.printers.printers_screen import PrintersScreen
 from app.ui.sale.sale_screen import SaleScreen
+from app.ui.server_link import ServerLinkScreen
 from app.ui.sync_status import SyncStatusLabel
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
@@ -175,6 +176,10 @@ class WorkArea(QWidget):
             return OperatorsScreen(services, lane, operator), self.tr("Operators")
         if screen is Screen.PLANS:
             return PlansScreen(services, lane), self.tr("Plan files")
+        if screen is Screen.SERVER:
+            if self._facades.syncing is None:
+                return None
+            return ServerLinkScreen(self._facades.syncing, lane, timezone), self.tr("Server")
         if screen is Screen.PRINTERS:
             if self._facades.printing is None:
                 return None

@@ -809,27 +809,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="302" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="304" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -2090,6 +2090,74 @@
     </message>
 </context>
 <context>
+    <name>ServerLinkScreen</name>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="34" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="35" />
+        <source>This till on the server</source>
+        <translation>Diese Kasse auf dem Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="36" />
+        <source>Trusted CA (SHA-256)</source>
+        <translation>Vertrauenswürdige CA (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="37" />
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="38" />
+        <source>Sales to upload</source>
+        <translation>Zu sendende Verkäufe</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="39" />
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="47" />
+        <source>Upload now</source>
+        <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="65" />
+        <source>Not enrolled: this till sells on its own. A technician enrolls it with `guichet enroll URL CODE --ca FILE`.</source>
+        <translation>Nicht angemeldet: diese Kasse verkauft allein. Ein Techniker meldet sie mit `guichet enroll URL CODE --ca DATEI` an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="70" />
+        <source>Revoked by the server: enroll this till again.</source>
+        <translation>Vom Server gesperrt: melden Sie diese Kasse neu an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="72" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="74" />
+        <source>Offline: sales are kept and go up when it is back</source>
+        <translation>Offline: die Verkäufe bleiben erhalten und werden gesendet, sobald er zurück ist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="88" />
+        <source>Uploading…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="92" />
+        <source>The server has every sale through number %1.</source>
+        <translation>Der Server hat alle Verkäufe bis Nummer %1.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../app/ui/application.py" line="143" />
@@ -2234,37 +2302,42 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="182" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -809,27 +809,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="302" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="304" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -2090,6 +2090,74 @@
     </message>
 </context>
 <context>
+    <name>ServerLinkScreen</name>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="34" />
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="35" />
+        <source>This till on the server</source>
+        <translation>Cette caisse sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="36" />
+        <source>Trusted CA (SHA-256)</source>
+        <translation>Autorité de confiance (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="37" />
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="38" />
+        <source>Sales to upload</source>
+        <translation>Ventes à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="39" />
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="47" />
+        <source>Upload now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="65" />
+        <source>Not enrolled: this till sells on its own. A technician enrolls it with `guichet enroll URL CODE --ca FILE`.</source>
+        <translation>Non inscrite : cette caisse vend seule. Un technicien l'inscrit avec `guichet enroll URL CODE --ca FICHIER`.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="70" />
+        <source>Revoked by the server: enroll this till again.</source>
+        <translation>Révoquée par le serveur : réinscrivez cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="72" />
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="74" />
+        <source>Offline: sales are kept and go up when it is back</source>
+        <translation>Hors ligne : les ventes sont conservées et partent dès son retour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="88" />
+        <source>Uploading…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="92" />
+        <source>The server has every sale through number %1.</source>
+        <translation>Le serveur a toutes les ventes jusqu'au numéro %1.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../app/ui/application.py" line="143" />
@@ -2234,37 +2302,42 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="182" />
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

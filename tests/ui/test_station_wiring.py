@@ -202,3 +202,38 @@ def test_the_status_bar_says_a_till_without_a_server_sells_on_its_own(
         assert label.toolTip() == "refused"
     finally:
         built.stop()
+
+
+def test_the_technician_sees_the_server_link(qtbot: QtBot, tmp_path: Path) -> None:
+    from app.services.syncing import SyncStatus
+    from app.ui.server_link import ServerLinkScreen
+    from tests.ui.test_sale_counter_speed import sale_window
+
+    built = open_station(load_station(tmp_path / "till", demo=True), FixedClock())
+    try:
+        window = sale_window(qtbot, built)
+        log_in(qtbot, window, "Sacha Petit", "9012")
+        qtbot.waitUntil(lambda: window.work is not None)
+        assert window.work is not None
+        screen = window.work.screens[Screen.SERVER]
+        assert isinstance(screen, ServerLinkScreen)
+        screen.load()
+        qtbot.waitUntil(lambda: screen.state.text().startswith("Not enrolled"))
+        assert not screen.upload_button.isEnabled()
+        screen.show_status(
+            SyncStatus(
+                enrolled=True,
+                online=False,
+                queued=4,
+                server_url="https://guichet.local:8443",
+                name="G1",
+                fingerprint="ab" * 32,
+                last_error="the server cannot be reached: refused",
+            )
+        )
+        assert screen.state.text().startswith("Offline")
+        assert screen.fields["fingerprint"].text() == "ab" * 32
+        assert screen.fields["queued"].text() == "4"
+        assert screen.upload_button.isEnabled()
+    finally:
+        built.stop()
