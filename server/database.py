@@ -81,6 +81,16 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def insert_all_if_new(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[Any]:
+    """`insert_if_new` for many rows in one statement: the keys of the rows that went in."""
+    if not rows:
+        return []
+    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
+    key = next(iter(table.primary_key.columns))
+    statement = dialect.insert(table).values(rows).on_conflict_do_nothing().returning(key)
+    return list(conn.execute(statement).scalars())
+
+
 def insert_if_new(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
     """``INSERT ... ON CONFLICT DO NOTHING``: True when the row went in, False when a unique
     key held it out. (RETURNING tells which: psycopg reports no rowcount for it.)"""

@@ -33,7 +33,7 @@ from domain.journal import canonical_json, check_record, link_hash
 from domain.venue import PhysicalLayout
 from server import tables as t
 from server.catalog import Catalog
-from server.database import insert_if_new, write
+from server.database import insert_all_if_new, insert_if_new, write
 from server.devices import DeviceRow, lock_device, raise_incident
 from server.feed import Changes, ga_change
 from sync.protocol import Event, EventOutcome, EventResult, JournalEntryWire, JournalLink
@@ -74,6 +74,21 @@ def parse_event(raw: object, device: DeviceRow) -> Event:
     return found
 
 
+def _parsed(raw: object, device: DeviceRow) -> Event | EventResult:
+    """The event in ``raw``, or its ``malformed`` result."""
+    try:
+        return parse_event(raw, device)
+    except _Malformed as exc:
+        seq = raw.get("device_seq") if isinstance(raw, dict) else None
+        event_id = raw.get("event_id") if isinstance(raw, dict) else None
+        return EventResult(
+            device_seq=seq if isinstance(seq, int) else None,
+            event_id=event_id if isinstance(event_id, str) else None,
+            result=EventOutcome.MALFORMED,
+            detail=str(exc),
+        )
+
+
 def ingest(
     engine: Engine,
     catalog: Catalog,
@@ -86,35 +101,29 @@ def ingest(
     journal_verified_through)."""
     with write(engine) as conn:
         device = lock_device(conn, device_id)
-        for entry in journal:
-            _store_journal_entry(
-                conn,
-                device,
-                entry.seq,
-                entry.prev_hash,
-                entry.hash,
-                canonical_json(entry.record).decode(),
-                now,
-            )
-        _advance_chain(conn, device_id, now)
-    results = []
-    for raw in raw_events:
+        if journal:
+            entries = [
+                (e.seq, e.prev_hash, e.hash, canonical_json(e.record).decode()) for e in journal
+            ]
+            _store_journal_entries(conn, device, entries, now)
+            _advance_chain(conn, device_id, now)
+    parsed: list[Event | EventResult] = [_parsed(raw, device) for raw in raw_events]
+    events = [x for x in parsed if isinstance(x, Event)]
+    results: list[EventResult] | None = None
+    if events and len(events) == len(parsed):
         try:
-            found = parse_event(raw, device)
-        except _Malformed as exc:
-            seq = raw.get("device_seq") if isinstance(raw, dict) else None
-            event_id = raw.get("event_id") if isinstance(raw, dict) else None
-            results.append(
-                EventResult(
-                    device_seq=seq if isinstance(seq, int) else None,
-                    event_id=event_id if isinstance(event_id, str) else None,
-                    result=EventOutcome.MALFORMED,
-                    detail=str(exc),
-                )
-            )
-            continue
-        with write(engine) as conn:
-            results.append(_one(conn, catalog, device_id, found, now))
+            with write(engine) as conn:
+                results = _ingest_batch(conn, catalog, lock_device(conn, device_id), events, now)
+        except _OneByOne:
+            results = None
+    if results is None:
+        results = []
+        for found in parsed:
+            if isinstance(found, EventResult):
+                results.append(found)
+                continue
+            with write(engine) as conn:
+                results.append(_one(conn, catalog, device_id, found, now))
     _drain_waiting(engine, catalog, device_id, now)
     with write(engine) as conn:
         final = lock_device(conn, device_id)
@@ -140,21 +149,7 @@ def _one(
     inserted = insert_if_new(
         conn,
         t.device_event,
-        dict(
-            event_id=event.event_id,
-            device_id=device.id,
-            device_seq=event.device_seq,
-            kind=event.kind,
-            record=record,
-            journal_seq=event.journal.seq,
-            prev_hash=event.journal.prev_hash,
-            hash=event.journal.hash,
-            lease_id=event.lease_id,
-            lease_epoch=event.lease_epoch,
-            device_time=event.device_time,
-            received_at=now,
-            process_state="processed" if contiguous else "waiting",
-        ),
+        _event_row(device, event, record, "processed" if contiguous else "waiting", now),
     )
     if not inserted:
         return _existing(conn, device, event, record, now, result)
@@ -253,12 +248,32 @@ def _process(
     conn: Connection, catalog: Catalog, device: DeviceRow, event: Event, record: str, now: datetime
 ) -> bool:
     """The effects of a new, contiguous event; True when it raised an incident."""
+    kept = _store_journal_entry(
+        conn, device, event.journal.seq, event.journal.prev_hash, event.journal.hash, record, now
+    )
+    changes = Changes()
+    incidents = _effects(conn, catalog, device, event, record, kept, changes, now)
+    changes.flush(conn, now)
+    _record_incidents(conn, device, event, incidents, now)
+    _advance_chain(conn, device.id, now, {"acked_seq": event.device_seq})
+    return bool(incidents)
+
+
+def _effects(
+    conn: Connection,
+    catalog: Catalog,
+    device: DeviceRow,
+    event: Event,
+    record: str,
+    journal_kept: bool,
+    changes: Changes,
+    now: datetime,
+) -> list[tuple[str, dict[str, Any]]]:
+    """What a new event does (a sale's seats and counts) and the incidents it raises."""
     incidents: list[tuple[str, dict[str, Any]]] = []
     if link_hash(event.journal.prev_hash, record.encode()) != event.journal.hash:
         incidents.append(("journal_hash_invalid", {"journal_seq": event.journal.seq}))
-    if not _store_journal_entry(
-        conn, device, event.journal.seq, event.journal.prev_hash, event.journal.hash, record, now
-    ):
+    if not journal_kept:
         incidents.append(("journal_rewritten", {"journal_seq": event.journal.seq}))
     if event.device_time is not None and abs(event.device_time - now) > CLOCK_SKEW:
         incidents.append(
@@ -268,16 +283,24 @@ def _process(
             )
         )
     if event.kind == "sale":
-        changes = Changes()
         incidents += _sale_effects(conn, catalog, device, event, changes, now)
-        changes.flush(conn, now)
-    acked = {"acked_seq": event.device_seq}
-    if incidents:
-        conn.execute(
-            update(t.device_event)
-            .where(t.device_event.c.event_id == event.event_id)
-            .values(process_state="incident")
-        )
+    return incidents
+
+
+def _record_incidents(
+    conn: Connection,
+    device: DeviceRow,
+    event: Event,
+    incidents: list[tuple[str, dict[str, Any]]],
+    now: datetime,
+) -> None:
+    if not incidents:
+        return
+    conn.execute(
+        update(t.device_event)
+        .where(t.device_event.c.event_id == event.event_id)
+        .values(process_state="incident")
+    )
     for kind, detail in incidents:
         raise_incident(
             conn,
@@ -288,8 +311,114 @@ def _process(
             event_id=event.event_id,
             sale_id=event.event_id if event.kind == "sale" else None,
         )
-    _advance_chain(conn, device.id, now, acked)
-    return bool(incidents)
+
+
+class _OneByOne(Exception):
+    """The batch is not the plain case: take its events one transaction each."""
+
+
+def _ingest_batch(
+    conn: Connection, catalog: Catalog, device: DeviceRow, events: Sequence[Event], now: datetime
+) -> list[EventResult]:
+    """The plain case of an upload, in one transaction with bulk inserts: every event new
+    and contiguous after the last acknowledged one. Each event is still all or nothing (the
+    transaction is); anything else raises `_OneByOne` before a thing is kept."""
+    first = device.acked_seq + 1
+    if [e.device_seq for e in events] != list(range(first, first + len(events))):
+        raise _OneByOne()
+    records = [canonical_json(e.record).decode() for e in events]
+    stored = insert_all_if_new(
+        conn,
+        t.device_event,
+        [_event_row(device, e, r, "processed", now) for e, r in zip(events, records, strict=True)],
+    )
+    if len(stored) != len(events):
+        raise _OneByOne()  # a duplicate, a rewrite, a reused id: each needs its own answer
+    entries = [
+        (e.journal.seq, e.journal.prev_hash, e.journal.hash, r)
+        for e, r in zip(events, records, strict=True)
+    ]
+    kept = _store_journal_entries(conn, device, entries, now)
+    changes = Changes()
+    results = []
+    for event, record in zip(events, records, strict=True):
+        incidents = _effects(
+            conn, catalog, device, event, record, event.journal.seq in kept, changes, now
+        )
+        _record_incidents(conn, device, event, incidents, now)
+        results.append(
+            EventResult(
+                device_seq=event.device_seq,
+                event_id=event.event_id,
+                result=EventOutcome.STORED,
+                incident=bool(incidents),
+            )
+        )
+    changes.flush(conn, now)
+    _advance_chain(conn, device.id, now, {"acked_seq": events[-1].device_seq})
+    return results
+
+
+def _event_row(
+    device: DeviceRow, event: Event, record: str, state: str, now: datetime
+) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "device_id": device.id,
+        "device_seq": event.device_seq,
+        "kind": event.kind,
+        "record": record,
+        "journal_seq": event.journal.seq,
+        "prev_hash": event.journal.prev_hash,
+        "hash": event.journal.hash,
+        "lease_id": event.lease_id,
+        "lease_epoch": event.lease_epoch,
+        "device_time": event.device_time,
+        "received_at": now,
+        "process_state": state,
+    }
+
+
+def _store_journal_entries(
+    conn: Connection,
+    device: DeviceRow,
+    entries: Sequence[tuple[int, str, str, str]],
+    now: datetime,
+) -> set[int]:
+    """`_store_journal_entry` for many (seq, prev_hash, hash, record): the seqs kept as sent
+    (new, or known with the same hash)."""
+    rows = [
+        {
+            "device_id": device.id,
+            "seq": seq,
+            "prev_hash": prev,
+            "hash": hash_,
+            "record": record,
+            "received_at": now,
+        }
+        for seq, prev, hash_, record in entries
+    ]
+    insert_all_if_new(conn, t.journal_entry, rows)
+    found = conn.execute(
+        select(t.journal_entry.c.seq, t.journal_entry.c.hash).where(
+            t.journal_entry.c.device_id == device.id,
+            t.journal_entry.c.seq.in_([seq for seq, *_ in entries]),
+        )
+    )
+    known = {seq: hash_ for seq, hash_ in found}
+    kept = set()
+    for seq, _prev, hash_, _record in entries:
+        if known.get(seq) == hash_:
+            kept.add(seq)
+        else:
+            raise_incident(
+                conn,
+                now,
+                "journal_rewritten",
+                {"journal_seq": seq, "kept_hash": known.get(seq), "sent_hash": hash_},
+                device_id=device.id,
+            )
+    return kept
 
 
 def _store_journal_entry(
@@ -302,34 +431,7 @@ def _store_journal_entry(
     now: datetime,
 ) -> bool:
     """Keep an entry of the till's chain; False when that seq is known with another hash."""
-    if insert_if_new(
-        conn,
-        t.journal_entry,
-        dict(
-            device_id=device.id,
-            seq=seq,
-            prev_hash=prev_hash,
-            hash=hash_,
-            record=record,
-            received_at=now,
-        ),
-    ):
-        return True
-    kept = conn.scalar(
-        select(t.journal_entry.c.hash).where(
-            t.journal_entry.c.device_id == device.id, t.journal_entry.c.seq == seq
-        )
-    )
-    if kept != hash_:
-        raise_incident(
-            conn,
-            now,
-            "journal_rewritten",
-            {"journal_seq": seq, "kept_hash": kept, "sent_hash": hash_},
-            device_id=device.id,
-        )
-        return False
-    return True
+    return seq in _store_journal_entries(conn, device, [(seq, prev_hash, hash_, record)], now)
 
 
 def _advance_chain(

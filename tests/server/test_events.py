@@ -395,3 +395,21 @@ def test_a_sale_may_name_its_till_by_its_point_of_sale(server: RunningServer, ti
     assert [(r["result"], r["incident"]) for r in body["results"]] == [("stored", False)] * 2
     stranger = till.sale_event(PERF, sellable_seats(server, PERF, 1), as_till="G7")
     assert [r["result"] for r in ok(till.upload([stranger]))["results"]] == ["malformed"]
+
+
+def test_events_whose_journal_entries_came_in_the_same_batch_are_taken_as_they_are(
+    server: RunningServer, till: Till
+) -> None:
+    """A sender may put every journal entry in ``journal``, the events' too: the same entry
+    twice is no rewrite."""
+    events = [till.leased_sale(PERF) for _ in range(3)]
+    journal = [{**e["journal"], "record": e["record"]} for e in events]
+    body = ok(till.upload(events, journal=journal))
+    assert [(r["result"], r["incident"]) for r in body["results"]] == [("stored", False)] * 3
+    assert (body["acked_through_seq"], body["journal_verified_through"]) == (3, 3)
+    assert _incidents(server, till.device_id) == []
+    forged = till.leased_sale(PERF)
+    other = {**forged["journal"], "hash": "e" * 64, "record": forged["record"]}
+    body = ok(till.upload([forged], journal=[other]))  # the list says otherwise: first kept
+    assert body["results"][0]["incident"] is True
+    assert "journal_rewritten" in _incidents(server, till.device_id)
