@@ -368,3 +368,40 @@ def season_of(data: Mapping[str, JsonValue]) -> Season:
         date.fromisoformat(_text(data, "starts_on")),
         date.fromisoformat(_text(data, "ends_on")),
     )
+
+
+def site_of(data: Mapping[str, JsonValue]) -> Site:
+    return Site(_text(data, "id"), _text(data, "name"), _text(data, "timezone"))
+
+
+def hall_of(data: Mapping[str, JsonValue]) -> Hall:
+    return Hall(_text(data, "id"), _text(data, "site_id"), _text(data, "name"))
+
+
+def organizer_of(data: Mapping[str, JsonValue]) -> Organizer:
+    return Organizer(_text(data, "id"), _text(data, "name"))
+
+
+def activity_of(data: Mapping[str, JsonValue]) -> Activity:
+    return Activity(_text(data, "id"), _text(data, "season_id"), _text(data, "name"))
+
+
+def audience_of(data: Mapping[str, JsonValue]) -> AudienceSubcategory:
+    return AudienceSubcategory(_text(data, "code"), _text(data, "name"))
+
+
+def delivery_mode_of(data: Mapping[str, JsonValue]) -> DeliveryMode:
+    return DeliveryMode(_text(data, "code"), _text(data, "name"), money_of(data["fee"]))
+
+
+def point_of_sale_of(data: Mapping[str, JsonValue]) -> PointOfSale:
+    number = data["number"]
+    if not isinstance(number, int):
+        raise ValueError("number is not an integer")
+    return PointOfSale(
+        _text(data, "code"), _text(data, "name"), _text(data, "channel_code"), number
+    )
+
+
+def event_of(data: Mapping[str, JsonValue]) -> Event:
+    return Event(_text(data, "id"), _text(data, "activity_id"), _text(data, "name"))

@@ -33,3 +33,30 @@ class SyncLinkRow(Base):
     last_contact_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str] = mapped_column(Text, default="")
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncEntityVersionRow(Base):
+    """The version of each catalog entity the feed wrote on this till (``live`` False: a
+    tombstone deleted it), so that an older copy never overwrites a newer one."""
+
+    __tablename__ = "sync_entity_versions"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    live: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SyncLeaseRow(Base):
+    """This till's leases from the server, as the feed last gave them: ``seats`` and
+    ``places`` are JSON lists."""
+
+    __tablename__ = "sync_leases"
+
+    lease_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    epoch: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))
+    performance_id: Mapped[str] = mapped_column(String(64), index=True)
+    seats: Mapped[str] = mapped_column(Text)
+    places: Mapped[str] = mapped_column(Text)
+    sell_until: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -24,6 +24,7 @@ from app.persistence.errors import DatabaseReadOnly, unavailable_kind
 from app.persistence.repositories.catalog import CatalogRepository
 from app.persistence.repositories.channels import ChannelRepository
 from app.persistence.repositories.configurations import ConfigurationRepository
+from app.persistence.repositories.feed import FeedRepository
 from app.persistence.repositories.journal import JournalRepository
 from app.persistence.repositories.operators import OperatorRepository
 from app.persistence.repositories.payments import PaymentRepository
@@ -65,6 +66,7 @@ class UnitOfWork:
     sales: SaleRepository
     gift_cards: GiftCardRepository
     sync: SyncLinkRepository
+    feed: FeedRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -94,6 +96,7 @@ class UnitOfWork:
         self.sales = SaleRepository(session)
         self.gift_cards = GiftCardRepository(session)
         self.sync = SyncLinkRepository(session)
+        self.feed = FeedRepository(session, self.venues)
         return self
 
     def __exit__(

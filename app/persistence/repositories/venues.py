@@ -182,6 +182,10 @@ class VenueRepository:
                 content=encode_content(layout),
             )
         )
+        self.add_seats(layout)
+
+    def add_seats(self, layout: PhysicalLayout) -> None:
+        """Insert the layout's seats (its row is stored, it has no seats yet)."""
         if not layout.seats:
             return
         # The driver's executemany with plain tuples: a 100,000-seat plan is the one bulk write
