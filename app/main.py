@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations speak up when they fail
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request to the server
     from app.cli import is_cli_command, run_cli
 
     if is_cli_command(args):
@@ -60,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
             "       guichet [--data-dir DIR] plan ...    plan files (guichet plan --help)\n"
             "       guichet printer ...                  printers (guichet printer --help)\n"
             "       guichet [--data-dir DIR] devices ... devices (guichet devices --help)\n"
-            "       guichet [--data-dir DIR] journal ... fiscal journal (guichet journal --help)"
+            "       guichet [--data-dir DIR] journal ... fiscal journal (guichet journal --help)\n"
+            "       guichet [--data-dir DIR] enroll URL CODE --ca FILE   enroll with a server\n"
+            "       guichet [--data-dir DIR] sync status|upload          the server link"
         )
         return 0
     try:

@@ -67,6 +67,7 @@ def _upload(args: argparse.Namespace) -> int:
     database, syncing = found
     try:
         report = syncing.upload()
+        link = syncing.link()
     except NotEnrolled as error:
         print(f"error: {error}")
         return EXIT_FAILED
@@ -75,9 +76,10 @@ def _upload(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         database.close()
+    acked = report.acked_through_seq if link is None else link.acked_through_seq
     print(
         f"sent {report.sent_batches} batch(es); the server has every event through "
-        f"{report.acked_through_seq}; {report.left} left"
+        f"{acked}; {report.left} left"
     )
     if report.error:
         print(f"stopped: {report.error}")

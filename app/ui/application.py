@@ -4,6 +4,7 @@ when the terminal asks (Ctrl+C, or SIGTERM), through the same path as closing th
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -85,6 +86,7 @@ def run_gui(
     )
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)
+    _place(window)
     window.show()
     stopped_by, restore = stop_on_signals(window, app.quit)
     log.info("client window shown")
@@ -142,3 +144,14 @@ def show_cannot_start(error: BaseException, language: str) -> None:
     set_language(language)
     title = QCoreApplication.translate("Startup", "Guichet cannot start")
     QMessageBox(QMessageBox.Icon.Critical, title, message_for(error)).exec()
+
+
+def _place(window: QWidget) -> None:
+    """``GUICHET_WINDOW_GEOMETRY=x,y,width,height``: where the window opens (the demo puts
+    its tills side by side so)."""
+    given = os.environ.get("GUICHET_WINDOW_GEOMETRY", "")
+    try:
+        x, y, width, height = (int(part) for part in given.split(","))
+    except ValueError:
+        return
+    window.setGeometry(x, y, width, height)
