@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from app.services.devices import DevicesService
     from app.services.printing import PrinterStation, PrintingServices
     from app.services.selling import SellingServices
-    from app.services.syncing import NetworkLane, SyncServices
+    from app.services.syncing import FeedLane, NetworkLane, SyncServices
     from app.services.till import TillServices
     from domain.clock import Clock
     from drivers.config import DeviceConfig
@@ -61,8 +61,10 @@ class Station:
     selling: SellingServices
     syncing: SyncServices
     network: NetworkLane  # uploads to the central server, when the till is enrolled
+    feed: FeedLane  # the server's catalog and seat changes, long-polled
 
     def stop(self) -> None:
+        self.feed.stop()
         self.network.stop()
         self.device_station.stop()  # finishes queued print jobs, then closes every device
 
@@ -83,10 +85,11 @@ def _device_configs(config: StationConfig) -> list[DeviceConfig]:
 
 def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     from app.services.devices import DevicesService
+    from app.services.feed import CatalogFeed
     from app.services.printing import PrinterStation, PrintingServices
     from app.services.selling import SellingServices
     from app.services.server_inventory import ServerInventory
-    from app.services.syncing import NetworkLane, SyncServices
+    from app.services.syncing import FeedLane, NetworkLane, SyncServices
     from app.services.tickets import sale_ticket_printer
     from drivers.station import DeviceStation
 
@@ -106,6 +109,9 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     )
     syncing = SyncServices(services.uow_factory, services.clock, config.point_of_sale)
     network = NetworkLane(syncing)
+    feed = FeedLane(
+        syncing, CatalogFeed(services.uow_factory, services.clock, config.point_of_sale).pull_once
+    )
     selling = SellingServices(
         services.uow_factory,
         services.clock,
@@ -122,4 +128,7 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     device_station.start()
     devices.reconcile_at_start()  # card payments a crash left open: asked, never guessed
     network.start()
-    return Station(services, printing, devices, printers, device_station, selling, syncing, network)
+    feed.start()
+    return Station(
+        services, printing, devices, printers, device_station, selling, syncing, network, feed
+    )

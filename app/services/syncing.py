@@ -17,10 +17,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
+from app.services.changes import Changes
 from app.services.ports import Clock, UnitOfWorkFactory
 from app.services.records import SyncLink
 from domain.errors import GuichetError
+from drivers.base import Listeners
 from sync.client import CursorExpired, ServerClient, SyncError, Unauthorized, ca_fingerprint
 from sync.sender import Backoff, DrainReport, JournalItem, Pending, drain
 
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 ONLINE_WITHIN = timedelta(seconds=30)  # a contact this recent counts as online
 POLL_SECONDS = 3.0
 UPLOAD_DEADLINE = 20.0  # seconds one drain may take
+FEED_WAIT = 20  # seconds a feed poll waits on the server for something to change
 
 
 class NotEnrolled(GuichetError):
@@ -113,6 +117,18 @@ class SyncServices:
         self._till = till
         self._client_factory = client_factory
         self.store = _Store(uow_factory, clock, till)
+        self._listeners: Listeners[[Changes]] = Listeners("server changes")
+
+    def add_change_listener(self, listener: Callable[[Changes], object]) -> None:
+        """Told, on the feed's thread, what the server's feed changed here (performances
+        whose seats moved, the catalog, the venues)."""
+        self._listeners.add(listener)
+
+    def remove_change_listener(self, listener: Callable[[Changes], object]) -> None:
+        self._listeners.remove(listener)
+
+    def changed(self, changes: Changes) -> None:
+        self._listeners.notify(changes)
 
     def link(self) -> SyncLink | None:
         with self._uow(read_only=True) as uow:
@@ -207,6 +223,76 @@ class SyncServices:
         (an expired cursor is an answer too)."""
         with contextlib.suppress(CursorExpired):
             client.changes(link.catalog_cursor or 0, limit=1, wait=0)
+
+
+class FeedPull(Protocol):
+    """`app.services.feed.CatalogFeed.pull_once`: a snapshot or the pages the server has."""
+
+    def __call__(self, client: ServerClient, wait: int = 0) -> _Report: ...
+
+
+class _Report(Protocol):
+    @property
+    def changes(self) -> Changes: ...
+
+
+class FeedLane:
+    """The till's second thread to the server: it long-polls the catalog and seat feed, so
+    that another till's hold or sale shows here within about a second (the server answers a
+    waiting poll as soon as something changes; the cursor stays the source of truth), and
+    tells `SyncServices.add_change_listener`'s listeners what changed."""
+
+    def __init__(
+        self, syncing: SyncServices, pull: FeedPull, wait: int = FEED_WAIT, idle: float = 3.0
+    ) -> None:
+        self._syncing = syncing
+        self._pull = pull
+        self._wait = wait
+        self._idle = idle
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="feed lane", daemon=True)
+        self.backoff = Backoff()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        client: ServerClient | None = None
+        key: tuple[str, str] | None = None
+        try:
+            while not self._stop.is_set():
+                link = self._syncing.link()
+                if link is None or link.revoked:
+                    self._stop.wait(self._idle)
+                    continue
+                if client is None or key != (link.server_url, link.token):
+                    if client is not None:
+                        client.close()
+                    client, key = client_for(link), (link.server_url, link.token)
+                wait = 0.0
+                try:
+                    report = self._pull(client, wait=self._wait)
+                    self.backoff.succeeded()
+                    if report.changes:
+                        self._syncing.changed(report.changes)
+                except Unauthorized:
+                    self._stop.wait(self._idle)  # the upload lane marks the link revoked
+                except SyncError as exc:
+                    log.info("the feed could not be read: %s", exc.message)
+                    wait = self.backoff.failed(getattr(exc, "after", None))
+                except Exception:
+                    log.exception("the feed failed")
+                    wait = self.backoff.failed()
+                if wait:
+                    self._stop.wait(wait)
+        finally:
+            if client is not None:
+                client.close()
 
 
 class NetworkLane:

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.syncing import SyncServices, SyncStatus
 from app.ui import formatting
-from app.ui.tasks import Lane
+from app.ui.changes import hub
+from app.ui.tasks import Lane, gui_listener
 
 REFRESH_MS = 2000
 
@@ -34,6 +35,9 @@ class SyncStatusLabel(QLabel):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        # What the server's feed changed (another till's holds and sales, the catalog) goes
+        # to every screen through the change hub, on the GUI thread.
+        syncing.add_change_listener(gui_listener(self, hub().publish))
         self.refresh()
 
     def refresh(self) -> None:

@@ -158,3 +158,40 @@ def test_a_till_that_cannot_reach_the_server_sells_on_its_own(
     assert _seat_state(server, seat)[0] == "sold"
     # Not leased to this till: accepted and flagged for the back office.
     assert incidents(server, link.device_id) == ["sale_outside_lease"]
+
+
+def test_a_hold_at_one_till_reaches_the_others_plan_through_the_feed(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    import threading
+
+    from app.services.changes import Changes
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import FeedLane
+
+    a, b = two_tills
+    told: list[Changes] = []
+    seen = threading.Event()
+
+    def listen(changes: Changes) -> None:
+        told.append(changes)
+        if SEATED in changes.performances:
+            seen.set()
+
+    b.syncing.add_change_listener(listen)
+    lane = FeedLane(b.syncing, CatalogFeed(b.services.uow_factory, b.clock, "G1").pull_once, wait=5)
+    lane.start()
+    try:
+        [seat] = sellable_seats(server, SEATED, 1)
+        first = b.services.performance_view(SEATED).plan
+        index = first.seat_ids.index(seat)
+        assert first.sellable[index]  # free at b before a holds it
+        seen.clear()
+        a.selling.add_seats(a.selling.open_cart().cart.id, SEATED, [seat])
+        assert seen.wait(15), told  # the long poll answered with a's hold
+        plan = b.services.performance_view(SEATED).plan
+        assert not plan.sellable[index]  # taken, on b's plan too
+        with pytest.raises(SeatsUnavailable):
+            b.selling.add_seats(b.selling.open_cart().cart.id, SEATED, [seat])
+    finally:
+        lane.stop(10)
