@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -136,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.terminate()
             server.wait(10)
         return 0
+    signal.signal(signal.SIGTERM, _interrupted)  # stopped from outside: the server too
     clients = []
     for number, folder in enumerate(folders, start=1):
         env = dict(os.environ)
@@ -157,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.terminate()
             server.wait(10)
     return max(codes)
+
+
+def _interrupted(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
