@@ -403,3 +403,59 @@ def test_the_servers_view_never_replaces_this_tills_own_holds_and_sales(
     assert enrolled.owners(PERF)[mine_held] == SERVER_OWNER
     assert enrolled.plan_state(PERF, mine_held) is SeatState.SOLD
     assert enrolled.owners(PERF)[mine_sold] == order.id
+
+
+def test_a_seat_leased_to_this_till_stays_sellable_here_and_another_tills_does_not(
+    server: RunningServer, enrolled: FeedTill, other_till: Till
+) -> None:
+    mine, theirs = sellable_seats(server, PERF, 2)
+    other_till.lease(PERF, [theirs])
+    link = enrolled.syncing.link()
+    assert link is not None
+    with server.client(link.token) as http:
+        response = http.post(
+            "/v1/leases",
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+            json={
+                "performance_id": PERF,
+                "seats": [mine],
+                "sell_until": (server.clock.now() + timedelta(hours=4)).isoformat(),
+            },
+        )
+    lease_id = ok(response)["lease_id"]
+    enrolled.pull()
+    assert enrolled.plan_state(PERF, theirs) is SeatState.RESERVED
+    assert enrolled.plan_state(PERF, mine) is SeatState.FREE
+    with enrolled.services.uow_factory(read_only=True) as uow:
+        assert [(x.lease_id, x.seats) for x in uow.feed.leases()] == [(lease_id, [mine])]
+    enrolled.forget_cursor()  # a snapshot says the same
+    assert enrolled.pull().snapshot
+    assert enrolled.plan_state(PERF, theirs) is SeatState.RESERVED
+    assert enrolled.plan_state(PERF, mine) is SeatState.FREE
+    with enrolled.services.uow_factory(read_only=True) as uow:
+        assert [x.lease_id for x in uow.feed.leases()] == [lease_id]
+
+
+def test_a_deleted_performance_goes_unless_this_till_sold_on_it_then_it_is_cancelled(
+    server: RunningServer, enrolled: FeedTill
+) -> None:
+    _version, data = _server_entity(server, codec.PERFORMANCE, PERF)
+    for copy in ("P-FEED-SOLD", "P-FEED-EMPTY"):
+        _put(server, codec.PERFORMANCE, copy, {**data, "id": copy})
+    try:
+        report = enrolled.pull()
+        assert {"P-FEED-SOLD", "P-FEED-EMPTY"} <= report.performances
+        cart = enrolled.selling.open_cart().cart.id
+        view = enrolled.selling.add_seats(cart, "P-FEED-SOLD", ["B1-A-1"])
+        enrolled.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP")
+    finally:
+        for copy in ("P-FEED-SOLD", "P-FEED-EMPTY"):
+            _put(server, codec.PERFORMANCE, copy, None)
+    enrolled.pull()
+    with enrolled.services.uow_factory(read_only=True) as uow:
+        ids = {p.performance_id for p in uow.catalog.list_performances()}
+        assert "P-FEED-EMPTY" not in ids
+        kept = uow.catalog.get_performance("P-FEED-SOLD")
+        assert kept.state is PerformanceState.CANCELLED
+        assert uow.feed.known()[(codec.PERFORMANCE, "P-FEED-SOLD")].live is False
+    assert enrolled.owners("P-FEED-SOLD")["B1-A-1"] not in (SERVER_OWNER, "")
