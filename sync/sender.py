@@ -108,6 +108,7 @@ def build_batch(store: OutboxStore) -> tuple[EventsBatch, int] | None:
             kind=item.kind,
             record=item.record,
             journal=JournalLink(seq=item.journal_seq, prev_hash=item.prev_hash, hash=item.hash),
+            **_lease(item.record),
         )
         size += len(event.model_dump_json())
         if events and size > BODY_BUDGET:
@@ -200,3 +201,12 @@ class Backoff:
         bound = min(self.ceiling, self.first * 2 ** (self.failures - 1))
         wait = bound * (0.5 + self._rng() / 2)
         return float(max(wait, retry_after or 0.0))
+
+
+def _lease(record: dict[str, Any]) -> dict[str, Any]:
+    """The lease a sale's record says it sold from, as the event's fields."""
+    lease = record.get("lease")
+    if isinstance(lease, dict) and isinstance(lease.get("id"), str):
+        epoch = lease.get("epoch")
+        return {"lease_id": lease["id"], "lease_epoch": epoch if isinstance(epoch, int) else None}
+    return {}

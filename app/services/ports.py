@@ -386,6 +386,9 @@ class Inventory(Protocol):
         self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime
     ) -> list[str]: ...
     def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]: ...
+    def lease_of(self, cart: Cart) -> tuple[str, int] | None:
+        """The lease (id, epoch) every place of the cart is sold from, or None."""
+        ...
 
 
 class UnitOfWork(Protocol):

@@ -206,6 +206,9 @@ class LocalInventory:
                 uow.standing.extend(places_owner(cart, line), expires_at)
         return lost
 
+    def lease_of(self, cart: Cart) -> tuple[str, int] | None:
+        return None  # a till on its own has no lease
+
     def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
         lost: list[str] = []
         for performance_id, seats in _seats_by_performance(cart).items():
@@ -215,6 +218,25 @@ class LocalInventory:
                 if line.kind is LineKind.STANDING:
                     uow.standing.sell(places_owner(cart, line), sale)
         return lost
+
+
+LEASED = "lease:"  # a cart line's ``hold`` when its place comes from a lease: lease:<id>:<epoch>
+
+
+def leased_hold(lease_id: str, epoch: int) -> str:
+    return f"{LEASED}{lease_id}:{epoch}"
+
+
+def lease_of(cart: Cart) -> tuple[str, int] | None:
+    """The lease every line of the cart is sold from (an offline-able sale), or None."""
+    found = {line.hold for line in cart.lines}
+    if len(found) != 1:
+        return None
+    hold = next(iter(found))
+    if not hold.startswith(LEASED):
+        return None
+    lease_id, _, epoch = hold[len(LEASED) :].rpartition(":")
+    return (lease_id, int(epoch)) if lease_id and epoch.isdigit() else None
 
 
 def _seats_by_performance(cart: Cart) -> dict[str, list[str]]:
@@ -456,6 +478,9 @@ class SellingServices:
             device_seq = uow.sales.next_device_seq(self._till)
             number = order_number(self._till, device_seq)
             record = {**sale_record(order), "order_number": number}
+            leased = self._inventory.lease_of(cart)
+            if leased is not None:  # sold from this till's lease: the upload names it
+                record["lease"] = {"id": leased[0], "epoch": leased[1]}
             uow.sales.add(order, device_seq, record)
             entry = uow.journal.append(self._till, record)
             uow.sales.add_outbox(

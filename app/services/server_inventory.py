@@ -8,9 +8,14 @@ is held and sold on the server as well as locally, so that two tills never sell 
   transaction and before anything prints; a seat the server says is gone stops the sale
   (`SeatsLost` upstream: before any cash, the card left approved for a refund).
 - **release**: the local release, then the line's server hold is dropped.
-- **offline** (the server cannot be reached): the till goes on alone — holds and sales are
-  local, and the sale's upload tells the server later (which raises an incident when the seat
-  was not leased to this till). The counter never waits for more than the short timeouts.
+- **leases**: seats the server leased to this till (`guichet-server lease grant`, learnt from
+  the feed) are held and sold here only, online or not; the sale's record names its lease and
+  goes up with the outbox. A cart is from the lease or from the server, never both.
+- **offline** (the server cannot be reached): only leased seats sell (notes/sync.md §1:
+  ownership, not sync logic, prevents offline double sales); anything else is refused with
+  the reason. A sale whose server holds were taken before the network went still completes
+  (the money may be taken already) and goes up later; the server lists it as an incident.
+  Standing places have no lease on the till yet: they sell online only.
 - A **revoked** till sells nothing: the server said it may not.
 
 Never enrolled: exactly the local inventory.
@@ -27,10 +32,17 @@ import httpx
 
 from app.services.ports import Held, UnitOfWork
 from app.services.records import SyncLink
-from app.services.selling import LocalInventory, SaleError
+from app.services.selling import LEASED, LocalInventory, SaleError, lease_of, leased_hold
 from domain.orders import Cart, CartLine, LineKind
 from sync.client import Refused, ServerClient, SyncError, Unauthorized
-from sync.protocol import ErrorCode, HoldRequest, PlacesWire, SaleLineRequest, SaleRequest
+from sync.protocol import (
+    ErrorCode,
+    HoldRequest,
+    LeaseState,
+    PlacesWire,
+    SaleLineRequest,
+    SaleRequest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +96,14 @@ class ServerInventory:
         client = self._server()
         if held.refused or client is None:
             return held
+        leased = _leased_seats(uow, performance_id, now)
+        mine = [s for s in seat_ids if s in leased]
+        if mine:  # the till's own: held here, sold from the lease, online or not
+            if len(mine) != len(seat_ids) or _holds_central(uow, owner):
+                return Held(dict.fromkeys(seat_ids, "lease_mix"))
+            return Held(tokens={s: leased[s] for s in mine})
+        if _holds_leased(uow, owner):
+            return Held(dict.fromkeys(seat_ids, "lease_mix"))
         tokens: dict[str, str] = {}
         for seat_id in seat_ids:
             request = HoldRequest(
@@ -93,8 +113,9 @@ class ServerInventory:
             if refused is not None:
                 self._drop(client, tokens.values())
                 return Held(refused)
-            if self.offline:
-                return Held()  # on its own from here: local holds only
+            if self.offline:  # only what is leased to this till sells without the server
+                self._drop(client, tokens.values())
+                return Held(dict.fromkeys(seat_ids, "offline_not_leased"))
         return Held(tokens=tokens)
 
     def hold_places(
@@ -119,10 +140,14 @@ class ServerInventory:
             places=[PlacesWire(zone_id=zone_id, count=places)],
             minutes=HOLD_MINUTES,
         )
+        if _holds_leased(uow, owner.rsplit(":", 1)[0]):
+            return Held({zone_id: "lease_mix"})
         tokens: dict[str, str] = {}
         refused = self._hold(client, request, zone_id, tokens)
         if refused is not None:
             return Held({zone_id: "not_enough_places"})
+        if self.offline:  # standing places sell online only (their leases: not yet)
+            return Held({zone_id: "offline_not_leased"})
         return Held(tokens=tokens)
 
     def release(self, uow: UnitOfWork, cart: Cart, line: CartLine | None = None) -> None:
@@ -130,7 +155,7 @@ class ServerInventory:
         lines = cart.lines if line is None else (line,)
         client = self._server(required=False)
         if client is not None:
-            self._drop(client, [x.hold for x in lines if x.hold])
+            self._drop(client, [x.hold for x in lines if x.hold and not x.hold.startswith(LEASED)])
 
     def extend(self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime) -> list[str]:
         # The server's holds run their own 15 minutes; a sale after them sells what is
@@ -140,8 +165,8 @@ class ServerInventory:
     def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
         lost = self._local.sell(uow, cart, sale)
         client = self._server()
-        if lost or client is None:
-            return lost
+        if lost or client is None or lease_of(cart) is not None:
+            return lost  # a lease's sale goes up with the outbox, naming its lease
         lines = [
             SaleLineRequest(
                 performance_id=line.performance_id,
@@ -172,6 +197,9 @@ class ServerInventory:
                 self._went_offline(exc)
                 return []
         return []
+
+    def lease_of(self, cart: Cart) -> tuple[str, int] | None:
+        return lease_of(cart)
 
     # --- inside -------------------------------------------------------------------------
 
@@ -233,3 +261,29 @@ def _refusals(exc: Refused) -> dict[str, str]:
     if isinstance(found, dict):
         return {str(k): str(v) for k, v in found.items()}
     return {}
+
+
+def _leased_seats(uow: UnitOfWork, performance_id: str, now: datetime) -> dict[str, str]:
+    """The seats of this performance leased to this till and sellable now, each with the
+    line's ``hold`` that names its lease."""
+    return {
+        seat: leased_hold(lease.lease_id, lease.epoch)
+        for lease in uow.feed.leases()
+        if lease.performance_id == performance_id
+        and lease.state is LeaseState.ACTIVE
+        and lease.sell_until > now
+        for seat in lease.seats
+    }
+
+
+def _cart_holds(uow: UnitOfWork, owner: str) -> list[str]:
+    cart_id = owner.removeprefix("cart:")
+    return [line.hold for line in uow.carts.get(cart_id).lines]
+
+
+def _holds_leased(uow: UnitOfWork, owner: str) -> bool:
+    return any(h.startswith(LEASED) for h in _cart_holds(uow, owner))
+
+
+def _holds_central(uow: UnitOfWork, owner: str) -> bool:
+    return any(not h.startswith(LEASED) for h in _cart_holds(uow, owner))

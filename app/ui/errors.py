@@ -211,6 +211,14 @@ def seat_refusal(reason: str) -> str:
             "ErrorPolicy", "the server does not let this till sell it"
         ),
         "not_enough_places": QCoreApplication.translate("ErrorPolicy", "not enough places left"),
+        "offline_not_leased": QCoreApplication.translate(
+            "ErrorPolicy",
+            "the server cannot be reached, and only the seats leased to this till sell without it",
+        ),
+        "lease_mix": QCoreApplication.translate(
+            "ErrorPolicy",
+            "a sale is either from this till's lease or from the server: pay this cart first",
+        ),
     }
     return texts.get(reason, reason)
 

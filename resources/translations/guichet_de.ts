@@ -650,72 +650,82 @@
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="223" />
+        <location filename="../../app/ui/errors.py" line="214" />
+        <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
+        <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="218" />
+        <source>a sale is either from this till's lease or from the server: pay this cart first</source>
+        <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="231" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="228" />
+        <location filename="../../app/ui/errors.py" line="236" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="233" />
+        <location filename="../../app/ui/errors.py" line="241" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="238" />
+        <location filename="../../app/ui/errors.py" line="246" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="243" />
+        <location filename="../../app/ui/errors.py" line="251" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="248" />
+        <location filename="../../app/ui/errors.py" line="256" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="260" />
+        <location filename="../../app/ui/errors.py" line="268" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="262" />
+        <location filename="../../app/ui/errors.py" line="270" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="276" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="280" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280" />
+        <location filename="../../app/ui/errors.py" line="288" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="285" />
+        <location filename="../../app/ui/errors.py" line="293" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="289" />
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -2160,7 +2170,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="143" />
+        <location filename="../../app/ui/application.py" line="145" />
         <source>Guichet cannot start</source>
         <translation>Guichet kann nicht starten</translation>
     </message>
@@ -2168,37 +2178,37 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="46" />
+        <location filename="../../app/ui/sync_status.py" line="50" />
         <source>Stand-alone till: no server</source>
         <translation>Eigenständige Kasse: kein Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="51" />
+        <location filename="../../app/ui/sync_status.py" line="55" />
         <source>Server: this till was revoked. %1 sale(s) kept; a technician enrolls it again.</source>
         <translation>Server: diese Kasse wurde gesperrt. %1 Verkauf/Verkäufe aufbewahrt; ein Techniker meldet sie neu an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="55" />
+        <location filename="../../app/ui/sync_status.py" line="59" />
         <source>%1 to upload</source>
         <translation>%1 zu senden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="57" />
+        <location filename="../../app/ui/sync_status.py" line="61" />
         <source>Server: online · %1</source>
         <translation>Server: online · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="59" />
+        <location filename="../../app/ui/sync_status.py" line="63" />
         <source>Server: offline · %1</source>
         <translation>Server: offline · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="63" />
+        <location filename="../../app/ui/sync_status.py" line="67" />
         <source>Server: offline since %1 · %2</source>
         <translation>Server: offline seit %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="67" />
+        <location filename="../../app/ui/sync_status.py" line="71" />
         <source>catalog of %1</source>
         <translation>Katalog von %1</translation>
     </message>

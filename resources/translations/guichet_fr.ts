@@ -650,72 +650,82 @@
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="223" />
+        <location filename="../../app/ui/errors.py" line="214" />
+        <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
+        <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="218" />
+        <source>a sale is either from this till's lease or from the server: pay this cart first</source>
+        <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="231" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="228" />
+        <location filename="../../app/ui/errors.py" line="236" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="233" />
+        <location filename="../../app/ui/errors.py" line="241" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="238" />
+        <location filename="../../app/ui/errors.py" line="246" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="243" />
+        <location filename="../../app/ui/errors.py" line="251" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="248" />
+        <location filename="../../app/ui/errors.py" line="256" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="260" />
+        <location filename="../../app/ui/errors.py" line="268" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="262" />
+        <location filename="../../app/ui/errors.py" line="270" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="276" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="280" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280" />
+        <location filename="../../app/ui/errors.py" line="288" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="285" />
+        <location filename="../../app/ui/errors.py" line="293" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="289" />
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -2160,7 +2170,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="143" />
+        <location filename="../../app/ui/application.py" line="145" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
     </message>
@@ -2168,37 +2178,37 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="46" />
+        <location filename="../../app/ui/sync_status.py" line="50" />
         <source>Stand-alone till: no server</source>
         <translation>Caisse autonome : pas de serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="51" />
+        <location filename="../../app/ui/sync_status.py" line="55" />
         <source>Server: this till was revoked. %1 sale(s) kept; a technician enrolls it again.</source>
         <translation>Serveur : cette caisse a été révoquée. %1 vente(s) conservée(s) ; un technicien la réinscrit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="55" />
+        <location filename="../../app/ui/sync_status.py" line="59" />
         <source>%1 to upload</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="57" />
+        <location filename="../../app/ui/sync_status.py" line="61" />
         <source>Server: online · %1</source>
         <translation>Serveur : en ligne · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="59" />
+        <location filename="../../app/ui/sync_status.py" line="63" />
         <source>Server: offline · %1</source>
         <translation>Serveur : hors ligne · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="63" />
+        <location filename="../../app/ui/sync_status.py" line="67" />
         <source>Server: offline since %1 · %2</source>
         <translation>Serveur : hors ligne depuis %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="67" />
+        <location filename="../../app/ui/sync_status.py" line="71" />
         <source>catalog of %1</source>
         <translation>catalogue de %1</translation>
     </message>

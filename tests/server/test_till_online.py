@@ -136,27 +136,27 @@ def test_standing_places_are_held_and_sold_on_the_server(
     assert after == before + 3
 
 
-def test_a_till_that_cannot_reach_the_server_sells_on_its_own(
+def test_a_sale_whose_server_went_away_after_the_holds_stands_and_goes_up_later(
     server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
 ) -> None:
     a, _b = two_tills
     link = a.syncing.link()
     assert link is not None
-    with a.services.uow_factory() as uow:
-        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
-        uow.commit()
     [seat] = sellable_seats(server, SEATED, 1)
     cart = a.selling.open_cart().cart.id
-    view = a.selling.add_seats(cart, SEATED, [seat])
-    assert view.cart.lines[0].hold == ""  # held here only
-    a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP")
-    assert _seat_state(server, seat)[0] == "free"  # the server does not know yet
+    view = a.selling.add_seats(cart, SEATED, [seat])  # held on the server
+    assert view.cart.lines[0].hold
+    with a.services.uow_factory() as uow:  # the network goes while the customer pays
+        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
+        uow.commit()
+    sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    assert _seat_state(server, seat)[0] == "held"  # the server does not know yet
     with a.services.uow_factory() as uow:
         uow.sync.enroll(replace(link, server_url=server.base_url))
         uow.commit()
     assert a.syncing.upload().acked_through_seq == 1
-    assert _seat_state(server, seat)[0] == "sold"
-    # Not leased to this till: accepted and flagged for the back office.
+    assert _seat_state(server, seat) == ("sold", sale)  # the money was taken: never refused
+    # Not sold online nor from a lease: accepted, and listed for the back office.
     assert incidents(server, link.device_id) == ["sale_outside_lease"]
 
 
@@ -195,3 +195,47 @@ def test_a_hold_at_one_till_reaches_the_others_plan_through_the_feed(
             b.selling.add_seats(b.selling.open_cart().cart.id, SEATED, [seat])
     finally:
         lane.stop(10)
+
+
+def test_offline_a_till_sells_the_seats_leased_to_it_and_only_those(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    from datetime import timedelta
+
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import client_for
+
+    a, _b = two_tills
+    link = a.syncing.link()
+    assert link is not None
+    leased, other = sellable_seats(server, SEATED, 2)
+    with server.client(link.token) as http:
+        granted = http.post(
+            "/v1/leases",
+            headers={"Idempotency-Key": "lease-" + link.device_id},
+            json={
+                "performance_id": SEATED,
+                "seats": [leased],
+                "sell_until": (server.clock.now() + timedelta(hours=4)).isoformat(),
+            },
+        )
+    assert granted.status_code == 200, granted.text
+    lease_id = granted.json()["lease_id"]
+    with client_for(link) as client:  # the till learns of its lease from the feed
+        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
+    with a.services.uow_factory() as uow:  # then the network goes
+        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
+        uow.commit()
+    cart = a.selling.open_cart().cart.id
+    with pytest.raises(SeatsUnavailable) as refused:
+        a.selling.add_seats(cart, SEATED, [other])
+    assert refused.value.reasons == {other: "offline_not_leased"}
+    view = a.selling.add_seats(cart, SEATED, [leased])
+    assert view.cart.lines[0].hold.startswith("lease:" + lease_id)
+    sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    with a.services.uow_factory() as uow:  # back online
+        uow.sync.enroll(replace(link, server_url=server.base_url))
+        uow.commit()
+    assert a.syncing.upload().error == ""
+    assert _seat_state(server, leased) == ("sold", sale)
+    assert incidents(server, link.device_id) == []  # sold from its own lease: nothing to see
