@@ -178,3 +178,60 @@ def test_a_revoked_till_stops_uploading_and_keeps_its_outbox(
     assert status.revoked and not status.online and status.queued == 1
     with demo_till.services.uow_factory(read_only=True) as uow:
         assert len(uow.sales.outbox("G1")) == 1
+
+
+def _through(demo_till: DemoTill, url: str) -> None:
+    link = demo_till.syncing.link()
+    assert link is not None
+    with demo_till.services.uow_factory() as uow:
+        uow.sync.enroll(replace(link, server_url=url))
+        uow.commit()
+
+
+def test_an_answer_lost_after_the_server_stored_the_batch_is_resent_and_stored_once(
+    server: RunningServer, demo_till: DemoTill
+) -> None:
+    from .fault_proxy import FaultProxy
+
+    proxy = FaultProxy(server.port)
+    try:
+        demo_till.enroll(server)
+        _through(demo_till, f"https://localhost:{proxy.port}")
+        sales = [demo_till.sell(), demo_till.sell(2)]
+        link = demo_till.syncing.link()
+        assert link is not None
+        proxy.mode = "drop_answer"
+        lost = demo_till.syncing.upload(seconds=10)
+        assert lost.error and lost.acked_through_seq == 0  # no answer: nothing marked sent
+        assert stored_events(server, link.device_id) == sales  # but the server has them
+        assert demo_till.syncing.status().queued == 2
+        proxy.mode = "pass"
+        again = demo_till.syncing.upload()
+        assert again.error == "" and again.acked_through_seq == 2
+        assert stored_events(server, link.device_id) == sales  # once each
+        assert demo_till.syncing.status().queued == 0
+    finally:
+        proxy.close()
+
+
+def test_a_request_torn_on_the_way_stores_nothing_and_the_resend_is_taken(
+    server: RunningServer, demo_till: DemoTill
+) -> None:
+    from .fault_proxy import FaultProxy
+
+    proxy = FaultProxy(server.port, tear_after=2600)
+    try:
+        demo_till.enroll(server)
+        _through(demo_till, f"https://localhost:{proxy.port}")
+        sales = [demo_till.sell(), demo_till.sell(3)]
+        link = demo_till.syncing.link()
+        assert link is not None
+        proxy.mode = "tear_request"
+        torn = demo_till.syncing.upload(seconds=10)
+        assert torn.error
+        assert stored_events(server, link.device_id) == []  # nothing half stored
+        proxy.mode = "pass"
+        assert demo_till.syncing.upload().acked_through_seq == 2
+        assert stored_events(server, link.device_id) == sales
+    finally:
+        proxy.close()

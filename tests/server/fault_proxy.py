@@ -1,0 +1,91 @@
+"""A TCP proxy between a till and the server that loses what a network loses: the answer
+after the server committed (``drop_answer``), the end of a request (``tear_request``), or
+everything (``refuse``). TLS goes through untouched (it is bytes to the proxy), so the till
+still checks the server's certificate end to end."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from typing import Literal
+
+Mode = Literal["pass", "drop_answer", "tear_request", "refuse"]
+
+
+class FaultProxy:
+    def __init__(self, target_port: int, tear_after: int = 600) -> None:
+        self.target = ("127.0.0.1", target_port)
+        self.mode: Mode = "pass"
+        self.tear_after = tear_after  # request bytes let through in tear_request mode
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._listener.getsockname()[1])
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        mode = self.mode
+        if mode == "refuse":
+            client.close()
+            return
+        try:
+            upstream = socket.create_connection(self.target, timeout=10)
+        except OSError:
+            client.close()
+            return
+        sent = [0]
+
+        def up() -> None:  # till -> server
+            try:
+                while data := client.recv(65536):
+                    if mode == "tear_request":
+                        room = self.tear_after - sent[0]
+                        if room <= 0:
+                            break
+                        data = data[:room]
+                    sent[0] += len(data)
+                    upstream.sendall(data)
+            except OSError:
+                pass
+            finally:
+                if mode == "tear_request":
+                    _close(upstream)
+                    _close(client)
+
+        def down() -> None:  # server -> till
+            got = 0
+            try:
+                while data := upstream.recv(65536):
+                    got += len(data)
+                    # The TLS handshake must go through; once the request went up, the answer
+                    # is what a lost connection loses.
+                    if mode == "drop_answer" and sent[0] > 2500:
+                        break
+                    client.sendall(data)
+            except OSError:
+                pass
+            finally:
+                _close(client)
+                _close(upstream)
+
+        threading.Thread(target=up, daemon=True).start()
+        threading.Thread(target=down, daemon=True).start()
+
+
+def _close(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()
