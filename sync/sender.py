@@ -18,6 +18,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Final, Protocol
 
 from sync.client import RetryLater, ServerClient, SyncError, Unauthorized
@@ -86,6 +87,7 @@ class DrainReport:
     retry_after: float | None = None  # the server asked to wait this long
     error: str = ""  # why the drain stopped early ("": it did not)
     refused: list[str] | None = None  # events the server could not read (malformed)
+    server_time: datetime | None = None  # the server's clock at its last answer
 
 
 def build_batch(store: OutboxStore) -> tuple[EventsBatch, int] | None:
@@ -153,6 +155,7 @@ def drain(
             store.note_error(exc.message)
             break
         report.sent_batches += 1
+        report.server_time = answer.server_time
         before = report.acked_through_seq
         report.acked_through_seq = answer.acked_through_seq
         store.acknowledge(answer.acked_through_seq, answer.journal_verified_through)

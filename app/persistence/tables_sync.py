@@ -31,6 +31,7 @@ class SyncLinkRow(Base):
     catalog_cursor: Mapped[int | None] = mapped_column(Integer)
     catalog_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_contact_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    server_time_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # its clock then
     last_error: Mapped[str] = mapped_column(Text, default="")
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -7,7 +7,7 @@ domain's own objects: listings and the print queue's jobs. Frozen, safe for any 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.catalog import PerformanceState
 from domain.venue import LayoutState
@@ -87,3 +87,12 @@ class SyncLink:
     last_contact_at: datetime | None = None
     last_error: str = ""
     revoked: bool = False
+    server_time_at: datetime | None = None  # the server's clock at the last contact
+
+    def server_now(self, now: datetime) -> datetime:
+        """The till's estimate of the server's time: the server's clock at the last contact
+        plus the time since on this till's clock — never less (a clock moved back does not
+        move it back)."""
+        if self.server_time_at is None or self.last_contact_at is None:
+            return now
+        return self.server_time_at + max(now - self.last_contact_at, timedelta(0))

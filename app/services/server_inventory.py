@@ -80,6 +80,7 @@ class ServerInventory:
         )
         self._client: tuple[tuple[str, str], ServerClient] | None = None
         self.offline = False  # the last call could not reach the server
+        self._latest: datetime | None = None  # the latest server time estimated (never back)
 
     # --- the port -----------------------------------------------------------------------
 
@@ -96,7 +97,7 @@ class ServerInventory:
         client = self._server()
         if held.refused or client is None:
             return held
-        leased = _leased_seats(uow, performance_id, now)
+        leased = _leased_seats(uow, performance_id, self._server_now(now))
         mine = [s for s in seat_ids if s in leased]
         if mine:  # the till's own: held here, sold from the lease, online or not
             if len(mine) != len(seat_ids) or _holds_central(uow, owner):
@@ -219,6 +220,16 @@ class ServerInventory:
             self._client = (key, self._client_factory(link))
         return self._client[1]
 
+    def _server_now(self, now: datetime) -> datetime:
+        """The server's time as this till estimates it (`SyncLink.server_now`), and never
+        earlier than an estimate made before: a clock moved back cannot re-open a lease."""
+        link = self._link()
+        estimate = now if link is None else link.server_now(now)
+        if self._latest is not None and estimate < self._latest:
+            return self._latest
+        self._latest = estimate
+        return estimate
+
     def _hold(
         self, client: ServerClient, request: HoldRequest, place: str, tokens: dict[str, str]
     ) -> dict[str, str] | None:
@@ -264,8 +275,8 @@ def _refusals(exc: Refused) -> dict[str, str]:
 
 
 def _leased_seats(uow: UnitOfWork, performance_id: str, now: datetime) -> dict[str, str]:
-    """The seats of this performance leased to this till and sellable now, each with the
-    line's ``hold`` that names its lease."""
+    """The seats of this performance leased to this till and sellable at ``now`` (the
+    server's time as the till estimates it), each with the line's ``hold`` naming its lease."""
     return {
         seat: leased_hold(lease.lease_id, lease.epoch)
         for lease in uow.feed.leases()

@@ -156,6 +156,7 @@ class SyncServices:
             acked_through_seq=answer.acked_through_seq,
             journal_verified_through=answer.journal_head.seq,
             last_contact_at=self._clock.now(),
+            server_time_at=answer.server_time,
         )
         with self._uow() as uow:
             uow.sync.enroll(link)
@@ -202,7 +203,8 @@ class SyncServices:
             try:
                 report = drain(client, self.store, time.monotonic() + seconds)
                 if not report.error and not report.sent_batches:
-                    self._heartbeat(client, link)  # nothing to send: is the server there?
+                    # Nothing to send: is the server there, and what time does it say?
+                    report.server_time = self._heartbeat(client, link)
             except Unauthorized as exc:
                 with self._uow() as uow:
                     uow.sync.revoke(exc.message)
@@ -213,16 +215,17 @@ class SyncServices:
                 self.store.note_error(exc.message)
         if not report.error:
             with self._uow() as uow:
-                uow.sync.note_contact(self._clock.now())
+                uow.sync.note_contact(self._clock.now(), report.server_time)
                 uow.commit()
         return report
 
     @staticmethod
-    def _heartbeat(client: ServerClient, link: SyncLink) -> None:
+    def _heartbeat(client: ServerClient, link: SyncLink) -> datetime | None:
         """One authenticated call that changes nothing: the feed's first page, no waiting
-        (an expired cursor is an answer too)."""
+        (an expired cursor is an answer too); the server's time."""
         with contextlib.suppress(CursorExpired):
-            client.changes(link.catalog_cursor or 0, limit=1, wait=0)
+            return client.changes(link.catalog_cursor or 0, limit=1, wait=0).server_time
+        return None
 
 
 class FeedPull(Protocol):

@@ -8,9 +8,11 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 from typing import Literal
 
 Mode = Literal["pass", "drop_answer", "tear_request", "refuse"]
+ANSWER_DELAY = 0.005  # seconds after the request's last bytes: the server's answer, not TLS
 
 
 class FaultProxy:
@@ -47,6 +49,7 @@ class FaultProxy:
             client.close()
             return
         sent = [0]
+        last_sent = [time.monotonic()]
 
         def up() -> None:  # till -> server
             try:
@@ -58,6 +61,7 @@ class FaultProxy:
                         data = data[:room]
                     sent[0] += len(data)
                     upstream.sendall(data)
+                    last_sent[0] = time.monotonic()
             except OSError:
                 pass
             finally:
@@ -70,9 +74,11 @@ class FaultProxy:
             try:
                 while data := upstream.recv(65536):
                     got += len(data)
-                    # The TLS handshake must go through; once the request went up, the answer
-                    # is what a lost connection loses.
-                    if mode == "drop_answer" and sent[0] > 2500:
+                    # The TLS handshake (and the session tickets the server sends right after
+                    # it) go through; what comes once the request is up and the server took
+                    # time to answer is the answer, which a lost connection loses.
+                    answer = sent[0] > 2500 and time.monotonic() - last_sent[0] > ANSWER_DELAY
+                    if mode == "drop_answer" and answer:
                         break
                     client.sendall(data)
             except OSError:

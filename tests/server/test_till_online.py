@@ -239,3 +239,49 @@ def test_offline_a_till_sells_the_seats_leased_to_it_and_only_those(
     assert a.syncing.upload().error == ""
     assert _seat_state(server, leased) == ("sold", sale)
     assert incidents(server, link.device_id) == []  # sold from its own lease: nothing to see
+
+
+def test_a_lease_stops_selling_at_its_time_and_a_clock_moved_back_does_not_reopen_it(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    from datetime import timedelta
+
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import client_for
+
+    a, _b = two_tills
+    link = a.syncing.link()
+    assert link is not None
+    first, second = sellable_seats(server, SEATED, 2)
+    with server.client(link.token) as http:
+        granted = http.post(
+            "/v1/leases",
+            headers={"Idempotency-Key": "until-" + link.device_id},
+            json={
+                "performance_id": SEATED,
+                "seats": [first, second],
+                "sell_until": (server.clock.now() + timedelta(hours=1)).isoformat(),
+            },
+        )
+    assert granted.status_code == 200, granted.text
+    with client_for(link) as client:
+        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
+    link = a.syncing.link()
+    assert link is not None
+    with a.services.uow_factory() as uow:  # offline from here
+        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
+        uow.commit()
+    cart = a.selling.open_cart().cart.id
+    a.selling.add_seats(cart, SEATED, [first])  # within the lease's time: sells
+    a.clock.moment += timedelta(hours=2)  # past sell_until
+    late_cart = a.selling.open_cart().cart.id  # the till's one open cart...
+    assert late_cart == cart
+    a.selling.abandon(cart)
+    cart = a.selling.open_cart().cart.id
+    with pytest.raises(SeatsUnavailable) as late:
+        a.selling.add_seats(cart, SEATED, [second])
+    assert late.value.reasons == {second: "offline_not_leased"}
+    a.clock.moment -= timedelta(hours=3)  # someone moves the clock back
+    with pytest.raises(SeatsUnavailable) as back:
+        a.selling.add_seats(cart, SEATED, [second])
+    assert back.value.reasons == {second: "offline_not_leased"}

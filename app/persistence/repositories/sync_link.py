@@ -49,6 +49,7 @@ class SyncLinkRepository:
             last_contact_at=row.last_contact_at,
             last_error=row.last_error,
             revoked=bool(row.revoked),
+            server_time_at=row.server_time_at,
         )
 
     def enroll(self, link: SyncLink) -> None:
@@ -71,6 +72,7 @@ class SyncLinkRepository:
                 last_contact_at=link.last_contact_at,
                 last_error=link.last_error,
                 revoked=link.revoked,
+                server_time_at=link.server_time_at,
             )
         )
 
@@ -108,8 +110,11 @@ class SyncLinkRepository:
     def note_error(self, message: str) -> None:
         self._session.execute(update(_link).values(last_error=message[:2000]))
 
-    def note_contact(self, now: datetime) -> None:
-        self._session.execute(update(_link).values(last_contact_at=now, last_error=""))
+    def note_contact(self, now: datetime, server_time: datetime | None = None) -> None:
+        values: dict[str, Any] = {"last_contact_at": now, "last_error": ""}
+        if server_time is not None:
+            values["server_time_at"] = server_time
+        self._session.execute(update(_link).values(**values))
 
     def revoke(self, message: str) -> None:
         self._session.execute(update(_link).values(revoked=True, last_error=message[:2000]))
