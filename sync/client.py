@@ -40,6 +40,7 @@ from sync.protocol import (
     SaleRequest,
     SaleResponse,
     SnapshotResponse,
+    TokenRotateResponse,
 )
 
 TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=20.0, pool=5.0)
@@ -136,6 +137,9 @@ class ServerClient:
     def enroll(self, code: str) -> EnrollResponse:
         body = EnrollRequest(code=code).model_dump(mode="json")
         return self._call("POST", "/devices/enroll", EnrollResponse, json=body, auth=False)
+
+    def rotate_token(self) -> TokenRotateResponse:
+        return self._call("POST", "/devices/token/rotate", TokenRotateResponse)
 
     def post_events(self, batch: EventsBatch) -> EventsResponse:
         body = batch.model_dump(mode="json")

@@ -22,6 +22,9 @@ def add_parser(commands: Any) -> None:
         handler=_status
     )
     actions.add_parser("upload", help="send the outbox now").set_defaults(handler=_upload)
+    actions.add_parser("rotate-token", help="a new token from the server").set_defaults(
+        handler=_rotate
+    )
 
 
 def _services(args: argparse.Namespace) -> tuple[Any, Any] | None:
@@ -84,4 +87,23 @@ def _upload(args: argparse.Namespace) -> int:
     if report.error:
         print(f"stopped: {report.error}")
         return EXIT_FAILED
+    return EXIT_OK
+
+
+def _rotate(args: argparse.Namespace) -> int:
+    from app.services.syncing import NotEnrolled
+    from sync.client import SyncError
+
+    found = _services(args)
+    if found is None:
+        return EXIT_INVALID
+    database, syncing = found
+    try:
+        syncing.rotate_token()
+    except (NotEnrolled, SyncError) as error:
+        print(f"error: {error}")
+        return EXIT_FAILED
+    finally:
+        database.close()
+    print("new token stored; the old one stops working once the new one is used")
     return EXIT_OK

@@ -167,6 +167,18 @@ class SyncServices:
             uow.commit()
         return link
 
+    def rotate_token(self) -> None:
+        """A new token from the server, stored at once (the old one works until the new one
+        is first used, so a lost answer strands nothing: asking again gives the same one)."""
+        link = self.link()
+        if link is None:
+            raise NotEnrolled()
+        with self._client_factory(link) as client:
+            answer = client.rotate_token()
+        with self._uow() as uow:
+            uow.sync.set_token(answer.token)
+            uow.commit()
+
     def status(self) -> SyncStatus:
         with self._uow(read_only=True) as uow:
             link = uow.sync.get()

@@ -235,3 +235,18 @@ def test_a_request_torn_on_the_way_stores_nothing_and_the_resend_is_taken(
         assert stored_events(server, link.device_id) == sales
     finally:
         proxy.close()
+
+
+def test_a_rotated_token_is_stored_and_the_old_one_stops_once_the_new_one_is_used(
+    server: RunningServer, demo_till: DemoTill
+) -> None:
+    demo_till.enroll(server)
+    old = demo_till.syncing.link()
+    assert old is not None
+    demo_till.syncing.rotate_token()
+    new = demo_till.syncing.link()
+    assert new is not None and new.token != old.token
+    demo_till.sell()
+    assert demo_till.syncing.upload().acked_through_seq == 1  # with the new token
+    with server.client(old.token) as http:  # the old one is done with
+        assert http.get("/v1/sync/changes", params={"cursor": 0, "limit": 1}).status_code == 401

@@ -107,6 +107,9 @@ class SyncLinkRepository:
             )
         )
 
+    def set_token(self, token: str) -> None:
+        self._session.execute(update(_link).values(token=token))
+
     def note_error(self, message: str) -> None:
         self._session.execute(update(_link).values(last_error=message[:2000]))
 
