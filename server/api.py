@@ -243,6 +243,10 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
         wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 0,
     ) -> ChangesResponse:
         deadline = time.monotonic() + wait
+        with read(engine) as conn:
+            lapsed = inventory.any_lapsed(conn, clock.now())
+        if lapsed:  # a till that crashed with a cart: its places show free again on the feed
+            in_write(lambda conn, changes: inventory.expire_lapsed(conn, changes, clock.now()))
         while True:
             with read(engine) as conn:
                 changes, next_cursor, more = read_changes(conn, cursor, limit, device.id)

@@ -250,6 +250,26 @@ def expire_holds(conn: Connection, changes: Changes, performance_id: str, now: d
         _release_hold(conn, changes, row, "expired")
 
 
+def any_lapsed(conn: Connection, now: datetime) -> bool:
+    """Is some hold past its expiry still holding seats or places?"""
+    found = conn.execute(
+        select(t.hold.c.token)
+        .where(t.hold.c.state == "active", t.hold.c.expires_at <= now)
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def expire_lapsed(conn: Connection, changes: Changes, now: datetime) -> None:
+    """Every hold past its expiry, whatever its performance, gives its places back (and the
+    change log says so, for the tills that show them as taken)."""
+    lapsed = conn.execute(
+        select(t.hold).where(t.hold.c.state == "active", t.hold.c.expires_at <= now)
+    ).all()
+    for row in lapsed:
+        _release_hold(conn, changes, row, "expired")
+
+
 def _release_hold(conn: Connection, changes: Changes, row: Any, state: str) -> None:
     freed = (
         conn.execute(

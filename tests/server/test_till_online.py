@@ -285,3 +285,28 @@ def test_a_lease_stops_selling_at_its_time_and_a_clock_moved_back_does_not_reope
     with pytest.raises(SeatsUnavailable) as back:
         a.selling.add_seats(cart, SEATED, [second])
     assert back.value.reasons == {second: "offline_not_leased"}
+
+
+def test_a_hold_left_by_a_till_that_went_away_shows_free_again_once_it_lapsed(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    from datetime import timedelta
+
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import client_for
+
+    a, b = two_tills
+    [seat] = sellable_seats(server, SEATED, 1)
+    feed = CatalogFeed(b.services.uow_factory, b.clock, "G1")
+    link = b.syncing.link()
+    assert link is not None
+    a.selling.add_seats(a.selling.open_cart().cart.id, SEATED, [seat])  # then a crashes
+    with client_for(link) as client:
+        feed.pull_once(client)
+        plan = b.services.performance_view(SEATED).plan
+        assert not plan.sellable[plan.seat_ids.index(seat)]  # held at a
+        server.clock.moment += timedelta(minutes=16)  # the server's hold lapsed
+        feed.pull_once(client)
+    plan = b.services.performance_view(SEATED).plan
+    assert plan.sellable[plan.seat_ids.index(seat)]  # free again, at b too
+    assert _seat_state(server, seat)[0] == "free"
