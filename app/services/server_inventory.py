@@ -262,7 +262,7 @@ class ServerInventory:
 
     def _went_offline(self, exc: SyncError) -> None:
         if not self.offline:
-            log.warning("the server cannot be used, the till sells on its own: %s", exc.message)
+            log.warning("the server cannot be used, only leased seats sell: %s", exc.message)
         self.offline = True
 
 
