@@ -46,7 +46,7 @@ from sync.protocol import (
 
 log = logging.getLogger(__name__)
 
-# Short: a cashier waits for these. Beyond them the till sells on its own.
+# Short: a cashier waits for these. Beyond them the server counts as unreachable.
 COUNTER_TIMEOUT = httpx.Timeout(connect=2.0, read=5.0, write=5.0, pool=2.0)
 HOLD_MINUTES = 15
 
