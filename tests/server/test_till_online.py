@@ -310,3 +310,49 @@ def test_a_hold_left_by_a_till_that_went_away_shows_free_again_once_it_lapsed(
     plan = b.services.performance_view(SEATED).plan
     assert plan.sellable[plan.seat_ids.index(seat)]  # free again, at b too
     assert _seat_state(server, seat)[0] == "free"
+
+
+def test_a_lease_revoked_while_the_till_is_offline_its_sales_are_kept_and_flagged(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    from datetime import timedelta
+
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import client_for
+    from server.database import write
+    from server.feed import Changes as ServerChanges
+    from server.inventory import revoke_lease
+
+    a, _b = two_tills
+    link = a.syncing.link()
+    assert link is not None
+    [seat] = sellable_seats(server, SEATED, 1)
+    with server.client(link.token) as http:
+        granted = http.post(
+            "/v1/leases",
+            headers={"Idempotency-Key": "revoked-" + link.device_id},
+            json={
+                "performance_id": SEATED,
+                "seats": [seat],
+                "sell_until": (server.clock.now() + timedelta(hours=4)).isoformat(),
+            },
+        )
+    assert granted.status_code == 200, granted.text
+    with client_for(link) as client:
+        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
+    with a.services.uow_factory() as uow:  # offline
+        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
+        uow.commit()
+    with write(server.engine) as conn:  # the office takes the lease back meanwhile
+        changes = ServerChanges()
+        revoke_lease(conn, changes, granted.json()["lease_id"], server.clock.now())
+        changes.flush(conn, server.clock.now())
+    cart = a.selling.open_cart().cart.id  # the till cannot know: it sells from its lease
+    view = a.selling.add_seats(cart, SEATED, [seat])
+    sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    with a.services.uow_factory() as uow:
+        uow.sync.enroll(replace(link, server_url=server.base_url))
+        uow.commit()
+    assert a.syncing.upload().error == ""
+    assert _seat_state(server, seat) == ("sold", sale)  # the customer's sale stands
+    assert incidents(server, link.device_id) == ["sale_after_revocation"]
