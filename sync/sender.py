@@ -33,7 +33,8 @@ from sync.protocol import (
 
 EVENTS_PER_BATCH: Final = 100
 JOURNAL_PER_BATCH: Final = 500
-BODY_BUDGET: Final = MAX_BODY_BYTES // 2  # well under the server's limit
+BODY_BUDGET: Final = MAX_BODY_BYTES // 2  # for the events: the journal entries come too
+BODY_LIMIT: Final = MAX_BODY_BYTES * 9 // 10  # events and entries: under the server's limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +118,17 @@ def build_batch(store: OutboxStore) -> tuple[EventsBatch, int] | None:
             break
         events.append(event)
     cut = events[-1].journal.seq if events and len(events) < len(pending) else last_journal
-    entries = [
-        JournalEntryWire(seq=j.seq, prev_hash=j.prev_hash, hash=j.hash, record=j.record)
-        for j in journal
-        if j.seq <= cut
-    ]
+    entries: list[JournalEntryWire] = []
+    for j in journal:
+        if j.seq > cut:
+            break
+        entry = JournalEntryWire(seq=j.seq, prev_hash=j.prev_hash, hash=j.hash, record=j.record)
+        size += len(entry.model_dump_json())
+        if entries and size > BODY_LIMIT:
+            break  # the rest of the chain, and the events it links, go in the next batch
+        entries.append(entry)
+    if entries:
+        events = [e for e in events if e.journal.seq <= entries[-1].seq]
     return EventsBatch(events=events, journal=entries), len(events)
 
 
