@@ -82,13 +82,15 @@ def migrate(engine: Engine) -> None:
 
 
 def insert_all_if_new(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[Any]:
-    """`insert_if_new` for many rows in one statement: the keys of the rows that went in."""
+    """`insert_if_new` for many rows at once: the keys of the rows that went in. One
+    statement executed for all the rows ("insertmanyvalues"), so its compiled form is cached
+    instead of a statement of N VALUES compiled anew for every batch."""
     if not rows:
         return []
     dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
     key = next(iter(table.primary_key.columns))
-    statement = dialect.insert(table).values(rows).on_conflict_do_nothing().returning(key)
-    return list(conn.execute(statement).scalars())
+    statement = dialect.insert(table).on_conflict_do_nothing().returning(key)
+    return list(conn.execute(statement, rows).scalars())
 
 
 def insert_if_new(conn: Connection, table: Table, values: dict[str, Any]) -> bool:

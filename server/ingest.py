@@ -268,8 +268,10 @@ def _effects(
     journal_kept: bool,
     changes: Changes,
     now: datetime,
+    sale_created: bool | None = None,
 ) -> list[tuple[str, dict[str, Any]]]:
-    """What a new event does (a sale's seats and counts) and the incidents it raises."""
+    """What a new event does (a sale's seats and counts) and the incidents it raises;
+    ``sale_created``: the caller stored the sale row already (True: new)."""
     incidents: list[tuple[str, dict[str, Any]]] = []
     if link_hash(event.journal.prev_hash, record.encode()) != event.journal.hash:
         incidents.append(("journal_hash_invalid", {"journal_seq": event.journal.seq}))
@@ -283,7 +285,7 @@ def _effects(
             )
         )
     if event.kind == "sale":
-        incidents += _sale_effects(conn, catalog, device, event, changes, now)
+        incidents += _sale_effects(conn, catalog, device, event, changes, now, sale_created)
     return incidents
 
 
@@ -339,11 +341,21 @@ def _ingest_batch(
         for e, r in zip(events, records, strict=True)
     ]
     kept = _store_journal_entries(conn, device, entries, now)
+    sales = [e for e in events if e.kind == "sale"]
+    created = set(insert_all_if_new(conn, t.sale, [_sale_row(device, e, now) for e in sales]))
     changes = Changes()
     results = []
     for event, record in zip(events, records, strict=True):
         incidents = _effects(
-            conn, catalog, device, event, record, event.journal.seq in kept, changes, now
+            conn,
+            catalog,
+            device,
+            event,
+            record,
+            event.journal.seq in kept,
+            changes,
+            now,
+            sale_created=event.event_id in created if event.kind == "sale" else None,
         )
         _record_incidents(conn, device, event, incidents, now)
         results.append(
@@ -483,27 +495,13 @@ def _sale_effects(
     event: Event,
     changes: Changes,
     now: datetime,
+    created: bool | None = None,
 ) -> list[tuple[str, dict[str, Any]]]:
-    """Store the sale and mark its places sold; the incidents that raised."""
+    """Store the sale (unless the caller did: ``created``) and mark its places sold; the
+    incidents that raised."""
     record: dict[str, Any] = dict(event.record)
-    amount = record.get("total")
-    minor = amount.get("minor") if isinstance(amount, dict) else None
-    currency = amount.get("currency") if isinstance(amount, dict) else None
-    created = insert_if_new(
-        conn,
-        t.sale,
-        dict(
-            id=event.event_id,
-            device_id=device.id,
-            source="offline",
-            request_hash=event.journal.hash,
-            total_minor=minor if isinstance(minor, int) else 0,
-            currency=currency if isinstance(currency, str) else "XXX",
-            document=canonical_json(event.record).decode(),
-            created_at=now,
-            event_id=event.event_id,
-        ),
-    )
+    if created is None:
+        created = insert_if_new(conn, t.sale, _sale_row(device, event, now))
     if not created:  # sold online already: its seats were sold then
         conn.execute(
             update(t.sale).where(t.sale.c.id == event.event_id).values(event_id=event.event_id)
@@ -538,6 +536,23 @@ def _sale_effects(
             conn, changes, device, event, lease, performance_id, zone_id, quantity, where
         )
     return incidents
+
+
+def _sale_row(device: DeviceRow, event: Event, now: datetime) -> dict[str, Any]:
+    amount = event.record.get("total")
+    minor = amount.get("minor") if isinstance(amount, dict) else None
+    currency = amount.get("currency") if isinstance(amount, dict) else None
+    return dict(
+        id=event.event_id,
+        device_id=device.id,
+        source="offline",
+        request_hash=event.journal.hash,
+        total_minor=minor if isinstance(minor, int) else 0,
+        currency=currency if isinstance(currency, str) else "XXX",
+        document=canonical_json(event.record).decode(),
+        created_at=now,
+        event_id=event.event_id,
+    )
 
 
 _LABELS: dict[int, tuple[PhysicalLayout, dict[str, str | None]]] = {}
