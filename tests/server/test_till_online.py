@@ -356,3 +356,50 @@ def test_a_lease_revoked_while_the_till_is_offline_its_sales_are_kept_and_flagge
     assert a.syncing.upload().error == ""
     assert _seat_state(server, seat) == ("sold", sale)  # the customer's sale stands
     assert incidents(server, link.device_id) == ["sale_after_revocation"]
+
+
+def test_after_a_partition_of_more_than_a_day_the_till_sold_its_lease_and_catches_up(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    from datetime import timedelta
+
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import client_for
+
+    a, b = two_tills
+    link = a.syncing.link()
+    assert link is not None
+    leased, central = sellable_seats(server, SEATED, 2)
+    with server.client(link.token) as http:
+        granted = http.post(
+            "/v1/leases",
+            headers={"Idempotency-Key": "partition-" + link.device_id},
+            json={
+                "performance_id": SEATED,
+                "seats": [leased],
+                "sell_until": (server.clock.now() + timedelta(hours=48)).isoformat(),
+            },
+        )
+    assert granted.status_code == 200, granted.text
+    with client_for(link) as client:
+        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
+    with a.services.uow_factory() as uow:  # the network goes for 25 hours
+        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
+        uow.commit()
+    a.clock.moment += timedelta(hours=25)
+    server.clock.moment += timedelta(hours=25)
+    cart = a.selling.open_cart().cart.id
+    view = a.selling.add_seats(cart, SEATED, [leased])  # its own lease: still within its time
+    sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    # Meanwhile the other till sells the central pool as usual.
+    other = b.selling.open_cart().cart.id
+    other_view = b.selling.add_seats(other, SEATED, [central])
+    b.selling.complete(other, PaymentPlan(other_view.due).exact_cash(), "OP")
+    with a.services.uow_factory() as uow:  # back
+        uow.sync.enroll(replace(link, server_url=server.base_url))
+        uow.commit()
+    report = a.syncing.upload()
+    assert report.error == "" and report.acked_through_seq == 1
+    assert a.syncing.status().online
+    assert _seat_state(server, leased) == ("sold", sale)
+    assert incidents(server, link.device_id) == []
