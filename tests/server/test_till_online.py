@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,8 @@ from domain.orders import PaymentPlan
 from server import tables as t
 from tests.fakes import FixedClock
 
-from .conftest import RunningServer, free_port, sellable_seats
-from .test_till_upload import DemoTill, add_till, incidents
+from .conftest import RunningServer, sellable_seats
+from .test_till_upload import DemoTill, add_till, cut_off, incidents, lease_to, point_at
 
 SEATED = "P-CAR-2"
 
@@ -146,14 +145,10 @@ def test_a_sale_whose_server_went_away_after_the_holds_stands_and_goes_up_later(
     cart = a.selling.open_cart().cart.id
     view = a.selling.add_seats(cart, SEATED, [seat])  # held on the server
     assert view.cart.lines[0].hold
-    with a.services.uow_factory() as uow:  # the network goes while the customer pays
-        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
-        uow.commit()
+    cut_off(a)  # the network goes while the customer pays
     sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
     assert _seat_state(server, seat)[0] == "held"  # the server does not know yet
-    with a.services.uow_factory() as uow:
-        uow.sync.enroll(replace(link, server_url=server.base_url))
-        uow.commit()
+    point_at(a, server.base_url)
     assert a.syncing.upload().acked_through_seq == 1
     assert _seat_state(server, seat) == ("sold", sale)  # the money was taken: never refused
     # Not sold online nor from a lease: accepted, and listed for the back office.
@@ -200,32 +195,12 @@ def test_a_hold_at_one_till_reaches_the_others_plan_through_the_feed(
 def test_offline_a_till_sells_the_seats_leased_to_it_and_only_those(
     server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
 ) -> None:
-    from datetime import timedelta
-
-    from app.services.feed import CatalogFeed
-    from app.services.syncing import client_for
-
     a, _b = two_tills
     link = a.syncing.link()
     assert link is not None
     leased, other = sellable_seats(server, SEATED, 2)
-    with server.client(link.token) as http:
-        granted = http.post(
-            "/v1/leases",
-            headers={"Idempotency-Key": "lease-" + link.device_id},
-            json={
-                "performance_id": SEATED,
-                "seats": [leased],
-                "sell_until": (server.clock.now() + timedelta(hours=4)).isoformat(),
-            },
-        )
-    assert granted.status_code == 200, granted.text
-    lease_id = granted.json()["lease_id"]
-    with client_for(link) as client:  # the till learns of its lease from the feed
-        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
-    with a.services.uow_factory() as uow:  # then the network goes
-        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
-        uow.commit()
+    lease_id = lease_to(server, a, [leased], hours=4)  # learnt from the feed
+    cut_off(a)  # then the network goes
     cart = a.selling.open_cart().cart.id
     with pytest.raises(SeatsUnavailable) as refused:
         a.selling.add_seats(cart, SEATED, [other])
@@ -233,9 +208,7 @@ def test_offline_a_till_sells_the_seats_leased_to_it_and_only_those(
     view = a.selling.add_seats(cart, SEATED, [leased])
     assert view.cart.lines[0].hold.startswith("lease:" + lease_id)
     sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
-    with a.services.uow_factory() as uow:  # back online
-        uow.sync.enroll(replace(link, server_url=server.base_url))
-        uow.commit()
+    point_at(a, server.base_url)  # back online
     assert a.syncing.upload().error == ""
     assert _seat_state(server, leased) == ("sold", sale)
     assert incidents(server, link.device_id) == []  # sold from its own lease: nothing to see
@@ -246,31 +219,10 @@ def test_a_lease_stops_selling_at_its_time_and_a_clock_moved_back_does_not_reope
 ) -> None:
     from datetime import timedelta
 
-    from app.services.feed import CatalogFeed
-    from app.services.syncing import client_for
-
     a, _b = two_tills
-    link = a.syncing.link()
-    assert link is not None
     first, second = sellable_seats(server, SEATED, 2)
-    with server.client(link.token) as http:
-        granted = http.post(
-            "/v1/leases",
-            headers={"Idempotency-Key": "until-" + link.device_id},
-            json={
-                "performance_id": SEATED,
-                "seats": [first, second],
-                "sell_until": (server.clock.now() + timedelta(hours=1)).isoformat(),
-            },
-        )
-    assert granted.status_code == 200, granted.text
-    with client_for(link) as client:
-        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
-    link = a.syncing.link()
-    assert link is not None
-    with a.services.uow_factory() as uow:  # offline from here
-        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
-        uow.commit()
+    lease_to(server, a, [first, second], hours=1)
+    cut_off(a)  # offline from here
     cart = a.selling.open_cart().cart.id
     a.selling.add_seats(cart, SEATED, [first])  # within the lease's time: sells
     a.clock.moment += timedelta(hours=2)  # past sell_until
@@ -315,10 +267,7 @@ def test_a_hold_left_by_a_till_that_went_away_shows_free_again_once_it_lapsed(
 def test_a_lease_revoked_while_the_till_is_offline_its_sales_are_kept_and_flagged(
     server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
 ) -> None:
-    from datetime import timedelta
 
-    from app.services.feed import CatalogFeed
-    from app.services.syncing import client_for
     from server.database import write
     from server.feed import Changes as ServerChanges
     from server.inventory import revoke_lease
@@ -327,32 +276,16 @@ def test_a_lease_revoked_while_the_till_is_offline_its_sales_are_kept_and_flagge
     link = a.syncing.link()
     assert link is not None
     [seat] = sellable_seats(server, SEATED, 1)
-    with server.client(link.token) as http:
-        granted = http.post(
-            "/v1/leases",
-            headers={"Idempotency-Key": "revoked-" + link.device_id},
-            json={
-                "performance_id": SEATED,
-                "seats": [seat],
-                "sell_until": (server.clock.now() + timedelta(hours=4)).isoformat(),
-            },
-        )
-    assert granted.status_code == 200, granted.text
-    with client_for(link) as client:
-        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
-    with a.services.uow_factory() as uow:  # offline
-        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
-        uow.commit()
+    lease_id = lease_to(server, a, [seat], hours=4)
+    cut_off(a)  # offline
     with write(server.engine) as conn:  # the office takes the lease back meanwhile
         changes = ServerChanges()
-        revoke_lease(conn, changes, granted.json()["lease_id"], server.clock.now())
+        revoke_lease(conn, changes, lease_id, server.clock.now())
         changes.flush(conn, server.clock.now())
     cart = a.selling.open_cart().cart.id  # the till cannot know: it sells from its lease
     view = a.selling.add_seats(cart, SEATED, [seat])
     sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
-    with a.services.uow_factory() as uow:
-        uow.sync.enroll(replace(link, server_url=server.base_url))
-        uow.commit()
+    point_at(a, server.base_url)
     assert a.syncing.upload().error == ""
     assert _seat_state(server, seat) == ("sold", sale)  # the customer's sale stands
     assert incidents(server, link.device_id) == ["sale_after_revocation"]
@@ -363,29 +296,12 @@ def test_after_a_partition_of_more_than_a_day_the_till_sold_its_lease_and_catche
 ) -> None:
     from datetime import timedelta
 
-    from app.services.feed import CatalogFeed
-    from app.services.syncing import client_for
-
     a, b = two_tills
     link = a.syncing.link()
     assert link is not None
     leased, central = sellable_seats(server, SEATED, 2)
-    with server.client(link.token) as http:
-        granted = http.post(
-            "/v1/leases",
-            headers={"Idempotency-Key": "partition-" + link.device_id},
-            json={
-                "performance_id": SEATED,
-                "seats": [leased],
-                "sell_until": (server.clock.now() + timedelta(hours=48)).isoformat(),
-            },
-        )
-    assert granted.status_code == 200, granted.text
-    with client_for(link) as client:
-        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
-    with a.services.uow_factory() as uow:  # the network goes for 25 hours
-        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
-        uow.commit()
+    lease_to(server, a, [leased], hours=48)
+    cut_off(a)  # the network goes for 25 hours
     a.clock.moment += timedelta(hours=25)
     server.clock.moment += timedelta(hours=25)
     cart = a.selling.open_cart().cart.id
@@ -395,9 +311,7 @@ def test_after_a_partition_of_more_than_a_day_the_till_sold_its_lease_and_catche
     other = b.selling.open_cart().cart.id
     other_view = b.selling.add_seats(other, SEATED, [central])
     b.selling.complete(other, PaymentPlan(other_view.due).exact_cash(), "OP")
-    with a.services.uow_factory() as uow:  # back
-        uow.sync.enroll(replace(link, server_url=server.base_url))
-        uow.commit()
+    point_at(a, server.base_url)  # back
     report = a.syncing.upload()
     assert report.error == "" and report.acked_through_seq == 1
     assert a.syncing.status().online

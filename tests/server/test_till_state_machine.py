@@ -41,7 +41,7 @@ from tests.fakes import FixedClock
 
 from .conftest import RunningServer, sellable_seats
 from .fault_proxy import FaultProxy
-from .test_till_upload import DemoTill, add_till, incidents, stored_events
+from .test_till_upload import DemoTill, add_till, incidents, point_at, stored_events
 
 PERFORMANCE = "P-CAR-2"
 SEATS = 5
@@ -77,7 +77,7 @@ class TwoTills(RuleBasedStateMachine):
                 cls.server.base_url, add_till(cls.server, till.name), cls.server.ca.read_text()
             )
             proxy = FaultProxy(cls.server.port)
-            _through(till, f"https://localhost:{proxy.port}")
+            point_at(till, f"https://localhost:{proxy.port}")
             cls.tills.append(till)
             cls.proxies.append(proxy)
 
@@ -184,14 +184,6 @@ class TwoTills(RuleBasedStateMachine):
             assert stored_events(self.server, link.device_id) == mine  # once each
             assert set(incidents(self.server, link.device_id)) <= {"sale_outside_lease"}
             assert verify_journal(till.services.uow_factory, "G1").ok
-
-
-def _through(till: DemoTill, url: str) -> None:
-    link = till.syncing.link()
-    assert link is not None
-    with till.services.uow_factory() as uow:
-        uow.sync.enroll(replace(link, server_url=url))
-        uow.commit()
 
 
 @pytest.mark.timeout(300)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -32,6 +33,7 @@ from tests.fakes import FixedClock
 from .conftest import RunningServer, free_port
 
 PERFORMANCE = "P-FAB-1"  # the Studio: no other server test sells there
+SEATED = "P-CAR-2"  # seats handed out by `sellable_seats`, each to one test
 
 
 @dataclass
@@ -95,6 +97,46 @@ def incidents(server: RunningServer, device_id: str) -> list[str]:
         )
 
 
+def point_at(till: DemoTill, url: str) -> None:
+    """The till reaches its server at ``url`` from now on (through a proxy, or back)."""
+    link = till.syncing.link()
+    assert link is not None
+    with till.services.uow_factory() as uow:
+        uow.sync.enroll(replace(link, server_url=url))
+        uow.commit()
+
+
+def cut_off(till: DemoTill) -> None:
+    """The till's network goes: its server is at a port nobody listens on."""
+    point_at(till, f"https://localhost:{free_port()}")
+
+
+def lease_to(server: RunningServer, till: DemoTill, seats: list[str], hours: int) -> str:
+    """Lease these seats of `PERFORMANCE_SEATED` to the till for ``hours``; the till learns
+    of it from its feed, as it would online. The lease id."""
+    from datetime import timedelta
+
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import client_for
+
+    link = till.syncing.link()
+    assert link is not None
+    with server.client(link.token) as http:
+        granted = http.post(
+            "/v1/leases",
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+            json={
+                "performance_id": SEATED,
+                "seats": seats,
+                "sell_until": (server.clock.now() + timedelta(hours=hours)).isoformat(),
+            },
+        )
+    assert granted.status_code == 200, granted.text
+    with client_for(link) as client:
+        CatalogFeed(till.services.uow_factory, till.clock, "G1").pull_once(client)
+    return str(granted.json()["lease_id"])
+
+
 def test_sales_go_up_once_even_when_the_answer_was_lost(
     server: RunningServer, demo_till: DemoTill
 ) -> None:
@@ -137,17 +179,13 @@ def test_an_unreachable_server_keeps_the_sales_queued_until_it_is_back(
     demo_till.enroll(server)
     link = demo_till.syncing.link()
     assert link is not None
-    with demo_till.services.uow_factory() as uow:  # the server moved away meanwhile
-        uow.sync.enroll(replace(link, server_url=f"https://localhost:{free_port()}"))
-        uow.commit()
+    cut_off(demo_till)  # the server moved away meanwhile
     demo_till.sell()
     report = demo_till.syncing.upload(seconds=5)
     assert "cannot be reached" in report.error
     status = demo_till.syncing.status()
     assert not status.online and status.queued == 1 and "cannot be reached" in status.last_error
-    with demo_till.services.uow_factory() as uow:  # back
-        uow.sync.enroll(replace(link, server_url=server.base_url))
-        uow.commit()
+    point_at(demo_till, server.base_url)  # back
     assert demo_till.syncing.upload().acked_through_seq == 1
     assert demo_till.syncing.status().online
 
@@ -180,14 +218,6 @@ def test_a_revoked_till_stops_uploading_and_keeps_its_outbox(
         assert len(uow.sales.outbox("G1")) == 1
 
 
-def _through(demo_till: DemoTill, url: str) -> None:
-    link = demo_till.syncing.link()
-    assert link is not None
-    with demo_till.services.uow_factory() as uow:
-        uow.sync.enroll(replace(link, server_url=url))
-        uow.commit()
-
-
 def test_an_answer_lost_after_the_server_stored_the_batch_is_resent_and_stored_once(
     server: RunningServer, demo_till: DemoTill
 ) -> None:
@@ -196,7 +226,7 @@ def test_an_answer_lost_after_the_server_stored_the_batch_is_resent_and_stored_o
     proxy = FaultProxy(server.port)
     try:
         demo_till.enroll(server)
-        _through(demo_till, f"https://localhost:{proxy.port}")
+        point_at(demo_till, f"https://localhost:{proxy.port}")
         sales = [demo_till.sell(), demo_till.sell(2)]
         link = demo_till.syncing.link()
         assert link is not None
@@ -222,7 +252,7 @@ def test_a_request_torn_on_the_way_stores_nothing_and_the_resend_is_taken(
     proxy = FaultProxy(server.port, tear_after=2600)
     try:
         demo_till.enroll(server)
-        _through(demo_till, f"https://localhost:{proxy.port}")
+        point_at(demo_till, f"https://localhost:{proxy.port}")
         sales = [demo_till.sell(), demo_till.sell(3)]
         link = demo_till.syncing.link()
         assert link is not None
