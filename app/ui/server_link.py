@@ -14,6 +14,7 @@ from app.services.syncing import SyncServices, SyncStatus
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane
+from sync.sender import DrainReport
 
 
 class ServerLinkScreen(QWidget):
@@ -87,14 +88,17 @@ class ServerLinkScreen(QWidget):
         self.upload_button.setEnabled(False)
         self.message.setText(self.tr("Uploading…"))
 
-        def done(report: object) -> None:
-            self.message.setText(
-                self.tr("The server has every sale through number %1.").replace(
-                    "%1", str(getattr(report, "acked_through_seq", 0))
+        def done(report: DrainReport) -> None:
+            if report.error:
+                self.message.setText(report.error)
+            elif not report.sent_batches:
+                self.message.setText(self.tr("Nothing was waiting to go up."))
+            else:
+                self.message.setText(
+                    self.tr("The server has every sale through number %1.").replace(
+                        "%1", str(report.acked_through_seq)
+                    )
                 )
-                if not getattr(report, "error", "")
-                else str(getattr(report, "error", ""))
-            )
             self.load()
 
         self._network.submit(self._syncing.upload, done, self._failed, owner=self)

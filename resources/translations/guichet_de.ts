@@ -1010,164 +1010,163 @@
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="245" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="454" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="252" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="274" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Die Kartenzahlung wird am Terminal abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Die Kartenzahlung wurde abgebrochen: nichts wurde belastet. Nehmen Sie eine andere Zahlung an, oder Esc für den Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="356" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="370" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="385" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="391" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="388" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="394" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="401" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="407" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="410" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="428" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="436" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="442" />
         <source>Cheque</source>
         <translation>Scheck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="486" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="485" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="488" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="487" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="493" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="511" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="492" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="522" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="521" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="543" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="542" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="570" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="572" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="578" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="577" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="597" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="603" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="602" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="605" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="604" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="607" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="606" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2102,67 +2101,72 @@
 <context>
     <name>ServerLinkScreen</name>
     <message>
-        <location filename="../../app/ui/server_link.py" line="34" />
+        <location filename="../../app/ui/server_link.py" line="35" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="35" />
+        <location filename="../../app/ui/server_link.py" line="36" />
         <source>This till on the server</source>
         <translation>Diese Kasse auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="36" />
+        <location filename="../../app/ui/server_link.py" line="37" />
         <source>Trusted CA (SHA-256)</source>
         <translation>Vertrauenswürdige CA (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="37" />
+        <location filename="../../app/ui/server_link.py" line="38" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="38" />
+        <location filename="../../app/ui/server_link.py" line="39" />
         <source>Sales to upload</source>
         <translation>Zu sendende Verkäufe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="39" />
+        <location filename="../../app/ui/server_link.py" line="40" />
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="47" />
+        <location filename="../../app/ui/server_link.py" line="48" />
         <source>Upload now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="65" />
+        <location filename="../../app/ui/server_link.py" line="66" />
         <source>Not enrolled: this till sells on its own. A technician enrolls it with `guichet enroll URL CODE --ca FILE`.</source>
         <translation>Nicht angemeldet: diese Kasse verkauft allein. Ein Techniker meldet sie mit `guichet enroll URL CODE --ca DATEI` an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="70" />
+        <location filename="../../app/ui/server_link.py" line="71" />
         <source>Revoked by the server: enroll this till again.</source>
         <translation>Vom Server gesperrt: melden Sie diese Kasse neu an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="72" />
+        <location filename="../../app/ui/server_link.py" line="73" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="74" />
+        <location filename="../../app/ui/server_link.py" line="75" />
         <source>Offline: sales are kept and go up when it is back</source>
         <translation>Offline: die Verkäufe bleiben erhalten und werden gesendet, sobald er zurück ist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="88" />
+        <location filename="../../app/ui/server_link.py" line="89" />
         <source>Uploading…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="92" />
+        <location filename="../../app/ui/server_link.py" line="95" />
+        <source>Nothing was waiting to go up.</source>
+        <translation>Nichts wartete auf das Senden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="98" />
         <source>The server has every sale through number %1.</source>
         <translation>Der Server hat alle Verkäufe bis Nummer %1.</translation>
     </message>

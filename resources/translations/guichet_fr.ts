@@ -1010,164 +1010,163 @@
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="245" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="454" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="252" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="266" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="274" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="284" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="305" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Annulation du paiement par carte sur le terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Le paiement par carte est annulé : rien n'a été débité. Prenez un autre paiement, ou Échap pour revenir au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="356" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="370" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="385" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="391" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="388" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="394" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="401" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="407" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="404" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="410" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="411" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="428" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="436" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="442" />
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="479" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="486" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="485" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="488" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="487" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="493" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="511" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="492" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="513" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="522" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="521" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="543" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="542" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="570" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="572" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="578" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="577" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="598" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="597" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="603" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="602" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="605" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="604" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="607" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="606" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2102,67 +2101,72 @@
 <context>
     <name>ServerLinkScreen</name>
     <message>
-        <location filename="../../app/ui/server_link.py" line="34" />
+        <location filename="../../app/ui/server_link.py" line="35" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="35" />
+        <location filename="../../app/ui/server_link.py" line="36" />
         <source>This till on the server</source>
         <translation>Cette caisse sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="36" />
+        <location filename="../../app/ui/server_link.py" line="37" />
         <source>Trusted CA (SHA-256)</source>
         <translation>Autorité de confiance (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="37" />
+        <location filename="../../app/ui/server_link.py" line="38" />
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="38" />
+        <location filename="../../app/ui/server_link.py" line="39" />
         <source>Sales to upload</source>
         <translation>Ventes à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="39" />
+        <location filename="../../app/ui/server_link.py" line="40" />
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="47" />
+        <location filename="../../app/ui/server_link.py" line="48" />
         <source>Upload now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="65" />
+        <location filename="../../app/ui/server_link.py" line="66" />
         <source>Not enrolled: this till sells on its own. A technician enrolls it with `guichet enroll URL CODE --ca FILE`.</source>
         <translation>Non inscrite : cette caisse vend seule. Un technicien l'inscrit avec `guichet enroll URL CODE --ca FICHIER`.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="70" />
+        <location filename="../../app/ui/server_link.py" line="71" />
         <source>Revoked by the server: enroll this till again.</source>
         <translation>Révoquée par le serveur : réinscrivez cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="72" />
+        <location filename="../../app/ui/server_link.py" line="73" />
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="74" />
+        <location filename="../../app/ui/server_link.py" line="75" />
         <source>Offline: sales are kept and go up when it is back</source>
         <translation>Hors ligne : les ventes sont conservées et partent dès son retour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="88" />
+        <location filename="../../app/ui/server_link.py" line="89" />
         <source>Uploading…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="92" />
+        <location filename="../../app/ui/server_link.py" line="95" />
+        <source>Nothing was waiting to go up.</source>
+        <translation>Rien n'attendait d'être envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="98" />
         <source>The server has every sale through number %1.</source>
         <translation>Le serveur a toutes les ventes jusqu'au numéro %1.</translation>
     </message>

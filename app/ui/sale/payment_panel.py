@@ -238,14 +238,20 @@ class PaymentPanel(QWidget):
             self.amount.setFocus()
             self.message.setText(self.tr("Type the amount the customer gave, then Enter."))
             return
+        given = self._typed_amount(text)
+        if given is not None:
+            self._take(lambda plan: plan.cash(given))
+
+    def _typed_amount(self, text: str) -> Money | None:
+        """The amount typed in the field, or None after saying it is not one."""
+        assert self.plan is not None
         try:
-            given = Money.of(text.replace(",", ".").replace(" ", ""), self.plan.due.currency)
+            return Money.of(text.replace(",", ".").replace(" ", ""), self.plan.due.currency)
         except DomainError:
             self.message.setText(
                 self.tr("“%1” is not an amount: type it like 20 or 20.50.").replace("%1", text)
             )
-            return
-        self._take(lambda plan: plan.cash(given))
+            return None
 
     def exact_cash(self) -> None:
         if self._can_tender():
@@ -445,16 +451,9 @@ class PaymentPanel(QWidget):
         if not self._can_tender() or self.plan is None:
             return
         text = self.amount.text().strip()
-        amount = self.plan.balance
-        if text:
-            try:
-                amount = Money.of(text.replace(",", ".").replace(" ", ""), self.plan.due.currency)
-            except DomainError:
-                self.message.setText(
-                    self.tr("“%1” is not an amount: type it like 20 or 20.50.").replace("%1", text)
-                )
-                return
-        self._take(lambda plan: plan.other(TenderMethod.OTHER, amount, kind))
+        amount = self._typed_amount(text) if text else self.plan.balance
+        if amount is not None:
+            self._take(lambda plan: plan.other(TenderMethod.OTHER, amount, kind))
 
     # --- the commit ------------------------------------------------------------------------
 
