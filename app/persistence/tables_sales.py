@@ -49,6 +49,7 @@ class StandingHoldRow(Base):
     state: Mapped[str] = mapped_column(String(16))
     places: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    lease_id: Mapped[str | None] = mapped_column(String(100))  # places from this lease
 
 
 class OrderRow(Base):
