@@ -1,0 +1,615 @@
+"""The one ledger: every total of the till (X and Z reports, the session close, the fiscal
+closures, the settlement, the accounting export) computed from the fiscal journal's records
+only, never from other tables, so that no two reports can disagree.
+
+Plain Python: no I/O, no clock. The caller passes records (the ``record`` of each
+`domain.journal.JournalEntry`, in the journal's order) and a `Selection`; `totals` walks them
+once and returns a frozen `Totals`. `Ledger` is the same walk kept open, for a caller that
+groups (one ledger per day, per month...) or streams a long journal.
+
+Money in records is integer minor units with the currency beside it, either
+``{"minor": 1250, "currency": "EUR"}`` (sales) or ``{"amount_minor": 1250, "currency": "EUR"}``
+(the session's float); both are read.
+
+A record with ``"training": true`` (training mode) never counts, whatever its type.
+
+The records read, by ``"type"`` (every record also has ``"at"``, an ISO-8601 time with its
+offset, and ``"till"``, the point of sale's code):
+
+``sale`` (`domain.orders.sale_record`)
+    ``session``, ``operator``, ``sale`` (its id), ``lines`` (each with ``performance``,
+    ``label``, ``quantity``, ``amount``, ``vat_rate_bp``), ``fee`` (money and
+    ``vat_rate_bp``), ``vat`` (per rate: ``rate_bp``, ``net``, ``vat``, ``gross``),
+    ``total``, ``tenders`` (``method`` — "cash", "card", "voucher", "other" —, ``amount``
+    (what it counts for: cash given beyond it is change), ``reference`` (for "other", the
+    kind: "cheque")), ``tickets`` (the ticket numbers it issued).
+
+``cancellation`` and ``refund`` (a correction: a new entry, never an edit)
+    A **cancellation** voids a whole sale (usually at once, at the same till); a **refund**
+    gives back all or part of a sale later. Both have the same shape, whose amounts are
+    **positive and are what the correction reverses**::
+
+        {"type": "refund", "at": ..., "till": ..., "session": ..., "operator": ...,
+         "correction": "<this correction's id>",
+         "sale": "<the original sale's id>",
+         "original_tickets": [12, 13],        # the original's ticket numbers it reverses
+         "reason": "performance cancelled",
+         "lines": [...], "fee": {...},        # the sale's line and fee shapes, reversed part
+         "vat": [...], "total": {...},        # per rate and in all, what is reversed
+         "tenders": [...],                    # how the money went back, by tender
+         "tickets": [41]}                     # its own ticket numbers, if it prints any
+
+    The ledger subtracts them from the tenders, VAT rates and performances, and counts them
+    apart (count and amount of cancellations, of refunds).
+
+``cash_in`` and ``cash_out`` (`cash_movement_record`)
+    ``session``, ``operator``, ``amount`` (positive), ``reason``: cash put into or taken out
+    of the drawer without a sale.
+
+``session_open`` (`app.services.tills.session_open_record`)
+    ``session``, ``float`` (the counted float, ``amount_minor``): the cash the drawer starts
+    with. It also opens the session for the records that do not name theirs.
+
+``session_close``
+    ``session``: seals it; records of the till after it and before the next opening belong
+    to no session. (Its totals, counts and variances are read by no total here.)
+
+``reprint``
+    One duplicate printed (``ticket``: the ticket number, when a ticket).
+
+``drawer_opened`` with ``"reason": "no_sale"``
+    The drawer opened without a sale.
+
+Any other type (``print``, ``startup``, ``login``, the close's counts...) counts nothing.
+
+Records that name no ``session`` (reprints, drawer openings) belong to the session open on
+their till at that point of the journal, which is why the records go in in journal order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from domain.errors import DomainError
+from domain.money import Money
+
+# Record types.
+SALE = "sale"
+CANCELLATION = "cancellation"
+REFUND = "refund"
+CASH_IN = "cash_in"
+CASH_OUT = "cash_out"
+SESSION_OPEN = "session_open"
+SESSION_CLOSE = "session_close"
+REPRINT = "reprint"
+DRAWER_OPENED = "drawer_opened"
+NO_SALE = "no_sale"
+CORRECTIONS = (CANCELLATION, REFUND)
+
+CASH = "cash"
+
+
+class LedgerError(DomainError):
+    """A record the ledger cannot read (money without its currency, a naive time...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which records count: those of one session, of one till, of the period [start, end)
+    (by their ``at``). None selects everything on that axis."""
+
+    session: str | None = None
+    till: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for moment in (self.start, self.end):
+            if moment is not None and moment.utcoffset() is None:
+                raise LedgerError("a period's bounds are timezone-aware")
+
+
+EVERYTHING = Selection()
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How many, and for how much."""
+
+    count: int
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class TenderTotal:
+    """One means of payment: ``method`` ("cash", "card", "voucher", "other") and, for
+    "other", its ``kind`` ("cheque"). ``taken`` by sales, ``returned`` by corrections."""
+
+    method: str
+    kind: str
+    taken: Money
+    returned: Money
+    count: int  # tenders taken
+
+    @property
+    def net(self) -> Money:
+        return self.taken - self.returned
+
+    @property
+    def key(self) -> str:
+        """ "cash", "card", "voucher", or the other tender's kind ("cheque")."""
+        return (self.kind or self.method) if self.method == "other" else self.method
+
+
+@dataclass(frozen=True, slots=True)
+class VatTotal:
+    rate_bp: int
+    net: Money
+    vat: Money
+    gross: Money
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceTotal:
+    performance: str
+    label: str
+    tickets: int  # sold less reversed
+    gross: Money  # its lines' amounts, less what corrections reversed (fees apart)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """What a selection of the journal adds up to. Amounts are in ``currency``."""
+
+    currency: str
+    selection: Selection
+    sales: Tally  # sales as sold (gross)
+    cancellations: Tally  # what cancellations reversed
+    refunds: Tally  # what refunds reversed
+    tenders: tuple[TenderTotal, ...]  # by method then kind
+    vat: tuple[VatTotal, ...]  # by rate, net of corrections
+    performances: tuple[PerformanceTotal, ...]  # by performance id
+    fees: Money  # order fees, net of corrections
+    floats: Money  # the sessions' opening floats
+    cash_in: Tally
+    cash_out: Tally
+    reprints: int
+    drawer_openings_without_sale: int
+    tickets_issued: int  # ticket numbers issued by sales
+    first_ticket: int | None  # lowest ticket number issued (sales and corrections)
+    last_ticket: int | None
+    sessions: tuple[str, ...]  # the sessions met, in order of appearance
+    records: int  # records that counted
+    first_at: datetime | None
+    last_at: datetime | None
+
+    @property
+    def net_total(self) -> Money:
+        """The grand total of the selection: sales less cancellations and refunds."""
+        return self.sales.amount - self.cancellations.amount - self.refunds.amount
+
+    @property
+    def corrections(self) -> Tally:
+        return Tally(
+            self.cancellations.count + self.refunds.count,
+            self.cancellations.amount + self.refunds.amount,
+        )
+
+    def tender(self, key: str) -> Money:
+        """The net of one tender by its `TenderTotal.key` ("cash", "card", "cheque"...):
+        zero when none was taken."""
+        amounts = [t.net for t in self.tenders if t.key == key]
+        return sum(amounts[1:], amounts[0]) if amounts else Money.zero(self.currency)
+
+    @property
+    def expected_cash(self) -> Money:
+        """What the drawer should hold: the floats, the cash taken less given back, cash in
+        less cash out."""
+        return self.floats + self.tender(CASH) + self.cash_in.amount - self.cash_out.amount
+
+    def expected(self) -> dict[str, Money]:
+        """Per tender key, what the till should hold at the end: the cash in the drawer,
+        every other tender's net. "cash" is always there."""
+        result = {CASH: self.expected_cash}
+        for tender in self.tenders:
+            if tender.key != CASH:
+                result[tender.key] = self.tender(tender.key)
+        return result
+
+
+def read_money(value: object, where: str = "amount") -> Money:
+    """Money as the journal holds it: ``{"minor"|"amount_minor": int, "currency": str}``."""
+    if not isinstance(value, Mapping):
+        raise LedgerError(f"{where} is not money: {value!r}")
+    minor = value.get("minor", value.get("amount_minor"))
+    currency = value.get("currency")
+    if isinstance(minor, bool) or not isinstance(minor, int) or not isinstance(currency, str):
+        raise LedgerError(f"{where} is not money in minor units with a currency: {value!r}")
+    return Money(minor, currency)
+
+
+def money_record(amount: Money) -> dict[str, object]:
+    """Money as the sale record writes it."""
+    return {"minor": amount.minor, "currency": amount.currency}
+
+
+def cash_movement_record(
+    kind: str,
+    at: datetime,
+    till: str,
+    session: str,
+    operator: str,
+    operator_id: str,
+    amount: Money,
+    reason: str,
+) -> dict[str, object]:
+    """The journal's record of a cash in or cash out (``kind``: `CASH_IN` or `CASH_OUT`)."""
+    if kind not in (CASH_IN, CASH_OUT):
+        raise LedgerError(f"not a cash movement: {kind!r}")
+    return {
+        "type": kind,
+        "at": at.isoformat(),
+        "till": till,
+        "session": session,
+        "operator": operator,
+        "operator_id": operator_id,
+        "amount": money_record(amount),
+        "reason": reason,
+    }
+
+
+def correction_record(
+    kind: str,
+    sale: Mapping[str, object],
+    *,
+    correction_id: str,
+    at: datetime,
+    session: str,
+    operator: str,
+    reason: str,
+    tickets: Iterable[int] = (),
+) -> dict[str, object]:
+    """The record of a correction that reverses the whole of ``sale`` (a sale record): a
+    `CANCELLATION`, or a `REFUND` of everything; the money goes back by the sale's tenders.
+    A partial refund builds the same shape with the reversed part only."""
+    if kind not in CORRECTIONS:
+        raise LedgerError(f"not a correction: {kind!r}")
+    return {
+        "type": kind,
+        "at": at.isoformat(),
+        "till": sale.get("till"),
+        "session": session,
+        "operator": operator,
+        "correction": correction_id,
+        "sale": sale.get("sale"),
+        "original_tickets": _numbers(sale.get("tickets")),
+        "reason": reason,
+        "lines": [dict(line) for line in _items(sale, "lines")],
+        "fee": sale.get("fee"),
+        "vat": [dict(line) for line in _items(sale, "vat")],
+        "total": sale.get("total"),
+        "tenders": [
+            {
+                "method": t.get("method"),
+                "amount": t.get("amount"),
+                "reference": t.get("reference", ""),
+            }
+            for t in _items(sale, "tenders")
+        ],
+        "tickets": list(tickets),
+    }
+
+
+def _at(record: Mapping[str, object]) -> datetime:
+    at = record.get("at")
+    if not isinstance(at, str):
+        raise LedgerError(f"a {record.get('type')!r} record has no time")
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        raise LedgerError(f"not an ISO-8601 time: {at!r}") from None
+    if moment.utcoffset() is None:
+        raise LedgerError(f"a record's time carries its offset: {at!r}")
+    return moment
+
+
+def _items(record: Mapping[str, object], key: str) -> list[Mapping[str, object]]:
+    value = record.get(key) or []
+    if not isinstance(value, list | tuple):
+        raise LedgerError(f"{key} of a {record.get('type')!r} record is not a list")
+    return [item for item in value if isinstance(item, Mapping)]
+
+
+def _int(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LedgerError(f"{where} is not a whole number: {value!r}")
+    return value
+
+
+def _numbers(value: object) -> list[int]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [_int(n, "a ticket number") for n in value if n is not None]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+class Ledger:
+    """The walk of `totals`, kept open: `add` records in journal order, `totals` at any time
+    (it does not stop the walk)."""
+
+    def __init__(self, selection: Selection = EVERYTHING, currency: str = "EUR") -> None:
+        self.selection = selection
+        self.currency = currency
+        self._open: dict[str, str] = {}  # till -> its open session, by the records so far
+        self._sessions: dict[str, None] = {}
+        self._sales = [0, 0]
+        self._corrections: dict[str, list[int]] = {CANCELLATION: [0, 0], REFUND: [0, 0]}
+        self._tenders: dict[tuple[str, str], list[int]] = {}  # taken, returned, count
+        self._vat: dict[int, list[int]] = {}  # net, vat, gross
+        self._performances: dict[str, list[int]] = {}  # tickets, gross
+        self._labels: dict[str, str] = {}
+        self._fees = 0
+        self._floats = 0
+        self._cash = {CASH_IN: [0, 0], CASH_OUT: [0, 0]}
+        self._reprints = 0
+        self._drawer = 0
+        self._tickets_issued = 0
+        self._first_ticket: int | None = None
+        self._last_ticket: int | None = None
+        self._records = 0
+        self._first_at: datetime | None = None
+        self._last_at: datetime | None = None
+
+    # --- the walk -------------------------------------------------------------------------
+
+    def add_all(self, records: Iterable[Mapping[str, object]]) -> Ledger:
+        for record in records:
+            self.add(record)
+        return self
+
+    def add(self, record: Mapping[str, object]) -> None:
+        if record.get("training") is True:
+            return
+        kind = record.get("type")
+        till = _text(record.get("till"))
+        session = self._session_of(record, till)
+        if kind == SESSION_OPEN and session:
+            self._open[till] = session
+        elif kind == SESSION_CLOSE and self._open.get(till) == session:
+            del self._open[till]
+        if not self._selected(record, till, session):
+            return
+        handler = self._HANDLERS.get(kind) if isinstance(kind, str) else None
+        if handler is None:
+            return
+        handler(self, record)
+        self._records += 1
+        if session:
+            self._sessions.setdefault(session, None)
+        moment = _at(record)
+        if self._first_at is None or moment < self._first_at:
+            self._first_at = moment
+        if self._last_at is None or moment > self._last_at:
+            self._last_at = moment
+
+    def _session_of(self, record: Mapping[str, object], till: str) -> str:
+        named = record.get("session")
+        if isinstance(named, str) and named:
+            return named
+        return self._open.get(till, "")
+
+    def _selected(self, record: Mapping[str, object], till: str, session: str) -> bool:
+        s = self.selection
+        if s.session is not None and session != s.session:
+            return False
+        if s.till is not None and till != s.till:
+            return False
+        if s.start is not None or s.end is not None:
+            moment = _at(record)
+            if s.start is not None and moment < s.start:
+                return False
+            if s.end is not None and moment >= s.end:
+                return False
+        return True
+
+    def _minor(self, value: object, where: str) -> int:
+        money = read_money(value, where)
+        if money.currency != self.currency:
+            raise LedgerError(f"{where} is in {money.currency}, the ledger in {self.currency}")
+        return money.minor
+
+    def _tickets(self, record: Mapping[str, object]) -> int:
+        numbers = _numbers(record.get("tickets"))
+        for number in numbers:
+            if self._first_ticket is None or number < self._first_ticket:
+                self._first_ticket = number
+            if self._last_ticket is None or number > self._last_ticket:
+                self._last_ticket = number
+        return len(numbers)
+
+    def _amounts(self, record: Mapping[str, object], sign: int) -> None:
+        """The tenders, VAT rates, performances and fee of a sale (+1) or correction (-1)."""
+        for tender in _items(record, "tenders"):
+            method = _text(tender.get("method"))
+            kind = _text(tender.get("reference")) if method == "other" else ""
+            row = self._tenders.setdefault((method, kind), [0, 0, 0])
+            amount = self._minor(tender.get("amount"), "a tender's amount")
+            if sign > 0:
+                row[0] += amount
+                row[2] += 1
+            else:
+                row[1] += amount
+        for line in _items(record, "vat"):
+            rate = _int(line.get("rate_bp"), "a VAT rate")
+            row = self._vat.setdefault(rate, [0, 0, 0])
+            row[0] += sign * self._minor(line.get("net"), "a VAT line's net")
+            row[1] += sign * self._minor(line.get("vat"), "a VAT line's VAT")
+            row[2] += sign * self._minor(line.get("gross"), "a VAT line's gross")
+        for line in _items(record, "lines"):
+            performance = _text(line.get("performance"))
+            row = self._performances.setdefault(performance, [0, 0])
+            row[0] += sign * _int(line.get("quantity", 1), "a line's quantity")
+            row[1] += sign * self._minor(line.get("amount"), "a line's amount")
+            label = _text(line.get("label"))
+            if label and performance not in self._labels:
+                self._labels[performance] = label
+        fee = record.get("fee")
+        if fee is not None:
+            self._fees += sign * self._minor(fee, "a fee")
+
+    def _sale(self, record: Mapping[str, object]) -> None:
+        self._sales[0] += 1
+        self._sales[1] += self._minor(record.get("total"), "a sale's total")
+        self._amounts(record, +1)
+        self._tickets_issued += self._tickets(record)
+
+    def _correction(self, record: Mapping[str, object]) -> None:
+        row = self._corrections[_text(record.get("type"))]
+        row[0] += 1
+        row[1] += self._minor(record.get("total"), "a correction's total")
+        self._amounts(record, -1)
+        self._tickets(record)
+
+    def _cash_movement(self, record: Mapping[str, object]) -> None:
+        row = self._cash[_text(record.get("type"))]
+        row[0] += 1
+        row[1] += self._minor(record.get("amount"), "a cash movement's amount")
+
+    def _session_open(self, record: Mapping[str, object]) -> None:
+        if record.get("float") is not None:
+            self._floats += self._minor(record.get("float"), "a session's float")
+
+    def _session_close(self, record: Mapping[str, object]) -> None:
+        pass
+
+    def _reprint(self, record: Mapping[str, object]) -> None:
+        self._reprints += 1
+
+    def _drawer_opened(self, record: Mapping[str, object]) -> None:
+        if record.get("reason") == NO_SALE:
+            self._drawer += 1
+
+    _HANDLERS: ClassVar[dict[str, Callable[[Ledger, Mapping[str, object]], None]]] = {
+        SALE: _sale,
+        CANCELLATION: _correction,
+        REFUND: _correction,
+        CASH_IN: _cash_movement,
+        CASH_OUT: _cash_movement,
+        SESSION_OPEN: _session_open,
+        SESSION_CLOSE: _session_close,
+        REPRINT: _reprint,
+        DRAWER_OPENED: _drawer_opened,
+    }
+
+    # --- the result ------------------------------------------------------------------------
+
+    def totals(self) -> Totals:
+        def m(minor: int) -> Money:
+            return Money(minor, self.currency)
+
+        def tally(row: list[int]) -> Tally:
+            return Tally(row[0], m(row[1]))
+
+        return Totals(
+            currency=self.currency,
+            selection=self.selection,
+            sales=tally(self._sales),
+            cancellations=tally(self._corrections[CANCELLATION]),
+            refunds=tally(self._corrections[REFUND]),
+            tenders=tuple(
+                TenderTotal(method, kind, m(row[0]), m(row[1]), row[2])
+                for (method, kind), row in sorted(self._tenders.items())
+            ),
+            vat=tuple(
+                VatTotal(rate, m(row[0]), m(row[1]), m(row[2]))
+                for rate, row in sorted(self._vat.items())
+            ),
+            performances=tuple(
+                PerformanceTotal(p, self._labels.get(p, p), row[0], m(row[1]))
+                for p, row in sorted(self._performances.items())
+            ),
+            fees=m(self._fees),
+            floats=m(self._floats),
+            cash_in=tally(self._cash[CASH_IN]),
+            cash_out=tally(self._cash[CASH_OUT]),
+            reprints=self._reprints,
+            drawer_openings_without_sale=self._drawer,
+            tickets_issued=self._tickets_issued,
+            first_ticket=self._first_ticket,
+            last_ticket=self._last_ticket,
+            sessions=tuple(self._sessions),
+            records=self._records,
+            first_at=self._first_at,
+            last_at=self._last_at,
+        )
+
+
+def totals(
+    records: Iterable[Mapping[str, object]],
+    selection: Selection = EVERYTHING,
+    currency: str = "EUR",
+) -> Totals:
+    """The totals of the ``selection`` of ``records`` (in journal order: a record that names
+    no session belongs to the one open on its till at that point)."""
+    return Ledger(selection, currency).add_all(records).totals()
+
+
+def totals_record(t: Totals) -> dict[str, object]:
+    """`Totals` as journal values (for the "session_close" record and the fiscal closures):
+    integer minor units, no floats, no times but ISO text."""
+
+    def tally(x: Tally) -> dict[str, object]:
+        return {"count": x.count, "amount": money_record(x.amount)}
+
+    return {
+        "currency": t.currency,
+        "sales": tally(t.sales),
+        "cancellations": tally(t.cancellations),
+        "refunds": tally(t.refunds),
+        "net_total": money_record(t.net_total),
+        "tenders": [
+            {
+                "method": x.method,
+                "kind": x.kind,
+                "count": x.count,
+                "taken": money_record(x.taken),
+                "returned": money_record(x.returned),
+                "net": money_record(x.net),
+            }
+            for x in t.tenders
+        ],
+        "vat": [
+            {
+                "rate_bp": x.rate_bp,
+                "net": money_record(x.net),
+                "vat": money_record(x.vat),
+                "gross": money_record(x.gross),
+            }
+            for x in t.vat
+        ],
+        "performances": [
+            {
+                "performance": x.performance,
+                "label": x.label,
+                "tickets": x.tickets,
+                "gross": money_record(x.gross),
+            }
+            for x in t.performances
+        ],
+        "fees": money_record(t.fees),
+        "floats": money_record(t.floats),
+        "cash_in": tally(t.cash_in),
+        "cash_out": tally(t.cash_out),
+        "expected_cash": money_record(t.expected_cash),
+        "reprints": t.reprints,
+        "drawer_openings_without_sale": t.drawer_openings_without_sale,
+        "tickets_issued": t.tickets_issued,
+        "first_ticket": t.first_ticket,
+        "last_ticket": t.last_ticket,
+    }
