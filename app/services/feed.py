@@ -166,7 +166,13 @@ class CatalogFeed:
         for quota in plan.quotas:
             if quota.performance_id not in present:
                 continue
-            mine = feed.own_places(quota.performance_id, quota.zone_id, FOREIGN, now)
+            mine = feed.own_places(
+                quota.performance_id,
+                quota.zone_id,
+                FOREIGN,
+                now,
+                own,
+            )
             leased = sum(
                 places.count
                 for lease in open_leases

@@ -15,7 +15,8 @@ is held and sold on the server as well as locally, so that two tills never sell 
   ownership, not sync logic, prevents offline double sales); anything else is refused with
   the reason. A sale whose server holds were taken before the network went still completes
   (the money may be taken already) and goes up later; the server lists it as an incident.
-  Standing places have no lease on the till yet: they sell online only.
+  A lease's standing places sell the same way: its count less the places this till's carts
+  hold and its sales took from it (`standing_holds.lease_id`); beyond it, the central pool.
 - A **revoked** till sells nothing: the server said it may not.
 
 Never enrolled: exactly the local inventory.
@@ -130,24 +131,41 @@ class ServerInventory:
         expires_at: datetime,
         now: datetime,
     ) -> Held:
+        client = self._server()
+        if client is None:
+            return self._local.hold_places(
+                uow, performance_id, zone_id, places, capacity, owner, expires_at, now
+            )
+        cart_owner = owner.rsplit(":", 1)[0]
+        lease = _leased_places(uow, performance_id, zone_id, self._server_now(now))
+        if lease is not None:  # the till's own count first, online or not
+            lease_id, epoch, count = lease
+            hold = leased_hold(lease_id, epoch)
+            if any(h != hold for h in _cart_holds(uow, cart_owner)):
+                return Held({zone_id: "lease_mix"})
+            if uow.standing.hold(
+                performance_id, zone_id, owner, places, count, expires_at, now, lease_id
+            ):
+                return Held(tokens={zone_id: hold})
+            if _cart_holds(uow, cart_owner):  # the rest of the cart is from the lease
+                return Held({zone_id: "not_enough_places"})
+        if _holds_leased(uow, cart_owner):
+            return Held({zone_id: "lease_mix"})
         held = self._local.hold_places(
             uow, performance_id, zone_id, places, capacity, owner, expires_at, now
         )
-        client = self._server()
-        if held.refused or client is None:
+        if held.refused:
             return held
         request = HoldRequest(
             performance_id=performance_id,
             places=[PlacesWire(zone_id=zone_id, count=places)],
             minutes=HOLD_MINUTES,
         )
-        if _holds_leased(uow, owner.rsplit(":", 1)[0]):
-            return Held({zone_id: "lease_mix"})
         tokens: dict[str, str] = {}
         refused = self._hold(client, request, zone_id, tokens)
         if refused is not None:
             return Held({zone_id: "not_enough_places"})
-        if self.offline:  # standing places sell online only (their leases: not yet)
+        if self.offline:  # only a lease's places sell without the server
             return Held({zone_id: "offline_not_leased"})
         return Held(tokens=tokens)
 
@@ -285,6 +303,23 @@ def _leased_seats(uow: UnitOfWork, performance_id: str, now: datetime) -> dict[s
         and lease.sell_until > now
         for seat in lease.seats
     }
+
+
+def _leased_places(
+    uow: UnitOfWork, performance_id: str, zone_id: str, now: datetime
+) -> tuple[str, int, int] | None:
+    """The lease of this till with places in the zone, sellable at ``now`` (the server's time
+    as the till estimates it): its id, epoch and count of places; None when there is none."""
+    for lease in uow.feed.leases():
+        if (
+            lease.performance_id == performance_id
+            and lease.state is LeaseState.ACTIVE
+            and lease.sell_until > now
+        ):
+            for places in lease.places:
+                if places.zone_id == zone_id:
+                    return lease.lease_id, lease.epoch, places.count
+    return None
 
 
 def _cart_holds(uow: UnitOfWork, owner: str) -> list[str]:

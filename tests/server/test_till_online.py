@@ -317,3 +317,60 @@ def test_after_a_partition_of_more_than_a_day_the_till_sold_its_lease_and_catche
     assert a.syncing.status().online
     assert _seat_state(server, leased) == ("sold", sale)
     assert incidents(server, link.device_id) == []
+
+
+def _quota(server: RunningServer, performance: str, zone: str) -> tuple[int, int]:
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(t.ga_quota.c.sold, t.ga_quota.c.leased).where(
+                t.ga_quota.c.performance_id == performance, t.ga_quota.c.zone_id == zone
+            )
+        ).one()
+    return int(row.sold), int(row.leased)
+
+
+def test_offline_a_till_sells_its_leased_standing_places_and_no_more(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    from app.services.feed import CatalogFeed
+    from app.services.selling import PlacesUnavailable
+    from app.services.syncing import client_for
+
+    a, b = two_tills
+    link = a.syncing.link()
+    assert link is not None
+    sold_before, leased_before = _quota(server, "P-FAB-1", "GRADINS")
+    lease_id = lease_to(server, a, [], hours=4, performance="P-FAB-1", places={"GRADINS": 5})
+    assert _quota(server, "P-FAB-1", "GRADINS") == (sold_before, leased_before + 5)
+    cut_off(a)
+    cart = a.selling.open_cart().cart.id
+    view = a.selling.add_places(cart, "P-FAB-1", "GRADINS", 3)
+    assert view.cart.lines[0].hold.startswith("lease:" + lease_id)
+    first = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    cart = a.selling.open_cart().cart.id
+    with pytest.raises(PlacesUnavailable):  # 2 left in the lease, and no server to ask
+        a.selling.add_places(cart, "P-FAB-1", "GRADINS", 3)
+    view = a.selling.add_places(cart, "P-FAB-1", "GRADINS", 2)
+    second = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    # Meanwhile the other till sells the central pool; the lease's places are not in it.
+    cart_b = b.selling.open_cart().cart.id
+    view_b = b.selling.add_places(cart_b, "P-FAB-1", "GRADINS", 4)
+    assert not view_b.cart.lines[0].hold.startswith("lease:")
+    b.selling.complete(cart_b, PaymentPlan(view_b.due).exact_cash(), "OP")
+    point_at(a, server.base_url)
+    assert a.syncing.upload().error == ""
+    assert _quota(server, "P-FAB-1", "GRADINS") == (sold_before + 9, leased_before)
+    with server.engine.connect() as conn:
+        used = conn.execute(
+            select(t.lease_places.c.used).where(t.lease_places.c.lease_id == lease_id)
+        ).scalar_one()
+        sales = set(conn.execute(select(t.sale.c.id)).scalars())
+    assert used == 5
+    assert {first, second} <= sales
+    assert incidents(server, link.device_id) == []
+    for till in (a, b):  # each till's plan counts every place taken, its lease's once
+        with client_for(till.syncing.link()) as client:
+            CatalogFeed(till.services.uow_factory, till.clock, "G1").pull_once(client)
+        with till.services.uow_factory() as uow:
+            taken = uow.standing.taken("P-FAB-1", "GRADINS", till.clock.now())
+        assert taken == sold_before + 9, till.name

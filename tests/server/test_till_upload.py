@@ -111,9 +111,16 @@ def cut_off(till: DemoTill) -> None:
     point_at(till, f"https://localhost:{free_port()}")
 
 
-def lease_to(server: RunningServer, till: DemoTill, seats: list[str], hours: int) -> str:
-    """Lease these seats of `PERFORMANCE_SEATED` to the till for ``hours``; the till learns
-    of it from its feed, as it would online. The lease id."""
+def lease_to(
+    server: RunningServer,
+    till: DemoTill,
+    seats: list[str],
+    hours: int,
+    performance: str = SEATED,
+    places: dict[str, int] | None = None,
+) -> str:
+    """Lease these seats (and standing ``places``: zone -> count) of ``performance`` to the
+    till for ``hours``; the till learns of it from its feed, as it would online. The lease id."""
     from datetime import timedelta
 
     from app.services.feed import CatalogFeed
@@ -126,8 +133,9 @@ def lease_to(server: RunningServer, till: DemoTill, seats: list[str], hours: int
             "/v1/leases",
             headers={"Idempotency-Key": str(uuid.uuid4())},
             json={
-                "performance_id": SEATED,
+                "performance_id": performance,
                 "seats": seats,
+                "places": [{"zone_id": z, "count": n} for z, n in (places or {}).items()],
                 "sell_until": (server.clock.now() + timedelta(hours=hours)).isoformat(),
             },
         )

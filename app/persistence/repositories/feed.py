@@ -304,14 +304,24 @@ class FeedRepository:
         )
 
     def own_places(
-        self, performance_id: str, zone_id: str, foreign: Collection[str], now: datetime
+        self,
+        performance_id: str,
+        zone_id: str,
+        foreign: Collection[str],
+        now: datetime,
+        open_leases: Collection[str] = (),
     ) -> int:
-        """Places of the zone this till's own carts hold (not lapsed) or its sales took."""
+        """Places of the zone this till's own carts hold (not lapsed) or its sales took, less
+        those from ``open_leases`` (the server counts an open lease whole)."""
         found = self._session.scalar(
             select(func.coalesce(func.sum(_standing.c.places), 0)).where(
                 _standing.c.performance_id == performance_id,
                 _standing.c.zone_id == zone_id,
                 _standing.c.owner.not_in(list(foreign)),
+                or_(
+                    _standing.c.lease_id.is_(None),
+                    _standing.c.lease_id.not_in(list(open_leases)),
+                ),
                 or_(
                     _standing.c.state == "sold",
                     _standing.c.expires_at.is_(None),

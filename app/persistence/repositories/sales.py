@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import ColumnElement, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.persistence.errors import NotFound
@@ -154,9 +154,12 @@ class StandingRepository:
 
     def taken(self, performance_id: str, zone_id: str, now: datetime) -> int:
         """Places sold or held (holds not lapsed) in a zone."""
+        return self._taken(now, _standing.c.performance_id == performance_id, zone_id)
+
+    def _taken(self, now: datetime, scope: ColumnElement[bool], zone_id: str) -> int:
         found = self._session.scalar(
             select(func.coalesce(func.sum(_standing.c.places), 0)).where(
-                _standing.c.performance_id == performance_id,
+                scope,
                 _standing.c.zone_id == zone_id,
                 or_(
                     _standing.c.state == "sold",
@@ -176,10 +179,17 @@ class StandingRepository:
         capacity: int,
         expires_at: datetime,
         now: datetime,
+        lease_id: str | None = None,
     ) -> bool:
         """Hold ``places`` more for ``owner`` if the zone has them; False (nothing changed)
-        when it does not."""
-        if self.taken(performance_id, zone_id, now) + places > capacity:
+        when it does not. From a lease (``lease_id``), ``capacity`` is the lease's places in
+        the zone and only what was held and sold from it counts."""
+        scope = (
+            _standing.c.performance_id == performance_id
+            if lease_id is None
+            else _standing.c.lease_id == lease_id
+        )
+        if self._taken(now, scope, zone_id) + places > capacity:
             return False
         self._session.execute(
             insert(_standing).values(
@@ -189,6 +199,7 @@ class StandingRepository:
                 state="held",
                 places=places,
                 expires_at=expires_at,
+                lease_id=lease_id,
             )
         )
         return True
