@@ -32,7 +32,13 @@ GuichetError
     ├── FloatNotAllowed       a float counted on a channel whose tills take none
     ├── NotAllowedToOpen      an operator whose role may not open a till session
     ├── SessionAlreadyOpen    the till already has an open session
-    └── NoOpenSession         the till has no open session (no sale without one)
+    ├── NoOpenSession         the till has no open session (no sale without one)
+    ├── SessionBeingClosed    the session's count is in: no more sales or cash movements
+    ├── NotAllowedToClose     only a supervisor closes a session
+    ├── NotCounted            a supervisor close before the cashier's blind count
+    ├── VarianceNeedsReason   a variance between expected and declared without a reason
+    ├── StaleCount            the close names a count that is no longer the last one
+    └── InvalidCashMovement   a cash in/out of nothing, or without a reason
 """
 
 from __future__ import annotations
@@ -195,3 +201,42 @@ class NoOpenSession(TillError):
     def __init__(self, till: str) -> None:
         super().__init__(f"till {till!r} has no open session")
         self.till = till
+
+
+class SessionBeingClosed(TillError):
+    def __init__(self, till: str, session_id: str) -> None:
+        super().__init__(
+            f"till {till!r}: session {session_id} is being closed (its count is in); "
+            "nothing more is sold or moved in it"
+        )
+        self.till = till
+        self.session_id = session_id
+
+
+class NotAllowedToClose(TillError):
+    def __init__(self, role: str) -> None:
+        super().__init__(f"a {role} may not close a till session")
+        self.role = role
+
+
+class NotCounted(TillError):
+    def __init__(self, session_id: str) -> None:
+        super().__init__(f"session {session_id} has no blind count yet: the cashier counts first")
+        self.session_id = session_id
+
+
+class VarianceNeedsReason(TillError):
+    def __init__(self, tenders: tuple[str, ...]) -> None:
+        super().__init__(f"a variance needs a reason: {', '.join(tenders)}")
+        self.tenders = tenders
+
+
+class StaleCount(TillError):
+    def __init__(self, expected: int, found: int) -> None:
+        super().__init__(f"count {expected} was reviewed but the last count is {found}")
+        self.expected = expected
+        self.found = found
+
+
+class InvalidCashMovement(TillError):
+    pass

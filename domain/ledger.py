@@ -52,7 +52,8 @@ offset, and ``"till"``, the point of sale's code):
 
 ``session_close``
     ``session``: seals it; records of the till after it and before the next opening belong
-    to no session. (Its totals, counts and variances are read by no total here.)
+    to no session. It counts nothing itself (its totals, counts and variances are read by no
+    total here), so the X report just before a close equals the Z report after it.
 
 ``reprint``
     One duplicate printed (``ticket``: the ticket number, when a ticket).
@@ -485,9 +486,6 @@ class Ledger:
         if record.get("float") is not None:
             self._floats += self._minor(record.get("float"), "a session's float")
 
-    def _session_close(self, record: Mapping[str, object]) -> None:
-        pass
-
     def _reprint(self, record: Mapping[str, object]) -> None:
         self._reprints += 1
 
@@ -502,7 +500,6 @@ class Ledger:
         CASH_IN: _cash_movement,
         CASH_OUT: _cash_movement,
         SESSION_OPEN: _session_open,
-        SESSION_CLOSE: _session_close,
         REPRINT: _reprint,
         DRAWER_OPENED: _drawer_opened,
     }
