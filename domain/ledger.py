@@ -162,6 +162,20 @@ class PerformanceTotal:
 
 
 @dataclass(frozen=True, slots=True)
+class TariffTotal:
+    """The tickets of one tariff (audience code) of one performance: the settlement's row.
+    ``vat`` is the VAT in ``gross``: each record's VAT at a rate shared over its lines (and
+    fee) at that rate in proportion to their amounts (`Money.allocate`), so the tariffs' VAT
+    and `Totals.fees_vat` add up to the VAT totals to the cent."""
+
+    performance: str
+    tariff: str
+    tickets: int
+    gross: Money
+    vat: Money
+
+
+@dataclass(frozen=True, slots=True)
 class Totals:
     """What a selection of the journal adds up to. Amounts are in ``currency``."""
 
@@ -186,6 +200,8 @@ class Totals:
     records: int  # records that counted
     first_at: datetime | None
     last_at: datetime | None
+    tariffs: tuple[TariffTotal, ...] = ()  # by performance then tariff
+    fees_vat: Money | None = None  # the VAT in the fees (shared as in TariffTotal)
 
     @property
     def net_total(self) -> Money:
@@ -355,7 +371,9 @@ class Ledger:
         self._vat: dict[int, list[int]] = {}  # net, vat, gross
         self._performances: dict[str, list[int]] = {}  # tickets, gross
         self._labels: dict[str, str] = {}
+        self._tariffs: dict[tuple[str, str], list[int]] = {}  # tickets, gross, vat
         self._fees = 0
+        self._fees_vat = 0
         self._floats = 0
         self._cash = {CASH_IN: [0, 0], CASH_OUT: [0, 0]}
         self._reprints = 0
@@ -463,6 +481,42 @@ class Ledger:
         fee = record.get("fee")
         if fee is not None:
             self._fees += sign * self._minor(fee, "a fee")
+        self._tariff_amounts(record, sign)
+
+    def _tariff_amounts(self, record: Mapping[str, object], sign: int) -> None:
+        """Each line's tickets, gross and share of its rate's VAT, by performance and tariff;
+        the fee's share to the fees."""
+        items: list[tuple[tuple[str, str] | None, int, int, int]] = []  # key, rate, qty, amount
+        for line in _items(record, "lines"):
+            key = (_text(line.get("performance")), _text(line.get("tariff")))
+            rate = _int(line.get("vat_rate_bp", 0), "a line's VAT rate")
+            quantity = _int(line.get("quantity", 1), "a line's quantity")
+            items.append((key, rate, quantity, self._minor(line.get("amount"), "a line's amount")))
+        fee = record.get("fee")
+        if isinstance(fee, Mapping) and fee.get("vat_rate_bp") is not None:
+            rate = _int(fee.get("vat_rate_bp"), "a fee's VAT rate")
+            items.append((None, rate, 0, self._minor(fee, "a fee")))
+        shares = [0] * len(items)
+        for line in _items(record, "vat"):
+            rate = _int(line.get("rate_bp"), "a VAT rate")
+            at_rate = [i for i, item in enumerate(items) if item[1] == rate]
+            if not at_rate:
+                continue
+            weights = [max(items[i][3], 0) for i in at_rate]
+            vat = Money(self._minor(line.get("vat"), "a VAT line's VAT"), self.currency)
+            parts = (
+                vat.allocate(weights) if sum(weights) else [vat] + [vat * 0] * (len(at_rate) - 1)
+            )
+            for i, part in zip(at_rate, parts, strict=True):
+                shares[i] += part.minor
+        for (item_key, _, quantity, amount), vat_share in zip(items, shares, strict=True):
+            if item_key is None:
+                self._fees_vat += sign * vat_share
+                continue
+            row = self._tariffs.setdefault(item_key, [0, 0, 0])
+            row[0] += sign * quantity
+            row[1] += sign * amount
+            row[2] += sign * vat_share
 
     def _sale(self, record: Mapping[str, object]) -> None:
         self._sales[0] += 1
@@ -544,6 +598,11 @@ class Ledger:
             records=self._records,
             first_at=self._first_at,
             last_at=self._last_at,
+            tariffs=tuple(
+                TariffTotal(p, tariff, row[0], m(row[1]), m(row[2]))
+                for (p, tariff), row in sorted(self._tariffs.items())
+            ),
+            fees_vat=m(self._fees_vat),
         )
 
 
