@@ -5,11 +5,13 @@ technician's commands build the till through here; nothing here imports Qt.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
-from app.config import StationConfig
+from app.config import STATION_FILE, StationConfig
 from drivers.base import Role
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     from app.persistence import open_database
     from app.services.auth import Argon2PinHasher
     from app.services.clock import SystemClock
+    from app.services.closures import close_due
     from app.services.demo import load_demo
     from app.services.journal import record_startup
     from app.services.till import TillServices
@@ -44,8 +47,18 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     clock = clock or SystemClock()
     if config.demo:
         load_demo(database.unit_of_work, hasher, clock)
-    record_startup(database.unit_of_work, clock, config.point_of_sale)
+    record_startup(database.unit_of_work, clock, config.point_of_sale, _settings_hash(config))
+    # Every fiscal period ended since the last run is closed now (app.services.closures).
+    close_due(database.unit_of_work, clock, config.point_of_sale, ZoneInfo(config.timezone))
     return TillServices(database.unit_of_work, hasher, clock, config.point_of_sale)
+
+
+def _settings_hash(config: StationConfig) -> str:
+    """The SHA-256 of station.toml, journaled at each start-up (a change is an event)."""
+    try:
+        return hashlib.sha256((config.data_dir / STATION_FILE).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 @dataclass

@@ -172,13 +172,19 @@ def chain_next(last: JournalEntry | Head | None, record: Mapping[str, object]) -
     return JournalEntry(seq, prev_hash, link_hash(prev_hash, canonical_json(plain)), plain)
 
 
-def verify(entries: Iterable[JournalEntry], head: Head | None = None) -> VerifyReport:
+def verify(
+    entries: Iterable[JournalEntry], head: Head | None = None, after: Head | None = None
+) -> VerifyReport:
     """Walk the chain in the order given and report the first entry that breaks it.
 
     ``head``, when known (storage keeps it apart), is where the chain must end: entries
-    missing at the end are reported too. Stops at the first problem.
+    missing at the end are reported too. ``after`` starts the walk after that seq and hash
+    (the entry before ``entries``) instead of at the genesis: a check of the chain's tail.
+    Stops at the first problem.
     """
     count, last_seq, last_hash = 0, 0, GENESIS
+    if after is not None:
+        last_seq, last_hash = after.seq, after.hash
 
     def broken(seq: int, what: str) -> VerifyReport:
         return VerifyReport(False, count, last_seq, last_hash, Problem(seq, what))

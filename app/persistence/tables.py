@@ -467,6 +467,29 @@ class JournalHeadRow(Base):
     last_hash: Mapped[str] = mapped_column(String(64))
 
 
+class JournalClosureRow(Base):
+    """An index of the fiscal closures written into a till's journal (the journal entry, at
+    ``seq``, is what counts): the last of each frequency is found without walking the chain,
+    and the unique keys refuse a second closure of one period or a gap in the numbers."""
+
+    __tablename__ = "journal_closures"
+    __table_args__ = (
+        UniqueConstraint("till", "frequency", "period"),
+        CheckConstraint("number >= 1", name="number_positive"),
+    )
+
+    till: Mapped[str] = mapped_column(String(40), primary_key=True)
+    frequency: Mapped[str] = mapped_column(String(10), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period: Mapped[str] = mapped_column(String(10))
+    seq: Mapped[int] = mapped_column(Integer)  # the closure's own journal entry
+    first_seq: Mapped[int] = mapped_column(Integer)  # the entries it covers
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    perpetual_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(CURRENCY)
+
+
 metadata = Base.metadata
 
 

@@ -8,13 +8,14 @@ work's ``journal``. A use case that journals an event does it in its own transac
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 
 from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from domain.journal import JournalEntry, Problem, VerifyReport, verify
+from domain.journal import Head, JournalEntry, Problem, VerifyReport, verify
 
 HEAD_MISSING = "the head (last seq and hash) is missing"
 
@@ -25,15 +26,143 @@ def record(uow: UnitOfWork, till: str, record: Mapping[str, object]) -> JournalE
     return uow.journal.append(till, {"till": till, **record})
 
 
-def record_startup(uow_factory: UnitOfWorkFactory, clock: Clock, till: str) -> JournalEntry:
-    """The client started on this till: a "startup" entry naming the software's version."""
+def software_version() -> str:
     try:
-        version = metadata.version("guichet")
+        return metadata.version("guichet")
     except metadata.PackageNotFoundError:
-        version = "unknown"
+        return "unknown"
+
+
+# The technical event journal (JET, NF525): events of the till itself, each an entry of the
+# chain. Settings keep what the last start-up saw, to tell a change.
+SOFTWARE_CHANGED = "software_changed"
+SETTINGS_CHANGED = "settings_changed"
+INTEGRITY_DEFECT = "integrity_defect"
+OFFLINE_START = "offline_start"
+OFFLINE_END = "offline_end"
+EXPORT = "export"
+_SOFTWARE_SEEN = "journal.software"
+_SETTINGS_SEEN = "journal.settings_sha256"
+_DEFECT_SEEN = "journal.defect"
+_OFFLINE = "journal.offline_since"
+TAIL_CHECKED = 10_000  # entries verified at each start-up, with the head (see benchmarks/till.py)
+
+
+def record_startup(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    till: str,
+    settings_sha256: str = "",
+    tail: int = TAIL_CHECKED,
+) -> JournalEntry:
+    """The client started on this till: a "startup" entry naming the software's version and
+    the hash of station.toml; then, in the same transaction, a "software_changed" or
+    "settings_changed" entry when either differs from the last start-up's, and an
+    "integrity_defect" naming the seq when the check of the chain's last ``tail`` entries and
+    its head finds one (once per defect)."""
+    version = software_version()
+    defect = check_tail(uow_factory, till, tail)
+    at = clock.now().isoformat()
     with uow_factory() as uow:
         entry = record(
-            uow, till, {"type": "startup", "at": clock.now().isoformat(), "software": version}
+            uow,
+            till,
+            {"type": "startup", "at": at, "software": version, "settings_sha256": settings_sha256},
+        )
+        seen = uow.settings.get(_SOFTWARE_SEEN)
+        if seen is not None and seen != version:
+            record(uow, till, {"type": SOFTWARE_CHANGED, "at": at, "from": seen, "to": version})
+        uow.settings.set(_SOFTWARE_SEEN, version)
+        if settings_sha256:
+            was = uow.settings.get(_SETTINGS_SEEN)
+            if was is not None and was != settings_sha256:
+                change = {"from_sha256": was, "to_sha256": settings_sha256}
+                record(uow, till, {"type": SETTINGS_CHANGED, "at": at, **change})
+            uow.settings.set(_SETTINGS_SEEN, settings_sha256)
+        if defect is not None and uow.settings.get(_DEFECT_SEEN) != str(defect):
+            record_defect(uow, till, defect, at, "start-up check")
+        uow.commit()
+    return entry
+
+
+def record_defect(uow: UnitOfWork, till: str, problem: Problem, at: str, found_by: str) -> None:
+    """An "integrity_defect" entry naming the seq where the chain breaks (NF525 code 90)."""
+    record(
+        uow,
+        till,
+        {
+            "type": INTEGRITY_DEFECT,
+            "at": at,
+            "seq": problem.seq,
+            "what": problem.what,
+            "found_by": found_by,
+        },
+    )
+    uow.settings.set(_DEFECT_SEEN, str(problem))
+
+
+def check_tail(uow_factory: UnitOfWorkFactory, till: str, tail: int) -> Problem | None:
+    """The first problem of the chain's last ``tail`` entries against its head, or None."""
+    with uow_factory(read_only=True) as uow:
+        head = uow.journal.head(till)
+        last = uow.journal.last(till)
+        if head is None:
+            return None if last is None else Problem(last.seq, HEAD_MISSING)
+        start = max(1, head.seq - tail + 1)
+        before = uow.journal.entry(till, start - 1) if start > 1 else None
+        if start > 1 and before is None:
+            return Problem(start - 1, "entry missing")
+        after = None if before is None else Head(before.seq, before.hash)
+        report = verify(uow.journal.entries(till, start), head, after)
+    return report.first_problem
+
+
+def note_link(
+    uow_factory: UnitOfWorkFactory, clock: Clock, till: str, online: bool, why: str = ""
+) -> None:
+    """The link to the central server worked (``online``) or failed: an "offline_start" entry
+    when it goes down, an "offline_end" when it is back (NF525 codes 70 and 120)."""
+    with uow_factory(read_only=True) as uow:
+        since = uow.settings.get(_OFFLINE)
+    if (since is not None) != online:
+        return  # no change
+    at = clock.now().isoformat()
+    with uow_factory() as uow:
+        since = uow.settings.get(_OFFLINE)
+        if since is None and not online:
+            record(uow, till, {"type": OFFLINE_START, "at": at, "reason": why})
+            uow.settings.set(_OFFLINE, at)
+        elif since is not None and online:
+            record(uow, till, {"type": OFFLINE_END, "at": at, "offline_since": since})
+            uow.settings.delete(_OFFLINE)
+        uow.commit()
+
+
+def record_export(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    till: str,
+    what: str,
+    path: Path,
+    **details: object,
+) -> JournalEntry:
+    """An "export" entry (NF525 code 110): what was exported, the file's name and SHA-256."""
+    digest = hashlib.sha256()
+    with path.open("rb") as written:
+        for block in iter(lambda: written.read(1 << 20), b""):
+            digest.update(block)
+    with uow_factory() as uow:
+        entry = record(
+            uow,
+            till,
+            {
+                "type": EXPORT,
+                "at": clock.now().isoformat(),
+                "what": what,
+                "file": path.name,
+                "sha256": digest.hexdigest(),
+                **details,
+            },
         )
         uow.commit()
     return entry
@@ -51,8 +180,24 @@ def verify_journal(uow_factory: UnitOfWorkFactory, till: str) -> VerifyReport:
     return report
 
 
-def export_journal(uow_factory: UnitOfWorkFactory, till: str, path: Path) -> int:
+def verify_and_record(uow_factory: UnitOfWorkFactory, clock: Clock, till: str) -> VerifyReport:
+    """`verify_journal`, and a break found journaled as an "integrity_defect" (once per
+    defect: the same break found again adds nothing)."""
+    report = verify_journal(uow_factory, till)
+    problem = report.first_problem
+    if problem is not None:
+        with uow_factory() as uow:
+            if uow.settings.get(_DEFECT_SEEN) != str(problem):
+                record_defect(uow, till, problem, clock.now().isoformat(), "verify")
+                uow.commit()
+    return report
+
+
+def export_journal(
+    uow_factory: UnitOfWorkFactory, till: str, path: Path, clock: Clock | None = None
+) -> int:
     """Write the till's entries to ``path`` as JSON Lines, each exactly as stored; the count.
+    With a ``clock``, the export is journaled ("export" entry).
 
     The file appears whole or not at all: it is written beside ``path`` and then renamed."""
     partial = path.with_name(path.name + ".partial")
@@ -67,4 +212,6 @@ def export_journal(uow_factory: UnitOfWorkFactory, till: str, path: Path) -> int
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+    if clock is not None:
+        record_export(uow_factory, clock, till, "journal", path, count=count)
     return count

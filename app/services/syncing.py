@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from app.services import journal
 from app.services.changes import Changes
 from app.services.ports import Clock, UnitOfWorkFactory
 from app.services.records import SyncLink
@@ -229,6 +230,7 @@ class SyncServices:
             with self._uow() as uow:
                 uow.sync.note_contact(self._clock.now(), report.server_time)
                 uow.commit()
+        journal.note_link(self._uow, self._clock, self._till, not report.error, report.error)
         return report
 
     @staticmethod

@@ -62,6 +62,9 @@ def test_export_writes_each_entry_as_stored_and_the_lines_rehash(
     lines = target.read_text(encoding="utf-8").splitlines()
     with sqlite3.connect(till_dir / "guichet.sqlite3") as db:
         rows = db.execute("SELECT seq, record FROM journal_entries ORDER BY seq").fetchall()
+    *rows, (_, exported) = rows  # the export itself is journaled, after the file
+    assert json.loads(exported)["type"] == "export"
+    assert json.loads(exported)["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
     prev = "0" * 64
     for line, (seq, stored) in zip(lines, rows, strict=True):
         entry = json.loads(line)

@@ -13,14 +13,18 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.persistence.tables import JournalEntryRow, JournalHeadRow, table_of
+from app.persistence.tables import JournalClosureRow, JournalEntryRow, JournalHeadRow, table_of
+from domain.closures import Closure
 from domain.journal import Head, JournalEntry, chain_next
+from domain.money import Money
+from domain.periods import Frequency, Period
 
 _entries = table_of(JournalEntryRow)
 _heads = table_of(JournalHeadRow)
+_closures = table_of(JournalClosureRow)
 _BATCH = 1_000  # rows read at a time: a verify of years of entries stays in little memory
 
 
@@ -64,6 +68,66 @@ class JournalRepository:
         ).first()
         return None if row is None else _entry(row)
 
+    def entry(self, till: str, seq: int) -> JournalEntry | None:
+        row = self._session.execute(
+            select(_entries).where(_entries.c.till == till, _entries.c.seq == seq)
+        ).first()
+        return None if row is None else _entry(row)
+
+    def seq_bounds(self, till: str, start: datetime, end: datetime) -> tuple[int, int] | None:
+        """The first and last seq of the entries written in [start, end), or None."""
+        row = self._session.execute(
+            select(func.min(_entries.c.seq), func.max(_entries.c.seq)).where(
+                _entries.c.till == till, _entries.c.at >= start, _entries.c.at < end
+            )
+        ).one()
+        return None if row[0] is None else (int(row[0]), int(row[1]))
+
+    def last_before(self, till: str, from_seq: int, end: datetime) -> int | None:
+        """The last seq from ``from_seq`` on of an entry written before ``end``, or None."""
+        found = self._session.scalar(
+            select(func.max(_entries.c.seq)).where(
+                _entries.c.till == till, _entries.c.seq >= from_seq, _entries.c.at < end
+            )
+        )
+        return None if found is None else int(found)
+
+    def add_closure(self, till: str, closure: Closure) -> None:
+        """Index a closure written into the journal (its entry at ``closure.seq``); a second
+        closure of one period, or of one number, is refused by the unique keys."""
+        self._session.execute(
+            insert(_closures).values(
+                till=till,
+                frequency=closure.frequency.value,
+                number=closure.number,
+                period=str(closure.period),
+                seq=closure.seq,
+                first_seq=closure.first_seq,
+                last_seq=closure.last_seq,
+                last_hash=closure.last_hash,
+                perpetual_minor=closure.perpetual.minor,
+                currency=closure.perpetual.currency,
+            )
+        )
+
+    def last_closure(self, till: str, frequency: Frequency) -> Closure | None:
+        row = self._session.execute(
+            select(_closures)
+            .where(_closures.c.till == till, _closures.c.frequency == frequency.value)
+            .order_by(_closures.c.number.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else _closure(row)
+
+    def closures(self, till: str) -> list[Closure]:
+        """The till's closures, by frequency then number."""
+        rows = self._session.execute(
+            select(_closures)
+            .where(_closures.c.till == till)
+            .order_by(_closures.c.frequency, _closures.c.number)
+        ).all()
+        return [_closure(row) for row in rows]
+
     def entries(self, till: str, from_seq: int = 1) -> Iterator[JournalEntry]:
         """The till's entries from ``from_seq`` in seq order, read a batch at a time."""
         next_seq = from_seq
@@ -79,6 +143,19 @@ class JournalRepository:
             if len(rows) < _BATCH:
                 return
             next_seq = int(rows[-1].seq) + 1
+
+
+def _closure(row: Row[Any]) -> Closure:
+    return Closure(
+        frequency=Frequency(row.frequency),
+        number=int(row.number),
+        period=Period.parse(str(row.period)),
+        seq=int(row.seq),
+        first_seq=int(row.first_seq),
+        last_seq=int(row.last_seq),
+        last_hash=str(row.last_hash),
+        perpetual=Money(int(row.perpetual_minor), str(row.currency)),
+    )
 
 
 def _entry(row: Row[Any]) -> JournalEntry:
