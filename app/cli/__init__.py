@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "app.cli.devices",
     "app.cli.printer",
     "app.cli.journal",
+    "app.cli.till",
     "app.cli.simulate",
     "app.cli.enroll",
     "app.cli.sync",

@@ -6,6 +6,7 @@ Each method is one use case and one transaction; none of them touches Qt.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,8 +16,9 @@ from app.services import auth, browsing, plans, tills
 from app.services.changes import Changes
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
 from app.services.records import PerformanceSummary
+from domain.money import Money
 from domain.operators import Operator
-from domain.till import CashCount, TillSession
+from domain.till import BlindCount, CashCount, TillSession
 
 
 @dataclass
@@ -51,6 +53,46 @@ class TillServices:
         return tills.open_session(
             self.uow_factory, self.clock, operator, self.point_of_sale_code, counts
         )
+
+    def move_cash(
+        self, operator: Operator, kind: str, amount: Money, reason: str
+    ) -> tills.CashMoved:
+        return tills.move_cash(
+            self.uow_factory, self.clock, operator, self.point_of_sale_code, kind, amount, reason
+        )
+
+    def x_report(self) -> tills.SessionReport:
+        return tills.x_report(self.uow_factory, self.clock, self.point_of_sale_code)
+
+    def z_report(self, session_id: str) -> tills.SessionReport:
+        return tills.z_report(self.uow_factory, session_id)
+
+    def sessions(self, limit: int = 20) -> list[TillSession]:
+        return tills.sessions(self.uow_factory, self.point_of_sale_code, limit)
+
+    def declare_count(
+        self,
+        operator: Operator,
+        cash: CashCount,
+        others: Mapping[str, Money],
+        terminal: Money | None = None,
+    ) -> BlindCount:
+        return tills.declare_count(
+            self.uow_factory, self.clock, operator, self.point_of_sale_code, cash, others, terminal
+        )
+
+    def review_close(self, supervisor: Operator) -> tills.CloseReview:
+        return tills.review_close(self.uow_factory, supervisor, self.point_of_sale_code)
+
+    def close_session(
+        self, supervisor: Operator, reviewed: int, reasons: Mapping[str, str]
+    ) -> tills.SessionClosed:
+        return tills.close_session(
+            self.uow_factory, self.clock, supervisor, self.point_of_sale_code, reviewed, reasons
+        )
+
+    def recover_session(self) -> tills.Recovered | None:
+        return tills.recover_at_start(self.uow_factory, self.point_of_sale_code)
 
     # --- catalog ------------------------------------------------------------------------
 
