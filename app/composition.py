@@ -16,6 +16,7 @@ from drivers.base import Role
 
 if TYPE_CHECKING:
     from app.services.devices import DevicesService
+    from app.services.ports import UnitOfWorkFactory
     from app.services.printing import PrinterStation, PrintingServices
     from app.services.selling import SellingServices
     from app.services.syncing import FeedLane, NetworkLane, SyncServices
@@ -50,6 +51,7 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     record_startup(database.unit_of_work, clock, config.point_of_sale, _settings_hash(config))
     # Every fiscal period ended since the last run is closed now (app.services.closures).
     close_due(database.unit_of_work, clock, config.point_of_sale, ZoneInfo(config.timezone))
+    _recover_session(database.unit_of_work, config.point_of_sale)
     return TillServices(database.unit_of_work, hasher, clock, config.point_of_sale)
 
 
@@ -59,6 +61,24 @@ def _settings_hash(config: StationConfig) -> str:
         return hashlib.sha256((config.data_dir / STATION_FILE).read_bytes()).hexdigest()
     except OSError:
         return ""
+
+
+def _recover_session(uow_factory: UnitOfWorkFactory, till: str) -> None:
+    """The session the last run left (a crash, a quit) carries on: said in the log."""
+    from app.services.tills import recover_at_start
+
+    found = recover_at_start(uow_factory, till)
+    if found is None:
+        return
+    if found.sealed:
+        log.warning("till session %s: its close was journaled; it is sealed now", found.session.id)
+    else:
+        log.info(
+            "till session %s carries on (%s since %s)",
+            found.session.id,
+            found.session.state.value,
+            found.session.opened_at.isoformat(),
+        )
 
 
 @dataclass

@@ -35,7 +35,8 @@ class Screen(enum.Enum):
 
 
 SCREENS_BY_ROLE: dict[Role, tuple[Screen, ...]] = {
-    Role.CASHIER: (Screen.PERFORMANCES,),
+    # Cashiers move cash in and out and count their drawer blind at the close: F10.
+    Role.CASHIER: (Screen.PERFORMANCES, Screen.TILL_SESSION),
     # Supervisors settle card payments whose outcome stayed unknown: the devices screen.
     # Supervisors open the till (DOMAIN.md): the till session screen, F10.
     Role.SUPERVISOR: (Screen.PERFORMANCES, Screen.TILL_SESSION, Screen.OPERATORS, Screen.DEVICES),

@@ -232,9 +232,12 @@ def report_text(page: ReportPage, width: int = 56) -> str:
     """The page as plain text for a screen or a terminal: title, subtitle, the rows."""
     label = width - 22
     lines = [page.title, page.subtitle, "-" * width]
-    for cells in (*page.rows, ("-" * (label - 4), "", ""), page.totals):
-        name, count, amount = (*cells, "", "")[:3]
-        lines.append(f"{name[:label]:<{label}}{count:>8}{amount:>14}")
+    rows = [
+        (cells[0], cells[1], cells[2])
+        for cells in ((*c, "", "") for c in (*page.rows, ("-" * (label - 4),), page.totals))
+    ]
+    for name, count, amount in _wrapped(rows, label - 1):
+        lines.append(f"{name:<{label}}{count:>8}{amount:>14}")
     return "\n".join(lines)
 
 

@@ -94,9 +94,45 @@ def _till_message(error: domain_errors.TillError) -> str:
             "This till's sales channel allows no cash float: open the session with every "
             "count at zero.",
         )
+    closing = _close_message(error)
+    if closing is not None:
+        return closing
     return QCoreApplication.translate("ErrorPolicy", "This cash count was refused: %1").replace(
         "%1", str(error)
     )
+
+
+def _close_message(error: domain_errors.TillError) -> str | None:
+    """Why a cash movement, a count or a till session's close was refused."""
+    if isinstance(error, domain_errors.SessionBeingClosed):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "This session's count is in: nothing more is sold or moved in it. A supervisor "
+            "closes it (F10), then opens the next one.",
+        )
+    if isinstance(error, domain_errors.NotAllowedToClose):
+        return QCoreApplication.translate(
+            "ErrorPolicy", "Only a supervisor can close a till session."
+        )
+    if isinstance(error, domain_errors.NotCounted):
+        return QCoreApplication.translate(
+            "ErrorPolicy", "The drawer has not been counted yet: the cashier counts it first (F10)."
+        )
+    if isinstance(error, domain_errors.VarianceNeedsReason):
+        return QCoreApplication.translate(
+            "ErrorPolicy", "Give a reason for each variance: %1. Nothing was sealed."
+        ).replace("%1", ", ".join(error.tenders))
+    if isinstance(error, domain_errors.StaleCount):
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "The drawer was counted again meanwhile: look at the new count, then seal. "
+            "Nothing was sealed.",
+        )
+    if isinstance(error, domain_errors.InvalidCashMovement):
+        return QCoreApplication.translate(
+            "ErrorPolicy", "This cash movement was refused: %1. Nothing was recorded."
+        ).replace("%1", str(error))
+    return None
 
 
 def _payment_not_recorded(result: object) -> str:

@@ -171,7 +171,15 @@ class WorkArea(QWidget):
             self.performance_page = page
             return container, self.tr("Performances")
         if screen is Screen.TILL_SESSION:
-            return TillSessionScreen(services, lane, operator), self.tr("Till session (F10)")
+            till_screen = TillSessionScreen(
+                services,
+                lane,
+                operator,
+                printing=self._facades.printing,
+                devices=self._facades.devices,
+                timezone=timezone.key,
+            )
+            return till_screen, self.tr("Till session (F10)")
         if screen is Screen.OPERATORS:
             return OperatorsScreen(services, lane, operator), self.tr("Operators")
         if screen is Screen.PLANS:

@@ -1,6 +1,74 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BlindCountPanel</name>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="78" />
+        <source>Count the drawer and type what you counted. The till does not show what it expects: a supervisor compares afterwards.</source>
+        <translation>Zählen Sie die Kassenlade und geben Sie das Gezählte ein. Die Kasse zeigt nicht, was sie erwartet: ein Supervisor vergleicht danach.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="91" />
+        <source>Card &amp;terminal end of day</source>
+        <translation>&amp;Tagesabschluss des Kartenterminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="93" />
+        <source>&amp;Declare the count</source>
+        <translation>Zählung &amp;melden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="95" />
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="124" />
+        <source>Card total</source>
+        <translation>Kartensumme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="125" />
+        <source>Vouchers</source>
+        <translation>Gutscheine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="126" />
+        <source>Cheques</source>
+        <translation>Schecks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="157" />
+        <source>Cash counted: %1</source>
+        <translation>Gezähltes Bargeld: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="171" />
+        <source>Asking the card terminal for its end of day…</source>
+        <translation>Tagesabschluss wird beim Kartenterminal angefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="180" />
+        <source>The terminal gave no end of day (%1): type the card total from its receipt.</source>
+        <translation>Das Terminal lieferte keinen Tagesabschluss (%1): geben Sie die Kartensumme von seinem Beleg ein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="187" />
+        <source>The terminal's end of day: %1 in %2 payments. It is the card total.</source>
+        <translation>Tagesabschluss des Terminals: %1 in %2 Zahlungen. Das ist die Kartensumme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="198" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="215" />
+        <source>Recording the count…</source>
+        <translation>Zählung wird erfasst…</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="53" />
@@ -71,6 +139,24 @@
         <location filename="../../app/ui/sale/cart_panel.py" line="157" />
         <source>Total: %1</source>
         <translation>Gesamt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountGrid</name>
+    <message>
+        <location filename="../../app/ui/till/count_grid.py" line="31" />
+        <source>Coins</source>
+        <translation>Münzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/count_grid.py" line="32" />
+        <source>Notes</source>
+        <translation>Scheine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/count_grid.py" line="41" />
+        <source>Count of %1</source>
+        <translation>Anzahl %1</translation>
     </message>
 </context>
 <context>
@@ -495,237 +581,267 @@
         <translation>Der Vertriebskanal dieser Kasse erlaubt kein Wechselgeld: öffnen Sie die Sitzung mit allen Anzahlen auf null.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97" />
+        <location filename="../../app/ui/errors.py" line="100" />
         <source>This cash count was refused: %1</source>
         <translation>Diese Zählung wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="107" />
+        <location filename="../../app/ui/errors.py" line="108" />
+        <source>This session's count is in: nothing more is sold or moved in it. A supervisor closes it (F10), then opens the next one.</source>
+        <translation>Die Zählung dieser Sitzung liegt vor: darin wird nichts mehr verkauft oder bewegt. Ein Supervisor schließt sie (F10) und öffnet dann die nächste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="114" />
+        <source>Only a supervisor can close a till session.</source>
+        <translation>Nur ein Supervisor kann eine Kassensitzung schließen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="118" />
+        <source>The drawer has not been counted yet: the cashier counts it first (F10).</source>
+        <translation>Die Kassenlade ist noch nicht gezählt: zuerst zählt der Kassierer (F10).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="122" />
+        <source>Give a reason for each variance: %1. Nothing was sealed.</source>
+        <translation>Geben Sie für jede Differenz einen Grund an: %1. Nichts wurde abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="126" />
+        <source>The drawer was counted again meanwhile: look at the new count, then seal. Nothing was sealed.</source>
+        <translation>Die Kassenlade wurde inzwischen neu gezählt: prüfen Sie die neue Zählung und schließen Sie dann ab. Nichts wurde abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="132" />
+        <source>This cash movement was refused: %1. Nothing was recorded.</source>
+        <translation>Diese Barbewegung wurde abgelehnt: %1. Nichts wurde erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="143" />
         <source>The terminal approved the payment.</source>
         <translation>Das Terminal hat die Zahlung genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="108" />
+        <location filename="../../app/ui/errors.py" line="144" />
         <source>The terminal declined the payment.</source>
         <translation>Das Terminal hat die Zahlung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="109" />
+        <location filename="../../app/ui/errors.py" line="145" />
         <source>What the terminal did is not known.</source>
         <translation>Es ist nicht bekannt, was das Terminal getan hat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113" />
+        <location filename="../../app/ui/errors.py" line="149" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>Die Kasse konnte es nicht speichern. Belasten Sie die Karte nicht noch einmal: Prüfen Sie den Beleg des Terminals. Die Zahlung bleibt offen, bis ein Supervisor sie abschließt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="130" />
+        <location filename="../../app/ui/errors.py" line="166" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="135" />
+        <location filename="../../app/ui/errors.py" line="171" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143" />
+        <location filename="../../app/ui/errors.py" line="179" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="153" />
+        <location filename="../../app/ui/errors.py" line="189" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158" />
+        <location filename="../../app/ui/errors.py" line="194" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="165" />
+        <location filename="../../app/ui/errors.py" line="201" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="169" />
+        <location filename="../../app/ui/errors.py" line="205" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="175" />
+        <location filename="../../app/ui/errors.py" line="211" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="186" />
+        <location filename="../../app/ui/errors.py" line="222" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="187" />
+        <location filename="../../app/ui/errors.py" line="223" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="188" />
+        <location filename="../../app/ui/errors.py" line="224" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="225" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190" />
+        <location filename="../../app/ui/errors.py" line="226" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191" />
+        <location filename="../../app/ui/errors.py" line="227" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="192" />
+        <location filename="../../app/ui/errors.py" line="228" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="195" />
+        <location filename="../../app/ui/errors.py" line="231" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="198" />
+        <location filename="../../app/ui/errors.py" line="234" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="199" />
+        <location filename="../../app/ui/errors.py" line="235" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="200" />
+        <location filename="../../app/ui/errors.py" line="236" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="203" />
+        <location filename="../../app/ui/errors.py" line="239" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206" />
+        <location filename="../../app/ui/errors.py" line="242" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="207" />
+        <location filename="../../app/ui/errors.py" line="243" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="208" />
+        <location filename="../../app/ui/errors.py" line="244" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="209" />
+        <location filename="../../app/ui/errors.py" line="245" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="210" />
+        <location filename="../../app/ui/errors.py" line="246" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="213" />
+        <location filename="../../app/ui/errors.py" line="249" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="214" />
+        <location filename="../../app/ui/errors.py" line="250" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="218" />
+        <location filename="../../app/ui/errors.py" line="254" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="231" />
+        <location filename="../../app/ui/errors.py" line="267" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="236" />
+        <location filename="../../app/ui/errors.py" line="272" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="241" />
+        <location filename="../../app/ui/errors.py" line="277" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="246" />
+        <location filename="../../app/ui/errors.py" line="282" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="251" />
+        <location filename="../../app/ui/errors.py" line="287" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="256" />
+        <location filename="../../app/ui/errors.py" line="292" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="304" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="270" />
+        <location filename="../../app/ui/errors.py" line="306" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276" />
+        <location filename="../../app/ui/errors.py" line="312" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280" />
+        <location filename="../../app/ui/errors.py" line="316" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="320" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288" />
+        <location filename="../../app/ui/errors.py" line="324" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="293" />
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="297" />
+        <location filename="../../app/ui/errors.py" line="333" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -819,27 +935,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="265" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="289" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="310" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304" />
+        <location filename="../../app/ui/main_window.py" line="312" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -2180,6 +2296,144 @@
     </message>
 </context>
 <context>
+    <name>SupervisorClosePanel</name>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="259" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="264" />
+        <source>Supervisor PIN</source>
+        <translation>Supervisor-PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="266" />
+        <source>&amp;Authorize</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="268" />
+        <source>A supervisor closes the session:</source>
+        <translation>Ein Supervisor schließt die Sitzung:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="281" />
+        <source>&amp;Recount</source>
+        <translation>&amp;Neu zählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="283" />
+        <source>&amp;Seal the session</source>
+        <translation>Sitzung &amp;abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="285" />
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="331" />
+        <source>Only a supervisor can close a till session.</source>
+        <translation>Nur ein Supervisor kann eine Kassensitzung schließen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <source>Tender</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <source>Declared</source>
+        <translation>Gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <source>Variance</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="376" />
+        <source>Reason for the %1 variance</source>
+        <translation>Grund der Differenz %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="381" />
+        <source>A reason is needed</source>
+        <translation>Ein Grund ist nötig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="389" />
+        <source>Count no. %1 by %2.</source>
+        <translation>Zählung Nr. %1 von %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="394" />
+        <source>The card terminal's end of day said %1%2.</source>
+        <translation>Der Tagesabschluss des Kartenterminals ergab %1%2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="397" />
+        <source>, not the card total declared</source>
+        <translation>, nicht die gemeldete Kartensumme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="405" />
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <source>short</source>
+        <translation>Fehlbetrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <source>over</source>
+        <translation>Überschuss</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <source>Vouchers</source>
+        <translation>Gutscheine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="412" />
+        <source>Cheques</source>
+        <translation>Schecks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="426" />
+        <source>Give a reason for each variance: %1.</source>
+        <translation>Geben Sie für jede Differenz einen Grund an: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="434" />
+        <source>Sealing the session…</source>
+        <translation>Sitzung wird abgeschlossen…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusLabel</name>
     <message>
         <location filename="../../app/ui/sync_status.py" line="50" />
@@ -2220,59 +2474,191 @@
 <context>
     <name>TillSessionScreen</name>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="58" />
+        <location filename="../../app/ui/till/session_screen.py" line="102" />
         <source>Till session</source>
         <translation>Kassensitzung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="70" />
-        <source>Coins</source>
-        <translation>Münzen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/till/session_screen.py" line="71" />
-        <source>Notes</source>
-        <translation>Scheine</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/till/session_screen.py" line="80" />
-        <source>Count of %1</source>
-        <translation>Anzahl %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/till/session_screen.py" line="92" />
+        <location filename="../../app/ui/till/session_screen.py" line="118" />
         <source>&amp;Open the session</source>
         <translation>Sitzung ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="129" />
+        <location filename="../../app/ui/till/session_screen.py" line="133" />
+        <source>Cash &amp;in</source>
+        <translation>Bar&amp;einlage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="134" />
+        <source>Cash &amp;out</source>
+        <translation>Bar&amp;entnahme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="135" />
+        <source>&amp;X report</source>
+        <translation>&amp;X-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="136" />
+        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <source>&amp;Blind count</source>
+        <translation>&amp;Blindzählung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="137" />
+        <source>Supervisor &amp;close</source>
+        <translation>Supervisor-Ab&amp;schluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="158" />
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="162" />
+        <location filename="../../app/ui/till/session_screen.py" line="163" />
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <source>&amp;Record</source>
+        <translation>&amp;Erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="191" />
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="192" />
+        <source>&amp;Print on the receipt printer</source>
+        <translation>Auf dem Bon&amp;drucker drucken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="194" />
+        <source>Save as PD&amp;F…</source>
+        <translation>Als PD&amp;F speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="205" />
+        <source>Closed sessions: Enter shows the Z report</source>
+        <translation>Geschlossene Sitzungen: Eingabe zeigt den Z-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="220" />
+        <source>Closed sessions (Enter: Z report)</source>
+        <translation>Geschlossene Sitzungen (Eingabe: Z-Bericht)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="239" />
         <source>Float: %1</source>
         <translation>Wechselgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="148" />
+        <location filename="../../app/ui/till/session_screen.py" line="275" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Keine Sitzung geöffnet: Wechselgeld zählen, dann die Sitzung öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="156" />
+        <location filename="../../app/ui/till/session_screen.py" line="281" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>An dieser Kasse ist keine Sitzung geöffnet: ein Supervisor muss eine öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <location filename="../../app/ui/till/session_screen.py" line="287" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Sitzung geöffnet seit %1 von %2, mit einem Wechselgeld von %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="177" />
+        <location filename="../../app/ui/till/session_screen.py" line="295" />
+        <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
+        <translation>Die Zählung liegt vor: in dieser Sitzung wird nichts mehr verkauft, bis ein Supervisor sie schließt (oder neu gezählt wird).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <source>&amp;Recount</source>
+        <translation>&amp;Neu zählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="312" />
+        <source>Session of %1, closed %2</source>
+        <translation>Sitzung vom %1, geschlossen %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="339" />
         <source>Opening…</source>
         <translation>Wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="190" />
+        <location filename="../../app/ui/till/session_screen.py" line="351" />
         <source>Session opened with a float of %1.</source>
         <translation>Sitzung mit einem Wechselgeld von %1 geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="371" />
+        <source>Cash into the drawer:</source>
+        <translation>Bargeld in die Kassenlade:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="372" />
+        <source>Cash out of the drawer:</source>
+        <translation>Bargeld aus der Kassenlade:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="387" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="394" />
+        <source>Say why the cash moves: a reason is needed.</source>
+        <translation>Sagen Sie, warum Bargeld bewegt wird: ein Grund ist nötig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="411" />
+        <source>Cash in of %1 recorded (%2).</source>
+        <translation>Bareinlage von %1 erfasst (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="412" />
+        <source>Cash out of %1 recorded (%2).</source>
+        <translation>Barentnahme von %1 erfasst (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="436" />
+        <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
+        <translation>Zählung Nr. %1 erfasst: %2 in bar. Ein Supervisor schließt die Sitzung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="452" />
+        <source>The session is sealed. Its Z report:</source>
+        <translation>Die Sitzung ist abgeschlossen. Ihr Z-Bericht:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="492" />
+        <source>The report is printing.</source>
+        <translation>Der Bericht wird gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <source>Save the report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="522" />
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2326,32 +2712,32 @@
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="184" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -1,6 +1,74 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BlindCountPanel</name>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="78" />
+        <source>Count the drawer and type what you counted. The till does not show what it expects: a supervisor compares afterwards.</source>
+        <translation>Comptez le tiroir et saisissez ce que vous avez compté. La caisse n'affiche pas ce qu'elle attend : un superviseur compare ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="91" />
+        <source>Card &amp;terminal end of day</source>
+        <translation>Fin de journée du &amp;terminal carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="93" />
+        <source>&amp;Declare the count</source>
+        <translation>&amp;Déclarer le comptage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="95" />
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="124" />
+        <source>Card total</source>
+        <translation>Total carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="125" />
+        <source>Vouchers</source>
+        <translation>Chèques-cadeaux</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="126" />
+        <source>Cheques</source>
+        <translation>Chèques</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="157" />
+        <source>Cash counted: %1</source>
+        <translation>Espèces comptées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="171" />
+        <source>Asking the card terminal for its end of day…</source>
+        <translation>Demande de la fin de journée au terminal carte…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="180" />
+        <source>The terminal gave no end of day (%1): type the card total from its receipt.</source>
+        <translation>Le terminal n'a pas donné de fin de journée (%1) : saisissez le total carte de son ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="187" />
+        <source>The terminal's end of day: %1 in %2 payments. It is the card total.</source>
+        <translation>Fin de journée du terminal : %1 en %2 paiements. C'est le total carte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="198" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="215" />
+        <source>Recording the count…</source>
+        <translation>Enregistrement du comptage…</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="53" />
@@ -71,6 +139,24 @@
         <location filename="../../app/ui/sale/cart_panel.py" line="157" />
         <source>Total: %1</source>
         <translation>Total : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountGrid</name>
+    <message>
+        <location filename="../../app/ui/till/count_grid.py" line="31" />
+        <source>Coins</source>
+        <translation>Pièces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/count_grid.py" line="32" />
+        <source>Notes</source>
+        <translation>Billets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/count_grid.py" line="41" />
+        <source>Count of %1</source>
+        <translation>Nombre de %1</translation>
     </message>
 </context>
 <context>
@@ -495,237 +581,267 @@
         <translation>La filière de vente de cette caisse n'autorise pas de fonds de caisse : ouvrez la session avec tous les nombres à zéro.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97" />
+        <location filename="../../app/ui/errors.py" line="100" />
         <source>This cash count was refused: %1</source>
         <translation>Ce comptage a été refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="107" />
+        <location filename="../../app/ui/errors.py" line="108" />
+        <source>This session's count is in: nothing more is sold or moved in it. A supervisor closes it (F10), then opens the next one.</source>
+        <translation>Le comptage de cette session est fait : plus rien n'y est vendu ni mouvementé. Un superviseur la clôture (F10), puis ouvre la suivante.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="114" />
+        <source>Only a supervisor can close a till session.</source>
+        <translation>Seul un superviseur peut clôturer une session de caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="118" />
+        <source>The drawer has not been counted yet: the cashier counts it first (F10).</source>
+        <translation>Le tiroir n'a pas encore été compté : le caissier le compte d'abord (F10).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="122" />
+        <source>Give a reason for each variance: %1. Nothing was sealed.</source>
+        <translation>Donnez un motif pour chaque écart : %1. Rien n'a été scellé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="126" />
+        <source>The drawer was counted again meanwhile: look at the new count, then seal. Nothing was sealed.</source>
+        <translation>Le tiroir a été recompté entre-temps : regardez le nouveau comptage, puis scellez. Rien n'a été scellé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="132" />
+        <source>This cash movement was refused: %1. Nothing was recorded.</source>
+        <translation>Ce mouvement d'espèces a été refusé : %1. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="143" />
         <source>The terminal approved the payment.</source>
         <translation>Le terminal a accepté le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="108" />
+        <location filename="../../app/ui/errors.py" line="144" />
         <source>The terminal declined the payment.</source>
         <translation>Le terminal a refusé le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="109" />
+        <location filename="../../app/ui/errors.py" line="145" />
         <source>What the terminal did is not known.</source>
         <translation>On ne sait pas ce qu'a fait le terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113" />
+        <location filename="../../app/ui/errors.py" line="149" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>La caisse n'a pas pu l'enregistrer. Ne débitez pas la carte une seconde fois : vérifiez le ticket du terminal. Le paiement reste ouvert jusqu'à ce qu'un superviseur le règle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="130" />
+        <location filename="../../app/ui/errors.py" line="166" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="135" />
+        <location filename="../../app/ui/errors.py" line="171" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143" />
+        <location filename="../../app/ui/errors.py" line="179" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="153" />
+        <location filename="../../app/ui/errors.py" line="189" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158" />
+        <location filename="../../app/ui/errors.py" line="194" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="165" />
+        <location filename="../../app/ui/errors.py" line="201" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="169" />
+        <location filename="../../app/ui/errors.py" line="205" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="175" />
+        <location filename="../../app/ui/errors.py" line="211" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="186" />
+        <location filename="../../app/ui/errors.py" line="222" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="187" />
+        <location filename="../../app/ui/errors.py" line="223" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="188" />
+        <location filename="../../app/ui/errors.py" line="224" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="225" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190" />
+        <location filename="../../app/ui/errors.py" line="226" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191" />
+        <location filename="../../app/ui/errors.py" line="227" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="192" />
+        <location filename="../../app/ui/errors.py" line="228" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="195" />
+        <location filename="../../app/ui/errors.py" line="231" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="198" />
+        <location filename="../../app/ui/errors.py" line="234" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="199" />
+        <location filename="../../app/ui/errors.py" line="235" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="200" />
+        <location filename="../../app/ui/errors.py" line="236" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="203" />
+        <location filename="../../app/ui/errors.py" line="239" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206" />
+        <location filename="../../app/ui/errors.py" line="242" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="207" />
+        <location filename="../../app/ui/errors.py" line="243" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="208" />
+        <location filename="../../app/ui/errors.py" line="244" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="209" />
+        <location filename="../../app/ui/errors.py" line="245" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="210" />
+        <location filename="../../app/ui/errors.py" line="246" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="213" />
+        <location filename="../../app/ui/errors.py" line="249" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="214" />
+        <location filename="../../app/ui/errors.py" line="250" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="218" />
+        <location filename="../../app/ui/errors.py" line="254" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="231" />
+        <location filename="../../app/ui/errors.py" line="267" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="236" />
+        <location filename="../../app/ui/errors.py" line="272" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="241" />
+        <location filename="../../app/ui/errors.py" line="277" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="246" />
+        <location filename="../../app/ui/errors.py" line="282" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="251" />
+        <location filename="../../app/ui/errors.py" line="287" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="256" />
+        <location filename="../../app/ui/errors.py" line="292" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="304" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="270" />
+        <location filename="../../app/ui/errors.py" line="306" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276" />
+        <location filename="../../app/ui/errors.py" line="312" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280" />
+        <location filename="../../app/ui/errors.py" line="316" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="320" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288" />
+        <location filename="../../app/ui/errors.py" line="324" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="293" />
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="297" />
+        <location filename="../../app/ui/errors.py" line="333" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -819,27 +935,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="265" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="289" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="310" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304" />
+        <location filename="../../app/ui/main_window.py" line="312" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -2180,6 +2296,144 @@
     </message>
 </context>
 <context>
+    <name>SupervisorClosePanel</name>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="259" />
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="264" />
+        <source>Supervisor PIN</source>
+        <translation>Code PIN du superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="266" />
+        <source>&amp;Authorize</source>
+        <translation>&amp;Autoriser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="268" />
+        <source>A supervisor closes the session:</source>
+        <translation>Un superviseur clôture la session :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="281" />
+        <source>&amp;Recount</source>
+        <translation>&amp;Recompter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="283" />
+        <source>&amp;Seal the session</source>
+        <translation>&amp;Sceller la session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="285" />
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="331" />
+        <source>Only a supervisor can close a till session.</source>
+        <translation>Seul un superviseur peut clôturer une session de caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <source>Tender</source>
+        <translation>Moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <source>Declared</source>
+        <translation>Déclaré</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="376" />
+        <source>Reason for the %1 variance</source>
+        <translation>Motif de l'écart %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="381" />
+        <source>A reason is needed</source>
+        <translation>Un motif est nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="389" />
+        <source>Count no. %1 by %2.</source>
+        <translation>Comptage n° %1 par %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="394" />
+        <source>The card terminal's end of day said %1%2.</source>
+        <translation>La fin de journée du terminal carte indique %1%2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="397" />
+        <source>, not the card total declared</source>
+        <translation>, et non le total carte déclaré</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="405" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <source>short</source>
+        <translation>manque</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <source>over</source>
+        <translation>excédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <source>Vouchers</source>
+        <translation>Chèques-cadeaux</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="412" />
+        <source>Cheques</source>
+        <translation>Chèques</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="426" />
+        <source>Give a reason for each variance: %1.</source>
+        <translation>Donnez un motif pour chaque écart : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/close_panels.py" line="434" />
+        <source>Sealing the session…</source>
+        <translation>Scellement de la session…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusLabel</name>
     <message>
         <location filename="../../app/ui/sync_status.py" line="50" />
@@ -2220,59 +2474,191 @@
 <context>
     <name>TillSessionScreen</name>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="58" />
+        <location filename="../../app/ui/till/session_screen.py" line="102" />
         <source>Till session</source>
         <translation>Session de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="70" />
-        <source>Coins</source>
-        <translation>Pièces</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/till/session_screen.py" line="71" />
-        <source>Notes</source>
-        <translation>Billets</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/till/session_screen.py" line="80" />
-        <source>Count of %1</source>
-        <translation>Nombre de %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/till/session_screen.py" line="92" />
+        <location filename="../../app/ui/till/session_screen.py" line="118" />
         <source>&amp;Open the session</source>
         <translation>&amp;Ouvrir la session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="129" />
+        <location filename="../../app/ui/till/session_screen.py" line="133" />
+        <source>Cash &amp;in</source>
+        <translation>&amp;Entrée d'espèces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="134" />
+        <source>Cash &amp;out</source>
+        <translation>S&amp;ortie d'espèces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="135" />
+        <source>&amp;X report</source>
+        <translation>Rapport &amp;X</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="136" />
+        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <source>&amp;Blind count</source>
+        <translation>Comptage à &amp;l'aveugle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="137" />
+        <source>Supervisor &amp;close</source>
+        <translation>&amp;Clôture superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="158" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="162" />
+        <location filename="../../app/ui/till/session_screen.py" line="163" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <source>&amp;Record</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="191" />
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="192" />
+        <source>&amp;Print on the receipt printer</source>
+        <translation>&amp;Imprimer sur l'imprimante à tickets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="194" />
+        <source>Save as PD&amp;F…</source>
+        <translation>Enregistrer en PD&amp;F…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="205" />
+        <source>Closed sessions: Enter shows the Z report</source>
+        <translation>Sessions clôturées : Entrée affiche le rapport Z</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="220" />
+        <source>Closed sessions (Enter: Z report)</source>
+        <translation>Sessions clôturées (Entrée : rapport Z)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="239" />
         <source>Float: %1</source>
         <translation>Fonds de caisse : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="148" />
+        <location filename="../../app/ui/till/session_screen.py" line="275" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Aucune session ouverte : comptez le fonds de caisse, puis ouvrez la session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="156" />
+        <location filename="../../app/ui/till/session_screen.py" line="281" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>Aucune session n'est ouverte sur cette caisse : un superviseur doit en ouvrir une.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <location filename="../../app/ui/till/session_screen.py" line="287" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Session ouverte depuis %1 par %2, avec un fonds de caisse de %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="177" />
+        <location filename="../../app/ui/till/session_screen.py" line="295" />
+        <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
+        <translation>Le comptage est fait : plus rien n'est vendu dans cette session jusqu'à sa clôture par un superviseur (ou un recomptage).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <source>&amp;Recount</source>
+        <translation>&amp;Recompter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="312" />
+        <source>Session of %1, closed %2</source>
+        <translation>Session du %1, clôturée le %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="339" />
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="190" />
+        <location filename="../../app/ui/till/session_screen.py" line="351" />
         <source>Session opened with a float of %1.</source>
         <translation>Session ouverte avec un fonds de caisse de %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="371" />
+        <source>Cash into the drawer:</source>
+        <translation>Espèces mises dans le tiroir :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="372" />
+        <source>Cash out of the drawer:</source>
+        <translation>Espèces sorties du tiroir :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="387" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="394" />
+        <source>Say why the cash moves: a reason is needed.</source>
+        <translation>Dites pourquoi les espèces bougent : un motif est nécessaire.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="411" />
+        <source>Cash in of %1 recorded (%2).</source>
+        <translation>Entrée d'espèces de %1 enregistrée (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="412" />
+        <source>Cash out of %1 recorded (%2).</source>
+        <translation>Sortie d'espèces de %1 enregistrée (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="436" />
+        <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
+        <translation>Comptage n° %1 enregistré : %2 en espèces. Un superviseur clôture la session.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="452" />
+        <source>The session is sealed. Its Z report:</source>
+        <translation>La session est scellée. Son rapport Z :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="492" />
+        <source>The report is printing.</source>
+        <translation>Le rapport s'imprime.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <source>Save the report as PDF</source>
+        <translation>Enregistrer le rapport en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/session_screen.py" line="522" />
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2326,32 +2712,32 @@
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="184" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

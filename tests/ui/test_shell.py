@@ -59,7 +59,7 @@ def test_right_pin_logs_in_and_offers_the_cashier_screens(qtbot: QtBot, demo_dir
     qtbot.waitUntil(lambda: window.operator is not None)
     assert window.operator.name == "Camille Martin"
     assert window.work is not None
-    assert list(window.work.screens) == [Screen.PERFORMANCES]
+    assert list(window.work.screens) == [Screen.PERFORMANCES, Screen.TILL_SESSION]
     assert "Camille Martin" in window.status_operator.text()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
@@ -123,15 +123,18 @@ def test_a_second_opening_is_refused_with_a_clear_message(
     lane.shutdown()
 
 
-def test_a_cashier_has_no_till_screen_and_f10_does_nothing(
+def test_a_cashier_s_f10_shows_the_till_screen_without_the_float_form(
     qtbot: QtBot, services: TillServices, demo_dir: Path
 ) -> None:
     window = _window(qtbot, services, demo_dir)
     _log_in(qtbot, window, "Camille Martin", "1234")
     assert window.work is not None
     qtbot.keyClick(window.work.nav, Qt.Key.Key_F10)
-    assert Screen.TILL_SESSION not in window.work.screens
-    assert isinstance(window.work.stack.currentWidget(), QWidget)
+    screen = window.work.screens[Screen.TILL_SESSION]  # to move cash and count blind
+    assert isinstance(screen, TillSessionScreen)
+    assert window.work.stack.currentWidget() is screen
+    qtbot.waitUntil(lambda: "supervisor must open" in screen.status.text())
+    assert not screen.form.isVisible()
 
 
 def test_a_cashier_is_told_a_supervisor_must_open(qtbot: QtBot, services: TillServices) -> None:
