@@ -22,6 +22,7 @@ from printing import text
 from printing.errors import MissingMention, RenderError
 
 DUPLICATE_MARK = "DUPLICATA"
+TRAINING_MARK = "FACTICE / SIMULATION"  # a training-mode document (domain.training)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class TicketData:
     free_label: str = "Gratuit"  # printed instead of a zero price: "Gratuit" or "Exonéré"
     till: str = ""
     duplicate: bool = False
+    training: bool = False  # sold in training mode: printed "FACTICE / SIMULATION"
 
     def as_duplicate(self) -> TicketData:
         from dataclasses import replace
@@ -95,6 +97,7 @@ class ReceiptData:
     change_given: Money | None = None
     footer: str = ""
     duplicate: bool = False
+    training: bool = False  # sold in training mode: printed "FACTICE / SIMULATION"
 
     @property
     def total(self) -> Money:
@@ -209,6 +212,7 @@ def ticket_fields(ticket: TicketData, language: str = "fr") -> dict[str, str]:
         "barcode": ticket.barcode,
         "till": ticket.till,
         "duplicate": DUPLICATE_MARK if ticket.duplicate else "",
+        "training": TRAINING_MARK if ticket.training else "",
     }
 
 
@@ -225,6 +229,7 @@ def receipt_fields(receipt: ReceiptData, language: str = "fr") -> dict[str, str]
         "change": text.money(change, language) if change is not None else "",
         "footer": receipt.footer,
         "duplicate": DUPLICATE_MARK if receipt.duplicate else "",
+        "training": TRAINING_MARK if receipt.training else "",
     }
 
 

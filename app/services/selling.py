@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from app.services import browsing
+from app.services import browsing, training
 from app.services.changes import Changes
 from app.services.payments import PaymentState
 from app.services.ports import Clock, Held, Inventory, UnitOfWork, UnitOfWorkFactory
@@ -55,6 +55,7 @@ from domain.orders import (
     sale_record,
 )
 from domain.pricing import next_tariff, order_fee, tariffs, ticket_price
+from domain.training import marked
 from drivers.payment import TransactionKind
 from printing.data import ReceiptData
 
@@ -477,7 +478,8 @@ class SellingServices:
                 raise SeatsLost(lost)
             device_seq = uow.sales.next_device_seq(self._till)
             number = order_number(self._till, device_seq)
-            record = {**sale_record(order), "order_number": number}
+            # In training mode the record says so, naming the supervisor (domain.training).
+            record = marked({**sale_record(order), "order_number": number}, training.current(uow))
             leased = self._inventory.lease_of(cart)
             if leased is not None:  # sold from this till's lease: the upload names it
                 record["lease"] = {"id": leased[0], "epoch": leased[1]}

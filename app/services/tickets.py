@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from app.services import training
 from app.services.ports import UnitOfWork
 from app.services.printing import PrintingServices, UnknownPrinter
 from domain.catalog import Event, Organizer, Performance
@@ -90,8 +91,11 @@ def sale_ticket_printer(printing: PrintingServices) -> TicketPrinter:
     the ticket printer. A station without one keeps the tickets unprinted (the sale stands)."""
 
     def queue(uow: UnitOfWork, order: Order, order_number: str) -> list[str]:
+        documents = ticket_documents(uow, order, order_number)
+        if training.current(uow) is not None:  # "FACTICE / SIMULATION" on each ticket
+            documents = [replace(d, training=True) for d in documents]
         try:
-            return printing.queue_numbered_tickets(uow, ticket_documents(uow, order, order_number))
+            return printing.queue_numbered_tickets(uow, documents)
         except UnknownPrinter:
             return []
 
@@ -142,6 +146,7 @@ def receipt_document(
         payments=tuple(PaymentLine(_printed_method(t), money(t["amount"])) for t in tenders),
         currency=currency,
         change_given=change[0] if change and not change[0].is_zero else None,
+        training=record.get("training") is True,
     )
 
 
