@@ -5,6 +5,7 @@ its PDF read back (with PDFium, not our code) says the same figures."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2
@@ -14,15 +15,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
-from app.main import open_till
+from app.main import Station, open_station, open_till
 from app.services import journal
 from app.services.till import TillServices
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
 from app.ui.translation import set_language
+from domain.money import Money
 from domain.operators import Operator, Role
 from domain.orders import TenderMethod
 from domain.till import CashCount, SessionState
+from drivers.base import Role as DeviceRole
 from tests.fakes import FixedClock
 from tests.till_records import line, sale
 
@@ -176,3 +179,55 @@ def test_a_supervisor_sees_the_x_report_and_a_closed_session_s_z_again(
     qtbot.waitUntil(lambda: screen.report_view.toPlainText().startswith("Z report"))
     shown = " ".join(screen.report_view.toPlainText().split())
     assert "the 25.00 sale was not in the drawer" in shown
+
+
+@pytest.fixture
+def station(demo_dir: Path, qapp: QApplication) -> Iterator[Station]:
+    set_language("en")
+    built = open_station(load_station(demo_dir), FixedClock())
+    yield built
+    built.stop()
+
+
+def test_the_card_total_comes_from_the_terminal_s_end_of_day_and_the_z_prints(
+    qtbot: QtBot, station: Station
+) -> None:
+    services, devices = station.services, station.devices
+    terminal = devices.device_for(DeviceRole.PAYMENT_TERMINAL)
+    assert terminal is not None
+    devices.end_of_day(terminal)  # the terminal's batch starts empty
+    supervisor = _operator(services, Role.SUPERVISOR)
+    session = services.open_session(supervisor, FLOAT).session
+    devices.sale_payment(terminal, Money.of("40.00", "EUR"), "cart-1")  # approved: in its batch
+    _sell(services, session.id, 1, "40.00", TenderMethod.CARD)
+    screen = TillSessionScreen(
+        services, Lane("database"), supervisor, printing=station.printing, devices=devices,
+        language="en",
+    )  # fmt: skip
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.load()
+    qtbot.waitUntil(lambda: screen.actions.isVisible())
+    screen.count_button.click()
+    qtbot.waitUntil(lambda: screen.blind.isVisible())
+    assert screen.blind.terminal_button.isVisible()
+    screen.blind.terminal_button.click()
+    qtbot.waitUntil(lambda: screen.blind.terminal_total is not None, timeout=20_000)
+    assert screen.blind.others["card"].text() == "40.00"
+    screen.blind.grid.counts[5000].setValue(2)
+    screen.blind.grid.counts[1000].setValue(5)
+    screen.blind.declare()
+    qtbot.waitUntil(lambda: screen.close_button.isVisible())
+    count = services.review_close(supervisor).count
+    assert count.terminal == Money.of("40.00", "EUR") and not count.terminal_disagrees
+    screen.close_button.click()
+    qtbot.waitUntil(lambda: screen.closing.seal_button.isEnabled())
+    screen.closing.seal()
+    qtbot.waitUntil(lambda: screen.report_frame.isVisible())
+    screen.print_button.click()
+    qtbot.waitUntil(lambda: "printing" in screen.message.text())
+    qtbot.waitUntil(
+        lambda: any(j.kind == "report" and j.state == "confirmed"
+                    for j in station.printing.recent_jobs(5)),
+        timeout=20_000,
+    )  # fmt: skip
