@@ -9,7 +9,6 @@ import hashlib
 import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from app.config import STATION_FILE, StationConfig
 from drivers.base import Role
@@ -38,7 +37,6 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     from app.persistence import open_database
     from app.services.auth import Argon2PinHasher
     from app.services.clock import SystemClock
-    from app.services.closures import close_due
     from app.services.demo import load_demo
     from app.services.journal import record_startup
     from app.services.till import TillServices
@@ -49,10 +47,12 @@ def open_till(config: StationConfig, clock: Clock | None = None) -> TillServices
     if config.demo:
         load_demo(database.unit_of_work, hasher, clock)
     record_startup(database.unit_of_work, clock, config.point_of_sale, _settings_hash(config))
-    # Every fiscal period ended since the last run is closed now (app.services.closures).
-    close_due(database.unit_of_work, clock, config.point_of_sale, ZoneInfo(config.timezone))
     _recover_session(database.unit_of_work, config.point_of_sale)
-    return TillServices(database.unit_of_work, hasher, clock, config.point_of_sale)
+    services = TillServices(
+        database.unit_of_work, hasher, clock, config.point_of_sale, config.timezone
+    )
+    services.close_fiscal_periods()  # every fiscal period ended since the last run
+    return services
 
 
 def _settings_hash(config: StationConfig) -> str:

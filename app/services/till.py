@@ -6,19 +6,24 @@ Each method is one use case and one transaction; none of them touches Qt.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app.services import auth, browsing, plans, tills
+from app.services import auth, browsing, closures, plans, tills, training
 from app.services.changes import Changes
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
 from app.services.records import PerformanceSummary
+from domain.closures import Closure
 from domain.money import Money
 from domain.operators import Operator
 from domain.till import BlindCount, CashCount, TillSession
+from domain.training import TrainingMode
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -27,6 +32,7 @@ class TillServices:
     hasher: PinHasher
     clock: Clock
     point_of_sale_code: str
+    timezone: str = "Europe/Paris"  # the venue's (station.toml): fiscal days are counted in it
 
     # --- operators ----------------------------------------------------------------------
 
@@ -87,9 +93,34 @@ class TillServices:
     def close_session(
         self, supervisor: Operator, reviewed: int, reasons: Mapping[str, str]
     ) -> tills.SessionClosed:
-        return tills.close_session(
+        closed = tills.close_session(
             self.uow_factory, self.clock, supervisor, self.point_of_sale_code, reviewed, reasons
         )
+        self.close_fiscal_periods()  # the session is sealed whatever happens here
+        return closed
+
+    # --- fiscal closures and training -----------------------------------------------------
+
+    def close_fiscal_periods(self) -> list[Closure]:
+        """Close every fiscal day, month and year ended and not closed yet (after a session
+        close, at start-up). A failure is logged and tried again next time: it never undoes
+        what came before it."""
+        try:
+            return closures.close_due(
+                self.uow_factory, self.clock, self.point_of_sale_code, ZoneInfo(self.timezone)
+            )
+        except Exception:
+            log.exception("the fiscal closures could not be written; they are due again")
+            return []
+
+    def training(self) -> TrainingMode | None:
+        return training.status(self.uow_factory)
+
+    def start_training(self, supervisor: Operator) -> TrainingMode:
+        return training.start(self.uow_factory, self.clock, self.point_of_sale_code, supervisor)
+
+    def end_training(self, supervisor: Operator) -> None:
+        training.end(self.uow_factory, self.clock, self.point_of_sale_code, supervisor)
 
     def recover_session(self) -> tills.Recovered | None:
         return tills.recover_at_start(self.uow_factory, self.point_of_sale_code)
