@@ -37,6 +37,8 @@ from sync.protocol import (
     HoldReleaseResponse,
     HoldRequest,
     HoldResponse,
+    LeaseReturnRequest,
+    LeaseReturnResponse,
     SaleRequest,
     SaleResponse,
     SnapshotResponse,
@@ -163,6 +165,10 @@ class ServerClient:
     def sale(self, request: SaleRequest) -> SaleResponse:
         body = request.model_dump(mode="json")
         return self._call("POST", "/sales", SaleResponse, json=body)
+
+    def return_lease(self, lease_id: str, through_seq: int) -> LeaseReturnResponse:
+        body = LeaseReturnRequest(through_seq=through_seq).model_dump(mode="json")
+        return self._call("POST", f"/leases/{lease_id}/return", LeaseReturnResponse, json=body)
 
     # --- inside ----------------------------------------------------------------------------
 

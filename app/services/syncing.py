@@ -19,13 +19,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from app.services import journal
 from app.services.changes import Changes
 from app.services.ports import Clock, UnitOfWorkFactory
 from app.services.records import SyncLink
 from domain.errors import GuichetError
 from drivers.base import Listeners
-from sync.client import CursorExpired, ServerClient, SyncError, Unauthorized, ca_fingerprint
+from sync.client import (
+    CursorExpired,
+    Refused,
+    ServerClient,
+    SyncError,
+    Unauthorized,
+    ca_fingerprint,
+)
+from sync.protocol import ErrorCode, LeaseState
 from sync.sender import Backoff, DrainReport, JournalItem, Pending, drain
 
 log = logging.getLogger(__name__)
@@ -218,6 +225,8 @@ class SyncServices:
                 if not report.error and not report.sent_batches:
                     # Nothing to send: is the server there, and what time does it say?
                     report.server_time = self._heartbeat(client, link)
+                if not report.error and not report.left:
+                    self._return_leases(client)
             except Unauthorized as exc:
                 with self._uow() as uow:
                     uow.sync.revoke(exc.message)
@@ -230,8 +239,35 @@ class SyncServices:
             with self._uow() as uow:
                 uow.sync.note_contact(self._clock.now(), report.server_time)
                 uow.commit()
-        journal.note_link(self._uow, self._clock, self._till, not report.error, report.error)
         return report
+
+    def _return_leases(self, client: ServerClient) -> None:
+        """Every sale is up: what a revoked lease, or one past its selling time, did not
+        sell goes back to the server's pool (notes/sync.md §5.4–5.5), through the last
+        event the server acknowledged. A lease the server took back already is kept as
+        expired; one it cannot take yet waits for the next upload."""
+        with self._uow(read_only=True) as uow:
+            link = uow.sync.get()
+            if link is None:
+                return
+            server_now = link.server_now(self._clock.now())
+            due = [
+                lease
+                for lease in uow.feed.leases()
+                if lease.state is LeaseState.REVOKING
+                or (lease.state is LeaseState.ACTIVE and lease.sell_until <= server_now)
+            ]
+        for lease in due:
+            try:
+                state = client.return_lease(lease.lease_id, link.acked_through_seq).state
+            except Refused as exc:
+                if exc.code != ErrorCode.LEASE_NOT_ACTIVE.value:
+                    log.info("lease %s not returned now: %s", lease.lease_id, exc.message)
+                    continue
+                state = LeaseState.EXPIRED
+            with self._uow() as uow:
+                uow.feed.put_lease(lease.model_copy(update={"state": state}))
+                uow.commit()
 
     @staticmethod
     def _heartbeat(client: ServerClient, link: SyncLink) -> datetime | None:

@@ -374,3 +374,55 @@ def test_offline_a_till_sells_its_leased_standing_places_and_no_more(
         with till.services.uow_factory() as uow:
             taken = uow.standing.taken("P-FAB-1", "GRADINS", till.clock.now())
         assert taken == sold_before + 9, till.name
+
+
+def _lease_state(server: RunningServer, lease_id: str) -> str:
+    with server.engine.connect() as conn:
+        return str(
+            conn.execute(select(t.lease.c.state).where(t.lease.c.id == lease_id)).scalar_one()
+        )
+
+
+def test_after_the_upload_a_till_returns_what_a_revoked_or_lapsed_lease_did_not_sell(
+    server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
+) -> None:
+    from datetime import timedelta
+
+    from app.services.feed import CatalogFeed
+    from app.services.syncing import client_for
+    from server.database import write
+    from server.feed import Changes as ServerChanges
+    from server.inventory import revoke_lease
+
+    a, _b = two_tills
+    sold, unsold, lapsing = sellable_seats(server, SEATED, 3)
+    revoked = lease_to(server, a, [sold, unsold], hours=4)
+    cut_off(a)
+    cart = a.selling.open_cart().cart.id
+    view = a.selling.add_seats(cart, SEATED, [sold])
+    sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    point_at(a, server.base_url)
+    assert a.syncing.upload().error == ""
+    assert _lease_state(server, revoked) == "active"  # still its time: the till keeps it
+    with write(server.engine) as conn:  # then the office takes it back
+        changes = ServerChanges()
+        revoke_lease(conn, changes, revoked, server.clock.now())
+        changes.flush(conn, server.clock.now())
+    assert _seat_state(server, unsold)[0] == "quarantined"
+    link = a.syncing.link()
+    assert link is not None
+    with client_for(link) as client:  # the till learns it from its feed...
+        CatalogFeed(a.services.uow_factory, a.clock, "G1").pull_once(client)
+    assert a.syncing.upload().error == ""  # ...and returns it once its sales are up
+    assert _lease_state(server, revoked) == "returned"
+    assert _seat_state(server, sold) == ("sold", sale)
+    assert _seat_state(server, unsold) == ("free", None)
+
+    lapsed = lease_to(server, a, [lapsing], hours=1)
+    a.clock.moment += timedelta(hours=2)
+    server.clock.moment += timedelta(hours=2)
+    assert a.syncing.upload().error == ""  # nothing to send, and the lease's time is over
+    assert _lease_state(server, lapsed) == "returned"
+    assert _seat_state(server, lapsing) == ("free", None)
+    with a.services.uow_factory(read_only=True) as uow:
+        assert {x.lease_id: x.state.value for x in uow.feed.leases()}.get(lapsed) == "returned"
