@@ -22,7 +22,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -102,6 +102,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     Foreign keys are off while tables are rebuilt (batch mode drops and recreates tables, which
     would otherwise cascade or fail), then checked for the whole database before commit.
+
+    A database that moved to another schema forgets how far its catalog feed got, and the
+    versions of what it holds (notes/sync.md §6): an enrolled till's next pull is a snapshot
+    that writes every entity again in the new schema (and still deletes what is gone).
     """
     config = alembic_config()
     with engine.connect() as connection:
@@ -112,12 +116,22 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
+                before = MigrationContext.configure(connection).get_current_revision()
                 command.upgrade(config, revision)
+                after = MigrationContext.configure(connection).get_current_revision()
+                if before is not None and after != before and _has_sync_feed(connection):
+                    connection.exec_driver_sql("UPDATE sync_link SET catalog_cursor = NULL")
+                    connection.exec_driver_sql("UPDATE sync_entity_versions SET version = 0")
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise MigrationError(f"foreign keys broken by the migration: {broken[:5]}")
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _has_sync_feed(connection: Connection) -> bool:
+    names = set(inspect(connection).get_table_names())
+    return {"sync_link", "sync_entity_versions"} <= names
 
 
 class Database:

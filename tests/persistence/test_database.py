@@ -260,8 +260,7 @@ def test_the_old_ticket_counter_moves_into_the_sequence(tmp_path: Path) -> None:
     with engine.begin() as connection:
         connection.execute(
             text(
-                "INSERT INTO settings (key, value) "
-                "VALUES ('printing.last_ticket_number.G1', '41')"
+                "INSERT INTO settings (key, value) VALUES ('printing.last_ticket_number.G1', '41')"
             )
         )
     engine.dispose()
@@ -272,3 +271,37 @@ def test_the_old_ticket_counter_moves_into_the_sequence(tmp_path: Path) -> None:
             assert uow.settings.get("printing.last_ticket_number.G1") is None
     finally:
         database.close()
+
+
+def test_a_schema_migration_makes_an_enrolled_till_take_a_catalog_snapshot(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "till.sqlite3"
+    engine = create_sqlite_engine(path)
+    upgrade(engine, "0012_server_time")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO sync_link (id, server_url, device_id, name, token, ca_pem, channel,"
+                " enrolled_at, acked_through_seq, journal_verified_through, catalog_cursor,"
+                " last_error, revoked) VALUES (1, 'https://s', 'd', 'G1', 't', 'pem', 'GUICHET',"
+                " '2026-03-10T09:00:00.000000+00:00', 0, 0, 42, '', 0)"
+            )
+        )
+        conn.execute(text("INSERT INTO sync_entity_versions VALUES ('performance', 'P-1', 7, 1)"))
+
+    def feed_state() -> tuple[object, object]:
+        with engine.connect() as conn:
+            cursor = conn.execute(text("SELECT catalog_cursor FROM sync_link")).scalar()
+            version = conn.execute(text("SELECT version FROM sync_entity_versions")).scalar()
+        return cursor, version
+
+    upgrade(engine, "0012_server_time")  # same schema still: the feed goes on from its cursor
+    assert feed_state() == (42, 7)
+    upgrade(engine)  # a newer schema: a snapshot next, every entity written again
+    assert feed_state() == (None, 0)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE sync_link SET catalog_cursor = 50"))
+    upgrade(engine)  # nothing to migrate: nothing forgotten
+    assert feed_state() == (50, 0)
+    engine.dispose()
