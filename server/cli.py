@@ -29,8 +29,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
+from domain.availability import may_sell_contingent
 from server import devices, inventory
 from server import tables as t
 from server.api import create_app, openapi_document
@@ -133,6 +134,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 codes[name] = devices.add_device(conn, name, "GUICHET", name, now)
             elif known.enrolled_at is None and known.revoked_at is None:
                 codes[name] = devices.reissue_code(conn, name, now)
+            lease_demo(conn, name, now)
     demo = {
         "url": f"https://localhost:{args.port}",
         "ca_pem": files.ca_cert.read_text(encoding="ascii"),
@@ -144,6 +146,64 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.prepare_only:
         return 0
     return cmd_serve(args)
+
+
+# What the demo lends each till to sell offline: (performance, seats, standing places).
+DEMO_LEASES: tuple[tuple[str, int, dict[str, int]], ...] = (
+    ("P-CAR-2", 12, {}),
+    ("P-FAB-1", 0, {"GRADINS": 10}),
+)
+
+
+def lease_demo(conn: Connection, name: str, now: datetime) -> list[str]:
+    """Each till of the demo holds a lease on a few seats of Carmen and standing places of
+    the Studio, until their sale closes: cut the network and it still sells those (and only
+    those). Idempotent: a till with an active lease of a performance gets no second one. The
+    leases granted."""
+    device_id = conn.scalar(select(t.device.c.id).where(t.device.c.name == name))
+    if device_id is None:
+        return []
+    leased = set(
+        conn.execute(
+            select(t.lease.c.performance_id).where(
+                t.lease.c.device_id == device_id, t.lease.c.state == "active"
+            )
+        ).scalars()
+    )
+    granted = []
+    catalog = Catalog()
+    for performance_id, count, places in DEMO_LEASES:
+        if performance_id in leased:
+            continue
+        selling = catalog.selling(conn, "GUICHET", performance_id)
+        free = set(
+            conn.execute(
+                select(t.seat_inventory.c.seat_id).where(
+                    t.seat_inventory.c.performance_id == performance_id,
+                    t.seat_inventory.c.state == "free",
+                    t.seat_inventory.c.lease_id.is_(None),
+                )
+            ).scalars()
+        )
+        seats = [
+            s.id
+            for s in selling.layout.physical.seats
+            if s.id in free and may_sell_contingent(selling.channel, selling.layout, s.id)
+        ][:count]
+        request = LeaseRequest(
+            performance_id=performance_id,
+            seats=seats,
+            places=[PlacesWire(zone_id=z, count=n) for z, n in places.items()],
+            sell_until=selling.performance.sale_windows["GUICHET"].closes_at,
+        )
+        changes = Changes()
+        device = devices.lock_device(conn, device_id)
+        lease = inventory.grant_lease(
+            conn, changes, catalog, device, str(uuid.uuid4()), request, now
+        )
+        changes.flush(conn, now)
+        granted.append(lease.lease_id)
+    return granted
 
 
 def cmd_load_demo(args: argparse.Namespace) -> int:

@@ -145,3 +145,41 @@ def test_the_demo_command_sets_up_once_and_gives_codes_to_tills_not_enrolled(
         devices.enroll(conn, first["codes"]["G2"], SystemClock().now())
     with write(engine) as conn:
         devices.enroll(conn, second["codes"]["G2"], SystemClock().now())
+
+
+def test_each_demo_till_gets_its_own_lease_once(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from server import tables as t
+
+    data = ["--data-dir", str(tmp_path), "demo", "--prepare-only", "--port", "9443"]
+    assert main([*data, "--till", "G1", "--till", "G2"]) == 0
+    assert main([*data, "--till", "G1", "--till", "G2"]) == 0  # again: no second lease
+    engine = make_engine(database_url(tmp_path, None))
+    with engine.connect() as conn:
+        leases = conn.execute(
+            select(t.device.c.name, t.lease.c.performance_id, t.lease.c.seats, t.lease.c.places)
+            .join(t.device, t.device.c.id == t.lease.c.device_id)
+            .where(t.lease.c.state == "active")
+        ).all()
+        leased_seats = conn.execute(
+            select(t.seat_inventory.c.seat_id, t.seat_inventory.c.lease_id).where(
+                t.seat_inventory.c.lease_id.is_not(None)
+            )
+        ).all()
+        gradins = conn.execute(
+            select(t.ga_quota.c.leased).where(
+                t.ga_quota.c.performance_id == "P-FAB-1", t.ga_quota.c.zone_id == "GRADINS"
+            )
+        ).scalar_one()
+    engine.dispose()
+    assert sorted((r.name, r.performance_id) for r in leases) == [
+        ("G1", "P-CAR-2"),
+        ("G1", "P-FAB-1"),
+        ("G2", "P-CAR-2"),
+        ("G2", "P-FAB-1"),
+    ]
+    seats = [json.loads(r.seats) for r in leases if r.performance_id == "P-CAR-2"]
+    assert [len(s) for s in seats] == [12, 12] and not set(seats[0]) & set(seats[1])
+    assert len(leased_seats) == 24
+    assert gradins == 20
