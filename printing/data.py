@@ -23,6 +23,16 @@ from printing.errors import MissingMention, RenderError
 
 DUPLICATE_MARK = "DUPLICATA"
 TRAINING_MARK = "FACTICE / SIMULATION"  # a training-mode document (domain.training)
+# The first line of a correction's receipt (NF525 wording): a cancellation voids the whole
+# original, a refund changes it.
+_CORRECTION_WORDS = {"cancellation": "annule", "refund": "modifie"}
+
+
+def correction_mention(kind: str, original: str) -> str:
+    """ "Ce ticket annule le ticket n° 000123-G1" (a cancellation) or "... modifie ..." (a
+    refund); empty for anything else."""
+    verb = _CORRECTION_WORDS.get(kind)
+    return f"Ce ticket {verb} le ticket n° {original}" if verb and original else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,7 @@ class ReceiptData:
     footer: str = ""
     duplicate: bool = False
     training: bool = False  # sold in training mode: printed "FACTICE / SIMULATION"
+    corrects: str = ""  # a correction's first line: `correction_mention`
 
     @property
     def total(self) -> Money:
@@ -230,6 +241,7 @@ def receipt_fields(receipt: ReceiptData, language: str = "fr") -> dict[str, str]
         "footer": receipt.footer,
         "duplicate": DUPLICATE_MARK if receipt.duplicate else "",
         "training": TRAINING_MARK if receipt.training else "",
+        "corrects": receipt.corrects,
     }
 
 

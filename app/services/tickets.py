@@ -17,7 +17,14 @@ from domain.configuration import LogicalLayout
 from domain.money import Money
 from domain.orders import Order
 from domain.venue import Hall, Site, Zone
-from printing.data import PaymentLine, ReceiptData, ReceiptLine, TicketData, ticket_from_catalog
+from printing.data import (
+    PaymentLine,
+    ReceiptData,
+    ReceiptLine,
+    TicketData,
+    correction_mention,
+    ticket_from_catalog,
+)
 
 TicketPrinter = Callable[[UnitOfWork, Order, str], list[str]]
 
@@ -147,7 +154,16 @@ def receipt_document(
         currency=currency,
         change_given=change[0] if change and not change[0].is_zero else None,
         training=record.get("training") is True,
+        corrects=correction_mention(str(record.get("type")), _original(record)),
     )
+
+
+def _original(record: Mapping[str, Any]) -> str:
+    """What a correction names: the original's receipt number when the record has it, else
+    its ticket numbers."""
+    if record.get("original_order_number"):
+        return str(record["original_order_number"])
+    return ", ".join(str(n) for n in record.get("original_tickets") or [])
 
 
 def _printed_method(tender: Mapping[str, Any]) -> str:

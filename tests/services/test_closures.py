@@ -24,11 +24,13 @@ from app.persistence import Database, open_database
 from app.services import journal
 from app.services.accounting import export_day, settlement
 from app.services.closures import close_due
+from app.services.tickets import receipt_document
 from domain.closures import Closure
 from domain.ledger import CANCELLATION, CASH_IN, cash_movement_record, correction_record
 from domain.money import Money
 from domain.orders import TenderMethod
 from domain.periods import Frequency
+from printing.escpos import render_receipt
 from tests.domain.test_ledger import eur, line, sale
 from tests.fakes import PARIS, PINNED_MOMENT, FixedClock
 
@@ -286,3 +288,20 @@ def _property(db: Database, folder: Path, steps: list[Step]) -> None:
         vat_closed += sum(_minor(v["vat"]) for v in totals["vat"])
     assert sum(r.vat.minor for r in rows) == vat_closed
     assert journal.verify_journal(db.unit_of_work, TILL).ok
+
+
+# --- corrections are new entries, and say so -------------------------------------------------
+
+
+def test_a_cancellations_receipt_says_which_ticket_it_cancels() -> None:
+    original = {**sale("a", [line(1, "25.00")], at=PINNED_MOMENT), "order_number": "000007-G1"}
+    cancel = correction_record(CANCELLATION, original, correction_id="c", at=PINNED_MOMENT,
+                               session="S1", operator="op", reason="error")  # fmt: skip
+    receipt = receipt_document({**cancel, "original_order_number": "000007-G1"}, "000008-G1",
+                               "Le Théâtre", "Europe/Paris")  # fmt: skip
+    assert receipt.corrects == "Ce ticket annule le ticket n° 000007-G1"
+    assert "Ce ticket annule le ticket n° 000007-G1".encode("cp1252") in render_receipt(receipt)
+    by_tickets = receipt_document(cancel, "000008-G1", "Le Théâtre", "Europe/Paris")
+    assert by_tickets.corrects == "Ce ticket annule le ticket n° 1"  # its ticket numbers
+    plain = receipt_document(original, "000007-G1", "Le Théâtre", "Europe/Paris")
+    assert plain.corrects == "" and b"Ce ticket" not in render_receipt(plain)
