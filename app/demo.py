@@ -7,7 +7,9 @@ demo catalog) and one or more demo tills enrolled with it, each a cashier client
    one-time codes for the tills not enrolled yet) and serves on https://localhost:P;
 2. each till's folder gets the demo's station.toml (till *n* is point of sale ``Gn``) and,
    the first time, ``guichet enroll`` with its code and the server's CA;
-3. the clients start side by side; closing the last one stops the server.
+3. the clients start side by side; closing the last one stops the server. On a terminal,
+   Enter stops the server and Enter again starts it: the network cut, and back (each till
+   holds a lease on a few seats and standing places, `guichet-server demo`, to sell offline).
 
 A server that does not come up leaves the tills selling on their own (said on the terminal).
 Nothing here imports Qt: the clients are processes of their own.
@@ -22,8 +24,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from app.config import STATION_FILE, default_data_dir, load_station
@@ -138,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.wait(10)
         return 0
     signal.signal(signal.SIGTERM, _interrupted)  # stopped from outside: the server too
+    switch = ServerSwitch(server_dir, args.port, count, server)
+    if server is not None and sys.stdin.isatty():
+        print("demo: press Enter to cut the tills off the server, Enter again to reconnect")
+        threading.Thread(target=switch.follow, args=(sys.stdin,), daemon=True).start()
     clients = []
     for number, folder in enumerate(folders, start=1):
         env = dict(os.environ)
@@ -155,10 +162,43 @@ def main(argv: Sequence[str] | None = None) -> int:
             client.terminate()
         codes = [client.wait() for client in clients]
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(10)
+        switch.stop()
     return max(codes)
+
+
+class ServerSwitch:
+    """The demo's network cable: stops the server (the tills go offline and sell only what is
+    leased to them) and starts it again (they upload what they sold)."""
+
+    def __init__(
+        self, server_dir: Path, port: int, tills: int, process: subprocess.Popen[bytes] | None
+    ) -> None:
+        self._where = (server_dir, port, tills)
+        self.process = process
+        self._lock = threading.Lock()
+
+    def toggle(self) -> str:
+        with self._lock:
+            if self.process is not None:
+                self.process.terminate()
+                self.process.wait(10)
+                self.process = None
+                return "demo: server stopped, the tills are offline (Enter: reconnect)"
+            self.process = start_server(*self._where)
+            if self.process is None:
+                return "demo: the server did not start again (Enter: try again)"
+            return "demo: server back, the tills upload what they sold (Enter: cut again)"
+
+    def follow(self, lines: Iterable[str]) -> None:
+        for _line in lines:
+            print(self.toggle(), flush=True)
+
+    def stop(self) -> None:
+        with self._lock:
+            if self.process is not None:
+                self.process.terminate()
+                self.process.wait(10)
+                self.process = None
 
 
 def _interrupted(_signum: int, _frame: object) -> None:

@@ -48,3 +48,24 @@ def test_the_demo_enrolls_two_tills_with_its_own_server_once(tmp_path: Path) -> 
     assert f"https://localhost:{port} as G2" in _status(second)
     again = _prepare(tmp_path / "till", port)
     assert again.count("enrolled already") == 2
+
+
+@pytest.mark.timeout(240)
+def test_enter_on_the_demo_terminal_cuts_the_tills_off_the_server_and_back(
+    tmp_path: Path,
+) -> None:
+    from app.demo import ServerSwitch, _port_open
+
+    port = _free_port()
+    _prepare(tmp_path / "till", port)
+    switch = ServerSwitch(tmp_path / "till-server", port, 2, None)
+    try:
+        switch.follow(["\n"])  # Enter: the server comes up
+        assert switch.process is not None and _port_open(port)
+        assert "offline" in switch.toggle()  # Enter again: cut
+        assert switch.process is None and not _port_open(port)
+        assert "back" in switch.toggle()
+        assert _port_open(port)
+    finally:
+        switch.stop()
+    assert not _port_open(port)
