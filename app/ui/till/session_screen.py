@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -209,7 +210,9 @@ class TillSessionScreen(QWidget):
         self.message = QLabel()
         self.message.setObjectName("sessionMessage")
         self.message.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        # The blind count's grid is tall: the screen scrolls rather than outgrow 1366×768.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
         for part in (self.form, self.actions, self.movement, self.blind, self.closing,
@@ -222,6 +225,13 @@ class TillSessionScreen(QWidget):
         layout.addWidget(self.history_label)
         layout.addWidget(self.history)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         QShortcut(
             QKeySequence(Qt.Key.Key_Escape), self, activated=self.back,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
