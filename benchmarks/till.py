@@ -12,24 +12,32 @@ before the close.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import statistics
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import rfc8785
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.config import load_station
 from app.main import open_till
 from app.services import journal, till_reports
+from app.services.archive import verify_archive_file
 from app.services.till import TillServices
-from domain import ledger
+from domain import archive, ledger
+from domain.journal import GENESIS, JournalEntry, link_hash
 from domain.money import Money
 from domain.operators import Role
 from domain.orders import (
@@ -154,9 +162,110 @@ def z_report(args: argparse.Namespace) -> dict[str, object]:
         }
 
 
+def _synthetic_archive(path: Path, count: int) -> int:
+    """A year's archive of ``count`` chained entries written straight in the archive format
+    (sale records, and a daily closure every ``count // 365`` entries); its closures."""
+    key = Ed25519PrivateKey.generate()
+    template = json.loads(rfc8785.dumps(sale_record(_bench_order())))
+    every = max(count // 365, 2)
+    prev, closures = GENESIS, []
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        digest, first, last = hashlib.sha256(), None, None
+        with z.open(archive.ENTRIES, "w", force_zip64=True) as out:
+            for seq in range(1, count + 1):
+                if seq % every == 0:
+                    record = {"type": "closure", "at": template["at"], "last_seq": seq - 1,
+                              "last_hash": prev, "number": seq // every}  # fmt: skip
+                else:
+                    record = {**template, "sale": f"s{seq:09d}"}
+                # Texts and integers only: sorted compact JSON is their RFC 8785 form.
+                text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                entry = JournalEntry(seq, prev, link_hash(prev, text.encode()), {}, text)
+                line = archive.entry_line(entry)
+                out.write(line)
+                digest.update(line)
+                if seq % every == 0:
+                    closures.append(line)
+                first, last, prev = first or entry, entry, entry.hash
+        entries = archive.FileSummary(digest.hexdigest(), count)
+        z.writestr(archive.CLOSURES, b"".join(closures))
+        closed = archive.FileSummary(hashlib.sha256(b"".join(closures)).hexdigest(), len(closures))
+        manifest = archive.build_manifest(
+            till="G1", period="2026", timezone="Europe/Paris", first=first, last=last,
+            entries=entries, closures=closed, software="bench", created_at=template["at"],
+            fingerprint=archive.key_fingerprint(key.public_key()),
+        )  # fmt: skip
+        z.writestr(archive.MANIFEST, manifest)
+        z.writestr(archive.SIGNATURE, key.sign(manifest))
+        z.writestr(
+            archive.PUBLIC_KEY,
+            key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo),
+        )
+    return len(closures)
+
+
+def _bench_order() -> Any:
+    lines = [CartLine("L1", "P1", LineKind.SEAT, "CAT1", "FULL", Money(2500, "EUR"), 550,
+                      "Le Misanthrope", seat_id="S1")]  # fmt: skip
+    cart = Cart("c", "G1", "EUR").with_lines(lines)
+    plan = PaymentPlan(due(cart, Money(0, "EUR"))).exact_cash()
+    ticket = Ticket(1, "B1", "L1", "P1", "CAT1", "FULL", Money(2500, "EUR"), seat_id="S1")
+    return make_order("o", cart, Money(0, "EUR"), 2000, plan, [ticket], session_id="S",
+                      operator_id="op", at=datetime(2026, 3, 10, 10, tzinfo=UTC))  # fmt: skip
+
+
+def archive_verify(args: argparse.Namespace) -> dict[str, object]:
+    """`guichet journal verify FILE.zip` on a year's archive of ``--entries`` entries."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "2026.zip"
+        started = time.perf_counter()
+        closures = _synthetic_archive(path, args.entries)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        report = verify_archive_file(path)
+        verified = time.perf_counter() - started
+        assert report.ok and report.entries == args.entries, report.problems[:3]
+        return {
+            "entries": args.entries,
+            "closures": closures,
+            "zip_mb": round(path.stat().st_size / 1e6, 1),
+            "build_s": round(built, 1),
+            "verify_s": round(verified, 2),
+            "verify_entries_per_s": round(args.entries / verified),
+        }
+
+
+def startup_check(args: argparse.Namespace) -> dict[str, object]:
+    """The start-up check of the chain's tail (`journal.TAIL_CHECKED` entries and the head)
+    against a whole verify, on a till database of ``--journal`` entries."""
+    with tempfile.TemporaryDirectory() as folder:
+        services = open_till(load_station(Path(folder), demo=True))
+        template = sale_record(_bench_order())
+        for start in range(0, args.journal, BATCH):
+            with services.uow_factory() as uow:
+                for n in range(start, min(start + BATCH, args.journal)):
+                    journal.record(uow, "G1", {**template, "sale": f"s{n}"})
+                uow.commit()
+        tail, problem = _median(
+            lambda: journal.check_tail(services.uow_factory, "G1", journal.TAIL_CHECKED), args.runs
+        )
+        whole, report = _median(lambda: journal.verify_journal(services.uow_factory, "G1"), 1)
+        assert problem is None and report.ok
+        per_entry = whole / report.count
+        return {
+            "journal_entries": report.count,
+            "tail_checked": journal.TAIL_CHECKED,
+            "tail_check_ms": round(tail * 1000, 1),
+            "full_verify_s": round(whole, 2),
+            "full_verify_of_1m_estimate_s": round(per_entry * 1_000_000, 1),
+        }
+
+
 # Independent sections: each takes the arguments and returns its figures.
 SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, object]]] = {
     "z_report": z_report,
+    "archive_verify": archive_verify,
+    "startup_check": startup_check,
 }
 
 
@@ -164,6 +273,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sales", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--entries", type=int, default=1_000_000, help="in the archive")
+    parser.add_argument("--journal", type=int, default=50_000, help="for the start-up check")
     parser.add_argument("--only", choices=sorted(SECTIONS), default=None)
     args = parser.parse_args()
     results = []

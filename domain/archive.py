@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
@@ -180,10 +181,11 @@ def _parse_line(raw: bytes) -> _Line | str:
     return _Line(seq, prev_hash, digest, record)
 
 
+_HEX64: Final = re.compile(r"[0-9a-f]{64}")
+
+
 def _is_hex64(value: object) -> bool:
-    return (
-        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
-    )
+    return isinstance(value, str) and _HEX64.fullmatch(value) is not None
 
 
 class _Digest:
