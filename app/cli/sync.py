@@ -57,6 +57,15 @@ def _status(args: argparse.Namespace) -> int:
     print(f"CA fingerprint (SHA-256): {status.fingerprint}")
     if status.last_error:
         print(f"last error: {status.last_error}")
+    for lease in status.leases:
+        what = [f"{len(lease.seats)} seat(s)"] + [f"{n} x {zone}" for zone, n in lease.places]
+        print(
+            f"lease {lease.lease_id} ({lease.state}): {lease.event}"
+            f" {lease.starts_at.isoformat(timespec='minutes')}, {', '.join(what)},"
+            f" sells offline until {lease.sell_until.isoformat(timespec='minutes')}"
+        )
+        if lease.seats:
+            print(f"  seats: {'; '.join(lease.seats)}")
     return EXIT_OK
 
 

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from app.services.changes import Changes
-from app.services.ports import Clock, UnitOfWorkFactory
+from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from app.services.records import SyncLink
 from domain.errors import GuichetError
 from drivers.base import Listeners
@@ -32,7 +32,7 @@ from sync.client import (
     Unauthorized,
     ca_fingerprint,
 )
-from sync.protocol import ErrorCode, LeaseState
+from sync.protocol import ErrorCode, LeaseState, LeaseWire
 from sync.sender import Backoff, DrainReport, JournalItem, Pending, drain
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,21 @@ class SyncStatus:
     catalog_at: datetime | None = None
     last_error: str = ""
     revoked: bool = False
+    leases: tuple[LeaseSummary, ...] = ()  # what this till may sell offline
+
+
+@dataclass(frozen=True, slots=True)
+class LeaseSummary:
+    """A lease of this till as a person reads it: the performance, the seats (their labels)
+    and standing places (zone name, count), and until when they sell offline."""
+
+    lease_id: str
+    event: str
+    starts_at: datetime
+    seats: tuple[str, ...]
+    places: tuple[tuple[str, int], ...]
+    sell_until: datetime
+    state: str
 
 
 ClientFactory = Callable[[SyncLink], ServerClient]
@@ -191,6 +206,7 @@ class SyncServices:
         with self._uow(read_only=True) as uow:
             link = uow.sync.get()
             queued = uow.sync.queued(self._till)
+            leases = tuple(_lease_summary(uow, lease) for lease in uow.feed.leases())
         if link is None:
             return SyncStatus(enrolled=False, queued=queued)
         contact = link.last_contact_at
@@ -211,6 +227,7 @@ class SyncServices:
             catalog_at=link.catalog_at,
             last_error=link.last_error,
             revoked=link.revoked,
+            leases=leases,
         )
 
     def upload(self, seconds: float = UPLOAD_DEADLINE) -> DrainReport:
@@ -276,6 +293,22 @@ class SyncServices:
         with contextlib.suppress(CursorExpired):
             return client.changes(link.catalog_cursor or 0, limit=1, wait=0).server_time
         return None
+
+
+def _lease_summary(uow: UnitOfWork, lease: LeaseWire) -> LeaseSummary:
+    performance = uow.catalog.get_performance(lease.performance_id)
+    physical = uow.configurations.get(performance.logical_layout_id).physical
+    labels = {seat.id: seat.label for seat in physical.seats}
+    zones = {zone.id: zone.name for zone in physical.ga_zones}
+    return LeaseSummary(
+        lease_id=lease.lease_id,
+        event=uow.catalog.get_event(performance.event_id).name,
+        starts_at=performance.starts_at,
+        seats=tuple(labels.get(seat, seat) for seat in lease.seats),
+        places=tuple((zones.get(p.zone_id, p.zone_id), p.count) for p in lease.places),
+        sell_until=lease.sell_until,
+        state=lease.state.value,
+    )
 
 
 class FeedPull(Protocol):

@@ -1,6 +1,7 @@
 """The technician's view of the till's link with the central server: enrolled or not, the
 server and the till's name there, the fingerprint of the one CA the till trusts, the last
-contact, what waits to go up and the last error; "Upload now" sends the outbox at once.
+contact, what waits to go up, the last error and what the till's leases let it sell offline;
+"Upload now" sends the outbox at once.
 Enrolling is `guichet enroll URL CODE --ca FILE` (README)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import tzinfo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.services.syncing import SyncServices, SyncStatus
+from app.services.syncing import LeaseSummary, SyncServices, SyncStatus
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane
@@ -38,6 +39,7 @@ class ServerLinkScreen(QWidget):
             ("contact", self.tr("Last contact")),
             ("queued", self.tr("Sales to upload")),
             ("error", self.tr("Last error")),
+            ("leases", self.tr("Sells offline")),
         ):
             value = QLabel()
             value.setObjectName(f"server-{key}")
@@ -82,7 +84,28 @@ class ServerLinkScreen(QWidget):
         )
         self.fields["queued"].setText(str(status.queued))
         self.fields["error"].setText(status.last_error)
+        self.fields["leases"].setText(
+            "\n".join(self._lease_text(lease) for lease in status.leases if lease.state == "active")
+            or self.tr("Nothing: no lease from the server")
+        )
         self.upload_button.setEnabled(status.enrolled and not status.revoked)
+
+    def _lease_text(self, lease: LeaseSummary) -> str:
+        """ "Carmen, 07/12 19:30: 12 seats (Parterre - A - 1, …), 10 × Gradins; until …"."""
+        parts = []
+        if lease.seats:
+            shown = ", ".join(lease.seats[:3]) + (", …" if len(lease.seats) > 3 else "")
+            parts.append(
+                self.tr("%1 seat(s) (%2)").replace("%1", str(len(lease.seats))).replace("%2", shown)
+            )
+        parts += [f"{count} × {zone}" for zone, count in lease.places]
+        return (
+            self.tr("%1, %2: %3; until %4")
+            .replace("%1", lease.event)
+            .replace("%2", formatting.date_time(lease.starts_at.astimezone(self._timezone)))
+            .replace("%3", ", ".join(parts))
+            .replace("%4", formatting.date_time(lease.sell_until.astimezone(self._timezone)))
+        )
 
     def upload(self) -> None:
         self.upload_button.setEnabled(False)

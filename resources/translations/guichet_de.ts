@@ -2217,72 +2217,92 @@
 <context>
     <name>ServerLinkScreen</name>
     <message>
-        <location filename="../../app/ui/server_link.py" line="35" />
+        <location filename="../../app/ui/server_link.py" line="36" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="36" />
+        <location filename="../../app/ui/server_link.py" line="37" />
         <source>This till on the server</source>
         <translation>Diese Kasse auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="37" />
+        <location filename="../../app/ui/server_link.py" line="38" />
         <source>Trusted CA (SHA-256)</source>
         <translation>Vertrauenswürdige CA (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="38" />
+        <location filename="../../app/ui/server_link.py" line="39" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="39" />
+        <location filename="../../app/ui/server_link.py" line="40" />
         <source>Sales to upload</source>
         <translation>Zu sendende Verkäufe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="40" />
+        <location filename="../../app/ui/server_link.py" line="41" />
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="48" />
+        <location filename="../../app/ui/server_link.py" line="42" />
+        <source>Sells offline</source>
+        <translation>Verkauft offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="50" />
         <source>Upload now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="66" />
+        <location filename="../../app/ui/server_link.py" line="68" />
         <source>Not enrolled: this till sells on its own. A technician enrolls it with `guichet enroll URL CODE --ca FILE`.</source>
         <translation>Nicht angemeldet: diese Kasse verkauft allein. Ein Techniker meldet sie mit `guichet enroll URL CODE --ca DATEI` an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="71" />
+        <location filename="../../app/ui/server_link.py" line="73" />
         <source>Revoked by the server: enroll this till again.</source>
         <translation>Vom Server gesperrt: melden Sie diese Kasse neu an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="73" />
+        <location filename="../../app/ui/server_link.py" line="75" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="75" />
+        <location filename="../../app/ui/server_link.py" line="77" />
         <source>Offline: sales are kept and go up when it is back</source>
         <translation>Offline: die Verkäufe bleiben erhalten und werden gesendet, sobald er zurück ist</translation>
     </message>
     <message>
         <location filename="../../app/ui/server_link.py" line="89" />
+        <source>Nothing: no lease from the server</source>
+        <translation>Nichts: keine Zuteilung vom Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="99" />
+        <source>%1 seat(s) (%2)</source>
+        <translation>%1 Platz/Plätze (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="103" />
+        <source>%1, %2: %3; until %4</source>
+        <translation>%1, %2: %3; bis %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="112" />
         <source>Uploading…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="95" />
+        <location filename="../../app/ui/server_link.py" line="118" />
         <source>Nothing was waiting to go up.</source>
         <translation>Nichts wartete auf das Senden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="98" />
+        <location filename="../../app/ui/server_link.py" line="121" />
         <source>The server has every sale through number %1.</source>
         <translation>Der Server hat alle Verkäufe bis Nummer %1.</translation>
     </message>
@@ -2474,189 +2494,189 @@
 <context>
     <name>TillSessionScreen</name>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="102" />
+        <location filename="../../app/ui/till/session_screen.py" line="103" />
         <source>Till session</source>
         <translation>Kassensitzung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="118" />
+        <location filename="../../app/ui/till/session_screen.py" line="119" />
         <source>&amp;Open the session</source>
         <translation>Sitzung ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="133" />
+        <location filename="../../app/ui/till/session_screen.py" line="134" />
         <source>Cash &amp;in</source>
         <translation>Bar&amp;einlage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="134" />
+        <location filename="../../app/ui/till/session_screen.py" line="135" />
         <source>Cash &amp;out</source>
         <translation>Bar&amp;entnahme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="135" />
+        <location filename="../../app/ui/till/session_screen.py" line="136" />
         <source>&amp;X report</source>
         <translation>&amp;X-Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="136" />
-        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <location filename="../../app/ui/till/session_screen.py" line="137" />
+        <location filename="../../app/ui/till/session_screen.py" line="314" />
         <source>&amp;Blind count</source>
         <translation>&amp;Blindzählung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="137" />
+        <location filename="../../app/ui/till/session_screen.py" line="138" />
         <source>Supervisor &amp;close</source>
         <translation>Supervisor-Ab&amp;schluss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="158" />
+        <location filename="../../app/ui/till/session_screen.py" line="159" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="162" />
         <location filename="../../app/ui/till/session_screen.py" line="163" />
+        <location filename="../../app/ui/till/session_screen.py" line="164" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <location filename="../../app/ui/till/session_screen.py" line="165" />
         <source>&amp;Record</source>
         <translation>&amp;Erfassen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <location filename="../../app/ui/till/session_screen.py" line="166" />
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="191" />
+        <location filename="../../app/ui/till/session_screen.py" line="192" />
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="192" />
+        <location filename="../../app/ui/till/session_screen.py" line="193" />
         <source>&amp;Print on the receipt printer</source>
         <translation>Auf dem Bon&amp;drucker drucken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="194" />
+        <location filename="../../app/ui/till/session_screen.py" line="195" />
         <source>Save as PD&amp;F…</source>
         <translation>Als PD&amp;F speichern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="205" />
+        <location filename="../../app/ui/till/session_screen.py" line="206" />
         <source>Closed sessions: Enter shows the Z report</source>
         <translation>Geschlossene Sitzungen: Eingabe zeigt den Z-Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="220" />
+        <location filename="../../app/ui/till/session_screen.py" line="223" />
         <source>Closed sessions (Enter: Z report)</source>
         <translation>Geschlossene Sitzungen (Eingabe: Z-Bericht)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="239" />
+        <location filename="../../app/ui/till/session_screen.py" line="249" />
         <source>Float: %1</source>
         <translation>Wechselgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="275" />
+        <location filename="../../app/ui/till/session_screen.py" line="285" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Keine Sitzung geöffnet: Wechselgeld zählen, dann die Sitzung öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="281" />
+        <location filename="../../app/ui/till/session_screen.py" line="291" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>An dieser Kasse ist keine Sitzung geöffnet: ein Supervisor muss eine öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="287" />
+        <location filename="../../app/ui/till/session_screen.py" line="297" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Sitzung geöffnet seit %1 von %2, mit einem Wechselgeld von %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="295" />
+        <location filename="../../app/ui/till/session_screen.py" line="305" />
         <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
         <translation>Die Zählung liegt vor: in dieser Sitzung wird nichts mehr verkauft, bis ein Supervisor sie schließt (oder neu gezählt wird).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <location filename="../../app/ui/till/session_screen.py" line="314" />
         <source>&amp;Recount</source>
         <translation>&amp;Neu zählen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="312" />
+        <location filename="../../app/ui/till/session_screen.py" line="322" />
         <source>Session of %1, closed %2</source>
         <translation>Sitzung vom %1, geschlossen %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="339" />
+        <location filename="../../app/ui/till/session_screen.py" line="349" />
         <source>Opening…</source>
         <translation>Wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="351" />
+        <location filename="../../app/ui/till/session_screen.py" line="361" />
         <source>Session opened with a float of %1.</source>
         <translation>Sitzung mit einem Wechselgeld von %1 geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="371" />
+        <location filename="../../app/ui/till/session_screen.py" line="381" />
         <source>Cash into the drawer:</source>
         <translation>Bargeld in die Kassenlade:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="372" />
+        <location filename="../../app/ui/till/session_screen.py" line="382" />
         <source>Cash out of the drawer:</source>
         <translation>Bargeld aus der Kassenlade:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="387" />
+        <location filename="../../app/ui/till/session_screen.py" line="397" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="394" />
+        <location filename="../../app/ui/till/session_screen.py" line="404" />
         <source>Say why the cash moves: a reason is needed.</source>
         <translation>Sagen Sie, warum Bargeld bewegt wird: ein Grund ist nötig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="411" />
+        <location filename="../../app/ui/till/session_screen.py" line="421" />
         <source>Cash in of %1 recorded (%2).</source>
         <translation>Bareinlage von %1 erfasst (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="412" />
+        <location filename="../../app/ui/till/session_screen.py" line="422" />
         <source>Cash out of %1 recorded (%2).</source>
         <translation>Barentnahme von %1 erfasst (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="436" />
+        <location filename="../../app/ui/till/session_screen.py" line="446" />
         <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
         <translation>Zählung Nr. %1 erfasst: %2 in bar. Ein Supervisor schließt die Sitzung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="452" />
+        <location filename="../../app/ui/till/session_screen.py" line="462" />
         <source>The session is sealed. Its Z report:</source>
         <translation>Die Sitzung ist abgeschlossen. Ihr Z-Bericht:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="492" />
+        <location filename="../../app/ui/till/session_screen.py" line="502" />
         <source>The report is printing.</source>
         <translation>Der Bericht wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <location filename="../../app/ui/till/session_screen.py" line="514" />
         <source>Save the report as PDF</source>
         <translation>Bericht als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <location filename="../../app/ui/till/session_screen.py" line="514" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="522" />
+        <location filename="../../app/ui/till/session_screen.py" line="532" />
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>

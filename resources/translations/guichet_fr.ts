@@ -2217,72 +2217,92 @@
 <context>
     <name>ServerLinkScreen</name>
     <message>
-        <location filename="../../app/ui/server_link.py" line="35" />
+        <location filename="../../app/ui/server_link.py" line="36" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="36" />
+        <location filename="../../app/ui/server_link.py" line="37" />
         <source>This till on the server</source>
         <translation>Cette caisse sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="37" />
+        <location filename="../../app/ui/server_link.py" line="38" />
         <source>Trusted CA (SHA-256)</source>
         <translation>Autorité de confiance (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="38" />
+        <location filename="../../app/ui/server_link.py" line="39" />
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="39" />
+        <location filename="../../app/ui/server_link.py" line="40" />
         <source>Sales to upload</source>
         <translation>Ventes à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="40" />
+        <location filename="../../app/ui/server_link.py" line="41" />
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="48" />
+        <location filename="../../app/ui/server_link.py" line="42" />
+        <source>Sells offline</source>
+        <translation>Vend hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="50" />
         <source>Upload now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="66" />
+        <location filename="../../app/ui/server_link.py" line="68" />
         <source>Not enrolled: this till sells on its own. A technician enrolls it with `guichet enroll URL CODE --ca FILE`.</source>
         <translation>Non inscrite : cette caisse vend seule. Un technicien l'inscrit avec `guichet enroll URL CODE --ca FICHIER`.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="71" />
+        <location filename="../../app/ui/server_link.py" line="73" />
         <source>Revoked by the server: enroll this till again.</source>
         <translation>Révoquée par le serveur : réinscrivez cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="73" />
+        <location filename="../../app/ui/server_link.py" line="75" />
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="75" />
+        <location filename="../../app/ui/server_link.py" line="77" />
         <source>Offline: sales are kept and go up when it is back</source>
         <translation>Hors ligne : les ventes sont conservées et partent dès son retour</translation>
     </message>
     <message>
         <location filename="../../app/ui/server_link.py" line="89" />
+        <source>Nothing: no lease from the server</source>
+        <translation>Rien : aucune allocation du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="99" />
+        <source>%1 seat(s) (%2)</source>
+        <translation>%1 place(s) (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="103" />
+        <source>%1, %2: %3; until %4</source>
+        <translation>%1, %2 : %3 ; jusqu'au %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server_link.py" line="112" />
         <source>Uploading…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="95" />
+        <location filename="../../app/ui/server_link.py" line="118" />
         <source>Nothing was waiting to go up.</source>
         <translation>Rien n'attendait d'être envoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server_link.py" line="98" />
+        <location filename="../../app/ui/server_link.py" line="121" />
         <source>The server has every sale through number %1.</source>
         <translation>Le serveur a toutes les ventes jusqu'au numéro %1.</translation>
     </message>
@@ -2474,189 +2494,189 @@
 <context>
     <name>TillSessionScreen</name>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="102" />
+        <location filename="../../app/ui/till/session_screen.py" line="103" />
         <source>Till session</source>
         <translation>Session de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="118" />
+        <location filename="../../app/ui/till/session_screen.py" line="119" />
         <source>&amp;Open the session</source>
         <translation>&amp;Ouvrir la session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="133" />
+        <location filename="../../app/ui/till/session_screen.py" line="134" />
         <source>Cash &amp;in</source>
         <translation>&amp;Entrée d'espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="134" />
+        <location filename="../../app/ui/till/session_screen.py" line="135" />
         <source>Cash &amp;out</source>
         <translation>S&amp;ortie d'espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="135" />
+        <location filename="../../app/ui/till/session_screen.py" line="136" />
         <source>&amp;X report</source>
         <translation>Rapport &amp;X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="136" />
-        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <location filename="../../app/ui/till/session_screen.py" line="137" />
+        <location filename="../../app/ui/till/session_screen.py" line="314" />
         <source>&amp;Blind count</source>
         <translation>Comptage à &amp;l'aveugle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="137" />
+        <location filename="../../app/ui/till/session_screen.py" line="138" />
         <source>Supervisor &amp;close</source>
         <translation>&amp;Clôture superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="158" />
+        <location filename="../../app/ui/till/session_screen.py" line="159" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="162" />
         <location filename="../../app/ui/till/session_screen.py" line="163" />
+        <location filename="../../app/ui/till/session_screen.py" line="164" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <location filename="../../app/ui/till/session_screen.py" line="165" />
         <source>&amp;Record</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <location filename="../../app/ui/till/session_screen.py" line="166" />
         <source>Cancel (Esc)</source>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="191" />
+        <location filename="../../app/ui/till/session_screen.py" line="192" />
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="192" />
+        <location filename="../../app/ui/till/session_screen.py" line="193" />
         <source>&amp;Print on the receipt printer</source>
         <translation>&amp;Imprimer sur l'imprimante à tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="194" />
+        <location filename="../../app/ui/till/session_screen.py" line="195" />
         <source>Save as PD&amp;F…</source>
         <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="205" />
+        <location filename="../../app/ui/till/session_screen.py" line="206" />
         <source>Closed sessions: Enter shows the Z report</source>
         <translation>Sessions clôturées : Entrée affiche le rapport Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="220" />
+        <location filename="../../app/ui/till/session_screen.py" line="223" />
         <source>Closed sessions (Enter: Z report)</source>
         <translation>Sessions clôturées (Entrée : rapport Z)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="239" />
+        <location filename="../../app/ui/till/session_screen.py" line="249" />
         <source>Float: %1</source>
         <translation>Fonds de caisse : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="275" />
+        <location filename="../../app/ui/till/session_screen.py" line="285" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Aucune session ouverte : comptez le fonds de caisse, puis ouvrez la session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="281" />
+        <location filename="../../app/ui/till/session_screen.py" line="291" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>Aucune session n'est ouverte sur cette caisse : un superviseur doit en ouvrir une.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="287" />
+        <location filename="../../app/ui/till/session_screen.py" line="297" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Session ouverte depuis %1 par %2, avec un fonds de caisse de %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="295" />
+        <location filename="../../app/ui/till/session_screen.py" line="305" />
         <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
         <translation>Le comptage est fait : plus rien n'est vendu dans cette session jusqu'à sa clôture par un superviseur (ou un recomptage).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="304" />
+        <location filename="../../app/ui/till/session_screen.py" line="314" />
         <source>&amp;Recount</source>
         <translation>&amp;Recompter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="312" />
+        <location filename="../../app/ui/till/session_screen.py" line="322" />
         <source>Session of %1, closed %2</source>
         <translation>Session du %1, clôturée le %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="339" />
+        <location filename="../../app/ui/till/session_screen.py" line="349" />
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="351" />
+        <location filename="../../app/ui/till/session_screen.py" line="361" />
         <source>Session opened with a float of %1.</source>
         <translation>Session ouverte avec un fonds de caisse de %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="371" />
+        <location filename="../../app/ui/till/session_screen.py" line="381" />
         <source>Cash into the drawer:</source>
         <translation>Espèces mises dans le tiroir :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="372" />
+        <location filename="../../app/ui/till/session_screen.py" line="382" />
         <source>Cash out of the drawer:</source>
         <translation>Espèces sorties du tiroir :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="387" />
+        <location filename="../../app/ui/till/session_screen.py" line="397" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="394" />
+        <location filename="../../app/ui/till/session_screen.py" line="404" />
         <source>Say why the cash moves: a reason is needed.</source>
         <translation>Dites pourquoi les espèces bougent : un motif est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="411" />
+        <location filename="../../app/ui/till/session_screen.py" line="421" />
         <source>Cash in of %1 recorded (%2).</source>
         <translation>Entrée d'espèces de %1 enregistrée (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="412" />
+        <location filename="../../app/ui/till/session_screen.py" line="422" />
         <source>Cash out of %1 recorded (%2).</source>
         <translation>Sortie d'espèces de %1 enregistrée (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="436" />
+        <location filename="../../app/ui/till/session_screen.py" line="446" />
         <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
         <translation>Comptage n° %1 enregistré : %2 en espèces. Un superviseur clôture la session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="452" />
+        <location filename="../../app/ui/till/session_screen.py" line="462" />
         <source>The session is sealed. Its Z report:</source>
         <translation>La session est scellée. Son rapport Z :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="492" />
+        <location filename="../../app/ui/till/session_screen.py" line="502" />
         <source>The report is printing.</source>
         <translation>Le rapport s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <location filename="../../app/ui/till/session_screen.py" line="514" />
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="504" />
+        <location filename="../../app/ui/till/session_screen.py" line="514" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="522" />
+        <location filename="../../app/ui/till/session_screen.py" line="532" />
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>

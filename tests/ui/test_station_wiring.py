@@ -205,7 +205,9 @@ def test_the_status_bar_says_a_till_without_a_server_sells_on_its_own(
 
 
 def test_the_technician_sees_the_server_link(qtbot: QtBot, tmp_path: Path) -> None:
-    from app.services.syncing import SyncStatus
+    from datetime import UTC, datetime
+
+    from app.services.syncing import LeaseSummary, SyncStatus
     from app.ui.server_link import ServerLinkScreen
     from tests.ui.test_sale_counter_speed import sale_window
 
@@ -229,7 +231,23 @@ def test_the_technician_sees_the_server_link(qtbot: QtBot, tmp_path: Path) -> No
                 name="G1",
                 fingerprint="ab" * 32,
                 last_error="the server cannot be reached: refused",
+                leases=(
+                    LeaseSummary(
+                        "L1",
+                        "Carmen",
+                        datetime(2026, 3, 17, 18, 30, tzinfo=UTC),
+                        ("Parterre - A - 1", "Parterre - A - 2", "Parterre - A - 3", "P - A - 4"),
+                        (("Gradins", 10),),
+                        datetime(2026, 3, 17, 18, 30, tzinfo=UTC),
+                        "active",
+                    ),
+                ),
             )
+        )
+        assert screen.fields["leases"].text() == (
+            "Carmen, Tuesday, 17 March 2026, 19:30: 4 seat(s) (Parterre - A - 1,"
+            " Parterre - A - 2, Parterre - A - 3, …), 10 × Gradins;"
+            " until Tuesday, 17 March 2026, 19:30"
         )
         assert screen.state.text().startswith("Offline")
         assert screen.fields["fingerprint"].text() == "ab" * 32
