@@ -438,6 +438,12 @@ class Ledger:
         return True
 
     def _minor(self, value: object, where: str) -> int:
+        """The minor units of money in the ledger's currency (`read_money`'s checks, without
+        building a `Money` for each of the walk's amounts)."""
+        if isinstance(value, dict):
+            minor = value.get("minor", value.get("amount_minor"))
+            if type(minor) is int and value.get("currency") == self.currency:
+                return minor
         money = read_money(value, where)
         if money.currency != self.currency:
             raise LedgerError(f"{where} is in {money.currency}, the ledger in {self.currency}")
