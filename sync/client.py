@@ -118,6 +118,7 @@ class ServerClient:
         context = trust_only(ca_pem)
         self.base_url = base_url.rstrip("/")
         self.token = token
+        self._timeout = timeout
         # retries=3: only connections that failed before anything was sent are retried.
         self._http = httpx.Client(
             base_url=self.base_url,
@@ -143,9 +144,11 @@ class ServerClient:
     def rotate_token(self) -> TokenRotateResponse:
         return self._call("POST", "/devices/token/rotate", TokenRotateResponse)
 
-    def post_events(self, batch: EventsBatch) -> EventsResponse:
+    def post_events(self, batch: EventsBatch, within: float | None = None) -> EventsResponse:
+        """``within``: seconds the whole call may take at most (the caller's deadline); each
+        socket operation's timeout is cut to it, so a stalled server costs no more."""
         body = batch.model_dump(mode="json")
-        return self._call("POST", "/sync/events", EventsResponse, json=body)
+        return self._call("POST", "/sync/events", EventsResponse, json=body, within=within)
 
     def snapshot(self) -> SnapshotResponse:
         return self._call("GET", "/sync/snapshot", SnapshotResponse)
@@ -182,6 +185,7 @@ class ServerClient:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         auth: bool = True,
+        within: float | None = None,
     ) -> M:
         sent = dict(headers or {})
         if auth:
@@ -190,7 +194,12 @@ class ServerClient:
             sent["Authorization"] = f"Device {self.token}"
         try:
             response = self._http.request(
-                method, API_PREFIX + path, json=json, params=params, headers=sent
+                method,
+                API_PREFIX + path,
+                json=json,
+                params=params,
+                headers=sent,
+                timeout=self._timeout if within is None else _cut(self._timeout, within),
             )
         except httpx.TimeoutException as exc:
             raise Unreachable(f"the server did not answer in time ({type(exc).__name__})") from exc
@@ -204,6 +213,21 @@ class ServerClient:
             raise Unreachable(
                 f"the server's answer cannot be read: {exc.errors()[0]['msg']}"
             ) from exc
+
+
+def _cut(timeout: httpx.Timeout, within: float) -> httpx.Timeout:
+    """``timeout`` with no operation allowed more than ``within`` seconds (at least 0.1)."""
+    bound = max(0.1, within)
+
+    def cut(value: float | None) -> float:
+        return bound if value is None else min(value, bound)
+
+    return httpx.Timeout(
+        connect=cut(timeout.connect),
+        read=cut(timeout.read),
+        write=cut(timeout.write),
+        pool=cut(timeout.pool),
+    )
 
 
 def _reason(exc: httpx.TransportError) -> str:

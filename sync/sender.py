@@ -149,7 +149,9 @@ def drain(
             return report
         batch, _count = built
         try:
-            answer = client.post_events(batch)
+            # The call itself ends by the deadline: a server that took the request and
+            # stalls does not hold the lane for the client's 30 s read timeout.
+            answer = client.post_events(batch, within=deadline - monotonic())
         except Unauthorized as exc:
             store.note_error(exc.message)
             raise
