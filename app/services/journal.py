@@ -122,23 +122,28 @@ def check_tail(uow_factory: UnitOfWorkFactory, till: str, tail: int) -> Problem 
 
 def note_link(
     uow_factory: UnitOfWorkFactory, clock: Clock, till: str, online: bool, why: str = ""
-) -> None:
+) -> bool:
     """The link to the central server worked (``online``) or failed: an "offline_start" entry
-    when it goes down, an "offline_end" when it is back (NF525 codes 70 and 120)."""
+    when it goes down, an "offline_end" when it is back (NF525 codes 70 and 120); whether an
+    entry was written."""
     with uow_factory(read_only=True) as uow:
         since = uow.settings.get(_OFFLINE)
     if (since is not None) != online:
-        return  # no change
+        return False  # no change
     at = clock.now().isoformat()
+    wrote = False
     with uow_factory() as uow:
         since = uow.settings.get(_OFFLINE)
         if since is None and not online:
             record(uow, till, {"type": OFFLINE_START, "at": at, "reason": why})
             uow.settings.set(_OFFLINE, at)
+            wrote = True
         elif since is not None and online:
             record(uow, till, {"type": OFFLINE_END, "at": at, "offline_since": since})
             uow.settings.delete(_OFFLINE)
+            wrote = True
         uow.commit()
+    return wrote
 
 
 def record_export(

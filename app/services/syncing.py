@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from app.services import journal
 from app.services.changes import Changes
 from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from app.services.records import SyncLink
@@ -256,6 +257,9 @@ class SyncServices:
             with self._uow() as uow:
                 uow.sync.note_contact(self._clock.now(), report.server_time)
                 uow.commit()
+        online = not report.error
+        if journal.note_link(self._uow, self._clock, self._till, online, report.error) and online:
+            return self.upload(seconds)  # the "offline_end" entry goes up with the rest
         return report
 
     def _return_leases(self, client: ServerClient) -> None:
