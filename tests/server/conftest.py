@@ -364,3 +364,42 @@ def other_till(server: RunningServer) -> Iterator[Till]:
     made = enroll_till(server)
     yield made
     made.http.close()
+
+
+# --- the invariants I1–I7 after every till-facing test (tests/server/invariants.py) ------
+
+TILL_FIXTURES = ("demo_till", "two_tills")  # test_till_upload's and test_till_online's tills
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_FAILED] = report.failed
+    return report
+
+
+_CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.fixture(autouse=True)
+def _invariants_after_the_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that used demo tills: each till gets its network back and uploads what it
+    has (a revoked one cannot: then only what it had acknowledged must be on the server), and
+    `check_invariants` looks at the server and the tills' databases."""
+    names = [name for name in TILL_FIXTURES if name in request.fixturenames]
+    if not names:
+        yield
+        return
+    from tests.server.invariants import check_invariants, settle
+
+    server: RunningServer = request.getfixturevalue("server")
+    tills: list[Any] = []
+    for name in names:
+        value = request.getfixturevalue(name)
+        tills += list(value) if isinstance(value, tuple) else [value]
+    yield
+    if request.node.stash.get(_CALL_FAILED, True):
+        return  # the test said what went wrong already
+    synced = settle(server.base_url, tills)
+    check_invariants(server.engine, tills, synced=synced)

@@ -1,7 +1,8 @@
 """A TCP proxy between a till and the server that loses what a network loses: the answer
 after the server committed (``drop_answer``), the end of a request (``tear_request``), or
-everything (``refuse``). TLS goes through untouched (it is bytes to the proxy), so the till
-still checks the server's certificate end to end."""
+everything (``refuse``); or it keeps the connection open and never answers (``stall``: the
+answer is held back, as a stalled link or a hung server would). TLS goes through untouched
+(it is bytes to the proxy), so the till still checks the server's certificate end to end."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import threading
 import time
 from typing import Literal
 
-Mode = Literal["pass", "drop_answer", "tear_request", "refuse"]
+Mode = Literal["pass", "drop_answer", "stall", "tear_request", "refuse"]
 ANSWER_DELAY = 0.005  # seconds after the request's last bytes: the server's answer, not TLS
 
 
@@ -79,6 +80,9 @@ class FaultProxy:
                     # time to answer is the answer, which a lost connection loses.
                     answer = sent[0] > 2500 and time.monotonic() - last_sent[0] > ANSWER_DELAY
                     if mode == "drop_answer" and answer:
+                        break
+                    if mode == "stall" and answer:
+                        self._stop.wait()  # open and silent until the proxy closes
                         break
                     client.sendall(data)
             except OSError:

@@ -27,6 +27,7 @@ from server import tables as t
 from tests.fakes import FixedClock
 
 from .conftest import free_port
+from .invariants import TillSide, check_invariants
 
 SALES = 350  # four batches: the kill lands while some are still to go
 
@@ -91,6 +92,10 @@ def test_a_server_killed_during_an_upload_loses_nothing_and_doubles_nothing(
         with services.uow_factory(read_only=True) as uow:
             head = uow.journal.head("G1")
         assert head is not None and verified == head.seq
+        with engine.connect() as conn:
+            device_id = conn.scalar(select(t.device.c.id).where(t.device.c.name == "G1"))
+        check_invariants(engine, [TillSide("G1", device_id, services.uow_factory)])
+        engine.dispose()
     finally:
         server.kill()
         server.wait(10)

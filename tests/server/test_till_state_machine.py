@@ -41,6 +41,7 @@ from tests.fakes import FixedClock
 
 from .conftest import RunningServer, sellable_seats
 from .fault_proxy import FaultProxy
+from .invariants import check_invariants
 from .test_till_upload import DemoTill, add_till, incidents, point_at, stored_events
 
 PERFORMANCE = "P-CAR-2"
@@ -169,6 +170,15 @@ class TwoTills(RuleBasedStateMachine):
                     assert seat not in sold_by, f"{seat} sold by till {sold_by[seat]} and {number}"
                     sold_by[seat] = number
 
+    @invariant()
+    def the_sync_invariants(self) -> None:
+        """I1–I7 on this performance, with the network as it is: what the tills marked
+        acknowledged is on the server once, chains verify, counts add up."""
+        if hasattr(self, "seats"):
+            check_invariants(
+                self.server.engine, self.tills, synced=False, performances=[PERFORMANCE]
+            )
+
     def teardown(self) -> None:
         if not hasattr(self, "seats"):
             return
@@ -184,6 +194,7 @@ class TwoTills(RuleBasedStateMachine):
             assert stored_events(self.server, link.device_id) == mine  # once each
             assert set(incidents(self.server, link.device_id)) <= {"sale_outside_lease"}
             assert verify_journal(till.services.uow_factory, "G1").ok
+        check_invariants(self.server.engine, self.tills)  # all of them, the whole server
 
 
 @pytest.mark.timeout(300)
