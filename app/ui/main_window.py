@@ -44,6 +44,7 @@ from app.ui.sync_status import SyncStatusLabel
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
 from domain.operators import Operator, Role, Screen, screens_for
+from domain.training import TrainingMode
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -249,6 +250,13 @@ class MainWindow(QMainWindow):
         )
         if self.status_sync is not None:
             self.statusBar().addPermanentWidget(self.status_sync)
+        # Training mode (domain.training): always in sight while it is on.
+        self.status_training = QLabel()
+        self.status_training.setObjectName("trainingBanner")
+        self.status_training.setStyleSheet("color: white; background: #b00020; padding: 2px 8px;")
+        self.status_training.hide()
+        self.statusBar().addPermanentWidget(self.status_training)
+        self.training: TrainingMode | None = None
 
         self.idle = IdleWatcher(idle_lock_minutes, self.lock, self)
         app = QApplication.instance()
@@ -256,9 +264,11 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
             app.installEventFilter(self.scans.wedge)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        QShortcut(QKeySequence("Ctrl+Shift+T"), self, activated=self.toggle_training)
         self.login.logged_in.connect(self._logged_in)
         self._retitle()
         self.lane.submit(services.till, self._till_known, self._till_unknown, owner=self)
+        self.lane.submit(services.training, self._training_known, owner=self)
         self.login.refresh()
 
     def _retitle(self) -> None:
@@ -282,12 +292,46 @@ class MainWindow(QMainWindow):
     def _show_status(self) -> None:
         if self.till is not None:
             self.status_till.setText(f"{self.till.point_of_sale_name} · {self.till.channel.name}")
+        if self.training is not None:
+            self.status_training.setText(
+                self.tr("TRAINING: nothing sold is real (supervisor: %1)").replace(
+                    "%1", self.training.supervisor_name
+                )
+            )
+        self.status_training.setVisible(self.training is not None)
         if self.operator is None:
             self.status_operator.setText(self.tr("Locked: log in to use the till"))
         else:
             self.status_operator.setText(
                 self.tr("Operator: %1 (Ctrl+L to lock)").replace("%1", self.operator.name)
             )
+
+    def _training_known(self, mode: TrainingMode | None) -> None:
+        self.training = mode
+        self._show_status()
+
+    def toggle_training(self) -> None:
+        """Ctrl+Shift+T: a supervisor puts the till into training mode, or back to real sales."""
+        operator = self.operator
+        if operator is None or operator.role is not Role.SUPERVISOR:
+            self.statusBar().showMessage(
+                self.tr("Only a supervisor starts or ends training mode."), 8000
+            )
+            return
+        services = self.services
+
+        def switch() -> TrainingMode | None:
+            if services.training() is None:
+                return services.start_training(operator)
+            services.end_training(operator)
+            return None
+
+        self.lane.submit(switch, self._training_known, self._training_failed, owner=self)
+
+    def _training_failed(self, error: BaseException) -> None:
+        from app.ui.errors import message_for
+
+        self.statusBar().showMessage(message_for(error), 8000)
 
     def _logged_in(self, operator: Operator) -> None:
         self.operator = operator

@@ -935,27 +935,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="297" />
+        <source>TRAINING: nothing sold is real (supervisor: %1)</source>
+        <translation>SCHULUNG: nichts wird wirklich verkauft (Supervisor: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="303" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310" />
+        <location filename="../../app/ui/main_window.py" line="318" />
+        <source>Only a supervisor starts or ends training mode.</source>
+        <translation>Nur ein Supervisor startet oder beendet den Schulungsmodus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -2722,42 +2732,42 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -935,27 +935,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="297" />
+        <source>TRAINING: nothing sold is real (supervisor: %1)</source>
+        <translation>FORMATION : aucune vente n'est réelle (superviseur : %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="303" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310" />
+        <location filename="../../app/ui/main_window.py" line="318" />
+        <source>Only a supervisor starts or ends training mode.</source>
+        <translation>Seul un superviseur démarre ou arrête le mode formation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -2722,42 +2732,42 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
