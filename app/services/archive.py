@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.services import closures as closures_service
 from app.services import journal
 from app.services.ports import Clock, UnitOfWorkFactory
 from domain.archive import (
@@ -59,6 +60,14 @@ class NothingToArchive(GuichetError):
 
 class SigningKeyUnreadable(GuichetError):
     pass
+
+
+class PeriodNotEnded(GuichetError):
+    def __init__(self, period: Period, end: str) -> None:
+        super().__init__(
+            f"{period} has not ended yet (it ends at {end}): archive a period that is over, "
+            "its closures are then in the archive"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +177,13 @@ def archive_period(
     period: Period,
     path: Path,
 ) -> Archived:
-    """Write the archive of ``period`` (a year or a month) to ``path``, whole or not at all,
-    then journal it."""
-    key = signing_key(uow_factory, clock, till, data_dir)
+    """Write the archive of ``period`` (a year or a month, ended) to ``path``, whole or not
+    at all, then journal it. Every closure due is written first, so the period's are in it."""
     start, end = period.bounds(timezone)
+    if clock.now() < end:
+        raise PeriodNotEnded(period, end.isoformat())
+    closures_service.close_due(uow_factory, clock, till, timezone)
+    key = signing_key(uow_factory, clock, till, data_dir)
     with uow_factory(read_only=True) as uow:
         bounds = uow.journal.seq_bounds(till, start, end)
         closure_seqs = [c.seq for c in uow.journal.closures(till) if period.contains(c.period)]

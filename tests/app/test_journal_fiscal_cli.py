@@ -61,8 +61,14 @@ def test_a_restart_the_next_day_closes_the_day_by_itself(till_dir: Path) -> None
         assert [str(c.period) for c in uow.journal.closures("G1")] == ["2026-03-10"]
 
 
-def test_archive_then_verify_the_zip(till_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_archive_then_verify_the_zip(
+    till_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = till_dir / "2026-03.zip"
+    assert journal(till_dir, "archive", "--period", "2026-03", str(target)) == 3
+    assert "2026-03 has not ended yet" in capsys.readouterr().err
+    april = FixedClock(FixedClock().now() + timedelta(days=30))
+    monkeypatch.setattr("app.cli.journal._clock", lambda: april)
     assert journal(till_dir, "archive", "--period", "2026-03", str(target)) == 0
     assert "archived 2026-03 to" in capsys.readouterr().out
     assert journal(till_dir, "verify", str(target)) == 0

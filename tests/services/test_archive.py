@@ -26,7 +26,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from app.cli import run_cli
 from app.persistence import Database, open_database
 from app.services import journal
-from app.services.archive import KEY_FILE, NothingToArchive, archive_period, verify_archive_file
+from app.services.archive import (
+    KEY_FILE,
+    NothingToArchive,
+    PeriodNotEnded,
+    archive_period,
+    verify_archive_file,
+)
 from app.services.closures import close_due
 from domain.periods import Period
 from tests.domain.test_ledger import line, sale
@@ -122,7 +128,16 @@ def test_archiving_is_journaled_and_the_key_once_with_owner_only_permissions(
 ) -> None:
     db, clock, folder = till
     path = _archive(db, clock, folder)
+    with pytest.raises(PeriodNotEnded):
+        _archive(db, clock, folder, Period.parse("2026"))
+    clock.moment = datetime(2027, 1, 1, tzinfo=PARIS)  # the year is over: closed, then archived
     second = _archive(db, clock, folder, Period.parse("2026"))
+    year = [json.loads(json.loads(x)["record"]) for x in _zip_lines(second, "closures.jsonl")]
+    assert [c["period"] for c in year if c["frequency"] != "daily"] == [
+        "2026-03",
+        "2026-04",
+        "2026",
+    ]
     kinds = [e.record["type"] for e in _entries(db)]
     assert kinds.count("signing_key") == 1 and kinds.count("archive") == 2
     archived = next(e.record for e in _entries(db) if e.record["type"] == "archive")
