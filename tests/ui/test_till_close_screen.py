@@ -21,6 +21,7 @@ from app.services.till import TillServices
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
 from app.ui.translation import set_language
+from domain import ledger
 from domain.money import Money
 from domain.operators import Operator, Role
 from domain.orders import TenderMethod
@@ -208,6 +209,13 @@ def test_the_card_total_comes_from_the_terminal_s_end_of_day_and_the_z_prints(
     screen.show()
     screen.load()
     qtbot.waitUntil(lambda: screen.actions.isVisible())
+    drawer = station.device_station.device("drawer")
+    assert drawer is not None and not drawer.is_open()
+    screen.start_movement(ledger.CASH_IN)
+    screen.amount_field.setText("10")
+    screen.reason_field.setText("change from the safe")
+    screen.record_movement()
+    qtbot.waitUntil(drawer.is_open, timeout=10_000)  # once the cash in is recorded
     screen.count_button.click()
     qtbot.waitUntil(lambda: screen.blind.isVisible())
     assert screen.blind.terminal_button.isVisible()
@@ -215,11 +223,14 @@ def test_the_card_total_comes_from_the_terminal_s_end_of_day_and_the_z_prints(
     qtbot.waitUntil(lambda: screen.blind.terminal_total is not None, timeout=20_000)
     assert screen.blind.others["card"].text() == "40.00"
     screen.blind.grid.counts[5000].setValue(2)
-    screen.blind.grid.counts[1000].setValue(5)
+    screen.blind.grid.counts[1000].setValue(6)
     screen.blind.declare()
     qtbot.waitUntil(lambda: screen.close_button.isVisible())
-    count = services.review_close(supervisor).count
+    review = services.review_close(supervisor)
+    count = review.count
     assert count.terminal == Money.of("40.00", "EUR") and not count.terminal_disagrees
+    assert review.totals.cash_in.count == 1 and review.totals.drawer_openings_without_sale == 0
+    assert all(v.is_zero for v in review.variances)
     screen.close_button.click()
     qtbot.waitUntil(lambda: screen.closing.seal_button.isEnabled())
     screen.closing.seal()

@@ -3,10 +3,11 @@ report, the cashier's blind count, the supervisor's close, the Z report.
 
 The float is counted coin by coin and note by note, one spin box per denomination (Tab walks
 them, Enter opens); the total follows as you type, exact to the cent. Once open: cash in and
-out with a reason (Alt+I, Alt+O), the X report for a supervisor (Alt+X; a cashier never sees
-what the till expects), the blind count (Alt+B), and once counted the supervisor's close
-(Alt+C; a cashier's screen asks for a supervisor's PIN). Reports show on screen, print on the
-receipt printer (Alt+P) and save as PDF (Alt+F). Every figure is the ledger's.
+out with a reason (Alt+I, Alt+O; the drawer opens once it is recorded), the X report for a
+supervisor (Alt+X; a cashier never sees what the till expects), the blind count (Alt+B), and
+once counted the supervisor's close (Alt+C; a cashier's screen asks for a supervisor's PIN).
+Reports show on screen, print on the receipt printer (Alt+P) and save as PDF (Alt+F). Every
+figure is the ledger's.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ class TillSessionScreen(QWidget):
         self._lane = lane
         self._operator = operator
         self._printing = printing
+        self._devices = devices
         self._timezone = timezone
         # The reports' words: the client's language (chosen at login) unless told.
         self._language = language or QLocale().name()[:2]
@@ -415,6 +417,8 @@ class TillSessionScreen(QWidget):
 
     def _moved(self, moved: CashMoved) -> None:
         self.record_button.setEnabled(True)
+        if self._devices is not None:  # its journal entry is the opening's reason: no "no sale"
+            self._devices.open_drawer_for_sale()
         self.movement.setVisible(False)
         self.actions.setVisible(True)
         template = (
