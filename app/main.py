@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             "       guichet printer ...                  printers (guichet printer --help)\n"
             "       guichet [--data-dir DIR] devices ... devices (guichet devices --help)\n"
             "       guichet [--data-dir DIR] journal ... fiscal journal (guichet journal --help)\n"
+            "       guichet [--data-dir DIR] till ...    till sessions, X and Z reports\n"
             "       guichet [--data-dir DIR] enroll URL CODE --ca FILE   enroll with a server\n"
             "       guichet [--data-dir DIR] sync status|upload          the server link"
         )

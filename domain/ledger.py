@@ -61,7 +61,8 @@ offset, and ``"till"``, the point of sale's code):
 ``drawer_opened`` with ``"reason": "no_sale"``
     The drawer opened without a sale.
 
-Any other type (``print``, ``startup``, ``login``, the close's counts...) counts nothing.
+Any other type (``print``, ``startup``, ``login``, ``session_count`` — a blind count, see
+`domain.till.count_record` —, the fiscal closures...) counts nothing.
 
 Records that name no ``session`` (reprints, drawer openings) belong to the session open on
 their till at that point of the journal, which is why the records go in in journal order.
