@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from domain.clock import Clock
-from server import devices, inventory
+from server import devices, inventory, overload
 from server.catalog import Catalog
 from server.database import Busy, read, write
 from server.devices import DeviceRow
@@ -62,7 +62,7 @@ T = TypeVar("T")
 POLL_SECONDS = 0.1  # how often a long-polling /sync/changes looks again
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (401, 404, 409, 410, 413, 422)
+    status: {"model": ErrorBody} for status in (401, 404, 409, 410, 413, 422, 503)
 }
 
 
@@ -89,6 +89,8 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
             ErrorDetail(code=exc.code, message=exc.message, details=exc.details),
             exc.retry_after,
         )
+
+    overload.install(app, error_response)  # no database connection in time: 503
 
     @app.exception_handler(Busy)
     async def _busy(_request: Request, _exc: Busy) -> JSONResponse:

@@ -36,6 +36,11 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# A request waits this long for a connection of the pool, then gets 503 (server.overload):
+# sooner than the till gives up on it (SQLAlchemy's default is 30 s).
+POOL_TIMEOUT_SECONDS = 3.0
+
+
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
@@ -62,6 +67,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         pool_size=pool_size,
         max_overflow=2 * pool_size,
         pool_pre_ping=True,
+        pool_timeout=POOL_TIMEOUT_SECONDS,
         # A request waits this long for a row lock, then gets 409 (pretix: 3 s).
         connect_args={"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"},
     )

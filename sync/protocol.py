@@ -103,6 +103,7 @@ class ErrorCode(enum.StrEnum):
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"  # 422: same key, other payload
     PROTOCOL_VERSION_UNSUPPORTED = "protocol_version_unsupported"  # 422
     NOT_SELLABLE = "not_sellable"  # 422: the rules refuse it (no price, closed sale...)
+    OVERLOADED = "overloaded"  # 503: too busy now, nothing changed; retry after Retry-After
 
 
 class ErrorDetail(Wire):

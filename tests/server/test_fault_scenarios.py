@@ -84,8 +84,10 @@ Endpoints × status codes of §4 (200 is every endpoint's happy path in the same
   cursor_older_than_retention...
 - POST /sync/events: per-event stored/duplicate/hash_mismatch/malformed/waiting — test_events;
   401 — test_devices; 413 payload_too_large (events, bytes), 422 malformed — test_events::
-  test_bad_bodies_get_clear_statuses; 503 overloaded + Retry-After — NOT COVERED: the server
-  has no overload guard yet (see the report).
+  test_bad_bodies_get_clear_statuses.
+- Every endpoint: 503 overloaded + Retry-After when no database connection is free in time
+  (server/overload.py) — `test_an_overloaded_server_says_503_retry_after_and_the_till_loses_
+  nothing` below (the till waits at least Retry-After, then uploads, nothing lost).
 - POST /leases: 409 seats_unavailable, 422 idempotency_key_reused, 422 not_sellable —
   test_inventory::test_a_leased_seat_leaves_the_central_pool_until_returned, test_a_lease_is_
   idempotent_and_refuses_a_past_sell_until.
@@ -100,8 +102,8 @@ Endpoints × status codes of §4 (200 is every endpoint's happy path in the same
   not_found — test_inventory::test_an_online_sale_is_priced_by_the_rules_and_sold_once,
   test_the_rules_refuse_what_the_channel_may_not_sell, test_the_same_sale_sent_twice_at_once_
   is_sold_once.
-- 429: the server never answers it (no rate limit); the till's client treats 429 and 503 as
-  `RetryLater` with the server's Retry-After (sync/client.py `_error`).
+- 429: the server never answers it (no per-till rate limit: a box office is human-paced);
+  the till's client treats 429 like 503, a `RetryLater` with Retry-After (sync/client.py).
 """
 
 from __future__ import annotations
@@ -125,9 +127,9 @@ from sqlalchemy import Connection, select, text, update
 from server import devices
 from server import tables as t
 from server.api import create_app
-from server.database import write
+from server.database import make_engine, write
 from sync.client import ServerClient, Unreachable
-from sync.sender import build_batch
+from sync.sender import Backoff, build_batch
 
 from .conftest import RunningServer, ServerThread, Till, free_port
 from .fault_proxy import FaultProxy
@@ -504,3 +506,52 @@ def test_a_stolen_token_cannot_rewrite_what_its_till_sent_and_dies_with_a_revoca
     with server.engine.connect() as conn:
         total = conn.scalar(select(t.sale.c.total_minor).where(t.sale.c.id == event["event_id"]))
     assert total == event["record"]["total"]["minor"]
+
+
+# --- 429/503: an overloaded server ------------------------------------------------------------
+
+
+def test_an_overloaded_server_says_503_retry_after_and_the_till_loses_nothing(
+    server: RunningServer,
+    demo_till: DemoTill,
+    pg_url: str,
+    tls_files: Any,
+) -> None:
+    """Every database connection of a server is taken (a reconnect storm): it answers 503
+    ``overloaded`` with Retry-After at once, the till keeps its sale queued and waits at least
+    that long before it tries again; once the load is gone the sale goes up, once."""
+    small = make_engine(pg_url, pool_size=1)  # the production pool, one connection (+2)
+    small.pool._timeout = 0.2  # type: ignore[attr-defined]  # POOL_TIMEOUT_SECONDS, shorter
+    port = free_port()
+    thread = ServerThread(create_app(small, server.clock, server.ca.read_text()), port, tls_files)
+    thread.start()
+    taken = [small.connect() for _ in range(3)]  # the pool and its overflow: all busy
+    try:
+        demo_till.enroll(server)
+        point_at(demo_till, f"https://localhost:{port}")
+        sale = demo_till.sell()
+        link = demo_till.syncing.link()
+        assert link is not None
+        with httpx.Client(verify=server.context()) as http:
+            response = http.post(
+                f"https://localhost:{port}/v1/sync/events",
+                json={"events": []},
+                headers={"Authorization": f"Device {link.token}"},
+            )
+        body = error(response, 503, "overloaded")
+        assert response.headers["Retry-After"] == "1" and body["error"]["details"]
+        report = demo_till.syncing.upload(seconds=5)
+        assert report.retry_after == 1.0 and "too busy" in report.error
+        assert Backoff(first=0.01).failed(report.retry_after) >= 1.0  # the lane's next wait
+        assert demo_till.syncing.status().queued == 1
+        assert stored_events(server, link.device_id) == []
+        for conn in taken:
+            conn.close()
+        taken = []
+        assert demo_till.syncing.upload().acked_through_seq == 1
+        assert stored_events(server, link.device_id) == [sale]
+    finally:
+        for conn in taken:
+            conn.close()
+        thread.stop()
+        small.dispose()
