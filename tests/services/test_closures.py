@@ -12,7 +12,6 @@ import csv
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -36,15 +35,6 @@ from tests.fakes import PARIS, PINNED_MOMENT, FixedClock
 
 ROOT = Path(__file__).resolve().parents[2]
 TILL = "G1"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "till.sqlite3")
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def _write(db: Database, record: dict[str, object]) -> None:

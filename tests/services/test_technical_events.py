@@ -3,7 +3,6 @@ server going down and coming back, exports — each an entry of the chain."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,20 +10,11 @@ import pytest
 
 from app.config import load_station
 from app.main import open_till
-from app.persistence import Database, open_database
+from app.persistence import Database
 from app.services import journal
 from tests.fakes import FixedClock
 
 TILL = "G1"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "till.sqlite3")
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def _kinds(db: Database) -> list[str]:
