@@ -1,13 +1,19 @@
 """Central server figures against PostgreSQL, over HTTPS on loopback.
 
     .venv/bin/python benchmarks/server.py [--tills 32] [--duration 60] [--seats 10000]
-                                          [--offline 10000] [--snapshot-seats 100000]
+                                          [--workers 1] [--offline 10000]
+                                          [--snapshot-seats 100000]
 
 1. ``--tills`` till processes sell 1–4 adjacent seats at a time (``POST /v1/sales``, real
-   httpx, TLS) on one hot performance of ``--seats`` seats for ``--duration`` seconds: sales/s,
-   p50/p99 latency, and seats sold twice (counted from the answers and from the database; must
-   be 0). Beside it, ``pgbench`` runs the same conditional UPDATE (one seat, ``state = 0`` →
-   1) with as many clients for as long, on the same server.
+   httpx, TLS, one kept-alive connection per till) on one hot performance of ``--seats``
+   seats for ``--duration`` seconds, against ``--workers`` server processes: sales/s, p50/p99
+   latency, and seats sold twice (counted from the answers and from the database; must be 0).
+   A 10,000-seat performance runs short of seats within the minute at ~100 sales/s (the
+   refusals that follow are cheaper): ``sales_per_second_first_half`` counts until half the
+   seats are sold. Beside it, ``pgbench`` runs the same conditional UPDATE (one seat,
+   ``state = 0`` → 1) with as many clients for as long, on the same server. Then the SQL
+   statements one sale sends (``sql_per_sale``, counted in-process at psycopg's cursor, with
+   the transactions' BEGIN and COMMIT), over 20 sales one after the other.
 2. ``--offline`` sales queued on one till, uploaded in batches of 200: seconds.
 3. A catalog snapshot with a ``--snapshot-seats`` stadium to a new till: seconds and bytes.
 
@@ -141,13 +147,12 @@ def _tokens(url: str, count: int) -> list[tuple[str, str]]:
     return found
 
 
-def _serve(url: str, port: int, cert: str, key: str, ca: str) -> None:
-    import uvicorn
-
-    from server.api import create_app
-
-    app = create_app(make_engine(url, pool_size=40), SystemClock(), Path(ca).read_text())
-    uvicorn.run(app, host=HOST, port=port, ssl_certfile=cert, ssl_keyfile=key, log_level="warning")
+def _serve(data_dir: Path, url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``guichet-server serve --workers N`` on this data folder and database."""
+    command = [sys.executable, "-m", "server.cli", "--data-dir", str(data_dir)]
+    command += ["--database-url", url, "serve", "--host", HOST, "--port", str(port)]
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    return subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1])
 
 
 def _wait_up(base: str, ca: str) -> None:
@@ -169,6 +174,7 @@ def _till(
     rng = random.Random(seed)
     latencies: list[float] = []
     sold: list[str] = []
+    sales: list[tuple[float, int]] = []  # (monotonic time of the answer, seats)
     refused = 0
     context = ssl.create_default_context(cafile=ca)
     with httpx.Client(
@@ -188,9 +194,79 @@ def _till(
             latencies.append(time.perf_counter() - began)
             if response.status_code == 200:
                 sold.extend(seats)
+                sales.append((time.monotonic(), len(seats)))
             else:
                 refused += 1
-    out.put({"latencies": latencies, "sold": sold, "refused": refused})
+    out.put({"latencies": latencies, "sold": sold, "sales": sales, "refused": refused})
+
+
+def _first_half_rate(results: list[dict[str, Any]], began: float, seats: int) -> float | None:
+    """Sales per second from the start until half the seats were sold (None: fewer were)."""
+    sales = sorted(x for r in results for x in r["sales"])
+    taken = 0
+    for count, (at, size) in enumerate(sales, start=1):
+        taken += size
+        if taken >= seats / 2:
+            return round(count / (at - began), 1)
+    return None
+
+
+def _sql_per_sale(url: str, sales: int = 20) -> dict[str, Any]:
+    """The statements of ``sales`` sales of 1-4 seats one after the other on a performance of
+    their own, in this process (the app driven in-process, no TLS), counted where psycopg
+    sends them; after one sale that warms the catalog cache."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import event
+
+    from server.api import create_app
+
+    seat_ids = _add_performance(url, "P-SQL", 5 * (sales + 1), datetime.now(UTC))
+    [(_, token)] = _tokens(url, 1)
+    engine = make_engine(url)
+    counts = {"statements": 0, "transactions": 0}
+    original = psycopg.Cursor.execute, psycopg.Cursor.executemany
+
+    def execute(self: Any, *args: Any, **kwargs: Any) -> Any:
+        counts["statements"] += 1
+        return original[0](self, *args, **kwargs)
+
+    def executemany(self: Any, *args: Any, **kwargs: Any) -> Any:
+        counts["statements"] += 1
+        return original[1](self, *args, **kwargs)
+
+    @event.listens_for(engine, "begin")
+    def _began(_conn: Any) -> None:
+        counts["transactions"] += 1
+
+    client = TestClient(create_app(engine, SystemClock(), ""))
+
+    def sell(index: int) -> bool:
+        seats = seat_ids[5 * index : 5 * index + 1 + index % 4]
+        body = {
+            "sale_id": str(uuid.uuid4()),
+            "lines": [{"performance_id": "P-SQL", "audience": "FULL", "seat_id": s} for s in seats],
+        }
+        response = client.post("/v1/sales", json=body, headers={"Authorization": f"Device {token}"})
+        return response.status_code == 200
+
+    sell(sales)  # the catalog cache warms up
+    made = 0
+    psycopg.Cursor.execute, psycopg.Cursor.executemany = execute, executemany  # type: ignore[method-assign]
+    try:
+        for index in range(sales):
+            made += sell(index)
+    finally:
+        psycopg.Cursor.execute, psycopg.Cursor.executemany = original  # type: ignore[method-assign]
+        engine.dispose()
+    if not made:
+        return {"sales": 0}
+    return {
+        "sales": made,
+        "statements_per_sale": round(counts["statements"] / made, 1),
+        "transactions_per_sale": round(counts["transactions"] / made, 1),
+        # each transaction adds its BEGIN and COMMIT to the statements
+        "sql_per_sale": round((counts["statements"] + 2 * counts["transactions"]) / made, 1),
+    }
 
 
 def _pgbench(dbname: str, clients: int, seconds: int, seats: int) -> float | None:
@@ -295,6 +371,7 @@ def main() -> None:
     parser.add_argument("--tills", type=int, default=32)
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--seats", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--offline", type=int, default=10_000)
     parser.add_argument("--snapshot-seats", type=int, default=100_000)
     args = parser.parse_args()
@@ -309,14 +386,12 @@ def main() -> None:
         _setup(url, now)
         seat_ids = _add_performance(url, HOT, args.seats, now)
         tokens = _tokens(url, args.tills)
-        tls = init_tls(Path(tempfile.mkdtemp()), now)
+        data_dir = Path(tempfile.mkdtemp())
+        tls = init_tls(data_dir / "tls", now)
         port = _free_port()
         base = f"https://localhost:{port}"
         ca = str(tls.ca_cert)
-        server = multiprocessing.Process(
-            target=_serve, args=(url, port, str(tls.cert), str(tls.key), ca), daemon=True
-        )
-        server.start()
+        server = _serve(data_dir, url, port, args.workers)
         _wait_up(base, ca)
 
         out: Any = multiprocessing.Queue()
@@ -327,6 +402,7 @@ def main() -> None:
             for index, (_, token) in enumerate(tokens)
         ]
         began = time.perf_counter()
+        began_monotonic = time.monotonic()
         for till in tills:
             till.start()
         results = [out.get() for _ in tills]
@@ -359,7 +435,9 @@ def main() -> None:
             "seats": args.seats,
             "attempts": len(latencies),
             "sales": sales,
+            "workers": args.workers,
             "sales_per_second": round(sales / elapsed, 1),
+            "sales_per_second_first_half": _first_half_rate(results, began_monotonic, args.seats),
             "attempts_per_second": round(len(latencies) / elapsed, 1),
             "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
             "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1)
@@ -373,8 +451,12 @@ def main() -> None:
         pgbench_tps = _pgbench(dbname, args.tills, args.duration, args.seats)
         figures = {
             "hot_performance": hot,
+            "sql_per_sale": _sql_per_sale(url),
             "pgbench_conditional_update_tps": pgbench_tps,
-            "attempts_vs_pgbench": round(hot["attempts_per_second"] / pgbench_tps, 3)
+            "attempts_vs_pgbench": round(hot["attempts_per_second"] / pgbench_tps, 4)
+            if pgbench_tps
+            else None,
+            "sales_vs_pgbench": round(hot["sales_per_second"] / pgbench_tps, 4)
             if pgbench_tps
             else None,
             "offline_upload": _offline_upload(base, ca, url, args.offline)
@@ -388,7 +470,7 @@ def main() -> None:
     finally:
         if server is not None:
             server.terminate()
-            server.join(10)
+            server.wait(20)
         with _admin() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 

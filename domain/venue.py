@@ -174,7 +174,8 @@ class PhysicalLayout:
 
     def require_seats(self, seat_ids: Iterable[str]) -> frozenset[str]:
         wanted = frozenset(seat_ids)
-        unknown = wanted - self._index.keys()
+        # Not ``wanted - self._index.keys()``: that copies every seat id of the hall.
+        unknown = {s for s in wanted if s not in self._index}
         if unknown:
             raise UnknownSeat(unknown)
         return wanted

@@ -18,7 +18,9 @@ from fastapi.responses import JSONResponse
 from pydantic import JsonValue, ValidationError
 from sqlalchemy import Connection, Engine
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from domain.clock import Clock
 from server import devices, inventory, overload
@@ -120,9 +122,9 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
         code = ErrorCode.NOT_FOUND if exc.status_code == 404 else ErrorCode.MALFORMED
         return error_response(exc.status_code, ErrorDetail(code=code, message=str(exc.detail)))
 
-    @app.middleware("http")
-    async def _limits(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        length = request.headers.get("content-length")
+    def refused(headers: Headers) -> JSONResponse | None:
+        """The answer to a request whose headers break the limits, before its body is read."""
+        length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             return error_response(
                 413,
@@ -132,7 +134,7 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
                     details={"limit": MAX_BODY_BYTES},
                 ),
             )
-        version = request.headers.get("guichet-protocol")
+        version = headers.get("guichet-protocol")
         if version is not None and version != str(PROTOCOL_VERSION):
             return error_response(
                 422,
@@ -142,17 +144,44 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
                     details={"supported": [PROTOCOL_VERSION]},
                 ),
             )
-        response: Response = await call_next(request)
-        return response
+        return None
+
+    class Limits:
+        """Plain ASGI middleware (Starlette's ``BaseHTTPMiddleware`` costs a task and a
+        stream per request)."""
+
+        def __init__(self, app: ASGIApp) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] == "http":
+                answer = refused(Headers(scope=scope))
+                if answer is not None:
+                    await answer(scope, receive, send)
+                    return
+            await self.app(scope, receive, send)
+
+    app.add_middleware(Limits)
 
     def in_write(work: Callable[[Connection, Changes], T]) -> T:
-        """Run ``work`` in one write transaction and flush its changes last."""
+        """Run ``work`` in one write transaction, write its changes last and commit."""
         now = clock.now()
         with write(engine) as conn:
             changes = Changes()
             result = work(conn, changes)
-            changes.flush(conn, now)
+            changes.commit(conn, now)
             return result
+
+    def as_device(
+        authorization: str | None, work: Callable[[Connection, Changes, DeviceRow], T]
+    ) -> T:
+        """`in_write` for the device the token names, checked in the same transaction: the
+        hot paths (holds, sales) take one connection, one transaction and one thread."""
+        return in_write(
+            lambda conn, changes: work(
+                conn, changes, devices.authenticate(conn, token_of(authorization), clock.now())
+            )
+        )
 
     def token_of(authorization: str | None) -> str | None:
         if authorization is None:
@@ -167,6 +196,7 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
             return devices.authenticate(conn, token_of(authorization), clock.now())
 
     Device = Annotated[DeviceRow, Depends(current_device)]
+    Authorization = Annotated[str | None, Header()]
     IdempotencyKey = Annotated[str, Header(alias="Idempotency-Key", min_length=8, max_length=100)]
 
     # --- devices ------------------------------------------------------------------------
@@ -343,25 +373,32 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
         )
 
     @app.post(f"{API_PREFIX}/holds", responses=ERRORS)
-    def post_hold(device: Device, key: IdempotencyKey, request: HoldRequest) -> HoldResponse:
-        return in_write(
-            lambda conn, changes: inventory.create_hold(
+    def post_hold(
+        key: IdempotencyKey, request: HoldRequest, authorization: Authorization = None
+    ) -> HoldResponse:
+        return as_device(
+            authorization,
+            lambda conn, changes, device: inventory.create_hold(
                 conn, changes, catalog, device, key, request, clock.now()
-            )
+            ),
         )
 
     @app.delete(f"{API_PREFIX}/holds/{{token}}", responses=ERRORS)
-    def delete_hold(device: Device, token: str) -> HoldReleaseResponse:
-        return in_write(
-            lambda conn, changes: inventory.release_hold(conn, changes, device, token, clock.now())
+    def delete_hold(token: str, authorization: Authorization = None) -> HoldReleaseResponse:
+        return as_device(
+            authorization,
+            lambda conn, changes, device: inventory.release_hold(
+                conn, changes, device, token, clock.now()
+            ),
         )
 
     @app.post(f"{API_PREFIX}/sales", responses=ERRORS)
-    def post_sale(device: Device, request: SaleRequest) -> SaleResponse:
-        return in_write(
-            lambda conn, changes: inventory.sell_online(
+    def post_sale(request: SaleRequest, authorization: Authorization = None) -> SaleResponse:
+        return as_device(
+            authorization,
+            lambda conn, changes, device: inventory.sell_online(
                 conn, changes, catalog, device, request, clock.now()
-            )
+            ),
         )
 
     def openapi() -> dict[str, Any]:

@@ -3,13 +3,13 @@ need to judge a sale (channel, performance, logical layout, price grid)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, TypeVar
 
 from pydantic import JsonValue
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from domain.availability import SeatState
 from domain.catalog import Performance, PriceGrid
@@ -98,14 +98,38 @@ class Selling:
     grid: PriceGrid
 
 
+_VERSIONS = select(
+    t.catalog_entity.c.entity, t.catalog_entity.c.entity_id, t.catalog_entity.c.version
+).where(
+    t.catalog_entity.c.entity_id.in_(bindparam("ids", expanding=True)),
+    t.catalog_entity.c.data.is_not(None),
+)
+
+Versions = dict[tuple[str, str], int]  # (entity, id) -> version
+
+
+def versions(conn: Connection, keys: Iterable[tuple[str, str]]) -> Versions:
+    """The current versions of these catalog entities (deleted ones left out), one query."""
+    wanted = set(keys)
+    rows = conn.execute(_VERSIONS, {"ids": sorted({i for _, i in wanted})})
+    return {(r.entity, r.entity_id): r.version for r in rows if (r.entity, r.entity_id) in wanted}
+
+
 class Catalog:
     """Decoded catalog values, read in the caller's transaction, cached per version."""
 
     def __init__(self) -> None:
         self._cache = DecodedCache()
+        # (channel, performance) -> the versions a Selling was built from, and it
+        self._sellings: dict[tuple[str, str], tuple[Versions, Selling]] = {}
 
     def _decoded(
-        self, conn: Connection, entity: str, entity_id: str, decode: Callable[[Any], T]
+        self,
+        conn: Connection,
+        entity: str,
+        entity_id: str,
+        decode: Callable[[Any], T],
+        used: Versions | None = None,
     ) -> T:
         version = entity_version(conn, entity, entity_id)  # the data only when not cached
         found = self._cache.get((entity, entity_id, version))
@@ -113,6 +137,8 @@ class Catalog:
             version, data = entity_data(conn, entity, entity_id)
             found = decode(data)
             self._cache.put((entity, entity_id, version), found)
+        if used is not None:
+            used[(entity, entity_id)] = version
         return found  # type: ignore[return-value]  # stored by this very key and decoder
 
     def channel(self, conn: Connection, code: str) -> SalesChannel:
@@ -121,22 +147,43 @@ class Catalog:
     def performance(self, conn: Connection, performance_id: str) -> Performance:
         return self._decoded(conn, codec.PERFORMANCE, performance_id, codec.performance_of)
 
-    def layout(self, conn: Connection, layout_id: str) -> LogicalLayout:
+    def layout(
+        self, conn: Connection, layout_id: str, used: Versions | None = None
+    ) -> LogicalLayout:
         def decode(data: Any) -> LogicalLayout:
             physical = self._decoded(
                 conn, codec.PHYSICAL_LAYOUT, data["physical_id"], codec.physical_layout_of
             )
             return codec.logical_layout_of(data, physical)
 
-        return self._decoded(conn, codec.LOGICAL_LAYOUT, layout_id, decode)
+        layout = self._decoded(conn, codec.LOGICAL_LAYOUT, layout_id, decode, used)
+        if used is not None:  # its physical layout too, cached or not
+            used[(codec.PHYSICAL_LAYOUT, layout.physical.id)] = entity_version(
+                conn, codec.PHYSICAL_LAYOUT, layout.physical.id
+            )
+        return layout
 
     def selling(self, conn: Connection, channel_code: str, performance_id: str) -> Selling:
-        performance = self.performance(conn, performance_id)
-        return Selling(
-            channel=self.channel(conn, channel_code),
+        """What a sale on this channel of this performance needs. Built once per version of
+        the entities it comes from; after that one query checks they are still current."""
+        key = (channel_code, performance_id)
+        cached = self._sellings.get(key)
+        if cached is not None and versions(conn, cached[0]) == cached[0]:
+            return cached[1]
+        used: Versions = {}
+        performance = self._decoded(
+            conn, codec.PERFORMANCE, performance_id, codec.performance_of, used
+        )
+        selling = Selling(
+            channel=self._decoded(conn, codec.CHANNEL, channel_code, codec.channel_of, used),
             performance=performance,
-            layout=self.layout(conn, performance.logical_layout_id),
+            layout=self.layout(conn, performance.logical_layout_id, used),
             grid=self._decoded(
-                conn, codec.PRICE_GRID, performance.price_grid_id, codec.price_grid_of
+                conn, codec.PRICE_GRID, performance.price_grid_id, codec.price_grid_of, used
             ),
         )
+        if versions(conn, used) == used:  # nothing changed while it was being read
+            if len(self._sellings) > 1000:
+                self._sellings.clear()
+            self._sellings[key] = (used, selling)
+        return selling

@@ -2,7 +2,7 @@
 
     guichet-server [--data-dir DIR] [--database-url URL] init
     guichet-server tls init [--name HOST ...]
-    guichet-server serve [--host 127.0.0.1] [--port 8443]
+    guichet-server serve [--host 127.0.0.1] [--port 8443] [--workers 1]
     guichet-server load-demo
     guichet-server demo [--till G1 ...] [--port 8443] [--prepare-only]
     guichet-server till add NAME [--channel GUICHET] [--point-of-sale G1]
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
+from fastapi import FastAPI
 from sqlalchemy import Connection, Engine, select
 
 from domain.availability import may_sell_contingent
@@ -89,6 +91,26 @@ def cmd_tls_init(args: argparse.Namespace) -> int:
     return 0
 
 
+DATA_DIR_ENV = "GUICHET_SERVER_DATA_DIR"
+DATABASE_URL_ENV = "GUICHET_SERVER_DATABASE_URL"
+# One pooled connection per request thread (Starlette runs the handlers on anyio's 40): with
+# fewer, a busy server opens and closes a PostgreSQL connection per request beyond the pool.
+SERVE_POOL = 40
+
+
+def _serving_app(data_dir: Path, given_url: str | None) -> FastAPI:
+    files = TlsFiles.in_folder(data_dir / "tls")
+    engine = make_engine(database_url(data_dir, given_url), pool_size=SERVE_POOL)
+    return create_app(engine, SystemClock(), files.ca_cert.read_text(encoding="ascii"))
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``serve --workers N``: uvicorn starts each worker
+    afresh and builds its app (its own engine and pool) from this factory, which finds the
+    data folder and database in the environment `cmd_serve` set."""
+    return _serving_app(Path(os.environ[DATA_DIR_ENV]), os.environ.get(DATABASE_URL_ENV))
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -96,14 +118,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not files.exist():
         print("no certificate: run `guichet-server tls init` first (TLS only)", file=sys.stderr)
         return 1
-    app = create_app(_engine(args), SystemClock(), files.ca_cert.read_text(encoding="ascii"))
+    workers = getattr(args, "workers", 1)
+    if workers > 1:  # uvicorn imports the app in each worker
+        os.environ[DATA_DIR_ENV] = str(args.data_dir)
+        if args.database_url:
+            os.environ[DATABASE_URL_ENV] = args.database_url
+        app: FastAPI | str = "server.cli:app_from_environment"
+    else:
+        app = _serving_app(args.data_dir, args.database_url)
     uvicorn.run(
         app,
+        factory=workers > 1,
+        workers=workers,
         host=args.host,
         port=args.port,
         ssl_certfile=str(files.cert),
         ssl_keyfile=str(files.key),
-        log_level="info",
+        log_level=getattr(args, "log_level", "info"),
     )
     return 0
 
@@ -331,6 +362,15 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the API over HTTPS")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes sharing the port (each with its own database pool)",
+    )
+    serve.add_argument(
+        "--log-level", default="info", help="uvicorn's: warning drops the access log"
+    )
     serve.set_defaults(run=cmd_serve)
 
     commands.add_parser("load-demo", help="the demo catalog and venues").set_defaults(

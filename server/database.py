@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, Table, create_engine, event
@@ -131,6 +132,10 @@ def write(engine: Engine) -> Iterator[Connection]:
         # finds the other one's row and answers as a replay.
         code = getattr(exc.orig, "sqlstate", None)
         if code == "23505" or "UNIQUE constraint failed" in str(exc):
+            raise Busy(str(exc)) from exc
+        raise
+    except psycopg.Error as exc:  # from psycopg itself: `feed.Changes.commit`'s pipeline
+        if exc.sqlstate in ("55P03", "40P01", "40001", "23505"):
             raise Busy(str(exc)) from exc
         raise
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from pydantic import JsonValue
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from domain.journal import GENESIS
 from server import tables as t
@@ -140,17 +140,32 @@ def enroll(conn: Connection, code: str, now: datetime) -> tuple[DeviceRow, str]:
     return _row(found), _issue_token(conn, found.id, now)
 
 
+# One statement, built once: the token and its device (every request runs it).
+_TOKEN_AND_DEVICE = (
+    select(
+        t.device_token.c.valid_until,
+        t.device_token.c.pending,
+        t.device.c.id,
+        t.device.c.name,
+        t.device.c.channel,
+        t.device.c.point_of_sale,
+        t.device.c.acked_seq,
+        t.device.c.journal_seq,
+        t.device.c.journal_hash,
+        t.device.c.revoked_at,
+    )
+    .join(t.device, t.device.c.id == t.device_token.c.device_id)
+    .where(t.device_token.c.token_hash == bindparam("token_hash"))
+)
+
+
 def authenticate(conn: Connection, token: str | None, now: datetime) -> DeviceRow:
     """The device a bearer token belongs to, or 401. The first use of a rotated-to token ends
     its predecessor's grace."""
     if not token:
         raise ApiError(401, ErrorCode.UNAUTHORIZED, "send Authorization: Device <token>")
     hashed = digest(token)
-    found = conn.execute(
-        select(t.device_token, t.device.c.revoked_at)
-        .join(t.device, t.device.c.id == t.device_token.c.device_id)
-        .where(t.device_token.c.token_hash == hashed)
-    ).one_or_none()
+    found = conn.execute(_TOKEN_AND_DEVICE, {"token_hash": hashed}).one_or_none()
     if found is None or (found.valid_until is not None and now >= found.valid_until):
         raise ApiError(401, ErrorCode.UNAUTHORIZED, "this token is not valid")
     if found.revoked_at is not None:
@@ -168,7 +183,7 @@ def authenticate(conn: Connection, token: str | None, now: datetime) -> DeviceRo
             .where(t.device_token.c.replaced_by == hashed)
             .values(valid_until=now)
         )
-    return _row(conn.execute(select(t.device).where(t.device.c.id == found.device_id)).one())
+    return _row(found)
 
 
 def rotate_token(conn: Connection, token: str, now: datetime) -> tuple[str, datetime]:

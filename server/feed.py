@@ -6,6 +6,11 @@ Commit order: a writing transaction collects its changes in a `Changes` buffer a
 advisory lock (``pg_advisory_xact_lock``, held to commit) before inserting, so a change-log
 ``seq`` is never visible before a smaller one: a till reading ``seq > cursor`` never skips a
 late commit. SQLite serialises writers already (``BEGIN IMMEDIATE``).
+
+The lock serialises every writer of the feed, online sales included, for as long as it is
+held. `Changes.commit` holds it for the least time: the lock, the inserts and the COMMIT go to
+PostgreSQL in one pipeline (one network round trip), so the lock is held for the insert and
+the commit's WAL flush only, never while this process's threads wait for the interpreter.
 """
 
 from __future__ import annotations
@@ -77,8 +82,8 @@ class Changes:
             "lease_id": lease_id,
         }
 
-    def flush(self, conn: Connection, now: datetime) -> None:
-        rows = list(self.entries)
+    def _rows(self, now: datetime) -> list[dict[str, Any]]:
+        rows = [{**row, "committed_at": now} for row in self.entries]
         for performance_id, seats in self.seats.items():
             rows.append(
                 {
@@ -88,15 +93,47 @@ class Changes:
                     "version": 0,  # seat entries are deltas: applied in seq order
                     "op": ChangeOp.UPSERT.value,
                     "data": json.dumps(seats),
+                    "committed_at": now,
                 }
             )
+        self.entries.clear()
+        self.seats.clear()
+        return rows
+
+    def flush(self, conn: Connection, now: datetime) -> None:
+        """Write the change-log entries: the transaction's last statements (it commits
+        next, holding the feed lock until then on PostgreSQL)."""
+        rows = self._rows(now)
         if not rows:
             return
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK})
-        conn.execute(insert(t.change_log), [{**row, "committed_at": now} for row in rows])
-        self.entries.clear()
-        self.seats.clear()
+        conn.execute(insert(t.change_log), rows)
+
+    def commit(self, conn: Connection, now: datetime) -> None:
+        """`flush` and commit the transaction. On PostgreSQL the feed lock, the inserts and
+        the COMMIT are sent at once (psycopg's pipeline): the lock is held for as long as
+        PostgreSQL takes to insert and flush the commit, not for two round trips to this
+        process. The caller's ``engine.begin()`` block then has nothing left to commit."""
+        if conn.dialect.name != "postgresql":
+            self.flush(conn, now)
+            return
+        rows = self._rows(now)
+        driver: Any = conn.connection.driver_connection  # psycopg.Connection
+        with driver.pipeline():
+            if rows:
+                with driver.cursor() as cursor:
+                    cursor.execute(_LOCK_SQL, {"key": FEED_LOCK})
+                    cursor.executemany(_INSERT_SQL, rows)
+            driver.commit()
+
+
+_LOCK_SQL: Final = "SELECT pg_advisory_xact_lock(%(key)s)"
+_COLUMNS: Final = ("scope", "entity", "entity_id", "version", "op", "data", "committed_at")
+_INSERT_SQL: Final = (
+    f"INSERT INTO {t.change_log.name} ({', '.join(_COLUMNS)}) "
+    f"VALUES ({', '.join(f'%({c})s' for c in _COLUMNS)})"
+)
 
 
 def ga_change(changes: Changes, conn: Connection, performance_id: str, zone_id: str) -> None:

@@ -18,19 +18,21 @@ import json
 import secrets
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Table, and_, insert, or_, select, text, update
+from sqlalchemy import Connection, Table, and_, bindparam, insert, or_, select, text, update
 
 from domain.availability import may_sell_contingent, may_sell_now, may_sell_seat
-from domain.catalog import Performance, max_tickets
+from domain.catalog import max_tickets
 from domain.errors import DomainError
 from domain.money import total
 from domain.pricing import order_fee, ticket_price
 from server import tables as t
 from server.catalog import Catalog, Selling
+from server.database import insert_if_new
 from server.devices import DeviceRow
 from server.errors import ApiError, key_reused, not_found
 from server.feed import LEASE, Changes, device_scope, ga_change
@@ -47,6 +49,7 @@ from sync.protocol import (
     LeaseWire,
     MoneyWire,
     PlacesWire,
+    SaleLineRequest,
     SaleLineResponse,
     SaleRequest,
     SaleResponse,
@@ -371,22 +374,42 @@ def _category(selling: Selling, seat_id: str | None, zone_id: str | None) -> str
     return layout.ga_categories.get(zone.id) or zone.category or ""
 
 
-def sell_online(
+def _replay(
+    conn: Connection, device: DeviceRow, request: SaleRequest, digest: str, now: datetime
+) -> SaleResponse | None:
+    """The answer given to this sale before (None: no sale has its UUID); 422 when the UUID
+    came with another request or from another till."""
+    existing = conn.execute(_SALE_BY_ID, {"id": request.sale_id}).one_or_none()
+    if existing is None:
+        return None
+    if existing.request_hash != digest or existing.device_id != device.id:
+        raise key_reused(request.sale_id)
+    return SaleResponse.model_validate({**json.loads(existing.document), "server_time": now})
+
+
+_SALE_BY_ID = select(t.sale.c.request_hash, t.sale.c.device_id, t.sale.c.document).where(
+    t.sale.c.id == bindparam("id")
+)
+
+
+@dataclass
+class _Priced:
+    """A sale judged and priced from the catalog alone, before any seat is touched."""
+
+    holds: Sequence[Any]
+    sellings: dict[str, tuple[Selling, list[SaleLineRequest]]]  # performance -> its lines
+    response: SaleResponse
+
+
+def _price_sale(
     conn: Connection,
-    changes: Changes,
     catalog: Catalog,
     device: DeviceRow,
     request: SaleRequest,
     now: datetime,
-) -> SaleResponse:
-    """Sell from the central pool (and this till's holds), all or nothing."""
-    digest = request_hash(request)
-    lock_key(conn, f"sale:{request.sale_id}")
-    existing = conn.execute(select(t.sale).where(t.sale.c.id == request.sale_id)).one_or_none()
-    if existing is not None:
-        if existing.request_hash != digest or existing.device_id != device.id:
-            raise key_reused(request.sale_id)
-        return SaleResponse.model_validate({**json.loads(existing.document), "server_time": now})
+) -> _Priced:
+    """The holds named, the rules' verdict and the prices: an `ApiError` when a rule
+    refuses. Reads only."""
     holds = (
         []
         if not request.hold_tokens
@@ -402,14 +425,15 @@ def sell_online(
     if len(holds) != len(set(request.hold_tokens)):
         raise _unavailable({token: "hold_gone" for token in request.hold_tokens})
     lines: list[SaleLineResponse] = []
-    performances: dict[str, Performance] = {}
-    by_performance: dict[str, list[int]] = {}
-    for index, line in enumerate(request.lines):
-        by_performance.setdefault(line.performance_id, []).append(index)
-    for performance_id, indexes in by_performance.items():
-        selling = catalog.selling(conn, device.channel, performance_id)
-        performances[performance_id] = selling.performance
-        chosen = [request.lines[i] for i in indexes]
+    sellings: dict[str, tuple[Selling, list[SaleLineRequest]]] = {}
+    for line in request.lines:
+        if line.performance_id not in sellings:
+            sellings[line.performance_id] = (
+                catalog.selling(conn, device.channel, line.performance_id),
+                [],
+            )
+        sellings[line.performance_id][1].append(line)
+    for performance_id, (selling, chosen) in sellings.items():
         limit = max_tickets(selling.performance, selling.channel)
         if limit is not None and sum(x.quantity for x in chosen) > limit:
             raise ApiError(
@@ -418,10 +442,9 @@ def sell_online(
                 f"at most {limit} tickets per order for this performance",
                 {"performance_id": performance_id, "limit": limit},
             )
-        expire_holds(conn, changes, performance_id, now)
         seat_ids = [x.seat_id for x in chosen if x.seat_id is not None]
-        zones = [x for x in chosen if x.zone_id is not None]
-        check_rules(selling, seat_ids, [z.zone_id for z in zones if z.zone_id], now)
+        zone_ids = [x.zone_id for x in chosen if x.zone_id is not None]
+        check_rules(selling, seat_ids, zone_ids, now)
         for line in chosen:
             category = _category(selling, line.seat_id, line.zone_id)
             try:
@@ -440,6 +463,69 @@ def sell_online(
                     amount=MoneyWire.of(price * line.quantity),
                 )
             )
+    currency = lines[0].unit_price.currency
+    channel = next(iter(sellings.values()))[0].channel  # the device's, for every line
+    fee = order_fee(channel, [s.performance for s, _ in sellings.values()], currency)
+    amount = total([x.amount.to_money() for x in lines], currency) + fee
+    response = SaleResponse(
+        server_time=now,
+        sale_id=request.sale_id,
+        lines=lines,
+        fee=MoneyWire.of(fee),
+        total=MoneyWire.of(amount),
+    )
+    return _Priced(holds, sellings, response)
+
+
+def sell_online(
+    conn: Connection,
+    changes: Changes,
+    catalog: Catalog,
+    device: DeviceRow,
+    request: SaleRequest,
+    now: datetime,
+) -> SaleResponse:
+    """Sell from the central pool (and this till's holds), all or nothing.
+
+    The sale's UUID is claimed first, by inserting its row (``ON CONFLICT DO NOTHING``): a
+    second request with the same UUID waits on that row until the first one commits or rolls
+    back, then answers as its replay (or goes ahead). The row is written whole, so the sale
+    is judged and priced before, from the catalog; a refusal then checks whether the sale
+    was made already (a replay must not be refused by a rule that changed since)."""
+    digest = request_hash(request)
+    try:
+        priced = _price_sale(conn, catalog, device, request, now)
+    except ApiError:
+        replayed = _replay(conn, device, request, digest, now)
+        if replayed is None:
+            raise
+        return replayed
+    response = priced.response
+    amount = response.total
+    claimed = insert_if_new(
+        conn,
+        t.sale,
+        {
+            "id": request.sale_id,
+            "device_id": device.id,
+            "source": "online",
+            "request_hash": digest,
+            "total_minor": amount.minor,
+            "currency": amount.currency,
+            "document": response.model_dump_json(exclude={"server_time"}),
+            "created_at": now,
+        },
+    )
+    if not claimed:
+        replayed = _replay(conn, device, request, digest, now)
+        if replayed is None:  # the row that held it out is gone: cannot happen, sales stay
+            raise ApiError(409, ErrorCode.CONFLICT, "busy: nothing was changed, retry")
+        return replayed
+    holds = priced.holds
+    for performance_id, (_selling, chosen) in priced.sellings.items():
+        expire_holds(conn, changes, performance_id, now)
+        seat_ids = [x.seat_id for x in chosen if x.seat_id is not None]
+        zones = [x for x in chosen if x.zone_id is not None]
         tokens = [h.token for h in holds if h.performance_id == performance_id]
         _take_seats(
             conn,
@@ -477,28 +563,6 @@ def sell_online(
     for h in holds:  # seats the holds kept but the sale did not take go back
         conn.execute(update(t.hold).where(t.hold.c.token == h.token).values(places="[]"))
         _release_hold(conn, changes, h, "sold")
-    currency = lines[0].unit_price.currency
-    fee = order_fee(catalog.channel(conn, device.channel), performances.values(), currency)
-    amount = total([x.amount.to_money() for x in lines], currency) + fee
-    response = SaleResponse(
-        server_time=now,
-        sale_id=request.sale_id,
-        lines=lines,
-        fee=MoneyWire.of(fee),
-        total=MoneyWire.of(amount),
-    )
-    conn.execute(
-        insert(t.sale).values(
-            id=request.sale_id,
-            device_id=device.id,
-            source="online",
-            request_hash=digest,
-            total_minor=amount.minor,
-            currency=amount.currency,
-            document=response.model_dump_json(exclude={"server_time"}),
-            created_at=now,
-        )
-    )
     seat_rows = [
         {
             "sale_id": request.sale_id,

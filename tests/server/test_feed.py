@@ -9,8 +9,11 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import insert, text
+
+from server import tables as t
 from server.database import write
-from server.feed import Changes, prune, put_entity, read_changes
+from server.feed import FEED_LOCK, Changes, prune, put_entity, read_changes
 from sync import catalog as codec
 from tests.server.conftest import RunningServer, Till, sellable_seats
 from tests.server.helpers import error, ok
@@ -191,3 +194,37 @@ def test_a_snapshot_gives_a_till_its_own_open_leases_only(
     assert ok(other_till.http.get("/v1/sync/snapshot"))["leases"] == []
     ok(till.http.post(f"/v1/leases/{lease_id}/return", json={"through_seq": 0}))
     assert ok(till.http.get("/v1/sync/snapshot"))["leases"] == []
+
+
+def test_a_commit_sent_in_one_round_trip_still_keeps_the_feed_in_commit_order(
+    server: RunningServer, till: Till
+) -> None:
+    """`Changes.commit` sends the feed lock, its entries and COMMIT at once. Another writer
+    holds the lock and writes its entry first but commits last: the pipelined transaction
+    waits for it, and a till polling meanwhile gets both entries, in commit order."""
+    now = server.clock.now()
+    cursor = server.head()
+    with server.engine.connect() as other:
+        other.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK})
+        put_entity(other, early := Changes(), "note", "holder", {"text": "lock first"}, now)
+        rows = early.entries
+        other.execute(insert(t.change_log), [{**row, "committed_at": now} for row in rows])
+
+        def pipelined() -> None:
+            with write(server.engine) as conn:
+                changes = Changes()
+                put_entity(conn, changes, "note", "pipelined", {"text": "waits"}, now)
+                changes.commit(conn, now)
+
+        worker = threading.Thread(target=pipelined)
+        worker.start()
+        time.sleep(0.5)
+        assert worker.is_alive()  # waiting for the feed lock
+        assert _changes(till, cursor)["changes"] == []  # neither has committed
+        other.commit()
+    worker.join(10)
+    first = _changes(till, cursor, limit=1)
+    assert [c["entity_id"] for c in first["changes"]] == ["holder"]
+    second = _changes(till, first["next_cursor"])
+    assert [c["entity_id"] for c in second["changes"]] == ["pipelined"]
+    assert second["changes"][0]["seq"] > first["changes"][0]["seq"]

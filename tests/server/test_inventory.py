@@ -472,3 +472,18 @@ def test_the_same_sale_sent_twice_at_once_is_sold_once(server: RunningServer, ti
         thread.join()
     assert [a.status_code for a in answers] == [200] * 3, [a.text for a in answers]
     assert len({json.dumps(a.json()["lines"]) for a in answers}) == 1
+
+
+def test_a_sale_sent_again_once_the_rules_refuse_it_is_still_its_replay(
+    server: RunningServer, till: Till
+) -> None:
+    """The sale is judged before its UUID is claimed: a refusal must still look for the
+    sale made, or a till whose answer was lost would be refused its own sale."""
+    seats = sellable_seats(server, PERF, 1)
+    body = {"sale_id": str(uuid.uuid4()), "lines": [_seat_line(seats[0])]}
+    sale = ok(till.http.post("/v1/sales", json=body))
+    server.clock.moment += timedelta(days=365)  # the performance is long over
+    again = ok(till.http.post("/v1/sales", json=body))
+    assert {**again, "server_time": None} == {**sale, "server_time": None}
+    fresh = {**body, "sale_id": str(uuid.uuid4())}
+    error(till.http.post("/v1/sales", json=fresh), 422, "not_sellable")
