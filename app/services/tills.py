@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.services import journal
@@ -334,6 +334,7 @@ class SessionClosed:
     totals: ledger.Totals
     variances: tuple[Variance, ...]
     entry: JournalEntry
+    changes: Changes = field(default_factory=lambda: Changes(till_session=True))
 
 
 def close_record(

@@ -43,6 +43,7 @@ from app.ui.server_link import ServerLinkScreen
 from app.ui.sync_status import SyncStatusLabel
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
+from app.ui.till.status import SessionStatusLabel
 from domain.operators import Operator, Role, Screen, screens_for
 from domain.training import TrainingMode
 
@@ -244,6 +245,8 @@ class MainWindow(QMainWindow):
         self.status_till.setMinimumWidth(260)
         self.status_operator = QLabel()
         self.statusBar().addWidget(self.status_till)
+        self.status_session = SessionStatusLabel(services, self.lane)
+        self.statusBar().addWidget(self.status_session)
         self.statusBar().addWidget(self.status_operator, 1)
         self.status_sync = (
             None if syncing is None else SyncStatusLabel(syncing, self.lane, timezone)

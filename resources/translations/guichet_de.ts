@@ -23,47 +23,47 @@
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="124" />
+        <location filename="../../app/ui/till/close_panels.py" line="126" />
         <source>Card total</source>
         <translation>Kartensumme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="125" />
+        <location filename="../../app/ui/till/close_panels.py" line="127" />
         <source>Vouchers</source>
         <translation>Gutscheine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="126" />
+        <location filename="../../app/ui/till/close_panels.py" line="128" />
         <source>Cheques</source>
         <translation>Schecks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="157" />
+        <location filename="../../app/ui/till/close_panels.py" line="158" />
         <source>Cash counted: %1</source>
         <translation>Gezähltes Bargeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="171" />
+        <location filename="../../app/ui/till/close_panels.py" line="172" />
         <source>Asking the card terminal for its end of day…</source>
         <translation>Tagesabschluss wird beim Kartenterminal angefragt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="180" />
+        <location filename="../../app/ui/till/close_panels.py" line="181" />
         <source>The terminal gave no end of day (%1): type the card total from its receipt.</source>
         <translation>Das Terminal lieferte keinen Tagesabschluss (%1): geben Sie die Kartensumme von seinem Beleg ein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="187" />
+        <location filename="../../app/ui/till/close_panels.py" line="188" />
         <source>The terminal's end of day: %1 in %2 payments. It is the card total.</source>
         <translation>Tagesabschluss des Terminals: %1 in %2 Zahlungen. Das ist die Kartensumme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="198" />
+        <location filename="../../app/ui/till/close_panels.py" line="199" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="215" />
+        <location filename="../../app/ui/till/close_panels.py" line="216" />
         <source>Recording the count…</source>
         <translation>Zählung wird erfasst…</translation>
     </message>
@@ -802,46 +802,51 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="292" />
+        <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
+        <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="304" />
+        <location filename="../../app/ui/errors.py" line="309" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="306" />
+        <location filename="../../app/ui/errors.py" line="311" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="312" />
+        <location filename="../../app/ui/errors.py" line="317" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316" />
+        <location filename="../../app/ui/errors.py" line="321" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="320" />
+        <location filename="../../app/ui/errors.py" line="325" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324" />
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="334" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="333" />
+        <location filename="../../app/ui/errors.py" line="338" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -935,37 +940,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>SCHULUNG: nichts wird wirklich verkauft (Supervisor: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="309" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318" />
+        <location filename="../../app/ui/main_window.py" line="321" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Nur ein Supervisor startet oder beendet den Schulungsmodus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="357" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="359" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -2318,6 +2323,24 @@
     </message>
 </context>
 <context>
+    <name>SessionStatusLabel</name>
+    <message>
+        <location filename="../../app/ui/till/status.py" line="35" />
+        <source>No till session: a supervisor opens one (F10)</source>
+        <translation>Keine Kassensitzung: ein Supervisor öffnet eine (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/status.py" line="37" />
+        <source>Session counted: awaiting the supervisor's close (F10)</source>
+        <translation>Sitzung gezählt: wartet auf den Abschluss des Supervisors (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/status.py" line="40" />
+        <source>Session open since %1 · float %2</source>
+        <translation>Sitzung geöffnet seit %1 · Wechselgeld %2</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../app/ui/application.py" line="145" />
@@ -2328,137 +2351,137 @@
 <context>
     <name>SupervisorClosePanel</name>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="259" />
+        <location filename="../../app/ui/till/close_panels.py" line="260" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="264" />
+        <location filename="../../app/ui/till/close_panels.py" line="265" />
         <source>Supervisor PIN</source>
         <translation>Supervisor-PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="266" />
+        <location filename="../../app/ui/till/close_panels.py" line="267" />
         <source>&amp;Authorize</source>
         <translation>&amp;Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="268" />
+        <location filename="../../app/ui/till/close_panels.py" line="269" />
         <source>A supervisor closes the session:</source>
         <translation>Ein Supervisor schließt die Sitzung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="281" />
+        <location filename="../../app/ui/till/close_panels.py" line="282" />
         <source>&amp;Recount</source>
         <translation>&amp;Neu zählen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="283" />
+        <location filename="../../app/ui/till/close_panels.py" line="284" />
         <source>&amp;Seal the session</source>
         <translation>Sitzung &amp;abschließen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="285" />
+        <location filename="../../app/ui/till/close_panels.py" line="286" />
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="331" />
+        <location filename="../../app/ui/till/close_panels.py" line="332" />
         <source>Only a supervisor can close a till session.</source>
         <translation>Nur ein Supervisor kann eine Kassensitzung schließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <location filename="../../app/ui/till/close_panels.py" line="354" />
         <source>Tender</source>
         <translation>Zahlungsart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <location filename="../../app/ui/till/close_panels.py" line="354" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <location filename="../../app/ui/till/close_panels.py" line="354" />
         <source>Declared</source>
         <translation>Gemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <location filename="../../app/ui/till/close_panels.py" line="355" />
         <source>Variance</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <location filename="../../app/ui/till/close_panels.py" line="355" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="376" />
+        <location filename="../../app/ui/till/close_panels.py" line="373" />
         <source>Reason for the %1 variance</source>
         <translation>Grund der Differenz %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="381" />
+        <location filename="../../app/ui/till/close_panels.py" line="378" />
         <source>A reason is needed</source>
         <translation>Ein Grund ist nötig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="389" />
+        <location filename="../../app/ui/till/close_panels.py" line="386" />
         <source>Count no. %1 by %2.</source>
         <translation>Zählung Nr. %1 von %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="394" />
+        <location filename="../../app/ui/till/close_panels.py" line="391" />
         <source>The card terminal's end of day said %1%2.</source>
         <translation>Der Tagesabschluss des Kartenterminals ergab %1%2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="397" />
+        <location filename="../../app/ui/till/close_panels.py" line="394" />
         <source>, not the card total declared</source>
         <translation>, nicht die gemeldete Kartensumme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="405" />
+        <location filename="../../app/ui/till/close_panels.py" line="403" />
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <location filename="../../app/ui/till/close_panels.py" line="404" />
         <source>short</source>
         <translation>Fehlbetrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <location filename="../../app/ui/till/close_panels.py" line="404" />
         <source>over</source>
         <translation>Überschuss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <location filename="../../app/ui/till/close_panels.py" line="409" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <location filename="../../app/ui/till/close_panels.py" line="409" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <location filename="../../app/ui/till/close_panels.py" line="409" />
         <source>Vouchers</source>
         <translation>Gutscheine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="412" />
+        <location filename="../../app/ui/till/close_panels.py" line="410" />
         <source>Cheques</source>
         <translation>Schecks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="426" />
+        <location filename="../../app/ui/till/close_panels.py" line="424" />
         <source>Give a reason for each variance: %1.</source>
         <translation>Geben Sie für jede Differenz einen Grund an: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="434" />
+        <location filename="../../app/ui/till/close_panels.py" line="432" />
         <source>Sealing the session…</source>
         <translation>Sitzung wird abgeschlossen…</translation>
     </message>
@@ -2504,189 +2527,189 @@
 <context>
     <name>TillSessionScreen</name>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="103" />
+        <location filename="../../app/ui/till/session_screen.py" line="105" />
         <source>Till session</source>
         <translation>Kassensitzung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="119" />
+        <location filename="../../app/ui/till/session_screen.py" line="121" />
         <source>&amp;Open the session</source>
         <translation>Sitzung ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="134" />
+        <location filename="../../app/ui/till/session_screen.py" line="136" />
         <source>Cash &amp;in</source>
         <translation>Bar&amp;einlage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="135" />
+        <location filename="../../app/ui/till/session_screen.py" line="137" />
         <source>Cash &amp;out</source>
         <translation>Bar&amp;entnahme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="136" />
+        <location filename="../../app/ui/till/session_screen.py" line="138" />
         <source>&amp;X report</source>
         <translation>&amp;X-Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="137" />
-        <location filename="../../app/ui/till/session_screen.py" line="314" />
+        <location filename="../../app/ui/till/session_screen.py" line="139" />
+        <location filename="../../app/ui/till/session_screen.py" line="322" />
         <source>&amp;Blind count</source>
         <translation>&amp;Blindzählung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="138" />
+        <location filename="../../app/ui/till/session_screen.py" line="140" />
         <source>Supervisor &amp;close</source>
         <translation>Supervisor-Ab&amp;schluss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="159" />
+        <location filename="../../app/ui/till/session_screen.py" line="161" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="163" />
-        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <location filename="../../app/ui/till/session_screen.py" line="166" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <location filename="../../app/ui/till/session_screen.py" line="167" />
         <source>&amp;Record</source>
         <translation>&amp;Erfassen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="166" />
+        <location filename="../../app/ui/till/session_screen.py" line="168" />
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="192" />
+        <location filename="../../app/ui/till/session_screen.py" line="194" />
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="193" />
+        <location filename="../../app/ui/till/session_screen.py" line="195" />
         <source>&amp;Print on the receipt printer</source>
         <translation>Auf dem Bon&amp;drucker drucken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="195" />
+        <location filename="../../app/ui/till/session_screen.py" line="197" />
         <source>Save as PD&amp;F…</source>
         <translation>Als PD&amp;F speichern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="206" />
+        <location filename="../../app/ui/till/session_screen.py" line="208" />
         <source>Closed sessions: Enter shows the Z report</source>
         <translation>Geschlossene Sitzungen: Eingabe zeigt den Z-Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="223" />
+        <location filename="../../app/ui/till/session_screen.py" line="225" />
         <source>Closed sessions (Enter: Z report)</source>
         <translation>Geschlossene Sitzungen (Eingabe: Z-Bericht)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="249" />
+        <location filename="../../app/ui/till/session_screen.py" line="251" />
         <source>Float: %1</source>
         <translation>Wechselgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="285" />
+        <location filename="../../app/ui/till/session_screen.py" line="293" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Keine Sitzung geöffnet: Wechselgeld zählen, dann die Sitzung öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="291" />
+        <location filename="../../app/ui/till/session_screen.py" line="299" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>An dieser Kasse ist keine Sitzung geöffnet: ein Supervisor muss eine öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="297" />
+        <location filename="../../app/ui/till/session_screen.py" line="305" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Sitzung geöffnet seit %1 von %2, mit einem Wechselgeld von %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="305" />
+        <location filename="../../app/ui/till/session_screen.py" line="313" />
         <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
         <translation>Die Zählung liegt vor: in dieser Sitzung wird nichts mehr verkauft, bis ein Supervisor sie schließt (oder neu gezählt wird).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="314" />
+        <location filename="../../app/ui/till/session_screen.py" line="322" />
         <source>&amp;Recount</source>
         <translation>&amp;Neu zählen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="322" />
+        <location filename="../../app/ui/till/session_screen.py" line="330" />
         <source>Session of %1, closed %2</source>
         <translation>Sitzung vom %1, geschlossen %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="349" />
+        <location filename="../../app/ui/till/session_screen.py" line="357" />
         <source>Opening…</source>
         <translation>Wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="361" />
+        <location filename="../../app/ui/till/session_screen.py" line="369" />
         <source>Session opened with a float of %1.</source>
         <translation>Sitzung mit einem Wechselgeld von %1 geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="381" />
+        <location filename="../../app/ui/till/session_screen.py" line="389" />
         <source>Cash into the drawer:</source>
         <translation>Bargeld in die Kassenlade:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="382" />
+        <location filename="../../app/ui/till/session_screen.py" line="390" />
         <source>Cash out of the drawer:</source>
         <translation>Bargeld aus der Kassenlade:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="397" />
+        <location filename="../../app/ui/till/session_screen.py" line="405" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="404" />
+        <location filename="../../app/ui/till/session_screen.py" line="412" />
         <source>Say why the cash moves: a reason is needed.</source>
         <translation>Sagen Sie, warum Bargeld bewegt wird: ein Grund ist nötig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="421" />
+        <location filename="../../app/ui/till/session_screen.py" line="431" />
         <source>Cash in of %1 recorded (%2).</source>
         <translation>Bareinlage von %1 erfasst (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="422" />
+        <location filename="../../app/ui/till/session_screen.py" line="432" />
         <source>Cash out of %1 recorded (%2).</source>
         <translation>Barentnahme von %1 erfasst (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="446" />
+        <location filename="../../app/ui/till/session_screen.py" line="457" />
         <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
         <translation>Zählung Nr. %1 erfasst: %2 in bar. Ein Supervisor schließt die Sitzung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="462" />
+        <location filename="../../app/ui/till/session_screen.py" line="472" />
         <source>The session is sealed. Its Z report:</source>
         <translation>Die Sitzung ist abgeschlossen. Ihr Z-Bericht:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="502" />
+        <location filename="../../app/ui/till/session_screen.py" line="511" />
         <source>The report is printing.</source>
         <translation>Der Bericht wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="514" />
+        <location filename="../../app/ui/till/session_screen.py" line="523" />
         <source>Save the report as PDF</source>
         <translation>Bericht als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="514" />
+        <location filename="../../app/ui/till/session_screen.py" line="523" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="532" />
+        <location filename="../../app/ui/till/session_screen.py" line="541" />
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>
@@ -2732,42 +2755,42 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="184" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

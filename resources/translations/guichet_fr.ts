@@ -23,47 +23,47 @@
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="124" />
+        <location filename="../../app/ui/till/close_panels.py" line="126" />
         <source>Card total</source>
         <translation>Total carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="125" />
+        <location filename="../../app/ui/till/close_panels.py" line="127" />
         <source>Vouchers</source>
         <translation>Chèques-cadeaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="126" />
+        <location filename="../../app/ui/till/close_panels.py" line="128" />
         <source>Cheques</source>
         <translation>Chèques</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="157" />
+        <location filename="../../app/ui/till/close_panels.py" line="158" />
         <source>Cash counted: %1</source>
         <translation>Espèces comptées : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="171" />
+        <location filename="../../app/ui/till/close_panels.py" line="172" />
         <source>Asking the card terminal for its end of day…</source>
         <translation>Demande de la fin de journée au terminal carte…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="180" />
+        <location filename="../../app/ui/till/close_panels.py" line="181" />
         <source>The terminal gave no end of day (%1): type the card total from its receipt.</source>
         <translation>Le terminal n'a pas donné de fin de journée (%1) : saisissez le total carte de son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="187" />
+        <location filename="../../app/ui/till/close_panels.py" line="188" />
         <source>The terminal's end of day: %1 in %2 payments. It is the card total.</source>
         <translation>Fin de journée du terminal : %1 en %2 paiements. C'est le total carte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="198" />
+        <location filename="../../app/ui/till/close_panels.py" line="199" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="215" />
+        <location filename="../../app/ui/till/close_panels.py" line="216" />
         <source>Recording the count…</source>
         <translation>Enregistrement du comptage…</translation>
     </message>
@@ -802,46 +802,51 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="292" />
+        <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
+        <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="304" />
+        <location filename="../../app/ui/errors.py" line="309" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="306" />
+        <location filename="../../app/ui/errors.py" line="311" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="312" />
+        <location filename="../../app/ui/errors.py" line="317" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316" />
+        <location filename="../../app/ui/errors.py" line="321" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="320" />
+        <location filename="../../app/ui/errors.py" line="325" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324" />
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="334" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="333" />
+        <location filename="../../app/ui/errors.py" line="338" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -935,37 +940,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>FORMATION : aucune vente n'est réelle (superviseur : %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="309" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318" />
+        <location filename="../../app/ui/main_window.py" line="321" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Seul un superviseur démarre ou arrête le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="357" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="359" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -2318,6 +2323,24 @@
     </message>
 </context>
 <context>
+    <name>SessionStatusLabel</name>
+    <message>
+        <location filename="../../app/ui/till/status.py" line="35" />
+        <source>No till session: a supervisor opens one (F10)</source>
+        <translation>Aucune session de caisse : un superviseur en ouvre une (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/status.py" line="37" />
+        <source>Session counted: awaiting the supervisor's close (F10)</source>
+        <translation>Session comptée : en attente de la clôture du superviseur (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/till/status.py" line="40" />
+        <source>Session open since %1 · float %2</source>
+        <translation>Session ouverte depuis %1 · fonds de caisse %2</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../app/ui/application.py" line="145" />
@@ -2328,137 +2351,137 @@
 <context>
     <name>SupervisorClosePanel</name>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="259" />
+        <location filename="../../app/ui/till/close_panels.py" line="260" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="264" />
+        <location filename="../../app/ui/till/close_panels.py" line="265" />
         <source>Supervisor PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="266" />
+        <location filename="../../app/ui/till/close_panels.py" line="267" />
         <source>&amp;Authorize</source>
         <translation>&amp;Autoriser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="268" />
+        <location filename="../../app/ui/till/close_panels.py" line="269" />
         <source>A supervisor closes the session:</source>
         <translation>Un superviseur clôture la session :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="281" />
+        <location filename="../../app/ui/till/close_panels.py" line="282" />
         <source>&amp;Recount</source>
         <translation>&amp;Recompter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="283" />
+        <location filename="../../app/ui/till/close_panels.py" line="284" />
         <source>&amp;Seal the session</source>
         <translation>&amp;Sceller la session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="285" />
+        <location filename="../../app/ui/till/close_panels.py" line="286" />
         <source>Cancel (Esc)</source>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="331" />
+        <location filename="../../app/ui/till/close_panels.py" line="332" />
         <source>Only a supervisor can close a till session.</source>
         <translation>Seul un superviseur peut clôturer une session de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <location filename="../../app/ui/till/close_panels.py" line="354" />
         <source>Tender</source>
         <translation>Moyen de paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <location filename="../../app/ui/till/close_panels.py" line="354" />
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="357" />
+        <location filename="../../app/ui/till/close_panels.py" line="354" />
         <source>Declared</source>
         <translation>Déclaré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <location filename="../../app/ui/till/close_panels.py" line="355" />
         <source>Variance</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="358" />
+        <location filename="../../app/ui/till/close_panels.py" line="355" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="376" />
+        <location filename="../../app/ui/till/close_panels.py" line="373" />
         <source>Reason for the %1 variance</source>
         <translation>Motif de l'écart %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="381" />
+        <location filename="../../app/ui/till/close_panels.py" line="378" />
         <source>A reason is needed</source>
         <translation>Un motif est nécessaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="389" />
+        <location filename="../../app/ui/till/close_panels.py" line="386" />
         <source>Count no. %1 by %2.</source>
         <translation>Comptage n° %1 par %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="394" />
+        <location filename="../../app/ui/till/close_panels.py" line="391" />
         <source>The card terminal's end of day said %1%2.</source>
         <translation>La fin de journée du terminal carte indique %1%2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="397" />
+        <location filename="../../app/ui/till/close_panels.py" line="394" />
         <source>, not the card total declared</source>
         <translation>, et non le total carte déclaré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="405" />
+        <location filename="../../app/ui/till/close_panels.py" line="403" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <location filename="../../app/ui/till/close_panels.py" line="404" />
         <source>short</source>
         <translation>manque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="406" />
+        <location filename="../../app/ui/till/close_panels.py" line="404" />
         <source>over</source>
         <translation>excédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <location filename="../../app/ui/till/close_panels.py" line="409" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <location filename="../../app/ui/till/close_panels.py" line="409" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="411" />
+        <location filename="../../app/ui/till/close_panels.py" line="409" />
         <source>Vouchers</source>
         <translation>Chèques-cadeaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="412" />
+        <location filename="../../app/ui/till/close_panels.py" line="410" />
         <source>Cheques</source>
         <translation>Chèques</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="426" />
+        <location filename="../../app/ui/till/close_panels.py" line="424" />
         <source>Give a reason for each variance: %1.</source>
         <translation>Donnez un motif pour chaque écart : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/close_panels.py" line="434" />
+        <location filename="../../app/ui/till/close_panels.py" line="432" />
         <source>Sealing the session…</source>
         <translation>Scellement de la session…</translation>
     </message>
@@ -2504,189 +2527,189 @@
 <context>
     <name>TillSessionScreen</name>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="103" />
+        <location filename="../../app/ui/till/session_screen.py" line="105" />
         <source>Till session</source>
         <translation>Session de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="119" />
+        <location filename="../../app/ui/till/session_screen.py" line="121" />
         <source>&amp;Open the session</source>
         <translation>&amp;Ouvrir la session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="134" />
+        <location filename="../../app/ui/till/session_screen.py" line="136" />
         <source>Cash &amp;in</source>
         <translation>&amp;Entrée d'espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="135" />
+        <location filename="../../app/ui/till/session_screen.py" line="137" />
         <source>Cash &amp;out</source>
         <translation>S&amp;ortie d'espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="136" />
+        <location filename="../../app/ui/till/session_screen.py" line="138" />
         <source>&amp;X report</source>
         <translation>Rapport &amp;X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="137" />
-        <location filename="../../app/ui/till/session_screen.py" line="314" />
+        <location filename="../../app/ui/till/session_screen.py" line="139" />
+        <location filename="../../app/ui/till/session_screen.py" line="322" />
         <source>&amp;Blind count</source>
         <translation>Comptage à &amp;l'aveugle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="138" />
+        <location filename="../../app/ui/till/session_screen.py" line="140" />
         <source>Supervisor &amp;close</source>
         <translation>&amp;Clôture superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="159" />
+        <location filename="../../app/ui/till/session_screen.py" line="161" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="163" />
-        <location filename="../../app/ui/till/session_screen.py" line="164" />
+        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <location filename="../../app/ui/till/session_screen.py" line="166" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="165" />
+        <location filename="../../app/ui/till/session_screen.py" line="167" />
         <source>&amp;Record</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="166" />
+        <location filename="../../app/ui/till/session_screen.py" line="168" />
         <source>Cancel (Esc)</source>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="192" />
+        <location filename="../../app/ui/till/session_screen.py" line="194" />
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="193" />
+        <location filename="../../app/ui/till/session_screen.py" line="195" />
         <source>&amp;Print on the receipt printer</source>
         <translation>&amp;Imprimer sur l'imprimante à tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="195" />
+        <location filename="../../app/ui/till/session_screen.py" line="197" />
         <source>Save as PD&amp;F…</source>
         <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="206" />
+        <location filename="../../app/ui/till/session_screen.py" line="208" />
         <source>Closed sessions: Enter shows the Z report</source>
         <translation>Sessions clôturées : Entrée affiche le rapport Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="223" />
+        <location filename="../../app/ui/till/session_screen.py" line="225" />
         <source>Closed sessions (Enter: Z report)</source>
         <translation>Sessions clôturées (Entrée : rapport Z)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="249" />
+        <location filename="../../app/ui/till/session_screen.py" line="251" />
         <source>Float: %1</source>
         <translation>Fonds de caisse : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="285" />
+        <location filename="../../app/ui/till/session_screen.py" line="293" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Aucune session ouverte : comptez le fonds de caisse, puis ouvrez la session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="291" />
+        <location filename="../../app/ui/till/session_screen.py" line="299" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>Aucune session n'est ouverte sur cette caisse : un superviseur doit en ouvrir une.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="297" />
+        <location filename="../../app/ui/till/session_screen.py" line="305" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Session ouverte depuis %1 par %2, avec un fonds de caisse de %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="305" />
+        <location filename="../../app/ui/till/session_screen.py" line="313" />
         <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
         <translation>Le comptage est fait : plus rien n'est vendu dans cette session jusqu'à sa clôture par un superviseur (ou un recomptage).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="314" />
+        <location filename="../../app/ui/till/session_screen.py" line="322" />
         <source>&amp;Recount</source>
         <translation>&amp;Recompter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="322" />
+        <location filename="../../app/ui/till/session_screen.py" line="330" />
         <source>Session of %1, closed %2</source>
         <translation>Session du %1, clôturée le %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="349" />
+        <location filename="../../app/ui/till/session_screen.py" line="357" />
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="361" />
+        <location filename="../../app/ui/till/session_screen.py" line="369" />
         <source>Session opened with a float of %1.</source>
         <translation>Session ouverte avec un fonds de caisse de %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="381" />
+        <location filename="../../app/ui/till/session_screen.py" line="389" />
         <source>Cash into the drawer:</source>
         <translation>Espèces mises dans le tiroir :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="382" />
+        <location filename="../../app/ui/till/session_screen.py" line="390" />
         <source>Cash out of the drawer:</source>
         <translation>Espèces sorties du tiroir :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="397" />
+        <location filename="../../app/ui/till/session_screen.py" line="405" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="404" />
+        <location filename="../../app/ui/till/session_screen.py" line="412" />
         <source>Say why the cash moves: a reason is needed.</source>
         <translation>Dites pourquoi les espèces bougent : un motif est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="421" />
+        <location filename="../../app/ui/till/session_screen.py" line="431" />
         <source>Cash in of %1 recorded (%2).</source>
         <translation>Entrée d'espèces de %1 enregistrée (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="422" />
+        <location filename="../../app/ui/till/session_screen.py" line="432" />
         <source>Cash out of %1 recorded (%2).</source>
         <translation>Sortie d'espèces de %1 enregistrée (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="446" />
+        <location filename="../../app/ui/till/session_screen.py" line="457" />
         <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
         <translation>Comptage n° %1 enregistré : %2 en espèces. Un superviseur clôture la session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="462" />
+        <location filename="../../app/ui/till/session_screen.py" line="472" />
         <source>The session is sealed. Its Z report:</source>
         <translation>La session est scellée. Son rapport Z :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="502" />
+        <location filename="../../app/ui/till/session_screen.py" line="511" />
         <source>The report is printing.</source>
         <translation>Le rapport s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="514" />
+        <location filename="../../app/ui/till/session_screen.py" line="523" />
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="514" />
+        <location filename="../../app/ui/till/session_screen.py" line="523" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="532" />
+        <location filename="../../app/ui/till/session_screen.py" line="541" />
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>
@@ -2732,42 +2755,42 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="184" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

@@ -18,8 +18,10 @@ from app.config import load_station
 from app.main import Station, open_station, open_till
 from app.services import journal
 from app.services.till import TillServices
+from app.ui.changes import hub
 from app.ui.tasks import Lane
 from app.ui.till.session_screen import TillSessionScreen
+from app.ui.till.status import SessionStatusLabel
 from app.ui.translation import set_language
 from domain import ledger
 from domain.money import Money
@@ -135,7 +137,7 @@ def test_a_cashier_counts_blind_and_a_supervisor_seals_with_a_reason(
         "€125.00", "€123.00", "-€2.00 (short)"
     )  # fmt: skip
     assert screen.closing.figures["card"][2].text() == "none"
-    assert QApplication.focusWidget() is screen.closing.reasons["cash"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.closing.reasons["cash"])
     screen.closing.seal_button.click()  # no reason: refused, nothing sealed
     assert screen.closing.message.text() == "Give a reason for each variance: Cash."
     _type(qtbot, "a 2 euro coin given twice as change")
@@ -242,3 +244,24 @@ def test_the_card_total_comes_from_the_terminal_s_end_of_day_and_the_z_prints(
                     for j in station.printing.recent_jobs(5)),
         timeout=20_000,
     )  # fmt: skip
+
+
+def test_the_status_bar_says_open_counted_or_none(qtbot: QtBot, services: TillServices) -> None:
+    label = SessionStatusLabel(services, Lane("database"))
+    qtbot.addWidget(label)
+    qtbot.waitUntil(lambda: label.text().startswith("No till session"))
+    supervisor = _operator(services, Role.SUPERVISOR)
+    opened = services.open_session(supervisor, FLOAT)
+    hub().publish(opened.changes)
+    qtbot.waitUntil(lambda: label.text().startswith("Session open since "))
+    assert label.text().endswith(" · float €150.00")
+    screen = _screen(qtbot, services, supervisor)
+    qtbot.waitUntil(lambda: screen.actions.isVisible())
+    screen.start_count()
+    screen.blind.grid.counts[5000].setValue(3)
+    screen.blind.declare()
+    qtbot.waitUntil(lambda: label.text().startswith("Session counted"))
+    screen.start_close()
+    qtbot.waitUntil(lambda: screen.closing.seal_button.isEnabled())
+    screen.closing.seal()
+    qtbot.waitUntil(lambda: label.text().startswith("No till session"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -117,15 +117,16 @@ class BlindCountPanel(QFrame):
     def set_tenders(self, other_tenders: Sequence[str]) -> None:
         """One amount field per tender besides cash: card, voucher, then the channel's
         others (a cheque...)."""
-        for field in self.others.values():
-            field.deleteLater()
+        keys = [CARD, VOUCHER, *[k for k in other_tenders if k not in (CARD, VOUCHER, CASH)]]
+        if list(self.others) == keys:
+            return  # the same tenders: what was typed stays
+        _clear(self._others_grid)
         self.others.clear()
         names = {
             CARD: self.tr("Card total"),
             VOUCHER: self.tr("Vouchers"),
             CHEQUE: self.tr("Cheques"),
         }
-        keys = [CARD, VOUCHER, *[k for k in other_tenders if k not in (CARD, VOUCHER, CASH)]]
         for row, key in enumerate(keys):
             field = QLineEdit()
             field.setObjectName(f"declared_{key}")
@@ -342,11 +343,7 @@ class SupervisorClosePanel(QFrame):
         )
 
     def _clear_rows(self) -> None:
-        while self._rows.count():
-            item = self._rows.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        _clear(self._rows)
         self.reasons.clear()
         self.figures.clear()
         self.terminal.clear()
@@ -398,7 +395,8 @@ class SupervisorClosePanel(QFrame):
             )
         self.terminal.setText(text)
         self.seal_button.setEnabled(True)
-        (first or self.seal_button).setFocus()
+        # The new row widgets show at the next turn of the event loop: focus them then.
+        QTimer.singleShot(0, (first or self.seal_button).setFocus)
 
     def _difference(self, amount: Money) -> str:
         if amount.is_zero:
@@ -444,6 +442,15 @@ class SupervisorClosePanel(QFrame):
     def _failed(self, error: BaseException) -> None:
         self.seal_button.setEnabled(self.review is not None)
         self.message.setText(errors.message_for(error))
+
+
+def _clear(grid: QGridLayout) -> None:
+    """Remove and delete every widget of ``grid``."""
+    while grid.count():
+        item = grid.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 def supervisors_of(cards: Sequence[OperatorCard]) -> list[tuple[str, str]]:

@@ -279,8 +279,14 @@ class TillSessionScreen(QWidget):
         self._supervisors = shown.supervisors
         self.blind.set_tenders(shown.other_tenders)
         self._fill_history(shown.history)
-        for part in (self.form, self.actions, self.movement, self.blind, self.closing):
-            part.setVisible(False)
+        # A refresh while the cashier types an amount or a count, or the supervisor a reason,
+        # leaves that panel as it is: only the status line follows.
+        busy = session is not None and any(
+            p.isVisible() for p in (self.movement, self.blind, self.closing)
+        )
+        if not busy:
+            for part in (self.form, self.actions, self.movement, self.blind, self.closing):
+                part.setVisible(False)
         if session is None:
             if may_open_session(self._operator):
                 self.status.setText(
@@ -309,7 +315,7 @@ class TillSessionScreen(QWidget):
             )
         self.status.setText(text)
         supervisor = may_close_session(self._operator)
-        self.actions.setVisible(True)
+        self.actions.setVisible(not busy)
         self.cash_in_button.setVisible(not counted)
         self.cash_out_button.setVisible(not counted)
         self.x_button.setVisible(supervisor)  # the cashier counts blind
@@ -446,12 +452,12 @@ class TillSessionScreen(QWidget):
 
     def _counted(self, count: BlindCount) -> None:
         self.blind.setVisible(False)
+        hub().publish(Changes(till_session=True))  # counted: the status bar says so
         self.message.setText(
             self.tr("Count no. %1 recorded: %2 in cash. A supervisor closes the session.")
             .replace("%1", str(count.number))
             .replace("%2", formatting.money(count.cash.total()))
-        )
-        self.load()
+        )  # the screen reloads with the change published above
 
     def start_close(self) -> None:
         if self.session is None:
@@ -468,7 +474,6 @@ class TillSessionScreen(QWidget):
             lambda: self._services.z_report(closed.session.id), self._show_report, self._failed,
             owner=self,
         )  # fmt: skip
-        self.load()
 
     # --- reports -----------------------------------------------------------------------------
 
