@@ -46,6 +46,7 @@ from sync.protocol import (
 )
 
 TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=20.0, pool=5.0)
+CONNECT_RETRIES: Final = 3  # a connection refused or reset at once is tried again so often
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -119,11 +120,13 @@ class ServerClient:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self._timeout = timeout
-        # retries=3: only connections that failed before anything was sent are retried.
+        # No transport retries: httpx's retry a connection that timed out too (a TLS
+        # handshake that never ends), each for the whole connect timeout. `_call` sends again
+        # only when the connection failed at once, before anything was sent.
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=timeout,
-            transport=httpx.HTTPTransport(verify=context, retries=3),
+            transport=httpx.HTTPTransport(verify=context),
         )
 
     def close(self) -> None:
@@ -192,19 +195,23 @@ class ServerClient:
             if self.token is None:
                 raise Unauthorized("this till is not enrolled with a server")
             sent["Authorization"] = f"Device {self.token}"
-        try:
-            response = self._http.request(
-                method,
-                API_PREFIX + path,
-                json=json,
-                params=params,
-                headers=sent,
-                timeout=self._timeout if within is None else _cut(self._timeout, within),
-            )
-        except httpx.TimeoutException as exc:
-            raise Unreachable(f"the server did not answer in time ({type(exc).__name__})") from exc
-        except httpx.TransportError as exc:
-            raise Unreachable(f"the server cannot be reached: {_reason(exc)}") from exc
+        timeout = self._timeout if within is None else _cut(self._timeout, within)
+        for attempt in range(CONNECT_RETRIES + 1):
+            try:
+                response = self._http.request(
+                    method, API_PREFIX + path, json=json, params=params, headers=sent,
+                    timeout=timeout,
+                )  # fmt: skip
+                break
+            except httpx.TimeoutException as exc:
+                raise Unreachable(
+                    f"the server did not answer in time ({type(exc).__name__})"
+                ) from exc
+            except httpx.ConnectError as exc:  # refused or reset: nothing was sent
+                if attempt == CONNECT_RETRIES or _untrusted(exc) is not None:
+                    raise Unreachable(f"the server cannot be reached: {_reason(exc)}") from exc
+            except httpx.TransportError as exc:
+                raise Unreachable(f"the server cannot be reached: {_reason(exc)}") from exc
         if response.status_code >= 400:
             raise _error(response)
         try:
@@ -230,12 +237,19 @@ def _cut(timeout: httpx.Timeout, within: float) -> httpx.Timeout:
     )
 
 
-def _reason(exc: httpx.TransportError) -> str:
+def _untrusted(exc: BaseException) -> ssl.SSLCertVerificationError | None:
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ssl.SSLCertVerificationError):
-            return f"its certificate is not trusted ({cause.verify_message})"
+            return cause
         cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _reason(exc: httpx.TransportError) -> str:
+    untrusted = _untrusted(exc)
+    if untrusted is not None:
+        return f"its certificate is not trusted ({untrusted.verify_message})"
     return str(exc) or type(exc).__name__
 
 

@@ -1,7 +1,8 @@
 """A TCP proxy between a till and the server that loses what a network loses: the answer
 after the server committed (``drop_answer``), the end of a request (``tear_request``), or
 everything (``refuse``); or it keeps the connection open and never answers (``stall``: the
-answer is held back, as a stalled link or a hung server would). TLS goes through untouched
+answer is held back, as a stalled link or a hung server would), or takes the connection and
+says nothing at all, not even TLS (``silent``). TLS goes through untouched
 (it is bytes to the proxy), so the till still checks the server's certificate end to end."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import time
 from typing import Literal
 
-Mode = Literal["pass", "drop_answer", "stall", "tear_request", "refuse"]
+Mode = Literal["pass", "drop_answer", "stall", "silent", "tear_request", "refuse"]
 ANSWER_DELAY = 0.005  # seconds after the request's last bytes: the server's answer, not TLS
 
 
@@ -42,6 +43,10 @@ class FaultProxy:
     def _serve(self, client: socket.socket) -> None:
         mode = self.mode
         if mode == "refuse":
+            client.close()
+            return
+        if mode == "silent":
+            self._stop.wait()
             client.close()
             return
         try:
