@@ -26,7 +26,9 @@ The 18 fault scenarios of §10 (server on loopback over TLS, PostgreSQL, fault p
     = a till that lost the ack). Inside the local transaction (no sale, no seq burned): tests/
     services and tests/persistence (the sale's one transaction; not a sync test).
  5. stalled connection → deadline fires: `test_a_stalled_server_costs_an_upload_its_deadline_
-    and_nothing_else` below (fault proxy mode "stall").
+    and_nothing_else` (the answer never comes: fault proxy mode "stall") and `test_a_silent_
+    link_costs_the_counter_one_connect_timeout_and_the_upload_its_deadline` (not even TLS:
+    "silent"; the sale path answers within the counter's connect timeout) below.
  6. partition for hours and > 24 h: test_till_online::test_after_a_partition_of_more_than_a_
     day_the_till_sold_its_lease_and_catches_up; test_till_state_machine (cut/heal).
  7. overlapping allotments concurrently: test_inventory::test_concurrent_overlapping_leases_
@@ -60,8 +62,9 @@ The 18 fault scenarios of §10 (server on loopback over TLS, PostgreSQL, fault p
     stored_and_raised, test_an_offline_sale_of_a_sold_seat_is_kept_as_an_incident. (What is
     not an event at all is ``malformed``: test_events::test_malformed_events_are_refused_alone_
     and_nothing_of_them_is_stored.)
-17. second app instance on the same till database → single-writer lock: NOT COVERED — the
-    till has no such lock yet (see the report of this change).
+17. second app instance on the same till database → single-writer lock: tests/services/
+    test_writer_lock.py (another process holds the lock: the station refuses to start, says
+    why, writes nothing; the lock goes with its process).
 18. clock skew of hours → both times stored, flagged: test_events::test_a_device_clock_hours_
     off_is_flagged; both times: `test_a_skewed_clock_keeps_both_times` below.
 
@@ -110,6 +113,7 @@ from __future__ import annotations
 
 import copy
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -124,6 +128,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from sqlalchemy import Connection, select, text, update
 
+from app.services.selling import SeatsUnavailable
+from app.services.server_inventory import COUNTER_TIMEOUT
+from domain.orders import PaymentPlan
 from server import devices
 from server import tables as t
 from server.api import create_app
@@ -131,12 +138,13 @@ from server.database import make_engine, write
 from sync.client import ServerClient, Unreachable
 from sync.sender import Backoff, build_batch
 
-from .conftest import RunningServer, ServerThread, Till, free_port
+from .conftest import RunningServer, ServerThread, Till, free_port, sellable_seats
 from .fault_proxy import FaultProxy
 from .helpers import error, ok
 from .invariants import InvariantBroken, check_invariants
 from .test_events import _incidents, _results
-from .test_till_upload import DemoTill, demo_till, point_at, stored_events, template
+from .test_till_online import _till
+from .test_till_upload import DemoTill, demo_till, lease_to, point_at, stored_events, template
 
 __all__ = ["demo_till", "template"]  # the demo till fixtures, from test_till_upload
 
@@ -295,6 +303,39 @@ def test_a_stalled_server_costs_an_upload_its_deadline_and_nothing_else(
         assert demo_till.syncing.upload().acked_through_seq == 1
         link = demo_till.syncing.link()
         assert link is not None and stored_events(server, link.device_id) == [sale]
+    finally:
+        proxy.close()
+
+
+def test_a_silent_link_costs_the_counter_one_connect_timeout_and_the_upload_its_deadline(
+    server: RunningServer, template: Path, tmp_path: Path
+) -> None:
+    """The proxy takes the connection and never says anything, not even TLS. At the counter a
+    leased seat sells at once, another is refused as not leased within the counter's connect
+    timeout (it took 9.6 s when the client let httpx retry the timed-out handshake three
+    times); the upload ends by its deadline; once the link is back everything goes up."""
+    till = _till(template, tmp_path / "till", server, f"S-{uuid.uuid4().hex[:6]}")
+    leased, other = sellable_seats(server, "P-CAR-2", 2)
+    lease_to(server, till, [leased], 4)
+    proxy = FaultProxy(server.port)
+    try:
+        point_at(till, f"https://localhost:{proxy.port}")
+        proxy.mode = "silent"
+        cart = till.selling.open_cart().cart.id
+        started = time.monotonic()
+        with pytest.raises(SeatsUnavailable, match="offline_not_leased"):
+            till.selling.add_seats(cart, "P-CAR-2", [other])
+        assert time.monotonic() - started < COUNTER_TIMEOUT.connect + 2  # type: ignore[operator]
+        view = till.selling.add_seats(cart, "P-CAR-2", [leased])
+        till.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP")
+        started = time.monotonic()
+        report = till.syncing.upload(seconds=1.5)
+        assert time.monotonic() - started < 4 and "did not answer in time" in report.error
+        assert till.syncing.status().queued == 1
+        proxy.mode = "pass"
+        point_at(till, server.base_url)
+        assert till.syncing.upload().error == ""
+        check_invariants(server.engine, [till])
     finally:
         proxy.close()
 
