@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.persistence import Database, open_database
+from app.persistence import Database
 from app.services import journal, tills
 from domain import ledger
 from domain.channels import PointOfSale
@@ -200,17 +200,9 @@ steps = st.lists(
 
 @pytest.fixture(scope="module")
 def shared_db() -> Iterator[Database]:
-    from tests.persistence import factories
-
+    """One database for every example: each adds a till of its own."""
     with tempfile.TemporaryDirectory() as folder:
-        database = open_database(Path(folder) / "till.sqlite3")
-        with database.unit_of_work() as uow:
-            for mode in factories.delivery_modes():
-                uow.catalog.add_delivery_mode(mode)
-            uow.channels.add_channel(factories.box_office())
-            uow.operators.add(JULES)
-            uow.operators.add(CAMILLE)
-            uow.commit()
+        database = test_tills.seeded(Path(folder) / "till.sqlite3", points=False)
         try:
             yield database
         finally:

@@ -27,19 +27,27 @@ JULES = Operator("jul", "jul", "Jules", Role.SUPERVISOR, "hash")
 CAMILLE = Operator("cam", "cam", "Camille", Role.CASHIER, "hash")
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "till.sqlite3")
+def seeded(path: Path, points: bool = True) -> Database:
+    """A till database with the delivery modes, the box office (and a channel without float),
+    Jules and Camille; with ``points``, the points of sale TILL-1 and TILL-2."""
+    database = open_database(path)
     with database.unit_of_work() as uow:
         for mode in factories.delivery_modes():
             uow.catalog.add_delivery_mode(mode)
         uow.channels.add_channel(factories.box_office())
         uow.channels.add_channel(SalesChannel("NOFLOAT", "Sans fonds", factories.web().type))
-        uow.channels.add_point_of_sale(factories.point_of_sale())
-        uow.channels.add_point_of_sale(PointOfSale("TILL-2", "Caisse 2", "NOFLOAT", 2))
+        if points:
+            uow.channels.add_point_of_sale(factories.point_of_sale())
+            uow.channels.add_point_of_sale(PointOfSale("TILL-2", "Caisse 2", "NOFLOAT", 2))
         uow.operators.add(JULES)
         uow.operators.add(CAMILLE)
         uow.commit()
+    return database
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = seeded(tmp_path / "till.sqlite3")
     try:
         yield database
     finally:
