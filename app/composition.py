@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.config import STATION_FILE, StationConfig
@@ -95,11 +96,16 @@ class Station:
     syncing: SyncServices
     network: NetworkLane  # uploads to the central server, when the till is enrolled
     feed: FeedLane  # the server's catalog and seat changes, long-polled
+    database_path: Path | None = None  # whose writer lock this station holds
 
     def stop(self) -> None:
+        from app.persistence.writer_lock import release_writer_lock
+
         self.feed.stop()
         self.network.stop()
         self.device_station.stop()  # finishes queued print jobs, then closes every device
+        if self.database_path is not None:
+            release_writer_lock(self.database_path)
 
 
 def _device_configs(config: StationConfig) -> list[DeviceConfig]:
@@ -117,6 +123,10 @@ def _device_configs(config: StationConfig) -> list[DeviceConfig]:
 
 
 def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
+    """The running till: its use cases, devices, printers and network lanes. It is the one
+    writer of its database: a second instance on it gets `DatabaseInUse` before it writes
+    anything."""
+    from app.persistence.writer_lock import hold_writer_lock
     from app.services.devices import DevicesService
     from app.services.feed import CatalogFeed
     from app.services.printing import PrinterStation, PrintingServices
@@ -126,6 +136,7 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     from app.services.tickets import sale_ticket_printer
     from drivers.station import DeviceStation
 
+    hold_writer_lock(config.database_path)
     services = open_till(config, clock)
     device_station = DeviceStation(_device_configs(config))
     printers = PrinterStation(devices=device_station)
@@ -163,5 +174,14 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     network.start()
     feed.start()
     return Station(
-        services, printing, devices, printers, device_station, selling, syncing, network, feed
+        services,
+        printing,
+        devices,
+        printers,
+        device_station,
+        selling,
+        syncing,
+        network,
+        feed,
+        config.database_path,
     )

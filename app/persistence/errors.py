@@ -84,3 +84,10 @@ def unavailable_kind(error: BaseException) -> type[DatabaseUnavailable] | None:
         if name == prefix or name.startswith(prefix + "_"):
             return kind
     return None
+
+
+class DatabaseInUse(DatabaseUnavailable):
+    """Another instance of the till runs on this database: two would give out the same
+    sequence numbers (notes/sync.md §7: one writer per till database)."""
+
+    what = "is in use by another Guichet running on this computer"

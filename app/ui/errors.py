@@ -289,6 +289,11 @@ def _database_message(error: BaseException) -> str | None:
             "The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, "
             "then try again; if it happens again, call a technician.",
         ),
+        "database_in_use": QCoreApplication.translate(
+            "ErrorPolicy",
+            "The till's database %1 is in use by another Guichet running on this computer. "
+            "Only one may sell on it: use the one that is open, or close it first.",
+        ),
         "database_emptied": QCoreApplication.translate(
             "ErrorPolicy",
             "The till's database %1 is empty although it existed: its history is gone. "
