@@ -47,6 +47,8 @@ idle_lock_minutes = 5
 # The receipt after a sale: "on_request" (France: printed only when the customer asks,
 # one key) or "always".
 receipt = "on_request"
+# A refund or cancellation above this amount needs a supervisor's PIN ("" : never).
+refund_approval_above = "100.00"
 
 # The devices of this station. The demo's are simulators (sim://) that speak the real
 # protocols; a real station gives tcp://host:port, serial:///dev/ttyUSB0?baudrate=9600 or
@@ -110,6 +112,8 @@ class StationConfig:
     devices: Mapping[str, Any] = field(default_factory=dict)  # the [devices] table, unparsed
     demo: bool = False  # load the embedded demo into a new database
     receipt_always: bool = False  # print each sale's receipt, not only on request
+    # Refunds above this amount ("100.00", in the till's currency) need a supervisor's PIN.
+    refund_approval_above: str | None = "100.00"
 
     @property
     def database_path(self) -> Path:
@@ -179,6 +183,7 @@ def load_station(data_dir: Path | None = None, *, demo: bool = False) -> Station
         language=language,
         idle_lock_minutes=float(idle),
         receipt_always=sale.get("receipt", "on_request") == "always",
+        refund_approval_above=str(sale.get("refund_approval_above", "100.00")) or None,
     )
 
 

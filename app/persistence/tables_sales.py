@@ -86,6 +86,9 @@ class TicketRow(Base):
     price_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(CURRENCY)
     state: Mapped[str] = mapped_column(String(16))
+    # Why a void ticket is void ("refunded", "cancelled") and by which correction.
+    void_reason: Mapped[str | None] = mapped_column(String(16))
+    correction_id: Mapped[str | None] = mapped_column(ID)
 
 
 class TenderRow(Base):

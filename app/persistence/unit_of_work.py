@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.persistence.errors import DatabaseReadOnly, unavailable_kind
+from app.persistence.repositories.after_sale import AfterSaleRepository
 from app.persistence.repositories.catalog import CatalogRepository
 from app.persistence.repositories.channels import ChannelRepository
 from app.persistence.repositories.configurations import ConfigurationRepository
@@ -65,6 +66,7 @@ class UnitOfWork:
     standing: StandingRepository
     sales: SaleRepository
     gift_cards: GiftCardRepository
+    after_sale: AfterSaleRepository
     sync: SyncLinkRepository
     feed: FeedRepository
 
@@ -95,6 +97,7 @@ class UnitOfWork:
         self.standing = StandingRepository(session)
         self.sales = SaleRepository(session)
         self.gift_cards = GiftCardRepository(session)
+        self.after_sale = AfterSaleRepository(session)
         self.sync = SyncLinkRepository(session)
         self.feed = FeedRepository(session, self.venues)
         return self

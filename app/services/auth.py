@@ -6,6 +6,7 @@ in one transaction per attempt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -80,6 +81,29 @@ def log_in(
 
     A wrong PIN is recorded even though the login fails: the count must survive a restart.
     """
+    return check_pin(
+        uow_factory,
+        hasher,
+        clock,
+        operator_id,
+        pin,
+        lambda uow, operator, now: journal.record(
+            uow, till, _operator_event("login", operator, now)
+        ),
+    )
+
+
+def check_pin(
+    uow_factory: UnitOfWorkFactory,
+    hasher: PinHasher,
+    clock: Clock,
+    operator_id: str,
+    pin: str,
+    on_success: Callable[[UnitOfWork, Operator, datetime], object] | None = None,
+) -> Operator:
+    """The operator when the PIN is right (``on_success`` runs in the same transaction: the
+    login's journal entry); WrongPin or OperatorLocked otherwise, the attempt counted, as
+    at the login (a supervisor's approval counts the same way)."""
     now = clock.now()
     with uow_factory() as uow:
         operator = _get(uow, operator_id)
@@ -89,7 +113,8 @@ def log_in(
         if _verifies(hasher, operator.pin_hash, pin):
             operator = operator.after_success()
             uow.operators.save(operator)
-            journal.record(uow, till, _operator_event("login", operator, now))
+            if on_success is not None:
+                on_success(uow, operator, now)
             uow.commit()
             return operator
         operator = operator.after_failure(now)

@@ -144,6 +144,36 @@ class DevicesService:
             ),
         )
 
+    def correction_payment(
+        self,
+        kind: TransactionKind,
+        amount: Money,
+        reference: str,
+        receipt_no: int | None = None,
+        progress: ProgressListener | None = None,
+    ) -> tuple[CardPayment, PaymentResult]:
+        """A refund's card part on the station's terminal: a refund, or the reversal of the
+        payment with ``receipt_no``; ``reference`` is the correction's id (an unknown outcome
+        stays open for it). Blocks: run it on a lane."""
+        name = self.device_for(Role.PAYMENT_TERMINAL)
+        if name is None:
+            raise DeviceConfigError("this station has no card terminal")
+        return self.station.call(
+            name,
+            self._recording(
+                lambda terminal: payments.run(
+                    self._uow,
+                    self._clock,
+                    terminal,
+                    kind,
+                    amount,
+                    reference,
+                    receipt_no,
+                    progress,
+                )
+            ),
+        )
+
     def open_drawer_for_sale(self) -> None:
         """After a cash sale's commit: open the drawer on its device lane, without waiting; a
         drawer that fails is reported by its status events, never undoes the sale."""

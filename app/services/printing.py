@@ -342,6 +342,22 @@ class PrintingServices:
             for ticket in tickets
         ]
 
+    def queue_duplicate(
+        self, uow: UnitOfWork, ticket: TicketData, reprint_of: str | None = None
+    ) -> str:
+        """Inside a reprint's transaction: queue a ticket marked DUPLICATA (``reprint_of``:
+        the job of the ticket it replaces, if it printed here). Dispatch it after the commit."""
+        name = self._ticket_printer(None)
+        return self._add_job(
+            uow,
+            name,
+            "ticket",
+            f"{_ticket_label(ticket)} (DUPLICATA)",
+            serialize.dumps(replace(ticket.as_duplicate(), till=ticket.till or self.till)),
+            ticket.ticket_number,
+            reprint_of,
+        )
+
     def _ticket_printer(self, printer: str | None) -> str:
         name = printer or self.station.for_purpose(TICKETS)
         if name is None:
@@ -568,7 +584,9 @@ def _print_record(job: PrintJob, till: str, at: datetime) -> dict[str, object]:
         "label": job.label,
         "ticket": job.ticket_number,
         "printer": job.printer,
-        "copy": "DUPLICATA" if job.reprint_of is not None else "original",
+        "copy": "DUPLICATA"
+        if job.reprint_of is not None or job.label.endswith("(DUPLICATA)")
+        else "original",
     }
 
 

@@ -96,3 +96,78 @@ class SyncLink:
         if self.server_time_at is None or self.last_contact_at is None:
             return now
         return self.server_time_at + max(now - self.last_contact_at, timedelta(0))
+
+
+# --- after the sale (app.services.after_sale) ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRecord:
+    """A stored order: its identity and its sale record (the journal's, as paid)."""
+
+    id: str
+    till: str
+    device_seq: int
+    session_id: str
+    operator_id: str
+    at: datetime
+    document: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class TicketRecord:
+    """One ticket of an order as it stands now: ``state`` "valid" or "void" (then
+    ``void_reason``: "refunded", "cancelled")."""
+
+    number: int
+    barcode: str
+    order_id: str
+    performance_id: str
+    seat_id: str | None
+    zone_id: str | None
+    category: str
+    audience: str
+    price_minor: int
+    currency: str
+    state: str
+    void_reason: str | None = None
+    correction_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionRecord:
+    """A refund or cancellation of an order: pending (a card may be refunded), done, or
+    abandoned (nothing went back)."""
+
+    id: str
+    till: str
+    order_id: str
+    kind: str
+    state: str
+    tickets: tuple[int, ...]
+    total_minor: int
+    currency: str
+    operator_id: str
+    approved_by: str | None
+    reason: str
+    document: dict[str, object]
+    created_at: datetime
+    decided_at: datetime | None = None
+    detail: str = ""
+    journal_seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReprintRecord:
+    """A ticket reprinted as DUPLICATA: the barcode it voided and the one it printed."""
+
+    id: str
+    till: str
+    order_id: str
+    ticket_number: int
+    old_barcode: str
+    new_barcode: str
+    operator_id: str
+    reason: str
+    at: datetime
+    journal_seq: int | None = None

@@ -31,7 +31,14 @@ from zoneinfo import ZoneInfo
 from app.services import browsing, training
 from app.services.changes import Changes
 from app.services.payments import PaymentState
-from app.services.ports import Clock, Held, Inventory, UnitOfWork, UnitOfWorkFactory
+from app.services.ports import (
+    Clock,
+    Held,
+    Inventory,
+    Returned,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
 from domain.availability import SeatState, may_sell_now, may_sell_seat
@@ -209,6 +216,22 @@ class LocalInventory:
 
     def lease_of(self, cart: Cart) -> tuple[str, int] | None:
         return None  # a till on its own has no lease
+
+    def give_back(self, uow: UnitOfWork, sale: str, places: Sequence[Returned]) -> list[str]:
+        """A refund: the seats and standing places sold to ``sale`` are free again, all or
+        none (the places not sold to it are returned; the caller rolls back)."""
+        missing: list[str] = []
+        seats: dict[str, list[str]] = {}
+        for place in places:
+            if place.seat_id is not None:
+                seats.setdefault(place.performance_id, []).append(place.seat_id)
+            elif place.zone_id is not None and not uow.standing.unsell(
+                sale, place.zone_id, place.places
+            ):
+                missing.append(place.zone_id)
+        for performance_id, seat_ids in seats.items():
+            missing += uow.seat_states.unsell(performance_id, seat_ids, sale)
+        return missing
 
     def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
         lost: list[str] = []

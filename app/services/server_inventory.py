@@ -31,7 +31,7 @@ from datetime import datetime
 
 import httpx
 
-from app.services.ports import Held, UnitOfWork
+from app.services.ports import Held, Returned, UnitOfWork
 from app.services.records import SyncLink
 from app.services.selling import LEASED, LocalInventory, SaleError, lease_of, leased_hold
 from domain.orders import Cart, CartLine, LineKind
@@ -216,6 +216,11 @@ class ServerInventory:
                 self._went_offline(exc)
                 return []
         return []
+
+    def give_back(self, uow: UnitOfWork, sale: str, places: Sequence[Returned]) -> list[str]:
+        """A refund's seats go back on sale here; the server has no call to take them back
+        yet: it learns of the refund from the outbox (its event names the seats)."""
+        return self._local.give_back(uow, sale, places)
 
     def lease_of(self, cart: Cart) -> tuple[str, int] | None:
         return lease_of(cart)

@@ -15,7 +15,7 @@ from app.services.printing import PrintingServices, UnknownPrinter
 from domain.catalog import Event, Organizer, Performance
 from domain.configuration import LogicalLayout
 from domain.money import Money
-from domain.orders import Order
+from domain.orders import Order, Ticket
 from domain.venue import Hall, Site, Zone
 from printing.data import (
     PaymentLine,
@@ -62,35 +62,49 @@ def ticket_documents(uow: UnitOfWork, order: Order, order_number: str) -> list[T
     fee exactly) in the price printed on it."""
     shares = order.fee.split(len(order.tickets)) if order.tickets else []
     context: dict[str, _Context] = {}
-    documents = []
-    for ticket, fee in zip(order.tickets, shares, strict=True):
-        if ticket.performance_id not in context:  # read once per performance, not per ticket
-            context[ticket.performance_id] = _context(uow, ticket.performance_id)
-        c = context[ticket.performance_id]
-        seat = c.layout.physical.seat(ticket.seat_id) if ticket.seat_id else None
-        zone = c.zones.get(seat.zone) if seat else None
-        document = ticket_from_catalog(
-            organizer=c.organizer,
-            event=c.event,
-            performance=c.performance,
-            site=c.site,
-            hall=c.hall,
-            category=c.layout.category(ticket.category),
-            audience=uow.catalog.get_audience(ticket.audience),
-            price=ticket.price + fee,
-            fees=fee,
-            order_number=order_number,
-            ticket_number=ticket.number,
-            barcode=ticket.barcode,
-            seat=seat,
-            zone=zone,
-            till=order.till,
-        )
-        if ticket.zone_id is not None:  # a standing place: the zone's name and entrance
-            standing = next(z for z in c.layout.physical.ga_zones if z.id == ticket.zone_id)
-            document = replace(document, zone=standing.name, entrance=standing.entrance or "")
-        documents.append(document)
-    return documents
+    return [
+        ticket_document(uow, ticket, fee, order_number, order.till, context)
+        for ticket, fee in zip(order.tickets, shares, strict=True)
+    ]
+
+
+def ticket_document(
+    uow: UnitOfWork,
+    ticket: Ticket,
+    fee: Money,
+    order_number: str,
+    till: str,
+    context: dict[str, _Context] | None = None,
+) -> TicketData:
+    """One ticket as printed, with its share ``fee`` of the order's fee in its price (a
+    DUPLICATA is this with its new barcode, `TicketData.as_duplicate`)."""
+    context = {} if context is None else context
+    if ticket.performance_id not in context:  # read once per performance, not per ticket
+        context[ticket.performance_id] = _context(uow, ticket.performance_id)
+    c = context[ticket.performance_id]
+    seat = c.layout.physical.seat(ticket.seat_id) if ticket.seat_id else None
+    zone = c.zones.get(seat.zone) if seat else None
+    document = ticket_from_catalog(
+        organizer=c.organizer,
+        event=c.event,
+        performance=c.performance,
+        site=c.site,
+        hall=c.hall,
+        category=c.layout.category(ticket.category),
+        audience=uow.catalog.get_audience(ticket.audience),
+        price=ticket.price + fee,
+        fees=fee,
+        order_number=order_number,
+        ticket_number=ticket.number,
+        barcode=ticket.barcode,
+        seat=seat,
+        zone=zone,
+        till=till,
+    )
+    if ticket.zone_id is not None:  # a standing place: the zone's name and entrance
+        standing = next(z for z in c.layout.physical.ga_zones if z.id == ticket.zone_id)
+        document = replace(document, zone=standing.name, entrance=standing.entrance or "")
+    return document
 
 
 def sale_ticket_printer(printing: PrintingServices) -> TicketPrinter:

@@ -7,6 +7,7 @@ dismiss, or "it did print"), and that decision is stored with who made it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -89,6 +90,15 @@ class PrintJobRepository:
         query = select(_jobs).order_by(_jobs.c.created_at.desc(), _jobs.c.id).limit(limit)
         if printer is not None:
             query = query.where(_jobs.c.printer == printer)
+        return [_job(r) for r in self._session.execute(query)]
+
+    def for_tickets(self, numbers: Iterable[int]) -> list[PrintJob]:
+        """The ticket jobs of these ticket numbers (originals and DUPLICATA), oldest first."""
+        query = (
+            select(_jobs)
+            .where(_jobs.c.kind == "ticket", _jobs.c.ticket_number.in_(sorted(set(numbers))))
+            .order_by(_jobs.c.created_at, _jobs.c.id)
+        )
         return [_job(r) for r in self._session.execute(query)]
 
     def awaiting_decision(self) -> list[PrintJob]:

@@ -225,6 +225,36 @@ class StandingRepository:
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 
+    def unsell(self, sale: str, zone_id: str, places: int) -> bool:
+        """Give back ``places`` of the places ``sale`` bought in a zone (a refund): they are on
+        sale again. False (nothing changed) when the sale holds fewer there."""
+        rows = self._session.execute(
+            select(_standing.c.id, _standing.c.places)
+            .where(
+                _standing.c.owner == sale,
+                _standing.c.zone_id == zone_id,
+                _standing.c.state == "sold",
+            )
+            .order_by(_standing.c.id)
+        ).all()
+        if sum(row.places for row in rows) < places:
+            return False
+        left = places
+        for row in rows:
+            if left <= 0:
+                break
+            if row.places <= left:
+                self._session.execute(_standing.delete().where(_standing.c.id == row.id))
+                left -= row.places
+            else:
+                self._session.execute(
+                    update(_standing)
+                    .where(_standing.c.id == row.id)
+                    .values(places=row.places - left)
+                )
+                left = 0
+        return True
+
 
 class SaleRepository:
     """Orders, written once: the order, its tickets and tenders, and its outbox message."""
@@ -323,10 +353,25 @@ class SaleRepository:
         return int(self._session.scalar(select(func.count()).where(_orders.c.till == till)) or 0)
 
     def barcode_taken(self, barcode: str) -> bool:
+        """A barcode a ticket has, or had before a reprint voided it: never issued again."""
+        from app.persistence.tables_after_sale import ReprintRow
+
+        voided = table_of(ReprintRow)
         return (
             self._session.scalar(select(_tickets.c.barcode).where(_tickets.c.barcode == barcode))
             is not None
+            or self._session.scalar(
+                select(voided.c.old_barcode).where(voided.c.old_barcode == barcode)
+            )
+            is not None
         )
+
+    def journal_seq_of(self, message_id: str) -> int | None:
+        """The journal entry of an outbox event (a sale's, by its UUID)."""
+        seq = self._session.scalar(
+            select(_outbox.c.journal_seq).where(_outbox.c.message_id == message_id)
+        )
+        return None if seq is None else int(seq)
 
     def outbox(self, till: str) -> list[tuple[int, str, str]]:
         """(device_seq, message_id, kind) of the till's messages, in order."""
@@ -356,6 +401,16 @@ class GiftCardRepository:
             )
         ).first()
         return None if row is None else Money(row[0], row[1])
+
+    def credit(self, code: str, amount: Money) -> bool:
+        """Put ``amount`` back on the card (a refund of what it paid); False for a card that
+        is not there (or in another currency)."""
+        result = self._session.execute(
+            update(_gift_cards)
+            .where(_gift_cards.c.code == code, _gift_cards.c.currency == amount.currency)
+            .values(balance_minor=_gift_cards.c.balance_minor + amount.minor)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     def spend(self, code: str, amount: Money) -> bool:
         """Take ``amount`` off the card if its balance covers it (conditional update)."""

@@ -142,6 +142,36 @@ class SeatStateRepository:
         it does not hold (any more) are returned and nothing changes."""
         return self._convert(performance_id, seat_ids, held_by, SeatState.SOLD, sale)
 
+    def unsell(self, performance_id: str, seat_ids: Iterable[str], sale: str) -> list[str]:
+        """Seats sold to ``sale`` go back on sale (a refund), all or none: the seats that are
+        not sold to it are returned and nothing changes."""
+        ids = _unique(seat_ids)
+        sold: set[str] = set()
+        for chunk in _chunks(ids):
+            sold.update(
+                self._session.scalars(
+                    select(_states.c.seat_id).where(
+                        _states.c.performance_id == performance_id,
+                        _states.c.seat_id.in_(chunk),
+                        _states.c.owner == sale,
+                        _states.c.state == SeatState.SOLD.value,
+                    )
+                )
+            )
+        missing = sorted(set(ids) - sold)
+        if missing:
+            return missing
+        for chunk in _chunks(ids):
+            self._session.execute(
+                delete(_states).where(
+                    _states.c.performance_id == performance_id,
+                    _states.c.seat_id.in_(chunk),
+                    _states.c.owner == sale,
+                    _states.c.state == SeatState.SOLD.value,
+                )
+            )
+        return []
+
     def reserve(
         self, performance_id: str, seat_ids: Iterable[str], held_by: str, reservation: str
     ) -> list[str]:

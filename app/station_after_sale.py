@@ -1,0 +1,45 @@
+"""Find, refunds and reprints (`app.services.after_sale`) built on a running station: its
+terminal for card refunds, its drawer for cash, its ticket printer for DUPLICATA, its network
+lane to upload the corrections. Kept beside `app.composition` (which builds the station) so the
+station's wiring stays in one place; `after_sale_services` also finishes what a crash left
+between the card terminal and the commit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drivers.base import Role
+
+if TYPE_CHECKING:
+    from app.composition import Station
+    from app.config import StationConfig
+    from app.services.after_sale import AfterSaleServices
+
+
+def after_sale_services(station: Station, config: StationConfig) -> AfterSaleServices:
+    """The station's after-sale use cases; the refunds a stopped till left pending are
+    settled here (`AfterSaleServices.recover_at_start`, what it did in ``recovered``)."""
+    from app.services.after_sale import AfterSaleServices
+    from app.services.server_inventory import ServerInventory
+    from domain.money import Money
+
+    threshold = config.refund_approval_above
+    devices, printing, services = station.devices, station.printing, station.services
+    has_terminal = devices.device_for(Role.PAYMENT_TERMINAL) is not None
+    has_printer = printing.station.for_purpose("tickets", quiet=True) is not None
+    after_sale = AfterSaleServices(
+        services.uow_factory,
+        services.clock,
+        config.point_of_sale,
+        services.hasher,
+        inventory=ServerInventory(station.syncing.link),
+        card=devices.correction_payment if has_terminal else None,
+        refund_approval_above=Money.of(threshold, "EUR") if threshold else None,
+        open_drawer=devices.open_drawer_for_sale,
+        queue_duplicate=printing.queue_duplicate if has_printer else None,
+        dispatch=printing.dispatch,
+        recorded=station.network.wake,
+    )
+    after_sale.recover_at_start()
+    return after_sale
