@@ -295,3 +295,25 @@ def test_a_cancellations_receipt_says_which_ticket_it_cancels() -> None:
     assert by_tickets.corrects == "Ce ticket annule le ticket n° 1"  # its ticket numbers
     plain = receipt_document(original, "000007-G1", "Le Théâtre", "Europe/Paris")
     assert plain.corrects == "" and b"Ce ticket" not in render_receipt(plain)
+
+
+def test_an_entry_written_while_the_totals_are_read_is_not_left_out(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import closures
+
+    clock = FixedClock(datetime(2026, 3, 12, tzinfo=PARIS))
+    _sell(db, PINNED_MOMENT, "10.00")
+    planned = closures._plan
+    calls = []
+
+    def plan_then_sell(*args: object) -> object:
+        calls.append(planned(*args))  # type: ignore[arg-type]
+        if len(calls) == 1:  # a sale of that day lands between the snapshot and the write
+            _sell(db, PINNED_MOMENT + timedelta(hours=2), "5.00", 1)
+        return calls[-1]
+
+    monkeypatch.setattr(closures, "_plan", plan_then_sell)
+    (closure,) = close_due(db.unit_of_work, clock, TILL, PARIS, [Frequency.DAILY])
+    assert len([c for c in calls if c]) == 2  # read again after the late sale
+    assert closure.perpetual == eur("15.00") and closure.last_seq == 2
