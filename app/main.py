@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         station = open_station(config)
     except GuichetError as error:  # the database cannot be used, a device is misconfigured...
         return _cannot_start(error, config.language)
+    from app.station_after_sale import after_sale_services
     from app.ui.application import run_gui
 
     try:
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             station.devices,
             station.selling,
             station.syncing,
+            after_sale_services(station, config),
         )
     finally:
         station.stop()

@@ -32,14 +32,21 @@ class Screen(enum.Enum):
     DEVICES = "devices"
     TILL_SESSION = "till_session"
     SERVER = "server"  # the link with the central server
+    ORDERS = "orders"  # F2: find an order, refund, reprint as DUPLICATA
 
 
 SCREENS_BY_ROLE: dict[Role, tuple[Screen, ...]] = {
     # Cashiers move cash in and out and count their drawer blind at the close: F10.
-    Role.CASHIER: (Screen.PERFORMANCES, Screen.TILL_SESSION),
+    Role.CASHIER: (Screen.PERFORMANCES, Screen.TILL_SESSION, Screen.ORDERS),
     # Supervisors settle card payments whose outcome stayed unknown: the devices screen.
     # Supervisors open the till (DOMAIN.md): the till session screen, F10.
-    Role.SUPERVISOR: (Screen.PERFORMANCES, Screen.TILL_SESSION, Screen.OPERATORS, Screen.DEVICES),
+    Role.SUPERVISOR: (
+        Screen.PERFORMANCES,
+        Screen.TILL_SESSION,
+        Screen.ORDERS,
+        Screen.OPERATORS,
+        Screen.DEVICES,
+    ),
     Role.TECHNICIAN: (
         Screen.DEVICES,
         Screen.PRINTERS,

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.services.after_sale import AfterSaleServices
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
 from app.services.selling import SellingServices
@@ -56,6 +57,7 @@ def build_main_window(
     devices: DevicesService | None = None,
     selling: SellingServices | None = None,
     syncing: SyncServices | None = None,
+    after_sale: AfterSaleServices | None = None,
 ) -> MainWindow:
     set_language(language)
     return MainWindow(
@@ -67,6 +69,7 @@ def build_main_window(
         devices,
         selling=selling,
         syncing=syncing,
+        after_sale=after_sale,
     )
 
 
@@ -79,10 +82,19 @@ def run_gui(
     devices: DevicesService | None = None,
     selling: SellingServices | None = None,
     syncing: SyncServices | None = None,
+    after_sale: AfterSaleServices | None = None,
 ) -> int:
     app = create_application()
     window = build_main_window(
-        services, language, idle_lock_minutes, timezone, printing, devices, selling, syncing
+        services,
+        language,
+        idle_lock_minutes,
+        timezone,
+        printing,
+        devices,
+        selling,
+        syncing,
+        after_sale,
     )
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)

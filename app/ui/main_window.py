@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.after_sale import AfterSaleServices
 from app.services.browsing import TillContext
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
@@ -34,6 +35,7 @@ from app.ui.devices.devices_screen import DevicesScreen
 from app.ui.devices.scanner_filter import ScanHub
 from app.ui.login.login_screen import LoginScreen
 from app.ui.operators.operators_screen import OperatorsScreen
+from app.ui.orders.orders_screen import OrdersScreen
 from app.ui.performances.list_screen import PerformanceListScreen
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.plans.plans_screen import PlansScreen
@@ -90,6 +92,7 @@ class Facades:
     devices: DevicesService | None = None
     selling: SellingServices | None = None  # the counter sale; without it the page only shows
     syncing: SyncServices | None = None  # the link with the central server
+    after_sale: AfterSaleServices | None = None  # F2: find, refunds, reprints
 
 
 class WorkArea(QWidget):
@@ -135,6 +138,25 @@ class WorkArea(QWidget):
         self.nav.currentRowChanged.connect(self._switch)
         self.nav.setCurrentRow(0)
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, activated=self.show_till_session)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.show_orders)
+
+    def show_orders(self, scanned: str | None = None) -> bool:
+        """F2 (or a scan outside the payment): the orders screen, with what was scanned."""
+        screen = self.screens.get(Screen.ORDERS)
+        if not isinstance(screen, OrdersScreen):
+            return False
+        self.nav.setCurrentRow(list(self.screens).index(Screen.ORDERS))
+        if scanned is not None:
+            screen.find(scanned)
+        return True
+
+    def scanned(self, code: str) -> None:
+        """A scan from any screen finds its order, except while a customer pays (a gift
+        card's code then goes to the payment panel)."""
+        sale = self.sale_screen
+        if sale is not None and sale.modes.currentWidget() is sale.payment and sale.isVisible():
+            return
+        self.show_orders(code)
 
     def show_till_session(self) -> None:
         """F10: the till session screen, for the roles that have it."""
@@ -182,6 +204,11 @@ class WorkArea(QWidget):
                 timezone=timezone.key,
             )
             return till_screen, self.tr("Till session (F10)")
+        if screen is Screen.ORDERS:
+            if self._facades.after_sale is None:
+                return None
+            orders = OrdersScreen(self._facades.after_sale, services, lane, operator, timezone)
+            return orders, self.tr("Orders (F2)")
         if screen is Screen.OPERATORS:
             return OperatorsScreen(services, lane, operator), self.tr("Operators")
         if screen is Screen.PLANS:
@@ -222,10 +249,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         selling: SellingServices | None = None,
         syncing: SyncServices | None = None,
+        after_sale: AfterSaleServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.facades = Facades(services, printing, devices, selling, syncing)
+        self.facades = Facades(services, printing, devices, selling, syncing, after_sale)
         self.timezone = timezone
         self.scans = ScanHub(self)
         self.scans.scanned.connect(self._scanned)
@@ -358,6 +386,8 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Scanned: %1").replace("%1", code), 8000)
         self.last_scan = code
+        if self.work is not None:
+            self.work.scanned(code)
 
     def lock(self) -> None:
         """Back to the login screen; the next login rebuilds the screens for its operator."""

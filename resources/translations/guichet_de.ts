@@ -940,37 +940,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="328" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>SCHULUNG: nichts wird wirklich verkauft (Supervisor: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309" />
+        <location filename="../../app/ui/main_window.py" line="337" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="349" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Nur ein Supervisor startet oder beendet den Schulungsmodus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357" />
+        <location filename="../../app/ui/main_window.py" line="385" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359" />
+        <location filename="../../app/ui/main_window.py" line="387" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -1031,6 +1031,250 @@
         <location filename="../../app/ui/operators/operators_screen.py" line="110" />
         <source>%1 can log in again.</source>
         <translation>%1 kann sich wieder anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersScreen</name>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="72" />
+        <source>Order number, ticket number or scan a barcode</source>
+        <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
+        <source>Find an order</source>
+        <translation>Bestellung suchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="83" />
+        <source>Tickets of the order</source>
+        <translation>Tickets der Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Performance</source>
+        <translation>Vorstellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <source>Prints and journal entries of the order</source>
+        <translation>Drucke und Journaleinträge der Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <source>Why (kept in the journal)</source>
+        <translation>Grund (im Journal festgehalten)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <source>Refund ticked tickets (Ctrl+R)</source>
+        <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
+        <source>Reprint as DUPLICATA (F9)</source>
+        <translation>Als DUPLICATA nachdrucken (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <source>Supervisor's PIN</source>
+        <translation>PIN des Supervisors</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
+        <source>Supervisor approval:</source>
+        <translation>Freigabe durch den Supervisor:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="165" />
+        <source>Nothing found for %1: check the number, or scan the ticket again.</source>
+        <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
+        <source>a DUPLICATA with a new barcode replaced it</source>
+        <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
+        <source>the ticket was refunded</source>
+        <translation>das Ticket wurde erstattet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
+        <source>the sale was cancelled</source>
+        <translation>der Verkauf wurde storniert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
+        <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
+        <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="197" />
+        <source>Find an order: type or scan, then Enter.</source>
+        <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="203" />
+        <source>Order %1 · %2 · total %3</source>
+        <translation>Bestellung %1 · %2 · Summe %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="209" />
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="210" />
+        <source>refunded</source>
+        <translation>erstattet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
+        <source>reprinted (DUPLICATA)</source>
+        <translation>nachgedruckt (DUPLIKAT)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <source>void</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <source>Gift card</source>
+        <translation>Geschenkkarte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <source>%1: %2 paid, %3 given back</source>
+        <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
+        <source>Print: %1 (%2)</source>
+        <translation>Druck: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <source>Tick the tickets to give back first.</source>
+        <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
+        <source>Say why in the reason field: the journal keeps it.</source>
+        <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <source>Refunding… (the card terminal may ask the customer)</source>
+        <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
+        <source>%1 to the card</source>
+        <translation>%1 auf die Karte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
+        <source>%1 to the gift card</source>
+        <translation>%1 auf die Geschenkkarte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
+        <source>GIVE %1 IN CASH from the drawer</source>
+        <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
+        <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
+        <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
+        <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
+        <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <source>No ticket printer on this station: nothing printed.</source>
+        <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
+        <source>Nothing was done.</source>
+        <translation>Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
+        <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="362" />
+        <source>A reprint needs a supervisor: their PIN, then Approve.</source>
+        <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>
 </context>
 <context>
@@ -2343,7 +2587,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="145" />
+        <location filename="../../app/ui/application.py" line="157" />
         <source>Guichet cannot start</source>
         <translation>Guichet kann nicht starten</translation>
     </message>
@@ -2755,42 +2999,47 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116" />
+        <location filename="../../app/ui/main_window.py" line="119" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="211" />
+        <source>Orders (F2)</source>
+        <translation>Bestellungen (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

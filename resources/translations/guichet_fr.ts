@@ -940,37 +940,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="328" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>FORMATION : aucune vente n'est réelle (superviseur : %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309" />
+        <location filename="../../app/ui/main_window.py" line="337" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="349" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Seul un superviseur démarre ou arrête le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357" />
+        <location filename="../../app/ui/main_window.py" line="385" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359" />
+        <location filename="../../app/ui/main_window.py" line="387" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -1031,6 +1031,250 @@
         <location filename="../../app/ui/operators/operators_screen.py" line="110" />
         <source>%1 can log in again.</source>
         <translation>%1 peut de nouveau se connecter.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersScreen</name>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="72" />
+        <source>Order number, ticket number or scan a barcode</source>
+        <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
+        <source>Find an order</source>
+        <translation>Rechercher une commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="83" />
+        <source>Tickets of the order</source>
+        <translation>Billets de la commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Ticket</source>
+        <translation>Billet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Performance</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Seat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <source>Prints and journal entries of the order</source>
+        <translation>Impressions et écritures du journal de la commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <source>Why (kept in the journal)</source>
+        <translation>Motif (conservé dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <source>Refund ticked tickets (Ctrl+R)</source>
+        <translation>Rembourser les billets cochés (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
+        <source>Reprint as DUPLICATA (F9)</source>
+        <translation>Réimprimer en DUPLICATA (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <source>Supervisor's PIN</source>
+        <translation>Code PIN du superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
+        <source>Supervisor approval:</source>
+        <translation>Approbation du superviseur :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="165" />
+        <source>Nothing found for %1: check the number, or scan the ticket again.</source>
+        <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
+        <source>a DUPLICATA with a new barcode replaced it</source>
+        <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
+        <source>the ticket was refunded</source>
+        <translation>le billet a été remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
+        <source>the sale was cancelled</source>
+        <translation>la vente a été annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
+        <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
+        <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="197" />
+        <source>Find an order: type or scan, then Enter.</source>
+        <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="203" />
+        <source>Order %1 · %2 · total %3</source>
+        <translation>Commande %1 · %2 · total %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="209" />
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="210" />
+        <source>refunded</source>
+        <translation>remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
+        <source>reprinted (DUPLICATA)</source>
+        <translation>réimprimé (DUPLICATA)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <source>void</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <source>%1: %2 paid, %3 given back</source>
+        <translation>%1 : %2 payé, %3 rendu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
+        <source>Print: %1 (%2)</source>
+        <translation>Impression : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <source>Tick the tickets to give back first.</source>
+        <translation>Cochez d'abord les billets à rembourser.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
+        <source>Say why in the reason field: the journal keeps it.</source>
+        <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <source>Refunding… (the card terminal may ask the customer)</source>
+        <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
+        <source>%1 to the card</source>
+        <translation>%1 sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
+        <source>%1 to the gift card</source>
+        <translation>%1 sur la carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
+        <source>GIVE %1 IN CASH from the drawer</source>
+        <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
+        <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
+        <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
+        <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
+        <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <source>No ticket printer on this station: nothing printed.</source>
+        <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
+        <source>Nothing was done.</source>
+        <translation>Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
+        <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="362" />
+        <source>A reprint needs a supervisor: their PIN, then Approve.</source>
+        <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>
 </context>
 <context>
@@ -2343,7 +2587,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="145" />
+        <location filename="../../app/ui/application.py" line="157" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
     </message>
@@ -2755,42 +2999,47 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116" />
+        <location filename="../../app/ui/main_window.py" line="119" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="211" />
+        <source>Orders (F2)</source>
+        <translation>Commandes (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

@@ -1,0 +1,1 @@
+"""After the sale (F2): find an order, refund its tickets, reprint one as DUPLICATA."""

@@ -1,0 +1,384 @@
+"""Orders (F2): one field for an order number, a ticket number or a scanned barcode; the order
+with its tickets (valid, refunded, cancelled, reprinted), tenders, prints and history; refund
+the ticked tickets (Ctrl+R) or reprint the selected one as DUPLICATA (F9), with a supervisor's
+PIN where the rules ask for one.
+
+Thin: every rule is `app.services.after_sale`'s. The database work runs on the database lane;
+a refund, which may wait for the card terminal, on a lane of its own, so the screen never waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import tzinfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.after_sale import (
+    AfterSaleServices,
+    ApprovalNeeded,
+    BarcodeVoided,
+    NothingFound,
+    OrderView,
+    RefundResult,
+    ReprintResult,
+)
+from app.services.till import TillServices
+from app.ui import errors, formatting
+from app.ui.sale.cart_panel import emphasised, key_button
+from app.ui.tasks import Lane
+from domain.errors import WrongPin
+from domain.operators import Operator, Role
+from domain.refunds import NotAllowedToReprint
+
+Approver = tuple[str, str] | None
+
+
+class OrdersScreen(QWidget):
+    def __init__(
+        self,
+        after_sale: AfterSaleServices,
+        services: TillServices,
+        lane: Lane,
+        operator: Operator,
+        timezone: tzinfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ordersScreen")
+        self._after = after_sale
+        self._services = services
+        self._lane = lane
+        self._card_lane = Lane("refund", self)  # the card terminal never holds up the database
+        self._operator = operator
+        self._timezone = timezone
+        self.view: OrderView | None = None
+        self._retry: Callable[[Approver], None] | None = None  # what waits for a supervisor
+
+        self.search = QLineEdit()
+        self.search.setObjectName("findField")
+        self.search.setPlaceholderText(self.tr("Order number, ticket number or scan a barcode"))
+        self.search.setAccessibleName(self.tr("Find an order"))
+        self.search.setMinimumHeight(44)
+        self.search.returnPressed.connect(lambda: self.find(self.search.text()))
+        self.message = emphasised(QLabel(), 1.1)
+        self.message.setObjectName("ordersMessage")
+        self.message.setWordWrap(True)
+        self.header = emphasised(QLabel(), 1.2)
+        self.header.setObjectName("orderHeader")
+        self.tickets = QTreeWidget()
+        self.tickets.setObjectName("orderTickets")
+        self.tickets.setAccessibleName(self.tr("Tickets of the order"))
+        self.tickets.setHeaderLabels(
+            [self.tr("Ticket"), self.tr("Performance"), self.tr("Seat"), self.tr("Tariff"),
+             self.tr("Price"), self.tr("State")]
+        )  # fmt: skip
+        self.tickets.setRootIsDecorated(False)
+        self.tenders = QLabel()
+        self.tenders.setObjectName("orderTenders")
+        self.tenders.setWordWrap(True)
+        self.history = QListWidget()
+        self.history.setObjectName("orderHistory")
+        self.history.setAccessibleName(self.tr("Prints and journal entries of the order"))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("correctionReason")
+        self.reason.setPlaceholderText(self.tr("Why (kept in the journal)"))
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.refund_button = key_button(self.tr("Refund ticked tickets (Ctrl+R)"), "refundButton")
+        self.reprint_button = key_button(self.tr("Reprint as DUPLICATA (F9)"), "reprintButton")
+        self.refund_button.clicked.connect(lambda: self.refund())
+        self.reprint_button.clicked.connect(lambda: self.reprint())
+        # A supervisor's approval, shown only when the rules ask for it.
+        self.approval = QWidget()
+        self.approval.setObjectName("approvalPanel")
+        self.supervisor = QComboBox()
+        self.supervisor.setObjectName("approvalSupervisor")
+        self.supervisor.setAccessibleName(self.tr("Supervisor"))
+        self.pin = QLineEdit()
+        self.pin.setObjectName("approvalPin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(self.tr("Supervisor's PIN"))
+        self.pin.returnPressed.connect(self.approve)
+        approve = key_button(self.tr("Approve"), "approveButton")
+        approve.clicked.connect(lambda: self.approve())
+        row = QHBoxLayout(self.approval)
+        row.addWidget(QLabel(self.tr("Supervisor approval:")))
+        row.addWidget(self.supervisor, 1)
+        row.addWidget(self.pin, 1)
+        row.addWidget(approve)
+        self.approval.hide()
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.reason, 2)
+        actions.addWidget(self.refund_button)
+        actions.addWidget(self.reprint_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.message)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tickets, 3)
+        layout.addWidget(self.tenders)
+        layout.addWidget(self.history, 2)
+        layout.addLayout(actions)
+        layout.addWidget(self.approval)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.refund())
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=lambda: self.reprint())
+        self._show(None)
+
+    # --- finding --------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Shown: the search field takes the keyboard; a refund a stopped till finished at
+        start-up is said here."""
+        self.search.setFocus()
+        self.search.selectAll()
+        notes = [f"{r.order_number}: {r.message}" for r in self._after.recovered]
+        if notes and not self.message.text():
+            self.message.setText("\n".join(notes))
+
+    def find(self, text: str) -> None:
+        self.search.setText(text)
+        self.message.setText("")
+        self._lane.submit(lambda: self._after.find(text), self._show, self._not_found, owner=self)
+
+    def _not_found(self, error: BaseException) -> None:
+        if isinstance(error, BarcodeVoided):
+            self.message.setText(self._voided(error))
+            order_id = error.order_id
+            self._lane.submit(lambda: self._after.order(order_id), self._show_kept, owner=self)
+            return
+        self._show(None)
+        if isinstance(error, NothingFound):
+            self.message.setText(
+                self.tr("Nothing found for %1: check the number, or scan the ticket again.")
+                .replace("%1", error.text.strip())
+            )  # fmt: skip
+        else:
+            self.message.setText(errors.message_for(error))
+
+    def _voided(self, error: BarcodeVoided) -> str:
+        why = {
+            "reprinted": self.tr("a DUPLICATA with a new barcode replaced it"),
+            "refunded": self.tr("the ticket was refunded"),
+            "cancelled": self.tr("the sale was cancelled"),
+        }.get(error.why, error.why)
+        return (
+            self.tr("VOID barcode: %1. Ticket %2 of order %3. It gives no entry.")
+            .replace("%1", why)
+            .replace("%2", str(error.ticket))
+            .replace("%3", error.number)
+        )
+
+    def _show_kept(self, view: OrderView) -> None:
+        """The order of a voided barcode, under the message that says it is void."""
+        message = self.message.text()
+        self._show(view)
+        self.message.setText(message)
+
+    def _show(self, view: OrderView | None) -> None:
+        self.view = view
+        self.tickets.clear()
+        self.history.clear()
+        self.approval.hide()
+        self._retry = None
+        if view is None:
+            self.header.setText(self.tr("Find an order: type or scan, then Enter."))
+            self.tenders.setText("")
+            self.refund_button.setEnabled(False)
+            self.reprint_button.setEnabled(False)
+            return
+        self.header.setText(
+            self.tr("Order %1 · %2 · total %3")
+            .replace("%1", view.number)
+            .replace("%2", formatting.date_time(view.at.astimezone(self._timezone)))
+            .replace("%3", formatting.money(view.total))
+        )
+        states = {
+            "valid": self.tr("valid"),
+            "refunded": self.tr("refunded"),
+            "cancelled": self.tr("cancelled"),
+            "reprinted": self.tr("reprinted (DUPLICATA)"),
+            "void": self.tr("void"),
+        }
+        for ticket in view.tickets:
+            item = QTreeWidgetItem(
+                [str(ticket.number), ticket.label, ticket.seat, ticket.tariff,
+                 formatting.money(ticket.price), states.get(ticket.state, ticket.state)]
+            )  # fmt: skip
+            item.setData(0, Qt.ItemDataRole.UserRole, ticket.number)
+            if ticket.number in view.refundable:
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+            self.tickets.addTopLevelItem(item)
+            if ticket.number == view.found_ticket:
+                self.tickets.setCurrentItem(item)
+        if self.tickets.currentItem() is None and self.tickets.topLevelItemCount():
+            self.tickets.setCurrentItem(self.tickets.topLevelItem(0))
+        methods = {
+            "cash": self.tr("Cash"),
+            "card": self.tr("Card"),
+            "voucher": self.tr("Gift card"),
+            "other": self.tr("Other"),
+        }
+        self.tenders.setText(
+            "\n".join(
+                self.tr("%1: %2 paid, %3 given back")
+                .replace("%1", methods.get(t.method, t.method))
+                .replace("%2", formatting.money(t.amount))
+                .replace("%3", formatting.money(t.returned))
+                for t in view.tenders
+            )
+        )
+        for job in view.prints:
+            self.history.addItem(
+                self.tr("Print: %1 (%2)").replace("%1", job.label).replace("%2", job.state)
+            )
+        for entry in view.history:
+            record = entry.record
+            self.history.addItem(
+                f"#{entry.seq} {record.get('type')} · {record.get('at')} · "
+                f"{record.get('reason', '')}".rstrip(" ·")
+            )
+        self.refund_button.setEnabled(bool(view.refundable))
+        self.reprint_button.setEnabled(bool(view.refundable))
+
+    # --- acting -------------------------------------------------------------------------------
+
+    def ticked(self) -> list[int]:
+        found = []
+        for i in range(self.tickets.topLevelItemCount()):
+            item = self.tickets.topLevelItem(i)
+            if item.checkState(0) == Qt.CheckState.Checked:
+                found.append(int(item.data(0, Qt.ItemDataRole.UserRole)))
+        return found
+
+    def refund(self, approver: Approver = None) -> None:
+        """Ctrl+R: give back the ticked tickets to the tenders they were paid with."""
+        view = self.view
+        tickets = self.ticked()
+        if view is None or not tickets:
+            self.message.setText(self.tr("Tick the tickets to give back first."))
+            return
+        reason = self.reason.text()
+        if not reason.strip():
+            self.message.setText(self.tr("Say why in the reason field: the journal keeps it."))
+            self.reason.setFocus()
+            return
+        self.refund_button.setEnabled(False)
+        self.message.setText(self.tr("Refunding… (the card terminal may ask the customer)"))
+        after, operator, order_id = self._after, self._operator, view.id
+        self._card_lane.submit(
+            lambda: after.refund(order_id, tickets, reason, operator, approver),
+            self._refunded,
+            lambda error: self._refused(error, self.refund),
+            owner=self,
+        )
+
+    def _refunded(self, result: RefundResult) -> None:
+        parts = []
+        if result.card_back.minor:
+            parts.append(
+                self.tr("%1 to the card").replace("%1", formatting.money(result.card_back))
+            )
+        if result.voucher_back.minor:
+            parts.append(
+                self.tr("%1 to the gift card").replace("%1", formatting.money(result.voucher_back))
+            )
+        if result.cash_back.minor:
+            parts.append(
+                self.tr("GIVE %1 IN CASH from the drawer").replace(
+                    "%1", formatting.money(result.cash_back)
+                )
+            )
+        self.message.setText(
+            self.tr("Refunded: %1. The tickets' barcodes are void, their seats on sale again.")
+            .replace("%1", ", ".join(parts))
+        )  # fmt: skip
+        self.reason.clear()
+        self._reload()
+
+    def reprint(self, approver: Approver = None) -> None:
+        """F9: the selected ticket printed again as DUPLICATA, with a new barcode."""
+        view = self.view
+        item = self.tickets.currentItem()
+        if view is None or item is None:
+            return
+        number = int(item.data(0, Qt.ItemDataRole.UserRole))
+        reason = self.reason.text()
+        if not reason.strip():
+            self.message.setText(self.tr("Say why in the reason field: the journal keeps it."))
+            self.reason.setFocus()
+            return
+        after, operator, order_id = self._after, self._operator, view.id
+        self._lane.submit(
+            lambda: after.reprint(order_id, number, reason, operator, approver),
+            self._reprinted,
+            lambda error: self._refused(error, self.reprint),
+            owner=self,
+        )
+
+    def _reprinted(self, result: ReprintResult) -> None:
+        text = self.tr("Ticket %1 reprinted as DUPLICATA; its old barcode is void.").replace(
+            "%1", str(result.reprint.ticket_number)
+        )
+        if result.print_job is None:
+            text += " " + self.tr("No ticket printer on this station: nothing printed.")
+        self.message.setText(text)
+        self.reason.clear()
+        self._reload()
+
+    def _reload(self) -> None:
+        if self.view is not None:
+            order_id = self.view.id
+            self._lane.submit(lambda: self._after.order(order_id), self._show_kept, owner=self)
+
+    def _refused(self, error: BaseException, retry: Callable[[Approver], None]) -> None:
+        self.refund_button.setEnabled(self.view is not None and bool(self.view.refundable))
+        if isinstance(error, ApprovalNeeded | NotAllowedToReprint) or (
+            isinstance(error, WrongPin) and self._retry is not None
+        ):
+            self._ask_supervisor(retry)
+            if isinstance(error, WrongPin):
+                self.message.setText(errors.message_for(error) + " " + self.tr("Nothing was done."))
+            elif isinstance(error, ApprovalNeeded):
+                self.message.setText(
+                    self.tr("Above %1 a supervisor approves: their PIN, then Approve.").replace(
+                        "%1", formatting.money(error.threshold)
+                    )
+                )
+            else:
+                self.message.setText(
+                    self.tr("A reprint needs a supervisor: their PIN, then Approve.")
+                )
+            return
+        self.message.setText(errors.message_for(error))
+        self._reload()
+
+    def _ask_supervisor(self, retry: Callable[[Approver], None]) -> None:
+        self._retry = retry
+        if not self.supervisor.count():
+            for card in self._services.operators():
+                if card.role is Role.SUPERVISOR:
+                    self.supervisor.addItem(card.name, card.id)
+        self.pin.clear()
+        self.approval.show()
+        self.pin.setFocus()
+
+    def approve(self) -> None:
+        retry, supervisor = self._retry, self.supervisor.currentData()
+        if retry is None or supervisor is None:
+            return
+        pin = self.pin.text()
+        self.pin.clear()
+        retry((str(supervisor), pin))
