@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.ui import formatting
 from domain import errors as domain_errors
@@ -56,6 +56,9 @@ def message_for(error: BaseException) -> str:
     sale = _sale_message(error)
     if sale is not None:
         return sale
+    after_sale = _after_sale_message(error)
+    if after_sale is not None:
+        return after_sale
     database = _database_message(error)
     if database is not None:
         return database
@@ -152,6 +155,77 @@ def _payment_not_recorded(result: object) -> str:
             "receipt. The payment stays open until a supervisor settles it.",
         )
     )
+
+
+def _after_sale_message(error: BaseException) -> str | None:
+    """Why a refund, a cancellation or a reprint was refused (app.services.after_sale and
+    domain.refunds, by error code), what is safe and what to do."""
+    code = getattr(error, "error_code", "")
+    numbers = ", ".join(str(n) for n in getattr(error, "numbers", ()))
+    texts = {
+        "already_refunded": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Already given back: ticket(s) %1. Nothing was done.",
+        ),
+        "not_in_this_sale": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Ticket(s) %1 are not of this order. Nothing was done.",
+        ),
+        "no_ticket_chosen": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Tick the tickets to give back first.",
+        ),
+        "refund_too_large": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "That is more than this order has left to give back. Nothing was done.",
+        ),
+        "reason_needed": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Say why in the reason field: the journal keeps it.",
+        ),
+        "not_a_supervisor": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Only a supervisor approves this. Nothing was done.",
+        ),
+        "not_allowed_to_reprint": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "A reprint needs a supervisor: their PIN, then Approve.",
+        ),
+        "refund_under_way": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "A refund of this order waits for the card terminal's outcome: a "
+            "supervisor settles that card payment on the Devices screen first. "
+            "Nothing else was done.",
+        ),
+        "refund_declined": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "The card terminal refused the refund: nothing was given back and the "
+            "tickets stay valid. Try again, or give the money back another way with "
+            "a supervisor.",
+        ),
+        "refund_outcome_unknown": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "The card terminal did not say whether it refunded the card. Do not "
+            "refund again: the tickets stay valid until a supervisor settles the "
+            "card payment on the Devices screen (from the terminal's receipt); the "
+            "refund is then recorded at the next start.",
+        ),
+        "no_card_terminal": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "This station has no card terminal: the card part cannot be refunded "
+            "here. Nothing was done.",
+        ),
+        "ticket_not_valid": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Ticket %1 is not valid any more (refunded): nothing was done.",
+        ),
+    }
+    text = texts.get(code)
+    if text is None:
+        return None
+    if code == "ticket_not_valid":
+        numbers = str(getattr(error, "number", ""))
+    return QCoreApplication.translate("ErrorPolicy", text).replace("%1", numbers)
 
 
 def _sale_message(error: BaseException) -> str | None:

@@ -551,302 +551,362 @@
         <translation>Dies kann nicht gedruckt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="63" />
+        <location filename="../../app/ui/errors.py" line="66" />
         <source>This was refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="67" />
+        <location filename="../../app/ui/errors.py" line="70" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Etwas ist schiefgegangen und wurde protokolliert. Prüfen Sie das Ergebnis, bevor Sie es erneut versuchen; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="77" />
+        <location filename="../../app/ui/errors.py" line="80" />
         <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
         <translation>An dieser Kasse ist bereits eine Sitzung geöffnet: sie wurde nicht ein zweites Mal geöffnet, die offene Sitzung ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="83" />
+        <location filename="../../app/ui/errors.py" line="86" />
         <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
         <translation>Keine Kassensitzung geöffnet: es kann nichts verkauft werden. Ein Supervisor öffnet eine mit F10.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="88" />
+        <location filename="../../app/ui/errors.py" line="91" />
         <source>Only a supervisor can open a till session.</source>
         <translation>Nur ein Supervisor kann eine Kassensitzung öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="92" />
+        <location filename="../../app/ui/errors.py" line="95" />
         <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
         <translation>Der Vertriebskanal dieser Kasse erlaubt kein Wechselgeld: öffnen Sie die Sitzung mit allen Anzahlen auf null.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100" />
+        <location filename="../../app/ui/errors.py" line="103" />
         <source>This cash count was refused: %1</source>
         <translation>Diese Zählung wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="108" />
+        <location filename="../../app/ui/errors.py" line="111" />
         <source>This session's count is in: nothing more is sold or moved in it. A supervisor closes it (F10), then opens the next one.</source>
         <translation>Die Zählung dieser Sitzung liegt vor: darin wird nichts mehr verkauft oder bewegt. Ein Supervisor schließt sie (F10) und öffnet dann die nächste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="114" />
+        <location filename="../../app/ui/errors.py" line="117" />
         <source>Only a supervisor can close a till session.</source>
         <translation>Nur ein Supervisor kann eine Kassensitzung schließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="118" />
+        <location filename="../../app/ui/errors.py" line="121" />
         <source>The drawer has not been counted yet: the cashier counts it first (F10).</source>
         <translation>Die Kassenlade ist noch nicht gezählt: zuerst zählt der Kassierer (F10).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="122" />
+        <location filename="../../app/ui/errors.py" line="125" />
         <source>Give a reason for each variance: %1. Nothing was sealed.</source>
         <translation>Geben Sie für jede Differenz einen Grund an: %1. Nichts wurde abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="126" />
+        <location filename="../../app/ui/errors.py" line="129" />
         <source>The drawer was counted again meanwhile: look at the new count, then seal. Nothing was sealed.</source>
         <translation>Die Kassenlade wurde inzwischen neu gezählt: prüfen Sie die neue Zählung und schließen Sie dann ab. Nichts wurde abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="132" />
+        <location filename="../../app/ui/errors.py" line="135" />
         <source>This cash movement was refused: %1. Nothing was recorded.</source>
         <translation>Diese Barbewegung wurde abgelehnt: %1. Nichts wurde erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143" />
+        <location filename="../../app/ui/errors.py" line="146" />
         <source>The terminal approved the payment.</source>
         <translation>Das Terminal hat die Zahlung genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="144" />
+        <location filename="../../app/ui/errors.py" line="147" />
         <source>The terminal declined the payment.</source>
         <translation>Das Terminal hat die Zahlung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="145" />
+        <location filename="../../app/ui/errors.py" line="148" />
         <source>What the terminal did is not known.</source>
         <translation>Es ist nicht bekannt, was das Terminal getan hat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="149" />
+        <location filename="../../app/ui/errors.py" line="152" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>Die Kasse konnte es nicht speichern. Belasten Sie die Karte nicht noch einmal: Prüfen Sie den Beleg des Terminals. Die Zahlung bleibt offen, bis ein Supervisor sie abschließt.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="166" />
+        <source>Already given back: ticket(s) %1. Nothing was done.</source>
+        <translation>Bereits erstattet: Ticket(s) %1. Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="170" />
+        <source>Ticket(s) %1 are not of this order. Nothing was done.</source>
+        <translation>Ticket(s) %1 gehören nicht zu dieser Bestellung. Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="174" />
+        <source>Tick the tickets to give back first.</source>
+        <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="178" />
+        <source>That is more than this order has left to give back. Nothing was done.</source>
+        <translation>Das ist mehr, als von dieser Bestellung noch zu erstatten ist. Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="182" />
+        <source>Say why in the reason field: the journal keeps it.</source>
+        <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="186" />
+        <source>Only a supervisor approves this. Nothing was done.</source>
+        <translation>Nur ein Supervisor kann das freigeben. Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="190" />
+        <source>A reprint needs a supervisor: their PIN, then Approve.</source>
+        <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="194" />
+        <source>A refund of this order waits for the card terminal's outcome: a supervisor settles that card payment on the Devices screen first. Nothing else was done.</source>
+        <translation>Eine Erstattung dieser Bestellung wartet auf das Ergebnis des Kartenterminals: ein Supervisor klärt zuerst diese Kartenzahlung im Bildschirm Geräte. Sonst wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="200" />
+        <source>The card terminal refused the refund: nothing was given back and the tickets stay valid. Try again, or give the money back another way with a supervisor.</source>
+        <translation>Das Kartenterminal hat die Erstattung abgelehnt: nichts wurde zurückgegeben, die Tickets bleiben gültig. Versuchen Sie es erneut oder erstatten Sie mit einem Supervisor auf anderem Weg.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="206" />
+        <source>The card terminal did not say whether it refunded the card. Do not refund again: the tickets stay valid until a supervisor settles the card payment on the Devices screen (from the terminal's receipt); the refund is then recorded at the next start.</source>
+        <translation>Das Kartenterminal hat nicht gemeldet, ob es die Karte erstattet hat. Nicht erneut erstatten: die Tickets bleiben gültig, bis ein Supervisor die Kartenzahlung im Bildschirm Geräte klärt (nach dem Beleg des Terminals); die Erstattung wird dann beim nächsten Start erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="213" />
+        <source>This station has no card terminal: the card part cannot be refunded here. Nothing was done.</source>
+        <translation>Diese Kasse hat kein Kartenterminal: der Kartenanteil kann hier nicht erstattet werden. Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="218" />
+        <source>Ticket %1 is not valid any more (refunded): nothing was done.</source>
+        <translation>Ticket %1 ist nicht mehr gültig (erstattet): es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="240" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="171" />
+        <location filename="../../app/ui/errors.py" line="245" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="179" />
+        <location filename="../../app/ui/errors.py" line="253" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="263" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="194" />
+        <location filename="../../app/ui/errors.py" line="268" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201" />
+        <location filename="../../app/ui/errors.py" line="275" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="205" />
+        <location filename="../../app/ui/errors.py" line="279" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="211" />
+        <location filename="../../app/ui/errors.py" line="285" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="222" />
+        <location filename="../../app/ui/errors.py" line="296" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="223" />
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="224" />
+        <location filename="../../app/ui/errors.py" line="298" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="225" />
+        <location filename="../../app/ui/errors.py" line="299" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="226" />
+        <location filename="../../app/ui/errors.py" line="300" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="227" />
+        <location filename="../../app/ui/errors.py" line="301" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="228" />
+        <location filename="../../app/ui/errors.py" line="302" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="231" />
+        <location filename="../../app/ui/errors.py" line="305" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="234" />
+        <location filename="../../app/ui/errors.py" line="308" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="235" />
+        <location filename="../../app/ui/errors.py" line="309" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="236" />
+        <location filename="../../app/ui/errors.py" line="310" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="239" />
+        <location filename="../../app/ui/errors.py" line="313" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="242" />
+        <location filename="../../app/ui/errors.py" line="316" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="243" />
+        <location filename="../../app/ui/errors.py" line="317" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="244" />
+        <location filename="../../app/ui/errors.py" line="318" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="245" />
+        <location filename="../../app/ui/errors.py" line="319" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="246" />
+        <location filename="../../app/ui/errors.py" line="320" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="249" />
+        <location filename="../../app/ui/errors.py" line="323" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250" />
+        <location filename="../../app/ui/errors.py" line="324" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254" />
+        <location filename="../../app/ui/errors.py" line="328" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="267" />
+        <location filename="../../app/ui/errors.py" line="341" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="346" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="277" />
+        <location filename="../../app/ui/errors.py" line="351" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="282" />
+        <location filename="../../app/ui/errors.py" line="356" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="287" />
+        <location filename="../../app/ui/errors.py" line="361" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="292" />
+        <location filename="../../app/ui/errors.py" line="366" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="297" />
+        <location filename="../../app/ui/errors.py" line="371" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="309" />
+        <location filename="../../app/ui/errors.py" line="383" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="311" />
+        <location filename="../../app/ui/errors.py" line="385" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="317" />
+        <location filename="../../app/ui/errors.py" line="391" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="321" />
+        <location filename="../../app/ui/errors.py" line="395" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="325" />
+        <location filename="../../app/ui/errors.py" line="399" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="403" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="334" />
+        <location filename="../../app/ui/errors.py" line="408" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="338" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>

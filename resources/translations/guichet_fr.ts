@@ -551,302 +551,362 @@
         <translation>Impossible d'imprimer ceci : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="63" />
+        <location filename="../../app/ui/errors.py" line="66" />
         <source>This was refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="67" />
+        <location filename="../../app/ui/errors.py" line="70" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Une erreur s'est produite et a été consignée. Vérifiez le résultat avant de réessayer ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="77" />
+        <location filename="../../app/ui/errors.py" line="80" />
         <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
         <translation>Une session est déjà ouverte sur cette caisse : elle n'a pas été ouverte une seconde fois, et la session ouverte est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="83" />
+        <location filename="../../app/ui/errors.py" line="86" />
         <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
         <translation>Aucune session de caisse n'est ouverte : rien ne peut être vendu. Un superviseur en ouvre une avec F10.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="88" />
+        <location filename="../../app/ui/errors.py" line="91" />
         <source>Only a supervisor can open a till session.</source>
         <translation>Seul un superviseur peut ouvrir une session de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="92" />
+        <location filename="../../app/ui/errors.py" line="95" />
         <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
         <translation>La filière de vente de cette caisse n'autorise pas de fonds de caisse : ouvrez la session avec tous les nombres à zéro.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100" />
+        <location filename="../../app/ui/errors.py" line="103" />
         <source>This cash count was refused: %1</source>
         <translation>Ce comptage a été refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="108" />
+        <location filename="../../app/ui/errors.py" line="111" />
         <source>This session's count is in: nothing more is sold or moved in it. A supervisor closes it (F10), then opens the next one.</source>
         <translation>Le comptage de cette session est fait : plus rien n'y est vendu ni mouvementé. Un superviseur la clôture (F10), puis ouvre la suivante.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="114" />
+        <location filename="../../app/ui/errors.py" line="117" />
         <source>Only a supervisor can close a till session.</source>
         <translation>Seul un superviseur peut clôturer une session de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="118" />
+        <location filename="../../app/ui/errors.py" line="121" />
         <source>The drawer has not been counted yet: the cashier counts it first (F10).</source>
         <translation>Le tiroir n'a pas encore été compté : le caissier le compte d'abord (F10).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="122" />
+        <location filename="../../app/ui/errors.py" line="125" />
         <source>Give a reason for each variance: %1. Nothing was sealed.</source>
         <translation>Donnez un motif pour chaque écart : %1. Rien n'a été scellé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="126" />
+        <location filename="../../app/ui/errors.py" line="129" />
         <source>The drawer was counted again meanwhile: look at the new count, then seal. Nothing was sealed.</source>
         <translation>Le tiroir a été recompté entre-temps : regardez le nouveau comptage, puis scellez. Rien n'a été scellé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="132" />
+        <location filename="../../app/ui/errors.py" line="135" />
         <source>This cash movement was refused: %1. Nothing was recorded.</source>
         <translation>Ce mouvement d'espèces a été refusé : %1. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143" />
+        <location filename="../../app/ui/errors.py" line="146" />
         <source>The terminal approved the payment.</source>
         <translation>Le terminal a accepté le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="144" />
+        <location filename="../../app/ui/errors.py" line="147" />
         <source>The terminal declined the payment.</source>
         <translation>Le terminal a refusé le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="145" />
+        <location filename="../../app/ui/errors.py" line="148" />
         <source>What the terminal did is not known.</source>
         <translation>On ne sait pas ce qu'a fait le terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="149" />
+        <location filename="../../app/ui/errors.py" line="152" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>La caisse n'a pas pu l'enregistrer. Ne débitez pas la carte une seconde fois : vérifiez le ticket du terminal. Le paiement reste ouvert jusqu'à ce qu'un superviseur le règle.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="166" />
+        <source>Already given back: ticket(s) %1. Nothing was done.</source>
+        <translation>Déjà remboursé : billet(s) %1. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="170" />
+        <source>Ticket(s) %1 are not of this order. Nothing was done.</source>
+        <translation>Le(s) billet(s) %1 ne sont pas de cette commande. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="174" />
+        <source>Tick the tickets to give back first.</source>
+        <translation>Cochez d'abord les billets à rembourser.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="178" />
+        <source>That is more than this order has left to give back. Nothing was done.</source>
+        <translation>C'est plus que ce qu'il reste à rembourser sur cette commande. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="182" />
+        <source>Say why in the reason field: the journal keeps it.</source>
+        <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="186" />
+        <source>Only a supervisor approves this. Nothing was done.</source>
+        <translation>Seul un superviseur peut approuver ceci. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="190" />
+        <source>A reprint needs a supervisor: their PIN, then Approve.</source>
+        <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="194" />
+        <source>A refund of this order waits for the card terminal's outcome: a supervisor settles that card payment on the Devices screen first. Nothing else was done.</source>
+        <translation>Un remboursement de cette commande attend la réponse du terminal de paiement : un superviseur règle d'abord ce paiement par carte dans l'écran Périphériques. Rien d'autre n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="200" />
+        <source>The card terminal refused the refund: nothing was given back and the tickets stay valid. Try again, or give the money back another way with a supervisor.</source>
+        <translation>Le terminal de paiement a refusé le remboursement : rien n'a été rendu et les billets restent valides. Réessayez, ou remboursez autrement avec un superviseur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="206" />
+        <source>The card terminal did not say whether it refunded the card. Do not refund again: the tickets stay valid until a supervisor settles the card payment on the Devices screen (from the terminal's receipt); the refund is then recorded at the next start.</source>
+        <translation>Le terminal de paiement n'a pas indiqué s'il a remboursé la carte. Ne remboursez pas à nouveau : les billets restent valides jusqu'à ce qu'un superviseur règle le paiement par carte dans l'écran Périphériques (d'après le ticket du terminal) ; le remboursement est alors enregistré au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="213" />
+        <source>This station has no card terminal: the card part cannot be refunded here. Nothing was done.</source>
+        <translation>Ce poste n'a pas de terminal de paiement : la part carte ne peut pas être remboursée ici. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="218" />
+        <source>Ticket %1 is not valid any more (refunded): nothing was done.</source>
+        <translation>Le billet %1 n'est plus valide (remboursé) : rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="240" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="171" />
+        <location filename="../../app/ui/errors.py" line="245" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="179" />
+        <location filename="../../app/ui/errors.py" line="253" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="189" />
+        <location filename="../../app/ui/errors.py" line="263" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="194" />
+        <location filename="../../app/ui/errors.py" line="268" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201" />
+        <location filename="../../app/ui/errors.py" line="275" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="205" />
+        <location filename="../../app/ui/errors.py" line="279" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="211" />
+        <location filename="../../app/ui/errors.py" line="285" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="222" />
+        <location filename="../../app/ui/errors.py" line="296" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="223" />
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="224" />
+        <location filename="../../app/ui/errors.py" line="298" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="225" />
+        <location filename="../../app/ui/errors.py" line="299" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="226" />
+        <location filename="../../app/ui/errors.py" line="300" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="227" />
+        <location filename="../../app/ui/errors.py" line="301" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="228" />
+        <location filename="../../app/ui/errors.py" line="302" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="231" />
+        <location filename="../../app/ui/errors.py" line="305" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="234" />
+        <location filename="../../app/ui/errors.py" line="308" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="235" />
+        <location filename="../../app/ui/errors.py" line="309" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="236" />
+        <location filename="../../app/ui/errors.py" line="310" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="239" />
+        <location filename="../../app/ui/errors.py" line="313" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="242" />
+        <location filename="../../app/ui/errors.py" line="316" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="243" />
+        <location filename="../../app/ui/errors.py" line="317" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="244" />
+        <location filename="../../app/ui/errors.py" line="318" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="245" />
+        <location filename="../../app/ui/errors.py" line="319" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="246" />
+        <location filename="../../app/ui/errors.py" line="320" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="249" />
+        <location filename="../../app/ui/errors.py" line="323" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250" />
+        <location filename="../../app/ui/errors.py" line="324" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254" />
+        <location filename="../../app/ui/errors.py" line="328" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="267" />
+        <location filename="../../app/ui/errors.py" line="341" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="346" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="277" />
+        <location filename="../../app/ui/errors.py" line="351" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="282" />
+        <location filename="../../app/ui/errors.py" line="356" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="287" />
+        <location filename="../../app/ui/errors.py" line="361" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="292" />
+        <location filename="../../app/ui/errors.py" line="366" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="297" />
+        <location filename="../../app/ui/errors.py" line="371" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="309" />
+        <location filename="../../app/ui/errors.py" line="383" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="311" />
+        <location filename="../../app/ui/errors.py" line="385" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="317" />
+        <location filename="../../app/ui/errors.py" line="391" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="321" />
+        <location filename="../../app/ui/errors.py" line="395" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="325" />
+        <location filename="../../app/ui/errors.py" line="399" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="403" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="334" />
+        <location filename="../../app/ui/errors.py" line="408" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="338" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>

@@ -162,3 +162,20 @@ def test_a_supervisor_reprints_a_duplicata_and_the_old_barcode_is_then_refused(
     _find(qtbot, screen, old)
     qtbot.waitUntil(lambda: "VOID barcode" in screen.message.text())
     assert "DUPLICATA" in screen.message.text()
+
+
+def test_refusals_of_a_refund_are_said_in_the_cashiers_language(qtbot: QtBot) -> None:
+    from app.services.after_sale import RefundOutcomeUnknown
+    from app.ui.errors import message_for
+    from app.ui.translation import set_language
+    from domain.refunds import AlreadyRefunded
+
+    try:
+        set_language("fr")
+        assert message_for(AlreadyRefunded([3, 4])) == (
+            "Déjà remboursé : billet(s) 3, 4. Rien n'a été fait."
+        )
+        assert "Ne remboursez pas à nouveau" in message_for(RefundOutcomeUnknown("c", "x"))
+    finally:
+        set_language("en")
+    assert message_for(AlreadyRefunded([3])).startswith("Already given back: ticket(s) 3.")
