@@ -127,6 +127,11 @@ class ServerThread:
             log_level="warning",
             lifespan="off",
         )
+        config.load()
+        # No TLS 1.3 session tickets: after the handshake, what the server sends is its
+        # answer, which the fault proxy can then lose without mistaking a ticket for it (a
+        # slow ticket taken for the answer cut the request before the server read it).
+        config.ssl.num_tickets = 0  # type: ignore[union-attr]
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -19,7 +19,9 @@ then raised at once as `InvariantBroken` naming it ("I3 ...").
   of the live places sold and ``leased`` what the open leases still hold.
 - **I5** every device chain verifies (`domain.journal.verify`): the server's copy through its
   verified head, the till's whole journal against its head, the server's a prefix of the
-  till's (after sync: all of it).
+  till's (after sync: at least through the last event's entry — the till may journal its link
+  coming back after it uploaded). A test till that sent a broken chain on purpose passes only
+  if the server raised each break as an incident (it goes on past it, as it should).
 - **I6** free + held + sold + blocked + quarantined + leased = capacity per performance:
   the server has one row per seat of the layout (no more, none missing), a leased seat points
   at an open lease of its performance, and a GA quota's size is its zone's capacity.
