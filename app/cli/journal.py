@@ -13,6 +13,8 @@
     Per performance and tariff: tickets sold, gross, VAT.
 ``close [--daily] [--monthly] [--yearly]``
     Close every due fiscal period (all three frequencies unless some are named).
+``closures [--daily] [--monthly] [--yearly]``
+    List the closures written: number, period, seqs covered, period and perpetual totals.
 ``archive --period 2026 FILE.zip``
     The signed archive of a year or a month.
 
@@ -62,6 +64,11 @@ def add_parser(commands: Any) -> None:
     for frequency in ("daily", "monthly", "yearly"):
         close.add_argument(f"--{frequency}", action="store_true", help=f"the {frequency} ones")
     close.set_defaults(handler=_close)
+
+    listing = actions.add_parser("closures", help="list the fiscal closures and their totals")
+    for frequency in ("daily", "monthly", "yearly"):
+        listing.add_argument(f"--{frequency}", action="store_true", help=f"the {frequency} ones")
+    listing.set_defaults(handler=_closures)
 
     archive = actions.add_parser("archive", help="write the signed archive of a year or month")
     archive.add_argument("--period", required=True, metavar="YYYY[-MM]")
@@ -235,6 +242,42 @@ def _close(args: argparse.Namespace) -> int:
         names = ", ".join(f.value for f in chosen)
         print(f"nothing to close ({names}): every ended period is closed")
     return EXIT_OK
+
+
+def _closures(args: argparse.Namespace) -> int:
+    from app.services.closures import ALL, closure_entry
+
+    chosen = [f for f in ALL if getattr(args, f.value)] or list(ALL)
+
+    def work(config: Any, database: Any) -> list[tuple[Any, dict[str, Any]]]:
+        till = config.point_of_sale
+        with database.unit_of_work(read_only=True) as uow:
+            return [
+                (c, closure_entry(uow, till, c))
+                for c in uow.journal.closures(till)
+                if c.frequency in chosen
+            ]
+
+    found = _on_station(args, work)
+    if found is _FAILED:
+        return EXIT_INVALID
+    for closure, record in found:
+        period_total = record.get("period_total", {})
+        print(
+            f"{closure.frequency.value}\tn° {closure.number}\t{closure.period}\t"
+            f"seq {closure.first_seq}-{closure.last_seq}\t"
+            f"period {_major(period_total)}\tperpetual {closure.perpetual.to_decimal()} "
+            f"{closure.perpetual.currency}\tjournal seq {closure.seq}"
+        )
+    if not found:
+        print("no closure yet")
+    return EXIT_OK
+
+
+def _major(money: Any) -> str:
+    from domain.money import Money
+
+    return str(Money(int(money["minor"]), str(money["currency"])).to_decimal())
 
 
 def _archive(args: argparse.Namespace) -> int:

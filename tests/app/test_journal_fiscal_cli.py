@@ -49,6 +49,10 @@ def test_close_closes_the_ended_day_once(
     assert "closed daily 2026-03-10 (n° 1, seq 1 to" in out and "perpetual total" in out
     assert journal(till_dir, "close", "--daily") == 0
     assert "nothing to close (daily)" in capsys.readouterr().out
+    assert journal(till_dir, "closures") == 0
+    (listed,) = capsys.readouterr().out.splitlines()
+    assert listed.startswith("daily\tn° 1\t2026-03-10\tseq 1-")
+    assert "\tperpetual " in listed and listed.split("\t")[4].startswith("period ")
     assert journal(till_dir, "verify") == 0
 
 
