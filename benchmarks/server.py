@@ -1,7 +1,7 @@
 """Central server figures against PostgreSQL, over HTTPS on loopback.
 
     .venv/bin/python benchmarks/server.py [--tills 32] [--duration 60] [--seats 10000]
-                                          [--workers 1] [--offline 10000]
+                                          [--workers 1] [--http-only 10] [--offline 10000]
                                           [--snapshot-seats 100000]
 
 1. ``--tills`` till processes sell 1–4 adjacent seats at a time (``POST /v1/sales``, real
@@ -11,9 +11,13 @@
    A 10,000-seat performance runs short of seats within the minute at ~100 sales/s (the
    refusals that follow are cheaper): ``sales_per_second_first_half`` counts until half the
    seats are sold. Beside it, ``pgbench`` runs the same conditional UPDATE (one seat,
-   ``state = 0`` → 1) with as many clients for as long, on the same server. Then the SQL
+   ``state = 0`` → 1) with as many clients for as long, on the same server (once the seats
+   are sold, nearly all of its updates change nothing and flush no WAL), and then the SQL of
+   one sale itself (``pgbench_sale_transaction_tps``: what PostgreSQL alone gives it). Then the SQL
    statements one sale sends (``sql_per_sale``, counted in-process at psycopg's cursor, with
-   the transactions' BEGIN and COMMIT), over 20 sales one after the other.
+   the transactions' BEGIN and COMMIT), over 20 sales one after the other; and, for
+   ``--http-only`` seconds, the same tills sending sales the protocol refuses (422 before any
+   database work): the ceiling of TLS, HTTP and parsing alone on this machine.
 2. ``--offline`` sales queued on one till, uploaded in batches of 200: seconds.
 3. A catalog snapshot with a ``--snapshot-seats`` stadium to a new till: seconds and bytes.
 
@@ -25,6 +29,7 @@ orders of magnitude.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import random
@@ -58,7 +63,7 @@ from server import devices
 from server import tables as t
 from server.catalog import demo_entities
 from server.database import make_engine, migrate, write
-from server.feed import Changes, create_inventory, put_entity
+from server.feed import FEED_LOCK, Changes, create_inventory, put_entity
 from server.tls import init_tls
 from sync import catalog as codec
 
@@ -168,6 +173,14 @@ def _wait_up(base: str, ca: str) -> None:
                 time.sleep(0.1)
 
 
+def _client(base: str, ca: str, token: str) -> httpx.Client:
+    """A till's client: trusts the bench's CA, keeps its connection alive between requests."""
+    context = ssl.create_default_context(cafile=ca)
+    return httpx.Client(
+        base_url=base, verify=context, timeout=30, headers={"Authorization": f"Device {token}"}
+    )
+
+
 def _till(
     base: str, ca: str, token: str, seat_ids: list[str], seconds: float, seed: int, out: Any
 ) -> None:
@@ -176,10 +189,7 @@ def _till(
     sold: list[str] = []
     sales: list[tuple[float, int]] = []  # (monotonic time of the answer, seats)
     refused = 0
-    context = ssl.create_default_context(cafile=ca)
-    with httpx.Client(
-        base_url=base, verify=context, timeout=30, headers={"Authorization": f"Device {token}"}
-    ) as http:
+    with _client(base, ca, token) as http:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             size = rng.randint(1, 4)
@@ -198,6 +208,39 @@ def _till(
             else:
                 refused += 1
     out.put({"latencies": latencies, "sold": sold, "sales": sales, "refused": refused})
+
+
+def _till_http_only(base: str, ca: str, token: str, seconds: float, out: Any) -> None:
+    """A till sending sales the protocol refuses (422 before any database work): what TLS,
+    HTTP and request parsing alone cost, for comparison."""
+    latencies: list[float] = []
+    with _client(base, ca, token) as http:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            began = time.perf_counter()
+            http.post("/v1/sales", json={"sale_id": "not-a-uuid", "lines": []})
+            latencies.append(time.perf_counter() - began)
+    out.put(latencies)
+
+
+def _http_only(base: str, ca: str, tokens: list[tuple[str, str]], seconds: int) -> dict[str, Any]:
+    out: Any = multiprocessing.Queue()
+    tills = [
+        multiprocessing.Process(target=_till_http_only, args=(base, ca, token, seconds, out))
+        for _, token in tokens
+    ]
+    began = time.perf_counter()
+    for till in tills:
+        till.start()
+    latencies = sorted(x for _ in tills for x in out.get())
+    elapsed = time.perf_counter() - began
+    for till in tills:
+        till.join()
+    return {
+        "seconds": round(elapsed, 1),
+        "requests_per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies) * 1000, 1),
+    }
 
 
 def _first_half_rate(results: list[dict[str, Any]], began: float, seats: int) -> float | None:
@@ -250,6 +293,7 @@ def _sql_per_sale(url: str, sales: int = 20) -> dict[str, Any]:
         return response.status_code == 200
 
     sell(sales)  # the catalog cache warms up
+    counts["transactions"] = 0
     made = 0
     psycopg.Cursor.execute, psycopg.Cursor.executemany = execute, executemany  # type: ignore[method-assign]
     try:
@@ -269,6 +313,18 @@ def _sql_per_sale(url: str, sales: int = 20) -> dict[str, Any]:
     }
 
 
+def _run_pgbench(dbname: str, clients: int, seconds: int, script: str) -> float | None:
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as file:
+        file.write(script)
+    command = ["pgbench", "-n", "-M", "prepared", "-c", str(clients), "-j", "2"]
+    command += ["-T", str(seconds), "-h", HOST, "-U", "postgres", "-f", file.name, dbname]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    found = re.search(r"tps = ([0-9.]+)", result.stdout)
+    if found is None:
+        print(f"pgbench failed: {result.stderr[-2000:]}", file=sys.stderr)
+    return float(found.group(1)) if found else None
+
+
 def _pgbench(dbname: str, clients: int, seconds: int, seats: int) -> float | None:
     with psycopg.connect(host=HOST, user="postgres", dbname=dbname, autocommit=True) as conn:
         conn.execute(
@@ -277,37 +333,76 @@ def _pgbench(dbname: str, clients: int, seconds: int, seats: int) -> float | Non
         conn.execute(
             "INSERT INTO bench_seat SELECT 1, g, 0 FROM generate_series(1, %s) g", (seats,)
         )
-    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
-        script.write(
-            f"\\set s random(1, {seats})\n"
-            "UPDATE bench_seat SET state = 1 WHERE perf = 1 AND seat = :s AND state = 0;\n"
-        )
-    result = subprocess.run(
-        [
-            "pgbench",
-            "-n",
-            "-M",
-            "prepared",
-            "-c",
-            str(clients),
-            "-j",
-            "2",
-            "-T",
-            str(seconds),
-            "-h",
-            HOST,
-            "-U",
-            "postgres",
-            "-f",
-            script.name,
-            dbname,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    return _run_pgbench(
+        dbname,
+        clients,
+        seconds,
+        f"\\set s random(1, {seats})\n"
+        "UPDATE bench_seat SET state = 1 WHERE perf = 1 AND seat = :s AND state = 0;\n",
     )
-    found = re.search(r"tps = ([0-9.]+)", result.stdout)
-    return float(found.group(1)) if found else None
+
+
+def _pgbench_sale(url: str, dbname: str, clients: int, seconds: int) -> float | None:
+    """pgbench running the statements of one online sale of one seat, as the server sends
+    them (``sql_per_sale``), on the server's own tables: the token, the catalog versions, the
+    sale row, lapsed holds, the seat, its sold_seat row, then the feed lock, the change-log
+    entry and COMMIT in one pipeline (as `server.feed.Changes.commit` sends them). The seat
+    is taken whatever its state and its sold_seat row is not live, so the writes go on after
+    the performance sold out: what PostgreSQL alone gives this transaction."""
+    [(_, token)] = _tokens(url, 1)
+    with psycopg.connect(host=HOST, user="postgres", dbname=dbname, autocommit=True) as conn:
+        device = conn.execute(
+            "SELECT device_id FROM device_token WHERE token_hash = %s",
+            (hashlib.sha256(token.encode()).hexdigest(),),
+        ).fetchone()
+        assert device is not None
+        conn.execute(
+            "CREATE TABLE pgb_seat AS SELECT row_number() OVER (ORDER BY seat_id) AS n, seat_id "
+            "FROM seat_inventory WHERE performance_id = %s",
+            (HOT,),
+        )
+        conn.execute("ALTER TABLE pgb_seat ADD PRIMARY KEY (n)")
+        count = conn.execute("SELECT count(*) FROM pgb_seat").fetchone()
+    assert count is not None
+    keys = ", ".join(
+        f"('{entity}', '{key}')"
+        for entity, key in [
+            (codec.PERFORMANCE, HOT),
+            (codec.CHANNEL, "GUICHET"),
+            (codec.LOGICAL_LAYOUT, f"LL-{HOT}"),
+            (codec.PHYSICAL_LAYOUT, f"PL-{HOT}"),
+            (codec.PRICE_GRID, f"G-{HOT}"),
+        ]
+    )
+    document = json.dumps({"sale_id": "x" * 36, "lines": [{"x": "y" * 300}]})
+    script = f"""\\set s random(1, {count[0]})
+BEGIN;
+SELECT t.valid_until, t.pending, d.id, d.name, d.channel, d.acked_seq, d.revoked_at
+  FROM device_token t JOIN device d ON d.id = t.device_id
+  WHERE t.token_hash = '{hashlib.sha256(token.encode()).hexdigest()}';
+SELECT entity, entity_id, version FROM catalog_entity
+  WHERE (entity, entity_id) IN ({keys}) AND data IS NOT NULL;
+INSERT INTO sale (id, device_id, source, request_hash, total_minor, currency, document,
+  created_at) VALUES (gen_random_uuid()::text, '{device[0]}', 'online', 'h', 2500, 'EUR',
+  '{document}', now()) ON CONFLICT DO NOTHING RETURNING id \\gset
+SELECT token FROM hold WHERE performance_id = '{HOT}' AND state = 'active'
+  AND expires_at <= now();
+UPDATE seat_inventory SET state = 'sold', sale_id = :id, hold_token = NULL,
+  hold_expires_at = NULL, version = version + 1
+  WHERE performance_id = '{HOT}' AND seat_id = (SELECT seat_id FROM pgb_seat WHERE n = :s)
+  AND lease_id IS NULL RETURNING seat_id;
+INSERT INTO sold_seat (sale_id, performance_id, seat_id, live)
+  SELECT :id, '{HOT}', seat_id, false FROM pgb_seat WHERE n = :s;
+\\startpipeline
+SELECT pg_advisory_xact_lock({FEED_LOCK});
+INSERT INTO change_log (scope, entity, entity_id, version, op, data, committed_at)
+  VALUES ('performance' || chr(58) || '{HOT}', 'seats', '{HOT}', 0, 'upsert',
+  '{{"S": {{"state": "sold", "lease_id": null}}}}', now());
+COMMIT;
+\\endpipeline
+"""
+    # (chr(58) is ':', which pgbench would read as a variable)
+    return _run_pgbench(dbname, clients, seconds, script.replace("\n  ", " "))
 
 
 def _offline_upload(base: str, ca: str, url: str, count: int) -> dict[str, Any]:
@@ -372,6 +467,9 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--seats", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--http-only", type=int, default=10, help="seconds of refused requests (0: none)"
+    )
     parser.add_argument("--offline", type=int, default=10_000)
     parser.add_argument("--snapshot-seats", type=int, default=100_000)
     args = parser.parse_args()
@@ -449,15 +547,23 @@ def main() -> None:
             "seats_sold_twice_in_database": twice_in_db,
         }
         pgbench_tps = _pgbench(dbname, args.tills, args.duration, args.seats)
+        pgbench_sale_tps = _pgbench_sale(url, dbname, args.tills, args.duration)
         figures = {
             "hot_performance": hot,
             "sql_per_sale": _sql_per_sale(url),
+            "http_only_refused_before_the_database": _http_only(base, ca, tokens, args.http_only)
+            if args.http_only
+            else None,
             "pgbench_conditional_update_tps": pgbench_tps,
             "attempts_vs_pgbench": round(hot["attempts_per_second"] / pgbench_tps, 4)
             if pgbench_tps
             else None,
             "sales_vs_pgbench": round(hot["sales_per_second"] / pgbench_tps, 4)
             if pgbench_tps
+            else None,
+            "pgbench_sale_transaction_tps": pgbench_sale_tps,
+            "attempts_vs_pgbench_sale": round(hot["attempts_per_second"] / pgbench_sale_tps, 3)
+            if pgbench_sale_tps
             else None,
             "offline_upload": _offline_upload(base, ca, url, args.offline)
             if args.offline

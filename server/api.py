@@ -15,7 +15,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
-from pydantic import JsonValue, ValidationError
+from pydantic import BaseModel, JsonValue, ValidationError
 from sqlalchemy import Connection, Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
@@ -171,6 +171,11 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
             result = work(conn, changes)
             changes.commit(conn, now)
             return result
+
+    def as_json(body: BaseModel) -> Response:
+        """The body as JSON, serialised once: FastAPI would validate a returned model against
+        the route's response model again first."""
+        return Response(body.model_dump_json(), media_type="application/json")
 
     def as_device(
         authorization: str | None, work: Callable[[Connection, Changes, DeviceRow], T]
@@ -372,15 +377,17 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
             )
         )
 
-    @app.post(f"{API_PREFIX}/holds", responses=ERRORS)
+    @app.post(f"{API_PREFIX}/holds", response_model=HoldResponse, responses=ERRORS)
     def post_hold(
         key: IdempotencyKey, request: HoldRequest, authorization: Authorization = None
-    ) -> HoldResponse:
-        return as_device(
-            authorization,
-            lambda conn, changes, device: inventory.create_hold(
-                conn, changes, catalog, device, key, request, clock.now()
-            ),
+    ) -> Response:
+        return as_json(
+            as_device(
+                authorization,
+                lambda conn, changes, device: inventory.create_hold(
+                    conn, changes, catalog, device, key, request, clock.now()
+                ),
+            )
         )
 
     @app.delete(f"{API_PREFIX}/holds/{{token}}", responses=ERRORS)
@@ -392,13 +399,15 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
             ),
         )
 
-    @app.post(f"{API_PREFIX}/sales", responses=ERRORS)
-    def post_sale(request: SaleRequest, authorization: Authorization = None) -> SaleResponse:
-        return as_device(
-            authorization,
-            lambda conn, changes, device: inventory.sell_online(
-                conn, changes, catalog, device, request, clock.now()
-            ),
+    @app.post(f"{API_PREFIX}/sales", response_model=SaleResponse, responses=ERRORS)
+    def post_sale(request: SaleRequest, authorization: Authorization = None) -> Response:
+        return as_json(
+            as_device(
+                authorization,
+                lambda conn, changes, device: inventory.sell_online(
+                    conn, changes, catalog, device, request, clock.now()
+                ),
+            )
         )
 
     def openapi() -> dict[str, Any]:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, Final, TypeVar
 
 from pydantic import JsonValue
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, bindparam, insert, select, tuple_
 
 from domain.availability import SeatState
 from domain.catalog import Performance, PriceGrid
@@ -101,7 +101,10 @@ class Selling:
 _VERSIONS = select(
     t.catalog_entity.c.entity, t.catalog_entity.c.entity_id, t.catalog_entity.c.version
 ).where(
-    t.catalog_entity.c.entity_id.in_(bindparam("ids", expanding=True)),
+    # (entity, entity_id) is the primary key: an index lookup per entity
+    tuple_(t.catalog_entity.c.entity, t.catalog_entity.c.entity_id).in_(
+        bindparam("keys", expanding=True)
+    ),
     t.catalog_entity.c.data.is_not(None),
 )
 
@@ -110,9 +113,8 @@ Versions = dict[tuple[str, str], int]  # (entity, id) -> version
 
 def versions(conn: Connection, keys: Iterable[tuple[str, str]]) -> Versions:
     """The current versions of these catalog entities (deleted ones left out), one query."""
-    wanted = set(keys)
-    rows = conn.execute(_VERSIONS, {"ids": sorted({i for _, i in wanted})})
-    return {(r.entity, r.entity_id): r.version for r in rows if (r.entity, r.entity_id) in wanted}
+    rows = conn.execute(_VERSIONS, {"keys": sorted(set(keys))})
+    return {(r.entity, r.entity_id): r.version for r in rows}
 
 
 class Catalog:

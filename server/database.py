@@ -8,6 +8,7 @@ locks and feed lock); WAL with ``synchronous=FULL`` so a commit survives a power
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,25 +89,30 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+@functools.cache
+def _insert_if_new(dialect_name: str, table: Table) -> Any:
+    """``INSERT ... ON CONFLICT DO NOTHING RETURNING <key>`` for this table, built once (the
+    values are bound at execution)."""
+    dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
+    key = next(iter(table.primary_key.columns))
+    return dialect.insert(table).on_conflict_do_nothing().returning(key)
+
+
 def insert_all_if_new(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[Any]:
     """`insert_if_new` for many rows at once: the keys of the rows that went in. One
     statement executed for all the rows ("insertmanyvalues"), so its compiled form is cached
     instead of a statement of N VALUES compiled anew for every batch."""
     if not rows:
         return []
-    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    key = next(iter(table.primary_key.columns))
-    statement = dialect.insert(table).on_conflict_do_nothing().returning(key)
+    statement = _insert_if_new(conn.dialect.name, table)
     return list(conn.execute(statement, rows).scalars())
 
 
 def insert_if_new(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
     """``INSERT ... ON CONFLICT DO NOTHING``: True when the row went in, False when a unique
     key held it out. (RETURNING tells which: psycopg reports no rowcount for it.)"""
-    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    key = next(iter(table.primary_key.columns))
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(key)
-    return conn.execute(statement).first() is not None
+    statement = _insert_if_new(conn.dialect.name, table)
+    return conn.execute(statement, values).first() is not None
 
 
 class Busy(Exception):

@@ -13,6 +13,7 @@ buffer; the caller flushes it last and commits.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import secrets
@@ -144,6 +145,37 @@ def _current_states(
     return {r.seat_id: ("leased" if r.lease_id and r.state == "free" else r.state) for r in rows}
 
 
+@functools.cache
+def _take_statement(columns: tuple[str, ...]) -> Any:
+    """`_take_seats`'s UPDATE setting these columns, built once (everything else is bound)."""
+    available = or_(
+        seats_t.c.state == "free",
+        and_(
+            seats_t.c.state == "held",
+            or_(
+                seats_t.c.hold_expires_at <= bindparam("now"),
+                seats_t.c.hold_token.in_(bindparam("mine", expanding=True)),
+            ),
+        ),
+    )
+    return (
+        update(seats_t)
+        .where(
+            seats_t.c.performance_id == bindparam("performance"),
+            seats_t.c.seat_id.in_(bindparam("seat_ids", expanding=True)),
+            seats_t.c.lease_id.is_(None),
+            available,
+        )
+        .values(
+            {
+                **{c: bindparam(f"new_{c}", type_=seats_t.c[c].type) for c in columns},
+                "version": seats_t.c.version + 1,
+            }
+        )
+        .returning(seats_t.c.seat_id)
+    )
+
+
 def _take_seats(
     conn: Connection,
     changes: Changes,
@@ -157,24 +189,18 @@ def _take_seats(
     ``mine``) to ``values``, all or none: 409 naming the seats that were not."""
     if not seat_ids:
         return
-    available = or_(
-        seats_t.c.state == "free",
-        and_(
-            seats_t.c.state == "held",
-            or_(seats_t.c.hold_expires_at <= now, seats_t.c.hold_token.in_(list(mine))),
-        ),
-    )
+    statement = _take_statement(tuple(sorted(values)))
+    parameters = {f"new_{column}": value for column, value in values.items()}
     taken = (
         conn.execute(
-            update(seats_t)
-            .where(
-                seats_t.c.performance_id == performance_id,
-                seats_t.c.seat_id.in_(list(seat_ids)),
-                seats_t.c.lease_id.is_(None),
-                available,
-            )
-            .values(**values, version=seats_t.c.version + 1)
-            .returning(seats_t.c.seat_id)
+            statement,
+            {
+                **parameters,
+                "performance": performance_id,
+                "seat_ids": list(seat_ids),
+                "now": now,
+                "mine": list(mine),
+            },
         )
         .scalars()
         .all()
