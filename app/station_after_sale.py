@@ -40,6 +40,9 @@ def after_sale_services(station: Station, config: StationConfig) -> AfterSaleSer
         queue_duplicate=printing.queue_duplicate if has_printer else None,
         dispatch=printing.dispatch,
         recorded=station.network.wake,
+        print_receipt=printing.print_receipt
+        if printing.station.for_purpose("receipts", quiet=True)
+        else None,
     )
     after_sale.recover_at_start()
     return after_sale

@@ -62,7 +62,7 @@ from app.services.records import (
     TicketRecord,
 )
 from app.services.selling import LocalInventory, new_barcode, order_number
-from app.services.tickets import ticket_document
+from app.services.tickets import receipt_document, ticket_document
 from app.services.tills import session_for_sale
 from domain.errors import DomainError
 from domain.journal import JournalEntry
@@ -88,7 +88,7 @@ from domain.refunds import (
 )
 from domain.training import marked
 from drivers.payment import PaymentOutcome, PaymentResult, ProgressListener, TransactionKind
-from printing.data import TicketData
+from printing.data import ReceiptData, TicketData
 
 log = logging.getLogger(__name__)
 
@@ -278,6 +278,7 @@ class AfterSaleServices:
         queue_duplicate: QueueDuplicate | None = None,
         dispatch: Callable[[Sequence[str]], None] | None = None,
         recorded: Callable[[], None] | None = None,
+        print_receipt: Callable[[ReceiptData], str] | None = None,
         random_bits: Callable[[int], int] = secrets.randbits,
     ) -> None:
         self._uow = uow_factory
@@ -291,6 +292,7 @@ class AfterSaleServices:
         self._queue_duplicate = queue_duplicate
         self._dispatch = dispatch
         self._recorded = recorded
+        self._print_receipt = print_receipt
         self._random_bits = random_bits
         self.recovered: list[Recovered] = []  # what the last `recover_at_start` did
 
@@ -622,9 +624,10 @@ class AfterSaleServices:
                     uow.gift_cards.credit(str(tender["reference"]), read_money(tender["amount"]))
             # The server learns from the event which places are on sale again.
             record["returned_places"] = [_place_json(p) for p in places]
+            device_seq = uow.sales.next_device_seq(self._till)
+            record["order_number"] = order_number(self._till, device_seq)  # its receipt's
             record = marked(record, training.current(uow))
             entry = uow.journal.append(self._till, record)
-            device_seq = uow.sales.next_device_seq(self._till)
             uow.sales.add_outbox(
                 self._till,
                 device_seq,
@@ -652,6 +655,24 @@ class AfterSaleServices:
             _sum(record, VOUCHER),
             Changes(performances=frozenset(t.performance_id for t in tickets.values())),
         )
+
+    def receipt(self, correction_id: str) -> ReceiptData:
+        """The receipt of a done refund or cancellation, from its journal record: it says
+        which ticket it cancels or modifies ("Ce ticket annule le ticket n° …")."""
+        with self._uow(read_only=True) as uow:
+            record = uow.after_sale.correction(correction_id).document
+            performance = uow.catalog.get_performance(str(items(record, "lines")[0]["performance"]))
+            event = uow.catalog.get_event(performance.event_id)
+            season = uow.catalog.get_season(uow.catalog.get_activity(event.activity_id).season_id)
+            organizer = uow.catalog.get_organizer(season.organizer_id)
+            site = uow.venues.get_site(uow.venues.get_hall(performance.hall_id).site_id)
+        return receipt_document(record, str(record["order_number"]), organizer.name, site.timezone)
+
+    def print_receipt(self, correction_id: str) -> str | None:
+        """Queue the refund's receipt on the receipt printer; None on a station without one."""
+        if self._print_receipt is None:
+            return None
+        return self._print_receipt(self.receipt(correction_id))
 
     def recover_at_start(self) -> list[Recovered]:
         """Refunds a stopped till left pending: completed when the terminal approved every

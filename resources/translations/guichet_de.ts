@@ -1186,153 +1186,168 @@
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="165" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="167" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="176" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="180" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="197" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="203" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="205" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="209" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="210" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="214" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="233" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="234" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="247" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="273" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="302" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="309" />
+        <source>Ctrl+P prints its receipt.</source>
+        <translation>Strg+P druckt den Beleg.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
+        <source>The refund's receipt is printing.</source>
+        <translation>Der Beleg der Erstattung wird gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="325" />
+        <source>No receipt printer on this station.</source>
+        <translation>Kein Belegdrucker an dieser Kasse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="360" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="362" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="386" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>

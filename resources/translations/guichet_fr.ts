@@ -1186,153 +1186,168 @@
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="165" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="167" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="176" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="180" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="197" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="203" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="205" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="209" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="210" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="214" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="233" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="234" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="247" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="273" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="302" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="309" />
+        <source>Ctrl+P prints its receipt.</source>
+        <translation>Ctrl+P imprime son ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
+        <source>The refund's receipt is printing.</source>
+        <translation>Le ticket du remboursement s'imprime.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="325" />
+        <source>No receipt printer on this station.</source>
+        <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="360" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="362" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="386" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>

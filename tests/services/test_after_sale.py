@@ -192,6 +192,9 @@ def test_one_ticket_of_a_two_ticket_card_sale_goes_back_to_the_card(till: Till) 
     report = totals(records)
     assert report.refunds.count == 1 and report.refunds.amount == back.price
     assert report.tender("card") == sale.order.total - back.price
+    receipt = till.after.receipt(result.correction.id)
+    assert receipt.corrects == f"Ce ticket modifie le ticket n° G1-{sale.device_seq:06d}"
+    assert receipt.receipt_number == refund["order_number"] != f"G1-{sale.device_seq:06d}"
     # The order shows it; the barcode is void for any later scan.
     view = till.after.order(sale.order.id)
     assert [t.state for t in view.tickets] == ["valid", "refunded"]

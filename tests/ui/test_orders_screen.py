@@ -105,6 +105,8 @@ def test_f2_finds_the_order_and_refunds_one_ticket_to_the_card(
     qtbot.keyClick(screen.reason, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Refunded" in screen.message.text(), timeout=30_000)
     assert "to the card" in screen.message.text()
+    qtbot.keyClick(screen.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "receipt is printing" in screen.message.text())
     qtbot.waitUntil(lambda: screen.tickets.topLevelItem(1).text(5) == "refunded")
     assert screen.tickets.topLevelItem(0).text(5) == "valid"
     assert "refund" in " ".join(

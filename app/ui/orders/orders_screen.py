@@ -135,6 +135,8 @@ class OrdersScreen(QWidget):
         layout.addWidget(self.approval)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.refund())
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=lambda: self.reprint())
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
+        self.last_correction: str | None = None  # the refund whose receipt Ctrl+P prints
         self._show(None)
 
     # --- finding --------------------------------------------------------------------------
@@ -304,9 +306,31 @@ class OrdersScreen(QWidget):
         self.message.setText(
             self.tr("Refunded: %1. The tickets' barcodes are void, their seats on sale again.")
             .replace("%1", ", ".join(parts))
+            + " " + self.tr("Ctrl+P prints its receipt.")
         )  # fmt: skip
+        self.last_correction = result.correction.id
         self.reason.clear()
         self._reload()
+
+    def print_receipt(self) -> None:
+        """Ctrl+P: the last refund's receipt (it names the ticket it modifies or cancels)."""
+        correction = self.last_correction
+        if correction is None:
+            return
+
+        def queued(job: str | None) -> None:
+            self.message.setText(
+                self.tr("The refund's receipt is printing.")
+                if job is not None
+                else self.tr("No receipt printer on this station.")
+            )
+
+        self._lane.submit(
+            lambda: self._after.print_receipt(correction), queued, self._refused_receipt, owner=self
+        )
+
+    def _refused_receipt(self, error: BaseException) -> None:
+        self.message.setText(errors.message_for(error))
 
     def reprint(self, approver: Approver = None) -> None:
         """F9: the selected ticket printed again as DUPLICATA, with a new barcode."""
