@@ -116,6 +116,17 @@ def _on_station(
         database.close()
 
 
+def _period(text: str) -> Any:
+    """The period named on the command line, or `_FAILED` after saying what is wrong."""
+    from domain.periods import InvalidPeriod, Period
+
+    try:
+        return Period.parse(text)
+    except InvalidPeriod as error:
+        print(f"error: {error}", file=sys.stderr)
+        return _FAILED
+
+
 def _zone(config: Any) -> Any:
     from zoneinfo import ZoneInfo
 
@@ -175,10 +186,12 @@ def _verify_archive(path: Path) -> int:
 def _export(args: argparse.Namespace) -> int:
     from app.services.accounting import export_day
     from app.services.journal import export_journal
-    from domain.periods import Frequency, Period
+    from domain.periods import Frequency
 
     path: Path = args.file
-    day = None if args.day is None else Period.parse(args.day)  # InvalidPeriod: said by run_cli
+    day = None if args.day is None else _period(args.day)
+    if day is _FAILED:
+        return EXIT_INVALID
     if day is not None and day.frequency is not Frequency.DAILY:
         print(f"error: --day takes a day (2026-03-10), not {args.day!r}", file=sys.stderr)
         return EXIT_INVALID
@@ -282,9 +295,11 @@ def _major(money: Any) -> str:
 
 def _archive(args: argparse.Namespace) -> int:
     from app.services.archive import archive_period
-    from domain.periods import Frequency, Period
+    from domain.periods import Frequency
 
-    period = Period.parse(args.period)  # InvalidPeriod: said by run_cli
+    period = _period(args.period)
+    if period is _FAILED:
+        return EXIT_INVALID
     if period.frequency is Frequency.DAILY:
         print("error: an archive holds a year (2026) or a month (2026-03)", file=sys.stderr)
         return EXIT_INVALID

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import os
 from collections.abc import Mapping
 from importlib import metadata
@@ -18,6 +19,7 @@ from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from domain.journal import Head, JournalEntry, Problem, VerifyReport, verify
 
 HEAD_MISSING = "the head (last seq and hash) is missing"
+log = logging.getLogger(__name__)
 
 
 def record(uow: UnitOfWork, till: str, record: Mapping[str, object]) -> JournalEntry:
@@ -83,6 +85,7 @@ def record_startup(
                 record(uow, till, {"type": SETTINGS_CHANGED, "at": at, **change})
             uow.settings.set(_SETTINGS_SEEN, settings_sha256)
         if defect is not None and uow.settings.get(_DEFECT_SEEN) != str(defect):
+            log.error("the fiscal journal of till %s is broken: %s", till, defect)
             record_defect(uow, till, defect, at, "start-up check")
         uow.commit()
     return entry
