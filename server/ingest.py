@@ -511,6 +511,9 @@ def _sale_effects(
     lease = None
     if event.lease_id is not None:
         lease = conn.execute(select(t.lease).where(t.lease.c.id == event.lease_id)).one_or_none()
+    # Standing places per zone: a sale may hold several lines of one zone (two tariffs, say),
+    # sold and stored as one count (``sold_places`` has a row per sale and zone).
+    places: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
     for index, line in enumerate(_lines(record)):
         performance_id = str(line.get("performance", ""))
         place = str(line.get("seat", ""))
@@ -532,8 +535,11 @@ def _sale_effects(
         if zone_id is None or not isinstance(quantity, int) or quantity < 1:
             incidents.append(("unknown_place", where))
             continue
+        count, first = places.get((performance_id, zone_id), (0, where))
+        places[(performance_id, zone_id)] = (count + quantity, first)
+    for (performance_id, zone_id), (count, where) in places.items():
         incidents += _sell_places(
-            conn, changes, device, event, lease, performance_id, zone_id, quantity, where
+            conn, changes, device, event, lease, performance_id, zone_id, count, where
         )
     return incidents
 
