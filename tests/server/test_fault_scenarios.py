@@ -20,11 +20,10 @@ The 18 fault scenarios of §10 (server on loopback over TLS, PostgreSQL, fault p
  3. server killed during ingest: test_till_server_killed (SIGKILL mid-upload, a real server
     process). Killed after commit before answering: covered as 1 (the till sees the same: no
     answer; the server has it).
- 4. till killed between local commit and send, between send and ack: the outbox survives in
-    the till's database and goes up on the next drain — test_till_upload::test_an_unreachable_
-    server_keeps_the_sales_queued_until_it_is_back, test_sales_go_up_once... (acknowledge(0)
-    = a till that lost the ack). Inside the local transaction (no sale, no seq burned): tests/
-    services and tests/persistence (the sale's one transaction; not a sync test).
+ 4. till killed between local commit and send, between send and ack: `test_a_till_killed_
+    before_it_sent_or_before_it_stored_the_ack_loses_and_doubles_nothing` below (a real till
+    process, SIGKILL); inside the local transaction (no sale, no seq burned): tests/services/
+    test_sale_crash.py and tests/persistence (the sale's one transaction, rolled back whole).
  5. stalled connection → deadline fires: `test_a_stalled_server_costs_an_upload_its_deadline_
     and_nothing_else` (the answer never comes: fault proxy mode "stall") and `test_a_silent_
     link_costs_the_counter_one_connect_timeout_and_the_upload_its_deadline` (not even TLS:
@@ -58,8 +57,10 @@ The 18 fault scenarios of §10 (server on loopback over TLS, PostgreSQL, fault p
     hostname); test_till_upload::test_enrollment_trusts_only_the_ca_given; the till's client
     against an expired certificate and one for another name: `test_the_till_refuses_*` below.
 16. poison event → stored, incident, queue moves: `test_a_sale_the_server_cannot_place_is_
-    kept_as_an_incident_and_the_queue_moves_on` below; test_events::test_a_broken_chain_is_
-    stored_and_raised, test_an_offline_sale_of_a_sold_seat_is_kept_as_an_incident. (What is
+    kept_as_an_incident_and_the_queue_moves_on` and `test_a_sale_of_two_tariffs_in_one_
+    standing_zone_goes_up_and_counts_once` (it stopped the queue: fixed) below;
+    test_events::test_a_broken_chain_is_stored_and_raised, test_an_offline_sale_of_a_sold_
+    seat_is_kept_as_an_incident. (What is
     not an event at all is ``malformed``: test_events::test_malformed_events_are_refused_alone_
     and_nothing_of_them_is_stored.)
 17. second app instance on the same till database → single-writer lock: tests/services/
@@ -112,6 +113,10 @@ Endpoints × status codes of §4 (200 is every endpoint's happy path in the same
 from __future__ import annotations
 
 import copy
+import json
+import signal
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -277,6 +282,46 @@ def test_the_checker_sees_each_invariant_broken(
                 check_invariants(conn, [synced_till])
         finally:
             transaction.rollback()  # nothing of it stays for the other tests
+
+
+# --- 4: the till killed between its commit and the send, and between the send and the ack --
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("step", ["inside_commit", "after_commit", "after_send"])
+def test_a_till_killed_before_it_sent_or_before_it_stored_the_ack_loses_and_doubles_nothing(
+    server: RunningServer, demo_till: DemoTill, tmp_path: Path, step: str
+) -> None:
+    """A real till process (tests/server/crash_till.py) on this till's database sells twice
+    and is killed (SIGKILL) inside its first sale's transaction, right after its commits, or
+    once the server stored its batch but before it marked it acknowledged. Started again,
+    the till sends what it has not marked sent; the server has every sale exactly once (the
+    resent ones are duplicates); a sale killed inside its transaction never was, and burned
+    no number: the next one is seq 1."""
+    demo_till.enroll(server)
+    link = demo_till.syncing.link()
+    assert link is not None
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.server.crash_till", str(tmp_path / "till"), step],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]  # killed, not ended
+    sales = json.loads(done.stdout.splitlines()[-1])
+    on_server = stored_events(server, link.device_id)
+    assert on_server == ([] if step == "after_commit" else sales)
+    if step == "inside_commit":
+        assert demo_till.syncing.status().queued == 0  # no sale, no outbox row
+        sales = [demo_till.sell()]
+        with demo_till.services.uow_factory(read_only=True) as uow:
+            assert [seq for seq, _, _ in uow.sales.outbox("G1")] == [1]
+    assert demo_till.syncing.status().queued == len(sales)  # the restarted till: to send
+    report = demo_till.syncing.upload()
+    assert report.error == "" and report.acked_through_seq == len(sales)
+    assert stored_events(server, link.device_id) == sales
+    # (and the invariants, after the test: conftest's check over the server and this till)
 
 
 # --- 5: a stalled connection ------------------------------------------------------------------
@@ -484,6 +529,50 @@ def test_a_sale_the_server_cannot_place_is_kept_as_an_incident_and_the_queue_mov
             ).all()
         )
     assert states == {1: "incident", 2: "processed"}
+    check_invariants(server.engine)
+
+
+def test_a_sale_of_two_tariffs_in_one_standing_zone_goes_up_and_counts_once(
+    server: RunningServer, till: Till
+) -> None:
+    """Two lines of one zone (full price and reduced): the server stored one row per line
+    under a key of one per zone, failed on its own unique key, answered 409 'busy, retry'
+    and the till's queue stopped there for good (found by the till-killed test: a cart
+    left open by the killed till got a second line of the same zone)."""
+    line = {
+        "label": "Fosse",
+        "performance": "P-NEU-1",
+        "seat": "FOSSE",
+        "category": "FOSSE",
+        "tariff": "FULL",
+        "quantity": 2,
+        "unit_price": {"minor": 4500, "currency": "EUR"},
+        "vat_rate_bp": 550,
+        "amount": {"minor": 9000, "currency": "EUR"},
+    }
+    reduced = {
+        **line,
+        "tariff": "REDUCED",
+        "quantity": 1,
+        "unit_price": {"minor": 3000, "currency": "EUR"},
+        "amount": {"minor": 3000, "currency": "EUR"},
+    }
+    q = t.ga_quota.c
+    where = (q.performance_id == "P-NEU-1", q.zone_id == "FOSSE")
+    with server.engine.connect() as conn:
+        before = conn.scalar(select(q.sold).where(*where))
+    event = till.outbox_event(till.sale_record([line, reduced]))
+    body = ok(till.upload([event]))
+    assert _results(body) == ["stored"] and body["acked_through_seq"] == 1
+    with server.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.sold_places.c.zone_id, t.sold_places.c.count, t.sold_places.c.live).where(
+                t.sold_places.c.sale_id == event["event_id"]
+            )
+        ).all()
+        after = conn.scalar(select(q.sold).where(*where))
+    assert [tuple(r) for r in rows] == [("FOSSE", 3, True)]
+    assert after == before + 3
     check_invariants(server.engine)
 
 
