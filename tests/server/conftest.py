@@ -373,7 +373,9 @@ def other_till(server: RunningServer) -> Iterator[Till]:
 
 # --- the invariants I1–I7 after every till-facing test (tests/server/invariants.py) ------
 
-TILL_FIXTURES = ("demo_till", "two_tills")  # test_till_upload's and test_till_online's tills
+# the tills of test_till_upload, test_till_feed and test_fault_scenarios (demo_till), and of
+# test_till_online (two_tills)
+TILL_FIXTURES = ("demo_till", "two_tills")
 
 
 @pytest.hookimpl(wrapper=True)
