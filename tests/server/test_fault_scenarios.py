@@ -3,10 +3,11 @@ found missing.
 
 Invariants I1–I7: `tests.server.invariants.check_invariants`, run after every test that uses
 demo tills (test_till_upload, test_till_online, test_till_feed and this module: conftest's
-``_invariants_after_the_test``, once each till uploaded what it has), after every step of test_till_state_machine (narrowed to its
-performance) and at its end (whole server), and at the end of test_till_server_killed. I7 has
-no closings to check yet (issue 11): it checks that the server's stored sales of each till equal
-the till's journal sale records, sale for sale and in total. `test_the_checker_sees_*` below
+``_invariants_after_the_test``, once each till uploaded what it has), after every step of
+test_till_state_machine (narrowed to its performance) and at its end (whole server), and at
+the end of test_till_server_killed. I7 has no closings to check yet (issue 11): it checks that
+the server's stored sales of each till equal the till's journal sale records, sale for sale
+and in total. `test_the_checker_sees_*` below
 breaks each invariant on purpose (in a transaction rolled back) and sees the checker fail.
 
 The 18 fault scenarios of §10 (server on loopback over TLS, PostgreSQL, fault proxy):
