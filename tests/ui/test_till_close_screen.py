@@ -92,7 +92,7 @@ def test_a_cashier_counts_blind_and_a_supervisor_seals_with_a_reason(
     _sell(services, session.id, 2, "40.00", TenderMethod.CARD)
     _sell(services, session.id, 3, "15.00", TenderMethod.VOUCHER)
     screen = _screen(qtbot, services, _operator(services, Role.CASHIER))
-    qtbot.waitUntil(lambda: screen.actions.isVisible())
+    qtbot.waitUntil(lambda: screen.action_bar.isVisible())
     assert not screen.x_button.isVisible()  # a cashier never sees what the till expects
 
     # Cash out 50.00 to the safe: Alt+O, the amount, Enter, the reason, Enter.
@@ -173,6 +173,10 @@ def test_a_supervisor_sees_the_x_report_and_a_closed_session_s_z_again(
     shown = screen.report_view.toPlainText()
     assert shown.startswith("X report — till Guichet 1") and "(still open)" in shown
     assert "Cash expected" in shown and "€175.00" in shown
+    qtbot.keyClick(screen, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # cash in...
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.amount_field)
+    qtbot.keyClick(screen.amount_field, Qt.Key.Key_Escape)  # ...and Esc: nothing recorded
+    assert not screen.movement.isVisible() and screen.action_bar.isVisible()
     services.declare_count(supervisor, FLOAT, {})
     services.close_session(supervisor, 1, {"cash": "the 25.00 sale was not in the drawer"})
     screen.load()
@@ -210,7 +214,7 @@ def test_the_card_total_comes_from_the_terminal_s_end_of_day_and_the_z_prints(
     qtbot.addWidget(screen)
     screen.show()
     screen.load()
-    qtbot.waitUntil(lambda: screen.actions.isVisible())
+    qtbot.waitUntil(lambda: screen.action_bar.isVisible())
     drawer = station.device_station.device("drawer")
     assert drawer is not None and not drawer.is_open()
     screen.start_movement(ledger.CASH_IN)
@@ -256,7 +260,7 @@ def test_the_status_bar_says_open_counted_or_none(qtbot: QtBot, services: TillSe
     qtbot.waitUntil(lambda: label.text().startswith("Session open since "))
     assert label.text().endswith(" · float €150.00")
     screen = _screen(qtbot, services, supervisor)
-    qtbot.waitUntil(lambda: screen.actions.isVisible())
+    qtbot.waitUntil(lambda: screen.action_bar.isVisible())
     screen.start_count()
     screen.blind.grid.counts[5000].setValue(3)
     screen.blind.declare()

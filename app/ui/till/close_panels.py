@@ -139,7 +139,7 @@ class BlindCountPanel(QFrame):
             self._others_grid.addWidget(label, row, 0)
             self._others_grid.addWidget(field, row, 1)
             self.others[key] = field
-        previous = self.grid.order[-1]
+        previous: QWidget = self.grid.order[-1]
         for field in self.others.values():
             QWidget.setTabOrder(previous, field)
             previous = field

@@ -130,9 +130,9 @@ class TillSessionScreen(QWidget):
         QWidget.setTabOrder(self.float_grid.order[-1], self.open_button)
 
         # The open session's actions.
-        self.actions = QFrame()
-        self.actions.setObjectName("sessionActions")
-        actions = QHBoxLayout(self.actions)
+        self.action_bar = QFrame()
+        self.action_bar.setObjectName("sessionActions")
+        actions = QHBoxLayout(self.action_bar)
         self.cash_in_button = key_button(self.tr("Cash &in"), "cashIn")
         self.cash_out_button = key_button(self.tr("Cash &out"), "cashOut")
         self.x_button = key_button(self.tr("&X report"), "xReport")
@@ -217,7 +217,7 @@ class TillSessionScreen(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
-        for part in (self.form, self.actions, self.movement, self.blind, self.closing,
+        for part in (self.form, self.action_bar, self.movement, self.blind, self.closing,
                      self.report_frame):  # fmt: skip
             layout.addWidget(part)
             part.setVisible(False)
@@ -234,10 +234,9 @@ class TillSessionScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape), self, activated=self.back,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )  # fmt: skip
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
         self._update_total()
         hub().changed.connect(self._on_changes)
 
@@ -285,7 +284,7 @@ class TillSessionScreen(QWidget):
             p.isVisible() for p in (self.movement, self.blind, self.closing)
         )
         if not busy:
-            for part in (self.form, self.actions, self.movement, self.blind, self.closing):
+            for part in (self.form, self.action_bar, self.movement, self.blind, self.closing):
                 part.setVisible(False)
         if session is None:
             if may_open_session(self._operator):
@@ -315,7 +314,7 @@ class TillSessionScreen(QWidget):
             )
         self.status.setText(text)
         supervisor = may_close_session(self._operator)
-        self.actions.setVisible(not busy)
+        self.action_bar.setVisible(not busy)
         self.cash_in_button.setVisible(not counted)
         self.cash_out_button.setVisible(not counted)
         self.x_button.setVisible(supervisor)  # the cashier counts blind
@@ -344,7 +343,7 @@ class TillSessionScreen(QWidget):
             self.movement.setVisible(False)
             self.blind.setVisible(False)
             self.closing.setVisible(False)
-            self.actions.setVisible(self.session is not None)
+            self.action_bar.setVisible(self.session is not None)
             self.message.clear()
 
     # --- opening ------------------------------------------------------------------------
@@ -392,7 +391,7 @@ class TillSessionScreen(QWidget):
         self.amount_field.clear()
         self.reason_field.clear()
         self.message.clear()
-        self.actions.setVisible(False)
+        self.action_bar.setVisible(False)
         self.movement.setVisible(True)
         self.amount_field.setFocus()
 
@@ -426,7 +425,7 @@ class TillSessionScreen(QWidget):
         if self._devices is not None:  # its journal entry is the opening's reason: no "no sale"
             self._devices.open_drawer_for_sale()
         self.movement.setVisible(False)
-        self.actions.setVisible(True)
+        self.action_bar.setVisible(True)
         template = (
             self.tr("Cash in of %1 recorded (%2).") if moved.kind == ledger.CASH_IN
             else self.tr("Cash out of %1 recorded (%2).")
@@ -445,7 +444,7 @@ class TillSessionScreen(QWidget):
         if self.session is None:
             return
         self.back()
-        self.actions.setVisible(False)
+        self.action_bar.setVisible(False)
         self.report_frame.setVisible(False)  # counted blind: no figures on screen
         self.blind.setVisible(True)
         self.blind.start()
@@ -463,7 +462,7 @@ class TillSessionScreen(QWidget):
         if self.session is None:
             return
         self.back()
-        self.actions.setVisible(False)
+        self.action_bar.setVisible(False)
         self.closing.setVisible(True)
         self.closing.start(self._supervisors)
 
