@@ -185,6 +185,19 @@ class NoCardTerminal(AfterSaleError):
         )
 
 
+class TrainingMismatch(AfterSaleError):
+    """A real sale corrected in training mode, or a training sale outside it: refused (the
+    journal would not count what really changed)."""
+
+    def __init__(self, training_sale: bool) -> None:
+        super().__init__(
+            "this order was sold in training mode: correct it in training mode"
+            if training_sale
+            else "training mode is on: a real order is refunded or reprinted only outside it"
+        )
+        self.training_sale = training_sale
+
+
 class TicketNotValid(AfterSaleError):
     def __init__(self, number: int, state: str) -> None:
         super().__init__(f"ticket {number} is {state}: it cannot be reprinted")
@@ -494,6 +507,7 @@ class AfterSaleServices:
         now = self._clock.now()
         with self._uow() as uow:
             order = uow.after_sale.order(order_id)
+            _same_mode(uow, order)
             plan = self._plan(uow, order, tickets)
             if plan.by(CARD).minor and self._card is None:
                 raise NoCardTerminal()
@@ -739,6 +753,7 @@ class AfterSaleServices:
         job: str | None = None
         with self._uow() as uow:
             order = uow.after_sale.order(order_id)
+            _same_mode(uow, order)
             ticket = next(
                 (t for t in uow.after_sale.tickets(order.id) if t.number == ticket_number), None
             )
@@ -838,6 +853,13 @@ def _tenders(record: dict[str, object]) -> list[dict[str, object]]:
     value = record.get("tenders") or []
     assert isinstance(value, list)
     return [dict(t) for t in value]
+
+
+def _same_mode(uow: UnitOfWork, order: OrderRecord) -> None:
+    """`TrainingMismatch` unless the till is in the mode the order was sold in."""
+    training_sale = order.document.get("training") is True
+    if training_sale != (training.current(uow) is not None):
+        raise TrainingMismatch(training_sale)
 
 
 def _index(tender: dict[str, object]) -> int:

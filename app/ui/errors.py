@@ -215,6 +215,11 @@ def _after_sale_message(error: BaseException) -> str | None:
             "This station has no card terminal: the card part cannot be refunded "
             "here. Nothing was done.",
         ),
+        "training_mismatch": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Training mode and this order do not match: a real order is refunded or "
+            "reprinted outside training mode, a training one inside it. Nothing was done.",
+        ),
         "ticket_not_valid": QT_TRANSLATE_NOOP(
             "ErrorPolicy",
             "Ticket %1 is not valid any more (refunded): nothing was done.",

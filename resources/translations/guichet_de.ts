@@ -692,221 +692,226 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="218" />
+        <source>Training mode and this order do not match: a real order is refunded or reprinted outside training mode, a training one inside it. Nothing was done.</source>
+        <translation>Schulungsmodus und Bestellung passen nicht zusammen: eine echte Bestellung wird außerhalb des Schulungsmodus erstattet oder nachgedruckt, eine Schulungsbestellung in ihm. Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="223" />
         <source>Ticket %1 is not valid any more (refunded): nothing was done.</source>
         <translation>Ticket %1 ist nicht mehr gültig (erstattet): es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="240" />
+        <location filename="../../app/ui/errors.py" line="245" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="245" />
+        <location filename="../../app/ui/errors.py" line="250" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="253" />
+        <location filename="../../app/ui/errors.py" line="258" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263" />
+        <location filename="../../app/ui/errors.py" line="268" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="273" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="275" />
+        <location filename="../../app/ui/errors.py" line="280" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="279" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="285" />
+        <location filename="../../app/ui/errors.py" line="290" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="296" />
+        <location filename="../../app/ui/errors.py" line="301" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="297" />
+        <location filename="../../app/ui/errors.py" line="302" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="298" />
+        <location filename="../../app/ui/errors.py" line="303" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="299" />
+        <location filename="../../app/ui/errors.py" line="304" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="300" />
+        <location filename="../../app/ui/errors.py" line="305" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="301" />
+        <location filename="../../app/ui/errors.py" line="306" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="302" />
+        <location filename="../../app/ui/errors.py" line="307" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="305" />
+        <location filename="../../app/ui/errors.py" line="310" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="308" />
+        <location filename="../../app/ui/errors.py" line="313" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="309" />
+        <location filename="../../app/ui/errors.py" line="314" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310" />
+        <location filename="../../app/ui/errors.py" line="315" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="313" />
+        <location filename="../../app/ui/errors.py" line="318" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316" />
+        <location filename="../../app/ui/errors.py" line="321" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="317" />
+        <location filename="../../app/ui/errors.py" line="322" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="318" />
+        <location filename="../../app/ui/errors.py" line="323" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="319" />
+        <location filename="../../app/ui/errors.py" line="324" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="320" />
+        <location filename="../../app/ui/errors.py" line="325" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="323" />
+        <location filename="../../app/ui/errors.py" line="328" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324" />
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="328" />
+        <location filename="../../app/ui/errors.py" line="333" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="341" />
+        <location filename="../../app/ui/errors.py" line="346" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="346" />
+        <location filename="../../app/ui/errors.py" line="351" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351" />
+        <location filename="../../app/ui/errors.py" line="356" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="356" />
+        <location filename="../../app/ui/errors.py" line="361" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="366" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="366" />
+        <location filename="../../app/ui/errors.py" line="371" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="371" />
+        <location filename="../../app/ui/errors.py" line="376" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="383" />
+        <location filename="../../app/ui/errors.py" line="388" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="385" />
+        <location filename="../../app/ui/errors.py" line="390" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391" />
+        <location filename="../../app/ui/errors.py" line="396" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="395" />
+        <location filename="../../app/ui/errors.py" line="400" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="399" />
+        <location filename="../../app/ui/errors.py" line="404" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403" />
+        <location filename="../../app/ui/errors.py" line="408" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="408" />
+        <location filename="../../app/ui/errors.py" line="413" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="417" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -2872,7 +2877,7 @@
     </message>
     <message>
         <location filename="../../app/ui/till/session_screen.py" line="139" />
-        <location filename="../../app/ui/till/session_screen.py" line="322" />
+        <location filename="../../app/ui/till/session_screen.py" line="321" />
         <source>&amp;Blind count</source>
         <translation>&amp;Blindzählung</translation>
     </message>
@@ -2928,107 +2933,107 @@
         <translation>Geschlossene Sitzungen (Eingabe: Z-Bericht)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="251" />
+        <location filename="../../app/ui/till/session_screen.py" line="250" />
         <source>Float: %1</source>
         <translation>Wechselgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="293" />
+        <location filename="../../app/ui/till/session_screen.py" line="292" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Keine Sitzung geöffnet: Wechselgeld zählen, dann die Sitzung öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="299" />
+        <location filename="../../app/ui/till/session_screen.py" line="298" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>An dieser Kasse ist keine Sitzung geöffnet: ein Supervisor muss eine öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="305" />
+        <location filename="../../app/ui/till/session_screen.py" line="304" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Sitzung geöffnet seit %1 von %2, mit einem Wechselgeld von %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="313" />
+        <location filename="../../app/ui/till/session_screen.py" line="312" />
         <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
         <translation>Die Zählung liegt vor: in dieser Sitzung wird nichts mehr verkauft, bis ein Supervisor sie schließt (oder neu gezählt wird).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="322" />
+        <location filename="../../app/ui/till/session_screen.py" line="321" />
         <source>&amp;Recount</source>
         <translation>&amp;Neu zählen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="330" />
+        <location filename="../../app/ui/till/session_screen.py" line="329" />
         <source>Session of %1, closed %2</source>
         <translation>Sitzung vom %1, geschlossen %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="357" />
+        <location filename="../../app/ui/till/session_screen.py" line="356" />
         <source>Opening…</source>
         <translation>Wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="369" />
+        <location filename="../../app/ui/till/session_screen.py" line="368" />
         <source>Session opened with a float of %1.</source>
         <translation>Sitzung mit einem Wechselgeld von %1 geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="389" />
+        <location filename="../../app/ui/till/session_screen.py" line="388" />
         <source>Cash into the drawer:</source>
         <translation>Bargeld in die Kassenlade:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="390" />
+        <location filename="../../app/ui/till/session_screen.py" line="389" />
         <source>Cash out of the drawer:</source>
         <translation>Bargeld aus der Kassenlade:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="405" />
+        <location filename="../../app/ui/till/session_screen.py" line="404" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="412" />
+        <location filename="../../app/ui/till/session_screen.py" line="411" />
         <source>Say why the cash moves: a reason is needed.</source>
         <translation>Sagen Sie, warum Bargeld bewegt wird: ein Grund ist nötig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="431" />
+        <location filename="../../app/ui/till/session_screen.py" line="430" />
         <source>Cash in of %1 recorded (%2).</source>
         <translation>Bareinlage von %1 erfasst (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="432" />
+        <location filename="../../app/ui/till/session_screen.py" line="431" />
         <source>Cash out of %1 recorded (%2).</source>
         <translation>Barentnahme von %1 erfasst (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="457" />
+        <location filename="../../app/ui/till/session_screen.py" line="456" />
         <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
         <translation>Zählung Nr. %1 erfasst: %2 in bar. Ein Supervisor schließt die Sitzung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="472" />
+        <location filename="../../app/ui/till/session_screen.py" line="471" />
         <source>The session is sealed. Its Z report:</source>
         <translation>Die Sitzung ist abgeschlossen. Ihr Z-Bericht:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="511" />
+        <location filename="../../app/ui/till/session_screen.py" line="510" />
         <source>The report is printing.</source>
         <translation>Der Bericht wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="523" />
+        <location filename="../../app/ui/till/session_screen.py" line="522" />
         <source>Save the report as PDF</source>
         <translation>Bericht als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="523" />
+        <location filename="../../app/ui/till/session_screen.py" line="522" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="541" />
+        <location filename="../../app/ui/till/session_screen.py" line="540" />
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>

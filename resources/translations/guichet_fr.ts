@@ -692,221 +692,226 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="218" />
+        <source>Training mode and this order do not match: a real order is refunded or reprinted outside training mode, a training one inside it. Nothing was done.</source>
+        <translation>Le mode formation et cette commande ne correspondent pas : une commande réelle se rembourse ou se réimprime hors du mode formation, une commande de formation dans ce mode. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="223" />
         <source>Ticket %1 is not valid any more (refunded): nothing was done.</source>
         <translation>Le billet %1 n'est plus valide (remboursé) : rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="240" />
+        <location filename="../../app/ui/errors.py" line="245" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="245" />
+        <location filename="../../app/ui/errors.py" line="250" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="253" />
+        <location filename="../../app/ui/errors.py" line="258" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263" />
+        <location filename="../../app/ui/errors.py" line="268" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="273" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="275" />
+        <location filename="../../app/ui/errors.py" line="280" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="279" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="285" />
+        <location filename="../../app/ui/errors.py" line="290" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="296" />
+        <location filename="../../app/ui/errors.py" line="301" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="297" />
+        <location filename="../../app/ui/errors.py" line="302" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="298" />
+        <location filename="../../app/ui/errors.py" line="303" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="299" />
+        <location filename="../../app/ui/errors.py" line="304" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="300" />
+        <location filename="../../app/ui/errors.py" line="305" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="301" />
+        <location filename="../../app/ui/errors.py" line="306" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="302" />
+        <location filename="../../app/ui/errors.py" line="307" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="305" />
+        <location filename="../../app/ui/errors.py" line="310" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="308" />
+        <location filename="../../app/ui/errors.py" line="313" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="309" />
+        <location filename="../../app/ui/errors.py" line="314" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310" />
+        <location filename="../../app/ui/errors.py" line="315" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="313" />
+        <location filename="../../app/ui/errors.py" line="318" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316" />
+        <location filename="../../app/ui/errors.py" line="321" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="317" />
+        <location filename="../../app/ui/errors.py" line="322" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="318" />
+        <location filename="../../app/ui/errors.py" line="323" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="319" />
+        <location filename="../../app/ui/errors.py" line="324" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="320" />
+        <location filename="../../app/ui/errors.py" line="325" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="323" />
+        <location filename="../../app/ui/errors.py" line="328" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324" />
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="328" />
+        <location filename="../../app/ui/errors.py" line="333" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="341" />
+        <location filename="../../app/ui/errors.py" line="346" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="346" />
+        <location filename="../../app/ui/errors.py" line="351" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351" />
+        <location filename="../../app/ui/errors.py" line="356" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="356" />
+        <location filename="../../app/ui/errors.py" line="361" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="366" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="366" />
+        <location filename="../../app/ui/errors.py" line="371" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="371" />
+        <location filename="../../app/ui/errors.py" line="376" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="383" />
+        <location filename="../../app/ui/errors.py" line="388" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="385" />
+        <location filename="../../app/ui/errors.py" line="390" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391" />
+        <location filename="../../app/ui/errors.py" line="396" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="395" />
+        <location filename="../../app/ui/errors.py" line="400" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="399" />
+        <location filename="../../app/ui/errors.py" line="404" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403" />
+        <location filename="../../app/ui/errors.py" line="408" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="408" />
+        <location filename="../../app/ui/errors.py" line="413" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="417" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -2872,7 +2877,7 @@
     </message>
     <message>
         <location filename="../../app/ui/till/session_screen.py" line="139" />
-        <location filename="../../app/ui/till/session_screen.py" line="322" />
+        <location filename="../../app/ui/till/session_screen.py" line="321" />
         <source>&amp;Blind count</source>
         <translation>Comptage à &amp;l'aveugle</translation>
     </message>
@@ -2928,107 +2933,107 @@
         <translation>Sessions clôturées (Entrée : rapport Z)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="251" />
+        <location filename="../../app/ui/till/session_screen.py" line="250" />
         <source>Float: %1</source>
         <translation>Fonds de caisse : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="293" />
+        <location filename="../../app/ui/till/session_screen.py" line="292" />
         <source>No session is open: count the float, then open the session.</source>
         <translation>Aucune session ouverte : comptez le fonds de caisse, puis ouvrez la session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="299" />
+        <location filename="../../app/ui/till/session_screen.py" line="298" />
         <source>No session is open on this till: a supervisor must open one.</source>
         <translation>Aucune session n'est ouverte sur cette caisse : un superviseur doit en ouvrir une.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="305" />
+        <location filename="../../app/ui/till/session_screen.py" line="304" />
         <source>Session open since %1, opened by %2, with a float of %3.</source>
         <translation>Session ouverte depuis %1 par %2, avec un fonds de caisse de %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="313" />
+        <location filename="../../app/ui/till/session_screen.py" line="312" />
         <source>The count is in: nothing more is sold in this session until a supervisor closes it (or a recount).</source>
         <translation>Le comptage est fait : plus rien n'est vendu dans cette session jusqu'à sa clôture par un superviseur (ou un recomptage).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="322" />
+        <location filename="../../app/ui/till/session_screen.py" line="321" />
         <source>&amp;Recount</source>
         <translation>&amp;Recompter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="330" />
+        <location filename="../../app/ui/till/session_screen.py" line="329" />
         <source>Session of %1, closed %2</source>
         <translation>Session du %1, clôturée le %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="357" />
+        <location filename="../../app/ui/till/session_screen.py" line="356" />
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="369" />
+        <location filename="../../app/ui/till/session_screen.py" line="368" />
         <source>Session opened with a float of %1.</source>
         <translation>Session ouverte avec un fonds de caisse de %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="389" />
+        <location filename="../../app/ui/till/session_screen.py" line="388" />
         <source>Cash into the drawer:</source>
         <translation>Espèces mises dans le tiroir :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="390" />
+        <location filename="../../app/ui/till/session_screen.py" line="389" />
         <source>Cash out of the drawer:</source>
         <translation>Espèces sorties du tiroir :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="405" />
+        <location filename="../../app/ui/till/session_screen.py" line="404" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="412" />
+        <location filename="../../app/ui/till/session_screen.py" line="411" />
         <source>Say why the cash moves: a reason is needed.</source>
         <translation>Dites pourquoi les espèces bougent : un motif est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="431" />
+        <location filename="../../app/ui/till/session_screen.py" line="430" />
         <source>Cash in of %1 recorded (%2).</source>
         <translation>Entrée d'espèces de %1 enregistrée (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="432" />
+        <location filename="../../app/ui/till/session_screen.py" line="431" />
         <source>Cash out of %1 recorded (%2).</source>
         <translation>Sortie d'espèces de %1 enregistrée (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="457" />
+        <location filename="../../app/ui/till/session_screen.py" line="456" />
         <source>Count no. %1 recorded: %2 in cash. A supervisor closes the session.</source>
         <translation>Comptage n° %1 enregistré : %2 en espèces. Un superviseur clôture la session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="472" />
+        <location filename="../../app/ui/till/session_screen.py" line="471" />
         <source>The session is sealed. Its Z report:</source>
         <translation>La session est scellée. Son rapport Z :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="511" />
+        <location filename="../../app/ui/till/session_screen.py" line="510" />
         <source>The report is printing.</source>
         <translation>Le rapport s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="523" />
+        <location filename="../../app/ui/till/session_screen.py" line="522" />
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="523" />
+        <location filename="../../app/ui/till/session_screen.py" line="522" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/till/session_screen.py" line="541" />
+        <location filename="../../app/ui/till/session_screen.py" line="540" />
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>

@@ -328,3 +328,17 @@ def test_a_reprint_prints_a_duplicata_with_a_new_barcode_and_voids_the_old_one(t
     till.after.refund(sale.order.id, [ticket.number], "after all", till.operator("OP-SUPERVISOR"))
     with pytest.raises(BarcodeVoided):
         till.after.check_barcode(new)
+
+
+def test_a_real_order_is_not_corrected_in_training_mode(till: Till) -> None:
+    from app.services.after_sale import TrainingMismatch
+
+    sale = _cash_sale(till)
+    till.services.start_training(till.operator("OP-SUPERVISOR"))
+    with pytest.raises(TrainingMismatch):
+        till.after.refund(sale.order.id, [sale.order.tickets[0].number], "x",
+                          till.operator("OP-SUPERVISOR"))  # fmt: skip
+    with pytest.raises(TrainingMismatch):
+        till.after.reprint(sale.order.id, sale.order.tickets[0].number, "x",
+                           till.operator("OP-SUPERVISOR"))  # fmt: skip
+    assert [t.state for t in till.after.order(sale.order.id).tickets] == ["valid", "valid"]
