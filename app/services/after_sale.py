@@ -766,7 +766,7 @@ class AfterSaleServices:
                 barcode = new_barcode(self._random_bits)
             number = order_number(order.till, order.device_seq)
             reprint = ReprintRecord(
-                id=uuid.uuid4().hex,
+                id=str(uuid.uuid4()),
                 till=self._till,
                 order_id=order.id,
                 ticket_number=ticket_number,
