@@ -342,3 +342,19 @@ def test_a_real_order_is_not_corrected_in_training_mode(till: Till) -> None:
         till.after.reprint(sale.order.id, sale.order.tickets[0].number, "x",
                            till.operator("OP-SUPERVISOR"))  # fmt: skip
     assert [t.state for t in till.after.order(sale.order.id).tickets] == ["valid", "valid"]
+
+
+def test_standing_places_given_back_are_on_sale_again(till: Till) -> None:
+    cart = till.selling.open_cart().cart.id
+    view = till.selling.add_places(cart, "P-FAB-1", "GRADINS", 3)
+    sale = till.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP-CASHIER")
+    with till.services.uow_factory(read_only=True) as uow:
+        before = uow.standing.taken("P-FAB-1", "GRADINS", till.clock.now())
+    numbers = [t.number for t in sale.order.tickets[:2]]
+    result = till.after.refund(sale.order.id, numbers, "ill", till.operator("OP-SUPERVISOR"))
+    assert result.record["lines"][0]["quantity"] == 2  # type: ignore[index]
+    assert result.record["returned_places"] == [  # what the server is told
+        {"performance": "P-FAB-1", "seat": None, "zone": "GRADINS", "places": 2}
+    ]
+    with till.services.uow_factory(read_only=True) as uow:
+        assert uow.standing.taken("P-FAB-1", "GRADINS", till.clock.now()) == before - 2
