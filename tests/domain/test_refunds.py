@@ -28,6 +28,7 @@ from domain.refunds import (
     NoTicketChosen,
     NotInThisSale,
     ReasonNeeded,
+    RefundTooLarge,
     correction_record,
     needs_approval,
     plan_correction,
@@ -210,3 +211,11 @@ def test_no_sequence_of_partial_refunds_gives_back_more_than_was_paid(
 
 def _first_back(corrections: list[dict[str, object]]) -> int:
     return int(corrections[0]["original_tickets"][0])  # type: ignore[index]
+
+
+def test_more_than_the_tenders_have_left_is_refused() -> None:
+    sale = _sale([2500, 3000])
+    sale["tenders"][0]["amount"]["minor"] = 1000  # type: ignore[index]  # a record paid short
+    with pytest.raises(RefundTooLarge) as caught:
+        plan_correction(sale, [], [2], same_session=False)
+    assert caught.value.left == _eur(1000) and caught.value.asked == _eur(3000)

@@ -192,6 +192,8 @@ def test_one_ticket_of_a_two_ticket_card_sale_goes_back_to_the_card(till: Till) 
     report = totals(records)
     assert report.refunds.count == 1 and report.refunds.amount == back.price
     assert report.tender("card") == sale.order.total - back.price
+    x = till.services.x_report().totals  # the supervisor's X report counts it
+    assert x.refunds.count == 1 and x.tender("card") == sale.order.total - back.price
     receipt = till.after.receipt(result.correction.id)
     assert receipt.corrects == f"Ce ticket modifie le ticket n° G1-{sale.device_seq:06d}"
     assert receipt.receipt_number == refund["order_number"] != f"G1-{sale.device_seq:06d}"
