@@ -1101,258 +1101,274 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="72" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="74" />
         <source>Find an order</source>
         <translation>Bestellung suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="83" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="84" />
         <source>Tickets of the order</source>
         <translation>Tickets der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Prints and journal entries of the order</source>
         <translation>Drucke und Journaleinträge der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>Why (kept in the journal)</source>
         <translation>Grund (im Journal festgehalten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Als DUPLICATA nachdrucken (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
+        <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/orders/orders_screen.py" line="167" />
+        <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
+        <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="172" />
+        <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
+        <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="191" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="176" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="200" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="201" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="180" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="204" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="205" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="235" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="237" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="214" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="239" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="233" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="257" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="234" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="262" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="247" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="273" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="301" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="368" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="322" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="302" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="309" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="333" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="347" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="325" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="360" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="384" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="401" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="386" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="410" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>

@@ -1101,258 +1101,274 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="72" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="74" />
         <source>Find an order</source>
         <translation>Rechercher une commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="83" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="84" />
         <source>Tickets of the order</source>
         <translation>Billets de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Prints and journal entries of the order</source>
         <translation>Impressions et écritures du journal de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>Why (kept in the journal)</source>
         <translation>Motif (conservé dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Rembourser les billets cochés (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Réimprimer en DUPLICATA (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
+        <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/orders/orders_screen.py" line="167" />
+        <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
+        <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="172" />
+        <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
+        <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="191" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="176" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="200" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="201" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="180" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="204" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="205" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="235" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="212" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="237" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="214" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="239" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="233" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="257" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="234" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="262" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="247" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="273" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="301" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="368" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="322" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="302" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="309" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="333" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="347" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="325" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="360" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="384" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="401" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="386" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="410" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>

@@ -181,3 +181,21 @@ def test_refusals_of_a_refund_are_said_in_the_cashiers_language(qtbot: QtBot) ->
     finally:
         set_language("en")
     assert message_for(AlreadyRefunded([3])).startswith("Already given back: ticket(s) 3.")
+
+
+@pytest.mark.timeout(60)
+def test_the_screen_says_what_the_start_up_did_with_a_refund_a_crash_left(
+    qtbot: QtBot, station: tuple[Station, AfterSaleServices]
+) -> None:
+    from app.services.after_sale import Recovered
+
+    built, after = station
+    after.recovered = [
+        Recovered("c1", "G1-000004", "completed", "", Money.of("12.00", "EUR")),
+        Recovered("c2", "G1-000007", "waiting", ""),
+    ]
+    _, screen = _orders(qtbot, built, after)
+    text = screen.message.text()
+    assert "Order G1-000004: the card terminal had refunded the card" in text
+    assert "GIVE €12.00 IN CASH" in text
+    assert "Order G1-000007: a card refund's outcome is unknown" in text

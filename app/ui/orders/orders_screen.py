@@ -32,6 +32,7 @@ from app.services.after_sale import (
     BarcodeVoided,
     NothingFound,
     OrderView,
+    Recovered,
     RefundResult,
     ReprintResult,
 )
@@ -146,9 +147,32 @@ class OrdersScreen(QWidget):
         start-up is said here."""
         self.search.setFocus()
         self.search.selectAll()
-        notes = [f"{r.order_number}: {r.message}" for r in self._after.recovered]
+        notes = [self._recovered(r) for r in self._after.recovered]
         if notes and not self.message.text():
             self.message.setText("\n".join(notes))
+
+    def _recovered(self, found: Recovered) -> str:
+        """What the start-up did with a refund the last run left between the card terminal
+        and its record."""
+        if found.outcome == "completed":
+            text = self.tr(
+                "Order %1: the card terminal had refunded the card before the till stopped; "
+                "the refund is recorded now."
+            )
+            if found.cash_back is not None and found.cash_back.minor:
+                cash = formatting.money(found.cash_back)
+                text += " " + self.tr("GIVE %1 IN CASH from the drawer").replace("%1", cash)
+        elif found.outcome == "waiting":
+            text = self.tr(
+                "Order %1: a card refund's outcome is unknown. Do not refund again: a "
+                "supervisor settles it on the Devices screen; it is recorded at the next start."
+            )
+        else:
+            text = self.tr(
+                "Order %1: the till stopped before anything was given back; the tickets stay "
+                "valid. Refund them again if the customer still wants it."
+            )
+        return text.replace("%1", found.order_number)
 
     def find(self, text: str) -> None:
         self.search.setText(text)
