@@ -284,9 +284,15 @@ def _effects(
                 {"device_time": event.device_time.isoformat(), "server_time": now.isoformat()},
             )
         )
-    if event.kind == "sale":
+    if _real_sale(event):
         incidents += _sale_effects(conn, catalog, device, event, changes, now, sale_created)
     return incidents
+
+
+def _real_sale(event: Event) -> bool:
+    """A sale, and not one of the till's training mode (its record says ``"training":
+    true``): a training sale is kept with the till's journal and sells nothing here."""
+    return event.kind == "sale" and event.record.get("training") is not True
 
 
 def _record_incidents(
@@ -341,7 +347,7 @@ def _ingest_batch(
         for e, r in zip(events, records, strict=True)
     ]
     kept = _store_journal_entries(conn, device, entries, now)
-    sales = [e for e in events if e.kind == "sale"]
+    sales = [e for e in events if _real_sale(e)]
     created = set(insert_all_if_new(conn, t.sale, [_sale_row(device, e, now) for e in sales]))
     changes = Changes()
     results = []

@@ -247,6 +247,19 @@ class LocalInventory:
 LEASED = "lease:"  # a cart line's ``hold`` when its place comes from a lease: lease:<id>:<epoch>
 
 
+class TrainingInventory(LocalInventory):
+    """The inventory while the till is in training: seats and places are held on this till
+    only (the server never hears of them), and a training sale gives them back as it
+    commits — practice never takes a seat from a real customer."""
+
+    def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
+        self.release(uow, cart)
+        return []
+
+
+_TRAINING_INVENTORY = TrainingInventory()
+
+
 def leased_hold(lease_id: str, epoch: int) -> str:
     return f"{LEASED}{lease_id}:{epoch}"
 
@@ -317,6 +330,10 @@ class SellingServices:
         self._recorded = recorded  # told after each sale's commit (the upload)
 
     # --- the cart ----------------------------------------------------------------------
+
+    def _inventory_in(self, uow: UnitOfWork) -> Inventory:
+        """The station's inventory, or the training one while the till is in training."""
+        return self._inventory if training.current(uow) is None else _TRAINING_INVENTORY
 
     def open_cart(self, currency: str = "EUR") -> CartView:
         """The till's open cart (after a restart: the one it had), or a new one."""
@@ -426,7 +443,7 @@ class SellingServices:
         with self._uow() as uow:
             cart = uow.carts.get(cart_id)
             line = cart.line(line_id)
-            self._inventory.release(uow, cart, line)
+            self._inventory_in(uow).release(uow, cart, line)
             cart = cart.without(line_id)
             uow.carts.save(cart, now)
             uow.commit()
@@ -437,7 +454,7 @@ class SellingServices:
         now = self._clock.now()
         with self._uow() as uow:
             cart = uow.carts.get(cart_id)
-            self._inventory.release(uow, cart)
+            self._inventory_in(uow).release(uow, cart)
             uow.carts.close(cart_id, "abandoned", now)
             uow.commit()
         return Changes(performances=frozenset(cart.performances()))
@@ -449,7 +466,7 @@ class SellingServices:
         with self._uow() as uow:
             lapsed = uow.carts.lapsed(now)
             for cart in lapsed:
-                self._inventory.release(uow, cart)
+                self._inventory_in(uow).release(uow, cart)
                 uow.carts.save(Cart(cart.id, cart.till, cart.currency), now)
             uow.commit()
         return lapsed
@@ -496,14 +513,14 @@ class SellingServices:
                 operator_id=operator_id,
                 at=now,
             )
-            lost = self._inventory.sell(uow, cart, order_id)
+            lost = self._inventory_in(uow).sell(uow, cart, order_id)
             if lost:
                 raise SeatsLost(lost)
             device_seq = uow.sales.next_device_seq(self._till)
             number = order_number(self._till, device_seq)
             # In training mode the record says so, naming the supervisor (domain.training).
             record = marked({**sale_record(order), "order_number": number}, training.current(uow))
-            leased = self._inventory.lease_of(cart)
+            leased = self._inventory_in(uow).lease_of(cart)
             if leased is not None:  # sold from this till's lease: the upload names it
                 record["lease"] = {"id": leased[0], "epoch": leased[1]}
             uow.sales.add(order, device_seq, record)
@@ -618,7 +635,7 @@ class SellingServices:
         if reasons:
             raise SeatsUnavailable(reasons)
         expires = now + timedelta(minutes=channel.hold_minutes)
-        held = self._inventory.hold_seats(
+        held = self._inventory_in(uow).hold_seats(
             uow, performance_id, seat_ids, owner_of(cart), expires, now
         )
         if held.refused:
@@ -680,7 +697,7 @@ class SellingServices:
         cart = cart.with_lines([line], max_tickets(performance, channel))
         expires = now + timedelta(minutes=channel.hold_minutes)
         owner = places_owner(cart, line)
-        held = self._inventory.hold_places(
+        held = self._inventory_in(uow).hold_places(
             uow, performance_id, zone_id, count, zone.capacity, owner, expires, now
         )
         if held.refused:
@@ -694,7 +711,7 @@ class SellingServices:
     def _extended(self, uow: UnitOfWork, cart: Cart, expires: datetime, now: datetime) -> Cart:
         """The cart's holds, all of them, run until ``expires`` (from the last change)."""
         cart = replace(cart, hold_expires_at=expires)
-        lost = self._inventory.extend(uow, cart, expires, now)
+        lost = self._inventory_in(uow).extend(uow, cart, expires, now)
         if lost:
             raise SeatsLost(lost)
         return cart

@@ -110,8 +110,8 @@ def _read_till(side: TillSide) -> _TillData:
     seats: list[tuple[str, str, str]] = []
     for entry in entries:
         record = entry.record
-        if record.get("type") != "sale":
-            continue
+        if record.get("type") != "sale" or record.get("training") is True:
+            continue  # a training sale sells nothing, here or on the server
         sale = str(record["sale"])
         total: Any = record["total"]
         sales[sale] = (int(total["minor"]), str(total["currency"]))

@@ -413,3 +413,40 @@ def test_events_whose_journal_entries_came_in_the_same_batch_are_taken_as_they_a
     body = ok(till.upload([forged], journal=[other]))  # the list says otherwise: first kept
     assert body["results"][0]["incident"] is True
     assert "journal_rewritten" in _incidents(server, till.device_id)
+
+
+def test_a_training_sale_is_kept_with_the_journal_and_sells_nothing(
+    server: RunningServer, till: Till
+) -> None:
+    [seat] = sellable_seats(server, PERF, 1)
+    record = till.sale_record(
+        [
+            {
+                "label": "Le Misanthrope",
+                "performance": PERF,
+                "seat": seat,
+                "category": "CAT1",
+                "tariff": "FULL",
+                "quantity": 1,
+                "unit_price": {"minor": 3500, "currency": "EUR"},
+                "vat_rate_bp": 550,
+                "amount": {"minor": 3500, "currency": "EUR"},
+            }
+        ]
+    )
+    record["training"] = True  # domain.training.marked: in the hashed record
+    record["supervisor"] = {"login": "jules", "name": "Jules Bernard"}
+    event = till.outbox_event(record)
+    body = ok(till.upload([event]))
+    assert _results(body) == ["stored"] and not body["results"][0]["incident"]
+    with server.engine.connect() as conn:
+        sales = conn.scalar(select(func.count()).where(t.sale.c.id == event["event_id"]))
+        state = conn.scalar(
+            select(t.seat_inventory.c.state).where(
+                t.seat_inventory.c.performance_id == PERF, t.seat_inventory.c.seat_id == seat
+            )
+        )
+        stored = conn.scalar(
+            select(func.count()).where(t.device_event.c.event_id == event["event_id"])
+        )
+    assert (sales, state, stored) == (0, "free", 1)  # no sale, the seat still free; the event kept

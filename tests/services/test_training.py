@@ -99,6 +99,25 @@ def test_a_training_sale_is_journaled_marked_and_reaches_no_total(station: Stati
     assert verify_journal(services.uow_factory, "G1").ok
 
 
+def test_a_training_sale_takes_no_real_seat(station: Station) -> None:
+    services, selling = station.services, station.selling
+    ensure_demo_session(services.uow_factory, services.clock, "G1")
+    plan = services.performance_view("P-MIS-2").plan
+    seats = [plan.seat_ids[i] for i in range(len(plan.seat_ids)) if plan.sellable[i]][:2]
+    training.start(services.uow_factory, services.clock, "G1", JULES)
+    view = selling.add_seats(selling.open_cart().cart.id, "P-MIS-2", seats)
+    other = services.performance_view("P-MIS-2").plan  # held while the trainee's cart is open
+    assert not any(other.sellable[other.seat_ids.index(s)] for s in seats)
+    selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP-CASHIER")
+    after = services.performance_view("P-MIS-2").plan
+    assert all(after.sellable[after.seat_ids.index(s)] for s in seats)  # back on sale
+    training.end(services.uow_factory, services.clock, "G1", JULES)
+    view = selling.add_seats(selling.open_cart().cart.id, "P-MIS-2", seats)  # sold for real
+    selling.complete(view.cart.id, PaymentPlan(view.due).exact_cash(), "OP-CASHIER")
+    sold = services.performance_view("P-MIS-2").plan
+    assert not any(sold.sellable[sold.seat_ids.index(s)] for s in seats)
+
+
 def test_training_tickets_and_receipts_say_so_on_every_printer() -> None:
     ticket, receipt = (
         replace(sample_ticket(), training=True),
