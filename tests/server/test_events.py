@@ -419,24 +419,7 @@ def test_a_training_sale_is_kept_with_the_journal_and_sells_nothing(
     server: RunningServer, till: Till
 ) -> None:
     [seat] = sellable_seats(server, PERF, 1)
-    record = till.sale_record(
-        [
-            {
-                "label": "Le Misanthrope",
-                "performance": PERF,
-                "seat": seat,
-                "category": "CAT1",
-                "tariff": "FULL",
-                "quantity": 1,
-                "unit_price": {"minor": 3500, "currency": "EUR"},
-                "vat_rate_bp": 550,
-                "amount": {"minor": 3500, "currency": "EUR"},
-            }
-        ]
-    )
-    record["training"] = True  # domain.training.marked: in the hashed record
-    record["supervisor"] = {"login": "jules", "name": "Jules Bernard"}
-    event = till.outbox_event(record)
+    event = till.sale_event(PERF, [seat], training=True)
     body = ok(till.upload([event]))
     assert _results(body) == ["stored"] and not body["results"][0]["incident"]
     with server.engine.connect() as conn:
