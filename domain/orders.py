@@ -80,8 +80,14 @@ class CartLine:
     zone_id: str | None = None  # STANDING
     quantity: int = 1
     hold: str = ""  # the central server's hold of this line, when it holds it ("": local)
+    # What an advantage or a promo code takes off the line (domain.advantages): ``amount``
+    # is what is paid for it, so the sale record, the ledger and the VAT see the discount.
+    discount: Money | None = None
+    discount_by: str = ""  # the advantage's name or code, for the receipt and the journal
 
     def __post_init__(self) -> None:
+        if self.discount is not None and not 0 < self.discount.minor <= self.gross.minor:
+            raise OrderError("a line's discount is more than zero and at most its price")
         if self.quantity < 1:
             raise OrderError("a cart line holds at least one ticket")
         if self.kind is LineKind.SEAT and (self.seat_id is None or self.quantity != 1):
@@ -90,8 +96,14 @@ class CartLine:
             raise OrderError("a standing line names its zone")
 
     @property
-    def amount(self) -> Money:
+    def gross(self) -> Money:
+        """The line at its tariff's price, before any discount."""
         return self.unit_price * self.quantity
+
+    @property
+    def amount(self) -> Money:
+        """What is paid for the line."""
+        return self.gross if self.discount is None else self.gross - self.discount
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +123,7 @@ class Cart:
         """The cart with more lines; `TooManyTickets` (nothing added) past ``limit`` tickets
         for one performance (the performance's and channel's maximum per order)."""
         added = tuple(lines)
-        cart = replace(self, lines=self.lines + added)
+        cart = replace(self, lines=self.undiscounted().lines + added)
         if limit is not None:
             for performance_id in {line.performance_id for line in added}:
                 if cart.tickets_for(performance_id) > limit:
@@ -126,11 +138,21 @@ class Cart:
 
     def without(self, line_id: str) -> Cart:
         self.line(line_id)
-        return replace(self, lines=tuple(x for x in self.lines if x.id != line_id))
+        kept = self.undiscounted()
+        return replace(kept, lines=tuple(x for x in kept.lines if x.id != line_id))
 
     def with_tariff(self, line_id: str, audience: str, unit_price: Money) -> Cart:
-        changed = replace(self.line(line_id), audience=audience, unit_price=unit_price)
-        return replace(self, lines=tuple(changed if x.id == line_id else x for x in self.lines))
+        kept = self.undiscounted()
+        changed = replace(kept.line(line_id), audience=audience, unit_price=unit_price)
+        return replace(kept, lines=tuple(changed if x.id == line_id else x for x in kept.lines))
+
+    def undiscounted(self) -> Cart:
+        """The cart without its lines' discounts: a changed cart has its codes applied again
+        (`app.services.advantages`), never a discount computed for other lines."""
+        if all(line.discount is None for line in self.lines):
+            return self
+        lines = tuple(replace(x, discount=None, discount_by="") for x in self.lines)
+        return replace(self, lines=lines)
 
     def performances(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(line.performance_id for line in self.lines))
@@ -317,6 +339,11 @@ def sale_record(order: Order) -> dict[str, object]:
                 "unit_price": money(line.unit_price),
                 "vat_rate_bp": line.vat_rate_bp,
                 "amount": money(line.amount),
+                **(
+                    {"discount": {**money(line.discount), "by": line.discount_by}}
+                    if line.discount is not None
+                    else {}
+                ),
             }
             for line in order.lines
         ],

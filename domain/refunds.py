@@ -184,6 +184,11 @@ def plan_correction(
         line = lines[index]
         unit = read_money(line.get("unit_price"), "a line's unit price")
         amount = unit * counts[index]
+        if "discount" in line:  # a discounted line gives back its share of what was paid
+            paid = read_money(line.get("amount"), "a line's amount")
+            amount = Money(
+                paid.minor * counts[index] // max(1, _int(line.get("quantity", 1))), currency
+            )
         rate = _int(line.get("vat_rate_bp", 0))
         reversed_lines.append({**line, "quantity": counts[index], "amount": money_record(amount)})
         amounts.append((amount, rate))
