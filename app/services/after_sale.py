@@ -433,7 +433,7 @@ class AfterSaleServices:
         screen shows it and asks for a supervisor when `needs_approval`."""
         with self._uow(read_only=True) as uow:
             order = uow.after_sale.order(order_id)
-            return self._plan(uow, order, tickets)
+            return self.plan_in(uow, order, tickets)
 
     def needs_approval(self, plan: CorrectionPlan) -> bool:
         return needs_approval(plan.total, self.refund_approval_above)
@@ -473,16 +473,19 @@ class AfterSaleServices:
             if may_approve(operator):
                 return operator  # a supervisor at the till approves their own refund
             raise ApprovalNeeded(plan.total, threshold)
-        return self._supervisor(*approver)
+        return self.supervisor(*approver)
 
-    def _supervisor(self, operator_id: str, pin: str) -> Operator:
+    def supervisor(self, operator_id: str, pin: str) -> Operator:
         """The supervisor whose PIN this is; WrongPin (counted) or `NotASupervisor`."""
         with self._uow(read_only=True) as uow:
             if not may_approve(uow.operators.get(operator_id)):
                 raise NotASupervisor()
         return auth.check_pin(self._uow, self._hasher, self._clock, operator_id, pin)
 
-    def _plan(self, uow: UnitOfWork, order: OrderRecord, tickets: Sequence[int]) -> CorrectionPlan:
+    def plan_in(
+        self, uow: UnitOfWork, order: OrderRecord, tickets: Sequence[int]
+    ) -> CorrectionPlan:
+        """Inside the caller's transaction: the rules' plan of giving back ``tickets``."""
         corrections = uow.after_sale.corrections(order.id)
         pending = [c for c in corrections if c.state == "pending"]
         if pending:
@@ -504,43 +507,60 @@ class AfterSaleServices:
         supervisor: Operator | None,
     ) -> CorrectionRecord:
         """Step 1: the rules, then the correction stored pending (its planned record)."""
-        now = self._clock.now()
         with self._uow() as uow:
             order = uow.after_sale.order(order_id)
-            _same_mode(uow, order)
-            plan = self._plan(uow, order, tickets)
+            same_mode(uow, order)
+            plan = self.plan_in(uow, order, tickets)
             if plan.by(CARD).minor and self._card is None:
                 raise NoCardTerminal()
             session = session_for_sale(uow, self._till)  # cash goes back from an open drawer
-            correction_id = str(uuid.uuid4())
-            record = correction_record(
-                plan,
-                correction_id=correction_id,
-                at=now,
-                till=self._till,
-                session=session.id,
-                operator=operator.id,
-                reason=reason,
-                original_order_number=order_number(order.till, order.device_seq),
-                approved_by=supervisor.id if supervisor is not None else "",
-            )
-            correction = CorrectionRecord(
-                id=correction_id,
-                till=self._till,
-                order_id=order.id,
-                kind=plan.kind,
-                state="pending",
-                tickets=plan.tickets,
-                total_minor=plan.total.minor,
-                currency=plan.total.currency,
-                operator_id=operator.id,
-                approved_by=supervisor.id if supervisor is not None else None,
-                reason=reason.strip(),
-                document=record,
-                created_at=now,
-            )
-            uow.after_sale.add_correction(correction)
+            correction = self.begin_in(uow, order, plan, reason, operator, supervisor, session.id)
             uow.commit()
+        return correction
+
+    def begin_in(
+        self,
+        uow: UnitOfWork,
+        order: OrderRecord,
+        plan: CorrectionPlan,
+        reason: str,
+        operator: Operator,
+        supervisor: Operator | None,
+        session_id: str,
+        extra: dict[str, object] | None = None,
+    ) -> CorrectionRecord:
+        """Inside the caller's transaction: the correction stored pending with its planned
+        record (``extra`` keys added to it: an exchange's id). `_begin` and an exchange."""
+        now = self._clock.now()
+        correction_id = str(uuid.uuid4())
+        record = correction_record(
+            plan,
+            correction_id=correction_id,
+            at=now,
+            till=self._till,
+            session=session_id,
+            operator=operator.id,
+            reason=reason,
+            original_order_number=order_number(order.till, order.device_seq),
+            approved_by=supervisor.id if supervisor is not None else "",
+        )
+        record.update(extra or {})
+        correction = CorrectionRecord(
+            id=correction_id,
+            till=self._till,
+            order_id=order.id,
+            kind=plan.kind,
+            state="pending",
+            tickets=plan.tickets,
+            total_minor=plan.total.minor,
+            currency=plan.total.currency,
+            operator_id=operator.id,
+            approved_by=supervisor.id if supervisor is not None else None,
+            reason=reason.strip(),
+            document=record,
+            created_at=now,
+        )
+        uow.after_sale.add_correction(correction)
         return correction
 
     def _card_part(
@@ -609,52 +629,8 @@ class AfterSaleServices:
 
     def _complete(self, correction_id: str, references: dict[int, str]) -> RefundResult:
         """Step 3, one transaction: tickets voided, seats back, journal, outbox, done."""
-        now = self._clock.now()
         with self._uow() as uow:
-            correction = uow.after_sale.correction(correction_id)
-            order = uow.after_sale.order(correction.order_id)
-            record = {**correction.document, "at": now.isoformat()}
-            record["tenders"] = [
-                {**t, "reference": references.get(_index(t), t["reference"])}
-                for t in _tenders(record)
-            ]
-            reason = "cancelled" if correction.kind == CANCELLATION else "refunded"
-            refused = uow.after_sale.void_tickets(
-                self._till, correction.tickets, reason, correction.id
-            )
-            if refused:  # refunded by another correction meanwhile: nothing here happened
-                raise TicketNotValid(refused[0], "refunded already")
-            tickets = {
-                t.number: t
-                for t in uow.after_sale.tickets(order.id)
-                if t.number in correction.tickets
-            }
-            places = _returned(tickets.values())
-            missing = self._inventory.give_back(uow, order.id, places)
-            if missing:
-                log.warning("refund %s: places not sold to the order: %s", correction.id, missing)
-            for tender in _tenders(record):
-                if tender["method"] == VOUCHER:
-                    uow.gift_cards.credit(str(tender["reference"]), read_money(tender["amount"]))
-            # The server learns from the event which places are on sale again.
-            record["returned_places"] = [_place_json(p) for p in places]
-            device_seq = uow.sales.next_device_seq(self._till)
-            record["order_number"] = order_number(self._till, device_seq)  # its receipt's
-            record = marked(record, training.current(uow))
-            entry = uow.journal.append(self._till, record)
-            uow.sales.add_outbox(
-                self._till,
-                device_seq,
-                correction.id,
-                str(record["type"]),
-                record,
-                now,
-                journal_seq=entry.seq,
-            )
-            uow.after_sale.decide_correction(
-                correction.id, "done", now, document=record, journal_seq=entry.seq
-            )
-            done = uow.after_sale.correction(correction.id)
+            record, done, tickets = self.complete_in(uow, correction_id, references)
             uow.commit()
         cash = _sum(record, CASH)
         if self._open_drawer is not None and cash.minor > 0:
@@ -667,8 +643,65 @@ class AfterSaleServices:
             cash,
             _sum(record, CARD),
             _sum(record, VOUCHER),
-            Changes(performances=frozenset(t.performance_id for t in tickets.values())),
+            Changes(performances=frozenset(t.performance_id for t in tickets)),
         )
+
+    def complete_in(
+        self,
+        uow: UnitOfWork,
+        correction_id: str,
+        references: dict[int, str],
+        void_reason: str = "",
+    ) -> tuple[dict[str, object], CorrectionRecord, list[TicketRecord]]:
+        """Inside the caller's write transaction, uncommitted: a pending correction done (its
+        record journaled, its tickets voided — ``void_reason``, else "refunded"/"cancelled" —,
+        their places back on sale). `_complete` and an exchange use it."""
+        now = self._clock.now()
+        correction = uow.after_sale.correction(correction_id)
+        order = uow.after_sale.order(correction.order_id)
+        record = {**correction.document, "at": now.isoformat()}
+        record["tenders"] = [
+            {**t, "reference": references.get(_index(t), t["reference"])} for t in _tenders(record)
+        ]
+        reason = void_reason or ("cancelled" if correction.kind == CANCELLATION else "refunded")
+        refused = uow.after_sale.void_tickets(self._till, correction.tickets, reason, correction.id)
+        if refused:  # refunded by another correction meanwhile: nothing here happened
+            raise TicketNotValid(refused[0], "refunded already")
+        tickets = {
+            t.number: t for t in uow.after_sale.tickets(order.id) if t.number in correction.tickets
+        }
+        places = _returned(tickets.values())
+        missing = self._inventory.give_back(uow, order.id, places)
+        if missing:
+            log.warning("refund %s: places not sold to the order: %s", correction.id, missing)
+        for tender in _tenders(record):
+            if tender["method"] == VOUCHER:
+                uow.gift_cards.credit(str(tender["reference"]), read_money(tender["amount"]))
+        # The server learns from the event which places are on sale again.
+        record["returned_places"] = [_place_json(p) for p in places]
+        device_seq = uow.sales.next_device_seq(self._till)
+        record["order_number"] = order_number(self._till, device_seq)  # its receipt's
+        record = marked(record, training.current(uow))
+        entry = uow.journal.append(self._till, record)
+        uow.sales.add_outbox(
+            self._till,
+            device_seq,
+            correction.id,
+            str(record["type"]),
+            record,
+            now,
+            journal_seq=entry.seq,
+        )
+        uow.after_sale.decide_correction(
+            correction.id, "done", now, document=record, journal_seq=entry.seq
+        )
+        done = uow.after_sale.correction(correction.id)
+        return record, done, list(tickets.values())
+
+    def open_drawer(self) -> None:
+        """The drawer, for cash handed back (an exchange's difference)."""
+        if self._open_drawer is not None:
+            self._open_drawer()
 
     def receipt(self, correction_id: str) -> ReceiptData:
         """The receipt of a done refund or cancellation, from its journal record: it says
@@ -748,12 +781,12 @@ class AfterSaleServices:
         if allowed is None:
             if approver is None:
                 raise NotAllowedToReprint()
-            allowed = self._supervisor(*approver)
+            allowed = self.supervisor(*approver)
         now = self._clock.now()
         job: str | None = None
         with self._uow() as uow:
             order = uow.after_sale.order(order_id)
-            _same_mode(uow, order)
+            same_mode(uow, order)
             ticket = next(
                 (t for t in uow.after_sale.tickets(order.id) if t.number == ticket_number), None
             )
@@ -855,7 +888,7 @@ def _tenders(record: dict[str, object]) -> list[dict[str, object]]:
     return [dict(t) for t in value]
 
 
-def _same_mode(uow: UnitOfWork, order: OrderRecord) -> None:
+def same_mode(uow: UnitOfWork, order: OrderRecord) -> None:
     """`TrainingMismatch` unless the till is in the mode the order was sold in."""
     training_sale = order.document.get("training") is True
     if training_sale != (training.current(uow) is not None):

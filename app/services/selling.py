@@ -47,6 +47,7 @@ from domain.catalog import Performance, PriceGrid, max_tickets
 from domain.channels import SalesChannel
 from domain.configuration import LogicalLayout
 from domain.errors import DomainError
+from domain.exchanges import EXCHANGE
 from domain.money import Money
 from domain.orders import (
     Cart,
@@ -489,48 +490,76 @@ class SellingServices:
 
     def complete(self, cart_id: str, plan: PaymentPlan, operator_id: str) -> SaleResult:
         """The one durable commit of a paid cart (see the module docstring)."""
-        now = self._clock.now()
         with self._uow() as uow:
-            cart = uow.carts.get(cart_id)
-            session = session_for_sale(uow, self._till)  # NoOpenSession without one
-            view = self._view(uow, cart)
-            if plan.due != view.due:
-                raise TenderNotValid("the amount due changed: take the payment again")
-            for tender in plan.tenders:
-                self._check_tender(uow, tender)
-            count = sum(line.quantity for line in cart.lines)
-            numbers = uow.ticket_numbers.take(self._till, count)
-            tickets = self._tickets(uow, cart, numbers)
-            order_id = str(uuid.uuid4())
-            order = make_order(
-                order_id,
-                cart,
-                view.fee,
-                _fee_rate(cart),
-                plan,
-                tickets,
-                session_id=session.id,
-                operator_id=operator_id,
-                at=now,
-            )
-            lost = self._inventory_in(uow).sell(uow, cart, order_id)
-            if lost:
-                raise SeatsLost(lost)
-            device_seq = uow.sales.next_device_seq(self._till)
-            number = order_number(self._till, device_seq)
-            # In training mode the record says so, naming the supervisor (domain.training).
-            record = marked({**sale_record(order), "order_number": number}, training.current(uow))
-            leased = self._inventory_in(uow).lease_of(cart)
-            if leased is not None:  # sold from this till's lease: the upload names it
-                record["lease"] = {"id": leased[0], "epoch": leased[1]}
-            uow.sales.add(order, device_seq, record)
-            entry = uow.journal.append(self._till, record)
-            uow.sales.add_outbox(
-                self._till, device_seq, order_id, "sale", record, now, journal_seq=entry.seq
-            )
-            jobs = self._print_tickets(uow, order, number) if self._print_tickets else []
-            uow.carts.close(cart_id, "paid", now)
+            order, device_seq, jobs = self.record_sale(uow, cart_id, plan, operator_id)
             uow.commit()
+        return self.after_commit(order, device_seq, jobs)
+
+    def record_sale(
+        self,
+        uow: UnitOfWork,
+        cart_id: str,
+        plan: PaymentPlan,
+        operator_id: str,
+        extra: Mapping[str, object] | None = None,
+        credit: Money | None = None,
+    ) -> tuple[Order, int, list[str]]:
+        """Inside the caller's write transaction, uncommitted: the sale of a paid cart, its
+        record (with ``extra`` keys: an exchange's id) journaled and queued for the server,
+        its print jobs queued. `complete` and an exchange (`app.services.exchanges`) use it;
+        ``credit``: an exchange's, the most its "exchange" tender may pay (none elsewhere)."""
+        now = self._clock.now()
+        cart = uow.carts.get(cart_id)
+        session = session_for_sale(uow, self._till)  # NoOpenSession without one
+        view = self._view(uow, cart)
+        if plan.due != view.due:
+            raise TenderNotValid("the amount due changed: take the payment again")
+        carried = sum(t.amount.minor for t in plan.tenders if _is_exchange(t))
+        if carried and (credit is None or carried > credit.minor):
+            raise TenderNotValid("an exchange's credit pays only the tickets of that exchange")
+        for tender in plan.tenders:
+            if not _is_exchange(tender):
+                self._check_tender(uow, tender)
+        count = sum(line.quantity for line in cart.lines)
+        numbers = uow.ticket_numbers.take(self._till, count)
+        tickets = self._tickets(uow, cart, numbers)
+        order_id = str(uuid.uuid4())
+        order = make_order(
+            order_id,
+            cart,
+            view.fee,
+            _fee_rate(cart),
+            plan,
+            tickets,
+            session_id=session.id,
+            operator_id=operator_id,
+            at=now,
+        )
+        lost = self._inventory_in(uow).sell(uow, cart, order_id)
+        if lost:
+            raise SeatsLost(lost)
+        device_seq = uow.sales.next_device_seq(self._till)
+        number = order_number(self._till, device_seq)
+        # In training mode the record says so, naming the supervisor (domain.training).
+        record = marked(
+            {**sale_record(order), **(extra or {}), "order_number": number},
+            training.current(uow),
+        )
+        leased = self._inventory_in(uow).lease_of(cart)
+        if leased is not None:  # sold from this till's lease: the upload names it
+            record["lease"] = {"id": leased[0], "epoch": leased[1]}
+        uow.sales.add(order, device_seq, record)
+        entry = uow.journal.append(self._till, record)
+        uow.sales.add_outbox(
+            self._till, device_seq, order_id, "sale", record, now, journal_seq=entry.seq
+        )
+        jobs = self._print_tickets(uow, order, number) if self._print_tickets else []
+        uow.carts.close(cart_id, "paid", now)
+        return order, device_seq, jobs
+
+    def after_commit(self, order: Order, device_seq: int, jobs: list[str]) -> SaleResult:
+        """After `record_sale`'s commit: the drawer, the tickets, the receipt, the listeners."""
+        cart_performances = frozenset(line.performance_id for line in order.lines)
         # After the commit, on the device lanes: the drawer first for cash, then the tickets.
         if self._open_drawer is not None and any(
             t.method is TenderMethod.CASH for t in order.tenders
@@ -545,7 +574,7 @@ class SellingServices:
             order,
             device_seq,
             tuple(jobs),
-            Changes(performances=frozenset(cart.performances()), print_jobs=bool(jobs)),
+            Changes(performances=cart_performances, print_jobs=bool(jobs)),
             receipt,
         )
 
@@ -829,6 +858,10 @@ def _new_line(
         quantity=quantity,
         hold=hold,
     )
+
+
+def _is_exchange(tender: Tender) -> bool:
+    return tender.method is TenderMethod.OTHER and tender.reference == EXCHANGE
 
 
 def _fee_rate(cart: Cart) -> int:

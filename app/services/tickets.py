@@ -128,7 +128,10 @@ _PRINTED_METHODS = {
     "card": "Carte bancaire",
     "voucher": "Carte cadeau",
 }
-_PRINTED_OTHER = {"cheque": "Chèque"}  # the other tenders, by their kind (the reference)
+_PRINTED_OTHER = {
+    "cheque": "Chèque",
+    "exchange": "Échange",
+}  # the other tenders, by their kind (the reference)
 
 
 def receipt_document(

@@ -26,7 +26,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "opened": "ouverte le", "closed": "close le", "by": "par", "still_open": "en cours",
         "label": "Rubrique", "count": "Nombre", "amount": "Montant",
         "tenders": "MODES DE PAIEMENT", "cash": "Espèces", "card": "Carte bancaire",
-        "voucher": "Chèque-cadeau", "cheque": "Chèque", "other": "Autre",
+        "voucher": "Chèque-cadeau", "cheque": "Chèque", "other": "Autre", "exchange": "Échange",
         "vat": "TVA PAR TAUX", "net": "HT", "tax": "TVA", "gross": "TTC",
         "performances": "PAR SPECTACLE", "fees": "Frais de commande",
         "corrections": "ANNULATIONS ET REMBOURSEMENTS", "cancellations": "Annulations",
@@ -45,7 +45,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "opened": "opened", "closed": "closed", "by": "by", "still_open": "still open",
         "label": "Item", "count": "Count", "amount": "Amount",
         "tenders": "TENDERS", "cash": "Cash", "card": "Card", "voucher": "Voucher",
-        "cheque": "Cheque", "other": "Other",
+        "cheque": "Cheque", "other": "Other", "exchange": "Exchange",
         "vat": "VAT BY RATE", "net": "net", "tax": "VAT", "gross": "gross",
         "performances": "BY PERFORMANCE", "fees": "Order fees",
         "corrections": "CANCELLATIONS AND REFUNDS", "cancellations": "Cancellations",
@@ -64,7 +64,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "opened": "geöffnet am", "closed": "geschlossen am", "by": "von",
         "still_open": "offen", "label": "Posten", "count": "Anzahl", "amount": "Betrag",
         "tenders": "ZAHLUNGSARTEN", "cash": "Bar", "card": "Karte", "voucher": "Gutschein",
-        "cheque": "Scheck", "other": "Andere",
+        "cheque": "Scheck", "other": "Andere", "exchange": "Umtausch",
         "vat": "MWST NACH SATZ", "net": "netto", "tax": "MwSt", "gross": "brutto",
         "performances": "NACH VORSTELLUNG", "fees": "Bestellgebühren",
         "corrections": "STORNOS UND ERSTATTUNGEN", "cancellations": "Stornos",
@@ -87,7 +87,8 @@ def _words(language: str) -> Mapping[str, str]:
 
 def tender_name(key: str, language: str = "fr") -> str:
     """ "cash" → "Espèces"; an other tender's kind ("cheque") by its word, or as it is."""
-    return _words(language).get(key, key) if key in ("cash", "card", "voucher", "cheque") else key
+    known = ("cash", "card", "voucher", "cheque", "exchange")
+    return _words(language).get(key, key) if key in known else key
 
 
 def report_page(
