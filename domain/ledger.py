@@ -42,6 +42,11 @@ offset, and ``"till"``, the point of sale's code):
     The ledger subtracts them from the tenders, VAT rates and performances, and counts them
     apart (count and amount of cancellations, of refunds).
 
+    An **exchange** (`domain.exchanges`) is a refund and a sale sharing an ``"exchange"`` id,
+    read by these same rules: the returned tickets' value goes back by, and the new sale is
+    paid first by, the "other" tender of kind "exchange" for the same amount (its row nets to
+    zero); only the difference moves the cash tender.
+
 ``cash_in`` and ``cash_out`` (`cash_movement_record`)
     ``session``, ``operator``, ``amount`` (positive), ``reason``: cash put into or taken out
     of the drawer without a sale.
