@@ -276,6 +276,17 @@ def generate_codes(
 
 
 @dataclass(frozen=True, slots=True)
+class SingleUseCode:
+    """One code as the till keeps it: USED while a cart holds it or once that cart is paid."""
+
+    code: str
+    advantage_id: str
+    state: CodeState
+    cart_id: str | None  # the cart that holds or used it
+    claimed_on_server: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CodeTally:
     """The dashboard of one advantage's single-use codes."""
 

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.persistence.errors import DatabaseReadOnly, unavailable_kind
+from app.persistence.repositories.advantages import AdvantageRepository
 from app.persistence.repositories.after_sale import AfterSaleRepository
 from app.persistence.repositories.catalog import CatalogRepository
 from app.persistence.repositories.channels import ChannelRepository
@@ -69,6 +70,7 @@ class UnitOfWork:
     after_sale: AfterSaleRepository
     sync: SyncLinkRepository
     feed: FeedRepository
+    advantages: AdvantageRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -100,6 +102,7 @@ class UnitOfWork:
         self.after_sale = AfterSaleRepository(session)
         self.sync = SyncLinkRepository(session)
         self.feed = FeedRepository(session, self.venues)
+        self.advantages = AdvantageRepository(session)
         return self
 
     def __exit__(

@@ -53,6 +53,11 @@ def _line_json(line: CartLine) -> dict[str, Any]:
         "zone_id": line.zone_id,
         "quantity": line.quantity,
         "hold": line.hold,
+        **(
+            {"discount": line.discount.minor, "discount_by": line.discount_by}
+            if line.discount is not None
+            else {}
+        ),
     }
 
 
@@ -71,6 +76,8 @@ def _line(data: dict[str, Any], currency: str) -> CartLine:
         zone_id=data["zone_id"],
         quantity=data["quantity"],
         hold=data.get("hold", ""),
+        discount=None if data.get("discount") is None else Money(data["discount"], currency),
+        discount_by=data.get("discount_by", ""),
     )
 
 

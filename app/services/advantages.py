@@ -1,0 +1,275 @@
+"""Advantages and promo codes at the till (seed 004): enter a code from the cart, see which
+advantages the cart's contact may have, generate and track single-use codes.
+
+The discount lives in the cart's lines (`CartLine.discount`), saved with the cart: what the
+selling service asks to be paid, and what the sale record journals, is the discounted amount.
+A cart that changes loses its discounts (`Cart.undiscounted`); `refresh` applies its codes
+again and drops, by name, those that no longer fit (a cart now below a code's minimum).
+
+A **single-use code is used at most once on every till**. A till enrolled with the central
+server claims the code there for its cart before it applies it (``POST /v1/codes/{code}/
+redeem``, idempotent on the cart's id, refused when another cart has it): offline, such a code
+is refused (`Refusal.OFFLINE`) — a till cannot know another till did not take it meanwhile. A
+till on its own (a single-till box office, no server) keeps its codes in its database. Locally
+a code is held by the cart that took it (refused to any other), used once that cart is paid,
+and free again if the cart was abandoned (`release_abandoned` gives it back to the server).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from app.services.ports import UnitOfWork, UnitOfWorkFactory
+from domain.advantages import (
+    Advantage,
+    CodeRefused,
+    CodeTally,
+    Refusal,
+    Target,
+    applicable,
+    check,
+    check_code_state,
+    discounted,
+    generate_codes,
+    normalise_code,
+    tally,
+)
+from domain.clock import Clock
+from domain.errors import DomainError
+from domain.orders import Cart
+
+
+class ClaimUnavailable(Exception):
+    """The server could not be asked (unreachable, busy): the claim is not known either way."""
+
+
+class CodeClaims(Protocol):
+    """The central server's register of single-use codes (`sync.client.ServerClient`)."""
+
+    def redeem(self, code: str, sale: str) -> None:
+        """Claim ``code`` for ``sale`` (idempotent on ``sale``): `CodeRefused` (USED, UNKNOWN,
+        INVALIDATED) or `ClaimUnavailable`."""
+
+    def release(self, code: str, sale: str) -> None:
+        """Give ``code`` back when ``sale`` did not take place."""
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedCart:
+    cart: Cart
+    applied: tuple[tuple[Advantage, str], ...]  # in the order they were applied
+    dropped: tuple[tuple[Advantage, CodeRefused], ...] = ()  # by `refresh`, and why
+
+
+class AdvantageServices:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        channel_code: Callable[[], str],
+        claims: CodeClaims | None = None,
+        random_below: Callable[[int], int] = secrets.randbelow,
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._channel_code = channel_code
+        self._claims = claims  # None: a till on its own, its database the only register
+        self._random_below = random_below
+
+    # --- the back office of a single-till box office ---------------------------------------
+
+    def create(self, advantage: Advantage) -> Advantage:
+        with self._uow() as uow:
+            if advantage.access_code and uow.advantages.code_exists(advantage.access_code):
+                raise DomainError(f"the code {advantage.access_code!r} is taken")
+            uow.advantages.add(advantage)
+            uow.commit()
+        return advantage
+
+    def generate(self, advantage_id: str, count: int) -> tuple[str, list[str]]:
+        """A batch of ``count`` (≤ 1,000) single-use codes: its id and its codes."""
+        now = self._clock.now()
+        batch = uuid.uuid4().hex
+        with self._uow() as uow:
+            advantage = uow.advantages.get(advantage_id)
+            if advantage.target is not Target.SINGLE_USE:
+                raise DomainError(f"{advantage.name!r} is not an advantage of single-use codes")
+            codes = generate_codes(count, self._random_below, uow.advantages.code_exists)
+            uow.advantages.add_codes(advantage_id, batch, codes, now)
+            uow.commit()
+        return batch, codes
+
+    def invalidate(self, code: str) -> None:
+        code = normalise_code(code)
+        with self._uow() as uow:
+            found = uow.advantages.code(code)
+            if found is None:
+                raise CodeRefused(Refusal.UNKNOWN, code)
+            uow.advantages.invalidate(code, self._clock.now())
+            uow.commit()
+
+    def tally(self, advantage_id: str) -> CodeTally:
+        with self._uow(read_only=True) as uow:
+            return tally(c.state for c in uow.advantages.codes_of(advantage_id))
+
+    def advantages(self) -> list[Advantage]:
+        with self._uow(read_only=True) as uow:
+            return uow.advantages.list_all()
+
+    # --- at the counter --------------------------------------------------------------------
+
+    def available(self, cart_id: str, contact: str | None = None) -> tuple[Advantage, ...]:
+        """The advantages the cart may have without a code (the gift beside the contact)."""
+        with self._uow(read_only=True) as uow:
+            cart = uow.carts.get(cart_id)
+            advantages = uow.advantages.list_all()
+            uses = {a.id: uow.advantages.uses(a.id) for a in advantages}
+            return applicable(
+                advantages,
+                cart.undiscounted(),
+                channel=self._channel_code(),
+                at=self._clock.now(),
+                uses=uses,
+                contact=contact,
+            )
+
+    def enter_code(self, cart_id: str, text: str) -> AppliedCart:
+        """A code typed or scanned in the cart: a promo code, a partner's code or a single-use
+        code. `CodeRefused` names why it is refused; then nothing changed."""
+        code = normalise_code(text)
+        if not code:
+            raise CodeRefused(Refusal.UNKNOWN, text)
+        with self._uow(read_only=True) as uow:
+            advantage, single = self._checked(uow, cart_id, code)
+        claimed = False
+        if single and self._claims is not None:
+            try:
+                self._claims.redeem(code, cart_id)  # idempotent on the cart: safe to retry
+            except ClaimUnavailable as exc:
+                raise CodeRefused(Refusal.OFFLINE, code, str(exc)) from exc
+            claimed = True
+        try:
+            with self._uow() as uow:
+                advantage, single = self._checked(uow, cart_id, code)  # again, under the lock
+                if single:
+                    uow.advantages.take_code(code, cart_id, claimed)
+                uow.advantages.apply(cart_id, advantage.id, code)
+                result = self._discount(uow, uow.carts.get(cart_id))
+                uow.commit()
+                return result
+        except Exception:
+            if claimed and self._claims is not None:
+                self._release_quietly(code, cart_id)
+            raise
+
+    def remove_code(self, cart_id: str, advantage_id: str) -> AppliedCart:
+        with self._uow() as uow:
+            applied = dict(uow.advantages.applied(cart_id))
+            code = applied.get(advantage_id)
+            if code is None:
+                raise CodeRefused(Refusal.UNKNOWN, advantage_id)
+            held = uow.advantages.code(code)
+            release = held is not None and held.claimed_on_server
+            if held is not None:
+                uow.advantages.take_code(code, None, False)
+            uow.advantages.unapply(cart_id, advantage_id)
+            result = self._discount(uow, uow.carts.get(cart_id))
+            uow.commit()
+        if release:
+            self._release_quietly(code, cart_id)
+        return result
+
+    def refresh(self, cart_id: str) -> AppliedCart:
+        """After the cart changed: its codes applied again; those that no longer fit are
+        dropped (and said why), their single-use codes kept for this cart until removed."""
+        with self._uow() as uow:
+            result = self._discount(uow, uow.carts.get(cart_id))
+            for advantage, _ in result.dropped:
+                uow.advantages.unapply(cart_id, advantage.id)
+            uow.commit()
+            return result
+
+    def applied(self, cart_id: str) -> tuple[tuple[Advantage, str], ...]:
+        with self._uow(read_only=True) as uow:
+            return tuple(
+                (uow.advantages.get(a), code) for a, code in uow.advantages.applied(cart_id)
+            )
+
+    def release_abandoned(self) -> int:
+        """Give back to the server the codes claimed by carts abandoned since."""
+        if self._claims is None:
+            return 0
+        with self._uow() as uow:
+            stale = uow.advantages.claimed_by_closed_carts()
+        given = 0
+        for held in stale:
+            try:
+                self._claims.release(held.code, held.cart_id or "")
+            except ClaimUnavailable:
+                continue
+            with self._uow() as uow:
+                uow.advantages.take_code(held.code, None, False)
+                uow.commit()
+            given += 1
+        return given
+
+    # --- inside -----------------------------------------------------------------------------
+
+    def _checked(self, uow: UnitOfWork, cart_id: str, code: str) -> tuple[Advantage, bool]:
+        cart = uow.carts.get(cart_id).undiscounted()
+        advantage = uow.advantages.by_access_code(code)
+        single = False
+        if advantage is None:
+            held = uow.advantages.code(code)
+            if held is None:
+                raise CodeRefused(Refusal.UNKNOWN, code)
+            check_code_state(held.state, code, cart_id, held.cart_id)
+            advantage = uow.advantages.get(held.advantage_id)
+            single = True
+        if advantage.id in dict(uow.advantages.applied(cart_id)):
+            raise CodeRefused(Refusal.ALREADY_APPLIED, code)
+        check(
+            advantage,
+            cart,
+            channel=self._channel_code(),
+            at=self._clock.now(),
+            uses=uow.advantages.uses(advantage.id),
+            code=code,
+        )
+        return advantage, single
+
+    def _discount(self, uow: UnitOfWork, cart: Cart) -> AppliedCart:
+        """The cart with its applied codes' discounts, saved; those no longer fitting left."""
+        base = cart.undiscounted()
+        fitting: list[tuple[Advantage, str]] = []
+        dropped: list[tuple[Advantage, CodeRefused]] = []
+        now = self._clock.now()
+        for advantage_id, code in uow.advantages.applied(cart.id):
+            advantage = uow.advantages.get(advantage_id)
+            try:
+                check(
+                    advantage,
+                    base,
+                    channel=self._channel_code(),
+                    at=now,
+                    uses=uow.advantages.uses(advantage.id),
+                    code=code,
+                )
+            except CodeRefused as refused:
+                dropped.append((advantage, refused))
+                continue
+            fitting.append((advantage, code))
+        result = discounted(base, fitting)
+        uow.carts.save(result, now)
+        return AppliedCart(result, tuple(fitting), tuple(dropped))
+
+    def _release_quietly(self, code: str, sale: str) -> None:
+        assert self._claims is not None
+        # release_abandoned tries again for an abandoned cart
+        with contextlib.suppress(ClaimUnavailable, CodeRefused):
+            self._claims.release(code, sale)
