@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from domain.clock import Clock
-from server import devices, inventory, overload
+from server import after_sale, devices, inventory, overload
 from server.catalog import Catalog
 from server.database import Busy, read, write
 from server.devices import DeviceRow
@@ -57,6 +57,7 @@ from sync.protocol import (
     SaleRequest,
     SaleResponse,
     SnapshotResponse,
+    TicketResponse,
     TokenRotateResponse,
 )
 
@@ -409,6 +410,12 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
                 ),
             )
         )
+
+    @app.get(f"{API_PREFIX}/tickets/{{barcode}}", responses=ERRORS)
+    def get_ticket(device: Device, barcode: str) -> TicketResponse:
+        """Access control: is this barcode valid, void (refunded, reprinted) or unknown."""
+        with read(engine) as conn:
+            return after_sale.ticket(conn, barcode.strip().upper(), clock.now())
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

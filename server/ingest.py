@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from domain.errors import DomainError
 from domain.journal import canonical_json, check_record, link_hash
 from domain.venue import PhysicalLayout
+from server import after_sale
 from server import tables as t
 from server.catalog import Catalog
 from server.database import insert_all_if_new, insert_if_new, write
@@ -286,6 +287,9 @@ def _effects(
         )
     if _real_sale(event):
         incidents += _sale_effects(conn, catalog, device, event, changes, now, sale_created)
+        after_sale.sale_tickets(conn, event, now)
+    elif after_sale.applies(event):
+        incidents += after_sale.effects(conn, device, event, changes, now)
     return incidents
 
 

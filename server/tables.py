@@ -242,15 +242,39 @@ class SoldSeat(Base):
     performance_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     seat_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     live: Mapped[bool] = mapped_column(Boolean)
+    # The refund or cancellation event that gave the seat back (then ``live`` is false).
+    refunded_by: Mapped[str | None] = mapped_column(ID)
 
 
 class SoldPlaces(Base):
+    """Standing places a sale sold in one zone; ``refunded`` of them were given back since
+    (what the sale still holds: ``count - refunded``)."""
+
     __tablename__ = "sold_places"
+    __table_args__ = (CheckConstraint("refunded >= 0 AND refunded <= count", name="refunded"),)
     sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"), primary_key=True)
     performance_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     zone_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
     live: Mapped[bool] = mapped_column(Boolean)
+    refunded: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+
+
+class Ticket(Base):
+    """A ticket's barcode as access control knows it: ``valid``, or ``void`` with why
+    ("refunded", "cancelled", "reprinted": then ``replaced_by`` is the DUPLICATA's barcode).
+    Filled from the tills' events (`server.after_sale`): a sale record's ``barcodes``, a
+    reprint's old and new barcode, a refund's ticket numbers."""
+
+    __tablename__ = "ticket"
+    barcode: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ID, index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str | None] = mapped_column(String(12))
+    replaced_by: Mapped[str | None] = mapped_column(String(40))
+    event_id: Mapped[str] = mapped_column(ID)  # the event that made it what it is
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class DeviceEvent(Base):
@@ -319,6 +343,7 @@ hold = table(Hold)
 sale = table(Sale)
 sold_seat = table(SoldSeat)
 sold_places = table(SoldPlaces)
+ticket = table(Ticket)
 device_event = table(DeviceEvent)
 journal_entry = table(JournalEntry)
 incident = table(Incident)

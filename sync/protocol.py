@@ -424,4 +424,20 @@ class SaleResponse(ServerResponse):
     state: Literal["sold"] = "sold"
 
 
+# --- access control -------------------------------------------------------------------------
+
+
+class TicketResponse(ServerResponse):
+    """``GET /v1/tickets/{barcode}``: what the server knows of a ticket's barcode. ``valid``;
+    ``void`` with its ``reason`` ("refunded", "cancelled", "reprinted": then ``replaced_by``
+    is the DUPLICATA's barcode); or ``unknown`` (no sale the server has issued it)."""
+
+    barcode: str
+    state: Literal["valid", "void", "unknown"]
+    reason: str | None = None
+    replaced_by: str | None = None
+    sale_id: str | None = None  # the order
+    ticket: int | None = None  # its ticket number in the order
+
+
 SnapshotResponse.model_rebuild()

@@ -8,7 +8,9 @@ then raised at once as `InvariantBroken` naming it ("I3 ...").
 
 - **I1** no seat has two live sales: on the server, at most one live ``sold_seat`` per seat, a
   live sale's seat is ``sold`` to that very sale, and a seat sold by a till's sale has that
-  sale's live row; across the tills given, no seat is in two tills' (or two) sale records.
+  sale's live row; a refunded row (``refunded_by``) is never live, so a refunded seat is free
+  or resold; across the tills given, no seat is in two tills' (or two) sale records, a seat a
+  refund or cancellation gave back counting for its sale no more.
 - **I2** every event committed on a till exists exactly once on the server after sync: the
   server's events of the till are its outbox, seq for seq, message for message, with the
   journal hash the till wrote; each sale event is one ``sale`` row. With ``synced=False``
@@ -16,7 +18,7 @@ then raised at once as `InvariantBroken` naming it ("I3 ...").
 - **I3** each till's ``device_seq`` is gap-free on the server: the processed events are
   1..n, ``acked_seq`` is n, and an event waiting is past a gap (after sync: none waits).
 - **I4** ``sold + leased + held <= size`` per GA quota, none negative; ``sold`` is the sum
-  of the live places sold and ``leased`` what the open leases still hold.
+  of the live places sold less those refunded and ``leased`` what the open leases still hold.
 - **I5** every device chain verifies (`domain.journal.verify`): the server's copy through its
   verified head, the till's whole journal against its head, the server's a prefix of the
   till's (after sync: at least through the last event's entry — the till may journal its link
@@ -26,7 +28,9 @@ then raised at once as `InvariantBroken` naming it ("I3 ...").
   the server has one row per seat of the layout (no more, none missing), a leased seat points
   at an open lease of its performance, and a GA quota's size is its zone's capacity.
 - **I7** closings do not exist yet (issue 11). Instead: the server's stored sales of each
-  till, sale for sale and in total per currency, equal the till's journal sale records.
+  till, sale for sale and in total per currency, equal the till's journal sale records; after
+  sync the totals are net of refunds and cancellations (the server's stored events, the
+  till's journal records).
 
 The server-wide checks (I1, I3 and I5 on every device, I4, I6) cover every test's data;
 ``performances`` narrows I1/I4/I6 to those performances and I3/I5 to the tills given, for a
@@ -51,6 +55,7 @@ from server import tables as t
 from tests.fakes import PINNED_MOMENT
 
 DEMO = load_demo_catalog(PINNED_MOMENT.date())
+CORRECTIONS = ("refund", "cancellation")  # domain.ledger's shape; they give seats back
 DEMO_OWNER = "demo:other-channels"  # the demo's seats sold by other channels (no sale row)
 OPEN_LEASE = ("active", "revoking")
 
@@ -96,7 +101,8 @@ class _TillData:
     entries: list[JournalEntry]
     head: Head | None
     sales: dict[str, tuple[int, str]]  # sale id -> (total minor, currency), from the journal
-    seats: list[tuple[str, str, str]]  # (performance, seat, sale) of each seated sale line
+    seats: list[tuple[str, str, str]]  # (performance, seat, sale) of each seat still sold
+    refunds: Counter[str]  # per currency, what the refunds and cancellations gave back
 
 
 def _read_till(side: TillSide) -> _TillData:
@@ -108,10 +114,22 @@ def _read_till(side: TillSide) -> _TillData:
         head = uow.journal.head(pos)
     sales: dict[str, tuple[int, str]] = {}
     seats: list[tuple[str, str, str]] = []
+    refunded: set[tuple[str, str, str]] = set()
+    refunds: Counter[str] = Counter()
     for entry in entries:
         record = entry.record
-        if record.get("type") != "sale" or record.get("training") is True:
+        if record.get("training") is True:
             continue  # a training sale sells nothing, here or on the server
+        if record.get("type") in CORRECTIONS:
+            refund_total: Any = record["total"]
+            refunds[str(refund_total["currency"])] += int(refund_total["minor"])
+            returned: Any = record.get("returned_places") or []
+            for place in returned:
+                if place.get("seat"):
+                    refunded.add((str(place["performance"]), str(place["seat"]), record["sale"]))
+            continue
+        if record.get("type") != "sale":
+            continue
         sale = str(record["sale"])
         total: Any = record["total"]
         sales[sale] = (int(total["minor"]), str(total["currency"]))
@@ -121,7 +139,8 @@ def _read_till(side: TillSide) -> _TillData:
             if seat is not None:
                 seats.append((str(line["performance"]), seat, sale))
     acked = {seq for seq, _ in outbox} - unacked
-    return _TillData(side, outbox, acked, entries, head, sales, seats)
+    seats = [x for x in seats if x not in refunded]  # a refunded seat is this sale's no more
+    return _TillData(side, outbox, acked, entries, head, sales, seats, refunds)
 
 
 def _layouts() -> dict[str, Any]:
@@ -214,6 +233,12 @@ def _i1(conn: Connection, data: list[_TillData], performances: Collection[str] |
         found = state.get(seat)
         if found is None or found[0] != "sold" or found[1] not in sales:
             problems.append(f"I1 seat {seat} has a live sale {sales} but is {found} in the pool")
+    for row in conn.execute(
+        select(ss.performance_id, ss.seat_id, ss.sale_id).where(
+            ss.live.is_(True), ss.refunded_by.is_not(None), *_in(ss.performance_id, performances)
+        )
+    ):
+        problems.append(f"I1 seat {(row.performance_id, row.seat_id)}: refunded yet live")
     for seat, (seat_state, sale) in state.items():
         if seat_state == "sold" and sale != DEMO_OWNER and sale not in by_seat.get(seat, []):
             problems.append(f"I1 seat {seat} is sold to {sale}, which has no live sale of it")
@@ -312,11 +337,13 @@ def _i4(conn: Connection, performances: Collection[str] | None) -> list[str]:
     q, sp = t.ga_quota.c, t.sold_places.c
     sold: Counter[tuple[str, str]] = Counter()
     for row in conn.execute(
-        select(sp.performance_id, sp.zone_id, sp.count).where(
+        select(sp.performance_id, sp.zone_id, sp.count, sp.refunded).where(
             sp.live.is_(True), *_in(sp.performance_id, performances)
         )
     ):
-        sold[(row.performance_id, row.zone_id)] += row.count
+        if not 0 <= row.refunded <= row.count:
+            problems.append(f"I4 sold places {row}: refunded out of 0..count")
+        sold[(row.performance_id, row.zone_id)] += row.count - row.refunded
     lp, lease = t.lease_places.c, t.lease.c
     leased: Counter[tuple[str, str]] = Counter()
     for row in conn.execute(
@@ -489,12 +516,28 @@ def _i7(conn: Connection, data: list[_TillData], synced: bool) -> list[str]:
             totals_server[currency] += minor
         for minor, currency in mine.values():
             totals_till[currency] += minor
+        if synced:  # net of what the refunds gave back, on both sides
+            totals_till.subtract(till.refunds)
+            totals_server.subtract(_server_refunds(conn, device_id))
         if totals_server != totals_till:
             problems.append(
                 f"I7 till {name}: the server's sales total {dict(totals_server)}, "
                 f"the journal's {dict(totals_till)}"
             )
     return problems
+
+
+def _server_refunds(conn: Connection, device_id: str) -> Counter[str]:
+    """Per currency, the refunds and cancellations the server stored for the till."""
+    e = t.device_event.c
+    back: Counter[str] = Counter()
+    for (record,) in conn.execute(
+        select(e.record).where(e.device_id == device_id, e.kind.in_(CORRECTIONS))
+    ):
+        found = json.loads(record)
+        if found.get("training") is not True:
+            back[str(found["total"]["currency"])] += int(found["total"]["minor"])
+    return back
 
 
 def settle(server_url: str, tills: Iterable[_AppTill]) -> bool:

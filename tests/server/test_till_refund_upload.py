@@ -1,7 +1,7 @@
 """A till's refund and reprint go up to the real server (uvicorn over TLS, PostgreSQL) as
 events of their own, after the sale they correct, once each; the server keeps them and the
-till's journal chain verifies through them. (The server does not act on them yet: its seats
-and access control learn nothing from a refund or a reprint — see the after-sale issue.)"""
+till's journal chain verifies through them. (What the server then does with them — seats
+freed, barcodes voided — is tested in `test_till_after_sale`.)"""
 
 from __future__ import annotations
 
