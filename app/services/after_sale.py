@@ -309,6 +309,14 @@ class AfterSaleServices:
         self._random_bits = random_bits
         self.recovered: list[Recovered] = []  # what the last `recover_at_start` did
 
+    @property
+    def uow_factory(self) -> UnitOfWorkFactory:
+        return self._uow
+
+    @property
+    def till(self) -> str:
+        return self._till
+
     # --- find -----------------------------------------------------------------------------
 
     def find(self, text: str) -> OrderView:

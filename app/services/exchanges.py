@@ -27,7 +27,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.services.after_sale import AfterSaleServices, ApprovalNeeded, same_mode
-from app.services.ports import Clock, UnitOfWorkFactory
 from app.services.selling import SaleResult, SellingServices
 from app.services.tills import session_for_sale
 from domain.errors import DomainError
@@ -68,17 +67,9 @@ class ExchangeResult:
 
 
 class ExchangeServices:
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        clock: Clock,
-        till: str,
-        selling: SellingServices,
-        after_sale: AfterSaleServices,
-    ) -> None:
-        self._uow = uow_factory
-        self._clock = clock
-        self._till = till
+    def __init__(self, selling: SellingServices, after_sale: AfterSaleServices) -> None:
+        self._uow = after_sale.uow_factory
+        self._till = after_sale.till
         self._selling = selling
         self._after = after_sale
 

@@ -207,7 +207,14 @@ class WorkArea(QWidget):
         if screen is Screen.ORDERS:
             if self._facades.after_sale is None:
                 return None
-            orders = OrdersScreen(self._facades.after_sale, services, lane, operator, timezone)
+            orders = OrdersScreen(
+                self._facades.after_sale,
+                services,
+                lane,
+                operator,
+                timezone,
+                selling=self._facades.selling,
+            )
             return orders, self.tr("Orders (F2)")
         if screen is Screen.OPERATORS:
             return OperatorsScreen(services, lane, operator), self.tr("Operators")

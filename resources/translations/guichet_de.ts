@@ -917,6 +917,126 @@
     </message>
 </context>
 <context>
+    <name>ExchangePanel</name>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="68" />
+        <source>New performance</source>
+        <translation>Neue Vorstellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="72" />
+        <source>New tariff</source>
+        <translation>Neuer Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="75" />
+        <source>Number of new tickets</source>
+        <translation>Anzahl neuer Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="77" />
+        <source>Pick the seats</source>
+        <translation>Plätze wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="84" />
+        <source>Cash given (empty: the exact amount)</source>
+        <translation>Erhaltenes Bargeld (leer: der genaue Betrag)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="85" />
+        <source>Cash given</source>
+        <translation>Erhaltenes Bargeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="87" />
+        <source>Exchange (Ctrl+E)</source>
+        <translation>Umtauschen (Strg+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="90" />
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="94" />
+        <source>Exchange for:</source>
+        <translation>Umtauschen gegen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="118" />
+        <source>Choose the new performance, tariff and number of tickets.</source>
+        <translation>Neue Vorstellung, Tarif und Anzahl der Tickets wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="135" />
+        <source>A sale is in progress in the cart: finish or clear it first.</source>
+        <translation>Im Warenkorb läuft ein Verkauf: zuerst abschließen oder leeren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="188" />
+        <source>Holding the seats…</source>
+        <translation>Plätze werden gehalten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="195" />
+        <source>Given back: %1. New tickets: %2.</source>
+        <translation>Zurückgegeben: %1. Neue Tickets: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="200" />
+        <source>The customer pays %1 in cash.</source>
+        <translation>Der Kunde zahlt %1 bar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="204" />
+        <location filename="../../app/ui/orders/exchange_panel.py" line="251" />
+        <source>GIVE %1 IN CASH from the drawer</source>
+        <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="208" />
+        <source>Nothing to pay.</source>
+        <translation>Nichts zu zahlen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="209" />
+        <source>Ctrl+E exchanges.</source>
+        <translation>Strg+E tauscht um.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="217" />
+        <location filename="../../app/ui/orders/exchange_panel.py" line="279" />
+        <source>Pick the new seats first.</source>
+        <translation>Zuerst die neuen Plätze wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="229" />
+        <source>Type the cash given, e.g. 20.00.</source>
+        <translation>Erhaltenes Bargeld eingeben, z. B. 20.00.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="248" />
+        <source>Exchanged: the old tickets' barcodes are void, %1 new tickets are printing.</source>
+        <translation>Umgetauscht: die Barcodes der alten Tickets sind ungültig, %1 neue Tickets werden gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="271" />
+        <source>No exchange: nothing was changed.</source>
+        <translation>Kein Umtausch: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="275" />
+        <source>The customer pays %1 in cash: type at least that.</source>
+        <translation>Der Kunde zahlt %1 bar: mindestens diesen Betrag eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="282" />
+        <source>Nothing was exchanged.</source>
+        <translation>Nichts wurde umgetauscht.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <location filename="../../app/ui/formatting.py" line="70" />
@@ -1005,37 +1125,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="313" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328" />
+        <location filename="../../app/ui/main_window.py" line="335" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>SCHULUNG: nichts wird wirklich verkauft (Supervisor: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334" />
+        <location filename="../../app/ui/main_window.py" line="341" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
+        <location filename="../../app/ui/main_window.py" line="344" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Nur ein Supervisor startet oder beendet den Schulungsmodus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385" />
+        <location filename="../../app/ui/main_window.py" line="392" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -1101,274 +1221,294 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="79" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="74" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="80" />
         <source>Find an order</source>
         <translation>Bestellung suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="84" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="90" />
         <source>Tickets of the order</source>
         <translation>Tickets der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Prints and journal entries of the order</source>
         <translation>Drucke und Journaleinträge der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>Why (kept in the journal)</source>
         <translation>Grund (im Journal festgehalten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="105" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Als DUPLICATA nachdrucken (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <source>Exchange ticked tickets (Ctrl+E)</source>
+        <translation>Markierte Tickets umtauschen (Strg+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="127" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="131" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="133" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="136" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="181" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="167" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="189" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="172" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="194" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="191" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="200" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="222" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="201" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="204" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="224" />
+        <source>the ticket was exchanged</source>
+        <translation>das Ticket wurde umgetauscht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="227" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="252" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="235" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="237" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="260" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="261" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="239" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="262" />
+        <source>exchanged</source>
+        <translation>umgetauscht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="263" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="257" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="262" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="301" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="368" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="359" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="424" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="324" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="342" />
+        <source>Tick the tickets to exchange first.</source>
+        <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="374" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="322" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="378" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="186" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="387" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="333" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="347" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="436" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="384" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="440" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="401" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="457" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="460" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="410" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="466" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>
@@ -3110,32 +3250,32 @@
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Orders (F2)</source>
         <translation>Bestellungen (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -917,6 +917,126 @@
     </message>
 </context>
 <context>
+    <name>ExchangePanel</name>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="68" />
+        <source>New performance</source>
+        <translation>Nouvelle représentation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="72" />
+        <source>New tariff</source>
+        <translation>Nouveau tarif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="75" />
+        <source>Number of new tickets</source>
+        <translation>Nombre de nouveaux billets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="77" />
+        <source>Pick the seats</source>
+        <translation>Choisir les places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="84" />
+        <source>Cash given (empty: the exact amount)</source>
+        <translation>Espèces reçues (vide : le montant exact)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="85" />
+        <source>Cash given</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="87" />
+        <source>Exchange (Ctrl+E)</source>
+        <translation>Échanger (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="90" />
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="94" />
+        <source>Exchange for:</source>
+        <translation>Échanger contre :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="118" />
+        <source>Choose the new performance, tariff and number of tickets.</source>
+        <translation>Choisissez la nouvelle représentation, le tarif et le nombre de billets.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="135" />
+        <source>A sale is in progress in the cart: finish or clear it first.</source>
+        <translation>Une vente est en cours dans le panier : terminez-la ou videz-le d'abord.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="188" />
+        <source>Holding the seats…</source>
+        <translation>Réservation des places…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="195" />
+        <source>Given back: %1. New tickets: %2.</source>
+        <translation>Rendu : %1. Nouveaux billets : %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="200" />
+        <source>The customer pays %1 in cash.</source>
+        <translation>Le client paie %1 en espèces.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="204" />
+        <location filename="../../app/ui/orders/exchange_panel.py" line="251" />
+        <source>GIVE %1 IN CASH from the drawer</source>
+        <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="208" />
+        <source>Nothing to pay.</source>
+        <translation>Rien à payer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="209" />
+        <source>Ctrl+E exchanges.</source>
+        <translation>Ctrl+E échange.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="217" />
+        <location filename="../../app/ui/orders/exchange_panel.py" line="279" />
+        <source>Pick the new seats first.</source>
+        <translation>Choisissez d'abord les nouvelles places.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="229" />
+        <source>Type the cash given, e.g. 20.00.</source>
+        <translation>Saisissez les espèces reçues, par ex. 20.00.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="248" />
+        <source>Exchanged: the old tickets' barcodes are void, %1 new tickets are printing.</source>
+        <translation>Échangé : les codes-barres des anciens billets sont annulés, %1 nouveaux billets s'impriment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="271" />
+        <source>No exchange: nothing was changed.</source>
+        <translation>Pas d'échange : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="275" />
+        <source>The customer pays %1 in cash: type at least that.</source>
+        <translation>Le client paie %1 en espèces : saisissez au moins ce montant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/exchange_panel.py" line="282" />
+        <source>Nothing was exchanged.</source>
+        <translation>Rien n'a été échangé.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <location filename="../../app/ui/formatting.py" line="70" />
@@ -1005,37 +1125,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/main_window.py" line="313" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328" />
+        <location filename="../../app/ui/main_window.py" line="335" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>FORMATION : aucune vente n'est réelle (superviseur : %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334" />
+        <location filename="../../app/ui/main_window.py" line="341" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
+        <location filename="../../app/ui/main_window.py" line="344" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Seul un superviseur démarre ou arrête le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385" />
+        <location filename="../../app/ui/main_window.py" line="392" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -1101,274 +1221,294 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="73" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="79" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="74" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="80" />
         <source>Find an order</source>
         <translation>Rechercher une commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="84" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="90" />
         <source>Tickets of the order</source>
         <translation>Billets de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="87" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Prints and journal entries of the order</source>
         <translation>Impressions et écritures du journal de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>Why (kept in the journal)</source>
         <translation>Motif (conservé dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="105" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="100" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Rembourser les billets cochés (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Réimprimer en DUPLICATA (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <source>Exchange ticked tickets (Ctrl+E)</source>
+        <translation>Échanger les billets cochés (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="127" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="131" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="133" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="136" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="181" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="167" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="189" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="172" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="194" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="191" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="199" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="200" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="222" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="201" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="204" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="224" />
+        <source>the ticket was exchanged</source>
+        <translation>le billet a été échangé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="227" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="252" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="235" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="237" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="260" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="261" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="239" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="262" />
+        <source>exchanged</source>
+        <translation>échangé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="263" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="257" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="262" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="301" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="368" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="359" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="424" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="305" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="324" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="342" />
+        <source>Tick the tickets to exchange first.</source>
+        <translation>Cochez d'abord les billets à échanger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="374" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="322" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="378" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="186" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="387" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="333" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="347" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="380" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="436" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="384" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="440" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="401" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="457" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="460" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="410" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="466" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>
@@ -3110,32 +3250,32 @@
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Orders (F2)</source>
         <translation>Commandes (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

@@ -26,9 +26,7 @@ from tests.services.test_after_sale import (  # noqa: F401 (the fixtures)
 
 
 def _exchanges(station: Till) -> ExchangeServices:
-    return ExchangeServices(
-        station.services.uow_factory, station.clock, "G1", station.selling, station.after
-    )
+    return ExchangeServices(station.selling, station.after)
 
 
 def _cart(station: Till, performance: str, n: int = 1) -> str:

@@ -1,7 +1,8 @@
 """Orders (F2): one field for an order number, a ticket number or a scanned barcode; the order
 with its tickets (valid, refunded, cancelled, reprinted), tenders, prints and history; refund
-the ticked tickets (Ctrl+R) or reprint the selected one as DUPLICATA (F9), with a supervisor's
-PIN where the rules ask for one.
+the ticked tickets (Ctrl+R), exchange them for seats of another performance or tariff (Ctrl+E,
+`exchange_panel`), or reprint the selected one as DUPLICATA (F9), with a supervisor's PIN where
+the rules ask for one.
 
 Thin: every rule is `app.services.after_sale`'s. The database work runs on the database lane;
 a refund, which may wait for the card terminal, on a lane of its own, so the screen never waits.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,8 +38,11 @@ from app.services.after_sale import (
     RefundResult,
     ReprintResult,
 )
+from app.services.exchanges import ExchangeServices
+from app.services.selling import SellingServices
 from app.services.till import TillServices
 from app.ui import errors, formatting
+from app.ui.orders.exchange_panel import ExchangePanel
 from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane
 from domain.errors import WrongPin
@@ -56,6 +61,7 @@ class OrdersScreen(QWidget):
         operator: Operator,
         timezone: tzinfo,
         parent: QWidget | None = None,
+        selling: SellingServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ordersScreen")
@@ -100,6 +106,18 @@ class OrdersScreen(QWidget):
         self.refund_button = key_button(self.tr("Refund ticked tickets (Ctrl+R)"), "refundButton")
         self.reprint_button = key_button(self.tr("Reprint as DUPLICATA (F9)"), "reprintButton")
         self.refund_button.clicked.connect(lambda: self.refund())
+        self.exchange_button = key_button(
+            self.tr("Exchange ticked tickets (Ctrl+E)"), "exchangeButton"
+        )
+        self.exchange_button.clicked.connect(lambda: self.exchange())
+        self.exchange_panel: ExchangePanel | None = None
+        if selling is not None and isinstance(timezone, ZoneInfo):
+            self.exchange_panel = ExchangePanel(
+                ExchangeServices(selling, after_sale), selling, services, lane, operator, timezone
+            )
+            self.exchange_panel.finished.connect(self._exchange_finished)
+        else:
+            self.exchange_button.hide()
         self.reprint_button.clicked.connect(lambda: self.reprint())
         # A supervisor's approval, shown only when the rules ask for it.
         self.approval = QWidget()
@@ -124,6 +142,7 @@ class OrdersScreen(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.reason, 2)
         actions.addWidget(self.refund_button)
+        actions.addWidget(self.exchange_button)
         actions.addWidget(self.reprint_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
@@ -134,8 +153,11 @@ class OrdersScreen(QWidget):
         layout.addWidget(self.history, 2)
         layout.addLayout(actions)
         layout.addWidget(self.approval)
+        if self.exchange_panel is not None:
+            layout.addWidget(self.exchange_panel)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.refund())
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=lambda: self.reprint())
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.exchange())
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
         self.last_correction: str | None = None  # the refund whose receipt Ctrl+P prints
         self._show(None)
@@ -199,6 +221,7 @@ class OrdersScreen(QWidget):
             "reprinted": self.tr("a DUPLICATA with a new barcode replaced it"),
             "refunded": self.tr("the ticket was refunded"),
             "cancelled": self.tr("the sale was cancelled"),
+            "exchanged": self.tr("the ticket was exchanged"),
         }.get(error.why, error.why)
         return (
             self.tr("VOID barcode: %1. Ticket %2 of order %3. It gives no entry.")
@@ -236,6 +259,7 @@ class OrdersScreen(QWidget):
             "refunded": self.tr("refunded"),
             "cancelled": self.tr("cancelled"),
             "reprinted": self.tr("reprinted (DUPLICATA)"),
+            "exchanged": self.tr("exchanged"),
             "void": self.tr("void"),
         }
         for ticket in view.tickets:
@@ -277,6 +301,7 @@ class OrdersScreen(QWidget):
                 f"{record.get('reason', '')}".rstrip(" ·")
             )
         self.refund_button.setEnabled(bool(view.refundable))
+        self.exchange_button.setEnabled(bool(view.refundable))
         self.reprint_button.setEnabled(bool(view.refundable))
 
     # --- acting -------------------------------------------------------------------------------
@@ -291,16 +316,10 @@ class OrdersScreen(QWidget):
 
     def refund(self, approver: Approver = None) -> None:
         """Ctrl+R: give back the ticked tickets to the tenders they were paid with."""
-        view = self.view
-        tickets = self.ticked()
-        if view is None or not tickets:
-            self.message.setText(self.tr("Tick the tickets to give back first."))
+        chosen = self._chosen(self.tr("Tick the tickets to give back first."))
+        if chosen is None:
             return
-        reason = self.reason.text()
-        if not reason.strip():
-            self.message.setText(self.tr("Say why in the reason field: the journal keeps it."))
-            self.reason.setFocus()
-            return
+        view, tickets, reason = chosen
         self.refund_button.setEnabled(False)
         self.message.setText(self.tr("Refunding… (the card terminal may ask the customer)"))
         after, operator, order_id = self._after, self._operator, view.id
@@ -310,6 +329,43 @@ class OrdersScreen(QWidget):
             lambda error: self._refused(error, self.refund),
             owner=self,
         )
+
+    def exchange(self) -> None:
+        """Ctrl+E: the ticked tickets exchanged; the panel picks the new seats, then Ctrl+E
+        again settles the difference."""
+        panel = self.exchange_panel
+        if panel is None:
+            return
+        if panel.isVisible():
+            panel.confirm()
+            return
+        chosen = self._chosen(self.tr("Tick the tickets to exchange first."))
+        if chosen is None:
+            return
+        view, tickets, reason = chosen
+        self.message.setText("")
+        panel.start(view.id, tickets, reason)
+
+    def _chosen(self, nothing_ticked: str) -> tuple[OrderView, list[int], str] | None:
+        """The order, its ticked tickets and the reason typed; None after saying what is
+        missing."""
+        view = self.view
+        tickets = self.ticked()
+        if view is None or not tickets:
+            self.message.setText(nothing_ticked)
+            return None
+        reason = self.reason.text()
+        if not reason.strip():
+            self.message.setText(self.tr("Say why in the reason field: the journal keeps it."))
+            self.reason.setFocus()
+            return None
+        return view, tickets, reason
+
+    def _exchange_finished(self, text: str) -> None:
+        self.message.setText(text)
+        self.reason.clear()
+        self._reload()
+        self.search.setFocus()
 
     def _refunded(self, result: RefundResult) -> None:
         parts = []
