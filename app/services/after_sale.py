@@ -64,6 +64,7 @@ from app.services.records import (
 from app.services.selling import LocalInventory, new_barcode, order_number
 from app.services.tickets import receipt_document, ticket_document
 from app.services.tills import session_for_sale
+from domain.credit import credit_code, to_credit_balance
 from domain.errors import DomainError
 from domain.journal import JournalEntry
 from domain.ledger import CANCELLATION, REPRINT, read_money
@@ -256,6 +257,7 @@ class RefundResult:
     card_back: Money
     voucher_back: Money
     changes: Changes = field(default_factory=Changes)
+    credit_code: str = ""  # the credit balance (avoir) it issued, if it went to one
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,14 +456,16 @@ class AfterSaleServices:
         operator: Operator,
         approver: tuple[str, str] | None = None,
         progress: ProgressListener | None = None,
+        to_credit: bool = False,
     ) -> RefundResult:
         """Give back ``tickets`` of the order (see the module docstring). ``approver``: the
-        supervisor's operator id and PIN, needed above the threshold. Blocks while the card
+        supervisor's operator id and PIN, needed above the threshold. ``to_credit``: onto a
+        new credit balance (`domain.credit`) instead of the tenders. Blocks while the card
         terminal works: call it on a lane of its own."""
         if not reason.strip():
             raise ReasonNeeded()
         supervisor = self._approval(order_id, tickets, operator, approver)
-        correction = self._begin(order_id, tickets, reason, operator, supervisor)
+        correction = self._begin(order_id, tickets, reason, operator, supervisor, to_credit)
         references = self._card_part(correction, order_id, progress)
         return self._complete(correction.id, references)
 
@@ -513,16 +517,24 @@ class AfterSaleServices:
         reason: str,
         operator: Operator,
         supervisor: Operator | None,
+        to_credit: bool = False,
     ) -> CorrectionRecord:
         """Step 1: the rules, then the correction stored pending (its planned record)."""
         with self._uow() as uow:
             order = uow.after_sale.order(order_id)
             same_mode(uow, order)
             plan = self.plan_in(uow, order, tickets)
+            extra: dict[str, object] = {}
+            if to_credit:
+                code = credit_code(new_barcode(self._random_bits))
+                plan = to_credit_balance(plan, code)
+                extra["credit_balance"] = code
             if plan.by(CARD).minor and self._card is None:
                 raise NoCardTerminal()
             session = session_for_sale(uow, self._till)  # cash goes back from an open drawer
-            correction = self.begin_in(uow, order, plan, reason, operator, supervisor, session.id)
+            correction = self.begin_in(
+                uow, order, plan, reason, operator, supervisor, session.id, extra
+            )
             uow.commit()
         return correction
 
@@ -652,6 +664,7 @@ class AfterSaleServices:
             _sum(record, CARD),
             _sum(record, VOUCHER),
             Changes(performances=frozenset(t.performance_id for t in tickets)),
+            str(record.get("credit_balance", "")),
         )
 
     def complete_in(
@@ -683,8 +696,13 @@ class AfterSaleServices:
         if missing:
             log.warning("refund %s: places not sold to the order: %s", correction.id, missing)
         for tender in _tenders(record):
-            if tender["method"] == VOUCHER:
-                uow.gift_cards.credit(str(tender["reference"]), read_money(tender["amount"]))
+            if tender["method"] != VOUCHER:
+                continue
+            code, amount = str(tender["reference"]), read_money(tender["amount"])
+            if code == record.get("credit_balance") and uow.gift_cards.balance(code) is None:
+                uow.gift_cards.add(code, amount)  # the credit balance this refund issues
+            else:
+                uow.gift_cards.credit(code, amount)
         # The server learns from the event which places are on sale again.
         record["returned_places"] = [_place_json(p) for p in places]
         device_seq = uow.sales.next_device_seq(self._till)

@@ -14,6 +14,7 @@ from app.services.ports import UnitOfWork
 from app.services.printing import PrintingServices, UnknownPrinter
 from domain.catalog import Event, Organizer, Performance
 from domain.configuration import LogicalLayout
+from domain.credit import is_credit_code
 from domain.money import Money
 from domain.orders import Order, Ticket
 from domain.venue import Hall, Site, Zone
@@ -185,6 +186,8 @@ def _original(record: Mapping[str, Any]) -> str:
 
 def _printed_method(tender: Mapping[str, Any]) -> str:
     method, reference = str(tender["method"]), str(tender.get("reference", ""))
+    if method == "voucher" and is_credit_code(reference):
+        return f"Avoir {reference}"  # the slip of a credit balance names its code
     if method == "other":
         return _PRINTED_OTHER.get(reference, reference or "Autre")
     return _PRINTED_METHODS.get(method, method)

@@ -1221,294 +1221,309 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="79" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="80" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="80" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="81" />
         <source>Find an order</source>
         <translation>Bestellung suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="90" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="91" />
         <source>Tickets of the order</source>
         <translation>Tickets der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="92" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
         <source>Prints and journal entries of the order</source>
         <translation>Drucke und Journaleinträge der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="105" />
         <source>Why (kept in the journal)</source>
         <translation>Grund (im Journal festgehalten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="105" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Als DUPLICATA nachdrucken (F9)</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <source>To a credit balance (avoir)</source>
+        <translation>Als Gutschrift</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <source>The refund goes onto a new code, spent later like a gift card</source>
+        <translation>Die Erstattung geht auf einen neuen Code, später wie eine Geschenkkarte einlösbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="127" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="133" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="131" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="137" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="133" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="139" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="136" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="142" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="181" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="188" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="189" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="196" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="194" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="201" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="220" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="228" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="222" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="224" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="227" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="234" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="253" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="252" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="265" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="266" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="260" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="267" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="261" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="268" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="262" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="269" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="263" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="270" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="287" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="288" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="293" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="302" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="359" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="424" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="369" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="441" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="324" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="342" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="352" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="374" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="384" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="378" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="186" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="193" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="398" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="387" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="388" />
+        <source>%1 onto the credit balance %2 (give the customer its slip)</source>
+        <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="420" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="422" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="436" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="453" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="440" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="457" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="457" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="474" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="460" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="466" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="483" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -106,6 +107,11 @@ class OrdersScreen(QWidget):
         self.refund_button = key_button(self.tr("Refund ticked tickets (Ctrl+R)"), "refundButton")
         self.reprint_button = key_button(self.tr("Reprint as DUPLICATA (F9)"), "reprintButton")
         self.refund_button.clicked.connect(lambda: self.refund())
+        self.to_credit = QCheckBox(self.tr("To a credit balance (avoir)"))
+        self.to_credit.setObjectName("refundToCredit")
+        self.to_credit.setToolTip(
+            self.tr("The refund goes onto a new code, spent later like a gift card")
+        )
         self.exchange_button = key_button(
             self.tr("Exchange ticked tickets (Ctrl+E)"), "exchangeButton"
         )
@@ -141,6 +147,7 @@ class OrdersScreen(QWidget):
 
         actions = QHBoxLayout()
         actions.addWidget(self.reason, 2)
+        actions.addWidget(self.to_credit)
         actions.addWidget(self.refund_button)
         actions.addWidget(self.exchange_button)
         actions.addWidget(self.reprint_button)
@@ -323,8 +330,11 @@ class OrdersScreen(QWidget):
         self.refund_button.setEnabled(False)
         self.message.setText(self.tr("Refunding… (the card terminal may ask the customer)"))
         after, operator, order_id = self._after, self._operator, view.id
+        to_credit = self.to_credit.isChecked()
         self._card_lane.submit(
-            lambda: after.refund(order_id, tickets, reason, operator, approver),
+            lambda: after.refund(
+                order_id, tickets, reason, operator, approver, to_credit=to_credit
+            ),
             self._refunded,
             lambda error: self._refused(error, self.refund),
             owner=self,
@@ -373,7 +383,13 @@ class OrdersScreen(QWidget):
             parts.append(
                 self.tr("%1 to the card").replace("%1", formatting.money(result.card_back))
             )
-        if result.voucher_back.minor:
+        if result.credit_code:
+            parts.append(
+                self.tr("%1 onto the credit balance %2 (give the customer its slip)")
+                .replace("%1", formatting.money(result.voucher_back))
+                .replace("%2", result.credit_code)
+            )
+        elif result.voucher_back.minor:
             parts.append(
                 self.tr("%1 to the gift card").replace("%1", formatting.money(result.voucher_back))
             )
@@ -390,6 +406,7 @@ class OrdersScreen(QWidget):
         )  # fmt: skip
         self.last_correction = result.correction.id
         self.reason.clear()
+        self.to_credit.setChecked(False)
         self._reload()
 
     def print_receipt(self) -> None:
