@@ -47,6 +47,14 @@ offset, and ``"till"``, the point of sale's code):
     paid first by, the "other" tender of kind "exchange" for the same amount (its row nets to
     zero); only the difference moves the cash tender.
 
+``gift_card_sale`` and ``top_up`` (`gift_card_record`: a liability, not revenue)
+    ``session``, ``operator``, ``card`` (the gift card's code), ``amount`` (the value put
+    on the card), ``tenders`` (the sale's tender shape: how it was paid). A gift card sold
+    or topped up is **not a sale**: it adds to no sales total, VAT rate, performance or net
+    total — the revenue counts when the card is spent, as the "voucher" tender of a sale.
+    Its tenders count like a sale's (the cash is in the drawer), and it is counted apart
+    (`Totals.gift_cards_sold`, `Totals.top_ups`): the money the till owes card holders.
+
 ``cash_in`` and ``cash_out`` (`cash_movement_record`)
     ``session``, ``operator``, ``amount`` (positive), ``reason``: cash put into or taken out
     of the drawer without a sale.
@@ -93,6 +101,9 @@ SESSION_OPEN = "session_open"
 SESSION_CLOSE = "session_close"
 REPRINT = "reprint"
 DRAWER_OPENED = "drawer_opened"
+GIFT_CARD_SALE = "gift_card_sale"
+TOP_UP = "top_up"
+STORED_VALUE = (GIFT_CARD_SALE, TOP_UP)
 NO_SALE = "no_sale"
 CORRECTIONS = (CANCELLATION, REFUND)
 
@@ -208,6 +219,8 @@ class Totals:
     last_at: datetime | None
     tariffs: tuple[TariffTotal, ...] = ()  # by performance then tariff
     fees_vat: Money | None = None  # the VAT in the fees (shared as in TariffTotal)
+    gift_cards_sold: Tally | None = None  # value put on new gift cards (not revenue)
+    top_ups: Tally | None = None  # value added to existing gift cards (not revenue)
 
     @property
     def net_total(self) -> Money:
@@ -281,6 +294,34 @@ def cash_movement_record(
         "operator_id": operator_id,
         "amount": money_record(amount),
         "reason": reason,
+    }
+
+
+def gift_card_record(
+    kind: str,
+    at: datetime,
+    till: str,
+    session: str,
+    operator: str,
+    card: str,
+    amount: Money,
+    tenders: Iterable[Mapping[str, object]],
+) -> dict[str, object]:
+    """The journal's record of a gift card sold (`GIFT_CARD_SALE`) or topped up (`TOP_UP`):
+    the value put on ``card`` and how it was paid (the sale's tender shape)."""
+    if kind not in STORED_VALUE:
+        raise LedgerError(f"not a gift card sale or top-up: {kind!r}")
+    if amount.minor <= 0:
+        raise LedgerError("a gift card is sold or topped up for more than zero")
+    return {
+        "type": kind,
+        "at": at.isoformat(),
+        "till": till,
+        "session": session,
+        "operator": operator,
+        "card": card,
+        "amount": money_record(amount),
+        "tenders": [dict(t) for t in tenders],
     }
 
 
@@ -382,6 +423,7 @@ class Ledger:
         self._fees_vat = 0
         self._floats = 0
         self._cash = {CASH_IN: [0, 0], CASH_OUT: [0, 0]}
+        self._stored = {GIFT_CARD_SALE: [0, 0], TOP_UP: [0, 0]}
         self._reprints = 0
         self._drawer = 0
         self._tickets_issued = 0
@@ -464,8 +506,8 @@ class Ledger:
                 self._last_ticket = number
         return len(numbers)
 
-    def _amounts(self, record: Mapping[str, object], sign: int) -> None:
-        """The tenders, VAT rates, performances and fee of a sale (+1) or correction (-1)."""
+    def _tender_rows(self, record: Mapping[str, object], sign: int) -> None:
+        """The tenders of a sale or a gift card sold (+1), or of a correction (-1)."""
         for tender in _items(record, "tenders"):
             method = _text(tender.get("method"))
             kind = _text(tender.get("reference")) if method == "other" else ""
@@ -476,6 +518,10 @@ class Ledger:
                 row[2] += 1
             else:
                 row[1] += amount
+
+    def _amounts(self, record: Mapping[str, object], sign: int) -> None:
+        """The tenders, VAT rates, performances and fee of a sale (+1) or correction (-1)."""
+        self._tender_rows(record, sign)
         for line in _items(record, "vat"):
             rate = _int(line.get("rate_bp"), "a VAT rate")
             row = self._vat.setdefault(rate, [0, 0, 0])
@@ -548,6 +594,12 @@ class Ledger:
         row[0] += 1
         row[1] += self._minor(record.get("amount"), "a cash movement's amount")
 
+    def _stored_value(self, record: Mapping[str, object]) -> None:
+        row = self._stored[_text(record.get("type"))]
+        row[0] += 1
+        row[1] += self._minor(record.get("amount"), "a gift card's amount")
+        self._tender_rows(record, +1)
+
     def _session_open(self, record: Mapping[str, object]) -> None:
         if record.get("float") is not None:
             self._floats += self._minor(record.get("float"), "a session's float")
@@ -568,6 +620,8 @@ class Ledger:
         SESSION_OPEN: _session_open,
         REPRINT: _reprint,
         DRAWER_OPENED: _drawer_opened,
+        GIFT_CARD_SALE: _stored_value,
+        TOP_UP: _stored_value,
     }
 
     # --- the result ------------------------------------------------------------------------
@@ -615,6 +669,8 @@ class Ledger:
                 for (p, tariff), row in sorted(self._tariffs.items())
             ),
             fees_vat=m(self._fees_vat),
+            gift_cards_sold=tally(self._stored[GIFT_CARD_SALE]),
+            top_ups=tally(self._stored[TOP_UP]),
         )
 
 
