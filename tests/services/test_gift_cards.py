@@ -1,0 +1,78 @@
+"""Gift cards sold and topped up on the demo till's real database: the value on the card and
+one journal entry, the cash in the drawer and in the X report, no revenue until the card is
+spent as a tender; bad input (nothing, too little cash, an unknown card) changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.gift_cards import (
+    AmountNotValid,
+    GiftCardServices,
+    NotEnoughCash,
+    UnknownGiftCard,
+)
+from domain.ledger import totals
+from domain.money import Money
+from domain.orders import PaymentPlan, TenderMethod
+from tests.services.test_after_sale import (  # noqa: F401 (the fixtures)
+    Till,
+    _seats,
+    template,
+    till,
+)
+
+
+def eur(text: str) -> Money:
+    return Money.of(text, "EUR")
+
+
+def test_a_gift_card_sold_then_spent_then_topped_up(till: Till) -> None:  # noqa: F811
+    drawer: list[str] = []
+    cards = GiftCardServices(
+        till.services.uow_factory, till.clock, "G1", open_drawer=lambda: drawer.append("open")
+    )
+    cashier = till.operator("OP-CASHIER")
+    sold = cards.sell(eur("50.00"), cashier, eur("60.00"))
+    assert sold.code.startswith("GC-") and sold.balance == eur("50.00")
+    assert sold.change == eur("10.00") and drawer == ["open"]
+    record = till.journal()[-1]
+    assert record["type"] == "gift_card_sale" and record["card"] == sold.code
+    x = till.services.x_report().totals
+    assert x.sales.count == 0 and x.net_total.is_zero  # not revenue
+    assert x.tender("cash") == eur("50.00") and x.gift_cards_sold is not None
+    assert x.gift_cards_sold.amount == eur("50.00")
+    # Spent as a tender: now it is revenue, and the card holds less.
+    view = till.selling.add_seats(
+        till.selling.open_cart().cart.id, "P-MIS-2", _seats(till, "P-MIS-2", 1)
+    )
+    used = min(view.due, eur("30.00"), key=lambda m: m.minor)
+    plan = PaymentPlan(view.due).other(TenderMethod.VOUCHER, used, sold.code)
+    if not plan.settled:
+        plan = plan.exact_cash()
+    till.selling.complete(view.cart.id, plan, "OP-CASHIER")
+    assert cards.balance(sold.code) == eur("50.00") - used
+    topped = cards.top_up(sold.code.lower(), eur("25.00"), cashier, eur("25.00"))
+    assert topped.balance == eur("75.00") - used and topped.change.is_zero
+    report = totals(till.journal())
+    assert report.top_ups is not None and report.top_ups.amount == eur("25.00")
+    assert report.sales.amount == view.due and report.tender("voucher") == used
+
+
+def test_nothing_too_little_cash_or_an_unknown_card_changes_nothing(
+    till: Till,  # noqa: F811
+) -> None:
+    cards = GiftCardServices(till.services.uow_factory, till.clock, "G1")
+    cashier = till.operator("OP-CASHIER")
+    before = till.journal()
+    with pytest.raises(AmountNotValid):
+        cards.sell(eur("0.00"), cashier, eur("10.00"))
+    with pytest.raises(NotEnoughCash):
+        cards.sell(eur("20.00"), cashier, eur("19.99"))
+    with pytest.raises(UnknownGiftCard):
+        cards.top_up("GC-NOSUCHCARD", eur("10.00"), cashier, eur("10.00"))
+    balance = cards.balance("GIFT-2026-0001")
+    with pytest.raises(NotEnoughCash):
+        cards.top_up("GIFT-2026-0001", eur("10.00"), cashier, eur("5.00"))
+    assert cards.balance("GIFT-2026-0001") == balance
+    assert till.journal() == before
