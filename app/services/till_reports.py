@@ -32,6 +32,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "corrections": "ANNULATIONS ET REMBOURSEMENTS", "cancellations": "Annulations",
         "refunds": "Remboursements", "drawer": "TIROIR", "float": "Fonds de caisse",
         "cash_in": "Entrées d'espèces", "cash_out": "Sorties d'espèces",
+        "gift_cards": "Cartes cadeaux vendues (hors CA)", "top_ups": "Recharges (hors CA)",
         "expected_cash": "Espèces attendues", "events": "ÉVÉNEMENTS",
         "reprints": "Réimpressions (duplicata)", "no_sale": "Ouvertures du tiroir sans vente",
         "tickets": "TICKETS", "first": "Premier ticket n°", "last": "Dernier ticket n°",
@@ -51,6 +52,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "corrections": "CANCELLATIONS AND REFUNDS", "cancellations": "Cancellations",
         "refunds": "Refunds", "drawer": "DRAWER", "float": "Float",
         "cash_in": "Cash in", "cash_out": "Cash out",
+        "gift_cards": "Gift cards sold (not revenue)", "top_ups": "Top-ups (not revenue)",
         "expected_cash": "Cash expected", "events": "EVENTS",
         "reprints": "Reprints (duplicates)", "no_sale": "Drawer openings without a sale",
         "tickets": "TICKETS", "first": "First ticket no.", "last": "Last ticket no.",
@@ -70,6 +72,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "corrections": "STORNOS UND ERSTATTUNGEN", "cancellations": "Stornos",
         "refunds": "Erstattungen", "drawer": "KASSENLADE", "float": "Wechselgeld",
         "cash_in": "Bareinlagen", "cash_out": "Barentnahmen",
+        "gift_cards": "Verkaufte Geschenkkarten (kein Umsatz)",
+        "top_ups": "Aufladungen (kein Umsatz)",
         "expected_cash": "Bar erwartet", "events": "EREIGNISSE",
         "reprints": "Nachdrucke (Duplikate)", "no_sale": "Ladenöffnungen ohne Verkauf",
         "tickets": "TICKETS", "first": "Erstes Ticket Nr.", "last": "Letztes Ticket Nr.",
@@ -143,6 +147,11 @@ def report_page(
         (w["corrections"], "", ""),
         tally(w["cancellations"], t.cancellations),
         tally(w["refunds"], t.refunds),
+        *[
+            tally(w[key], value)
+            for key, value in (("gift_cards", t.gift_cards_sold), ("top_ups", t.top_ups))
+            if value is not None and value.count
+        ],
         (w["drawer"], "", ""),
         (w["float"], "", money(t.floats)),
         tally(w["cash_in"], t.cash_in),

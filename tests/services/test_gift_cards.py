@@ -12,6 +12,7 @@ from app.services.gift_cards import (
     NotEnoughCash,
     UnknownGiftCard,
 )
+from app.services.till_reports import report_page
 from domain.ledger import totals
 from domain.money import Money
 from domain.orders import PaymentPlan, TenderMethod
@@ -42,6 +43,9 @@ def test_a_gift_card_sold_then_spent_then_topped_up(till: Till) -> None:  # noqa
     assert x.sales.count == 0 and x.net_total.is_zero  # not revenue
     assert x.tender("cash") == eur("50.00") and x.gift_cards_sold is not None
     assert x.gift_cards_sold.amount == eur("50.00")
+    rows = report_page(till.services.x_report(), "G1", "Europe/Paris", "en").rows
+    sold_row = next(r for r in rows if r[0] == "Gift cards sold (not revenue)")
+    assert sold_row[1] == "1" and "50" in sold_row[2]  # the X report shows it, apart
     # Spent as a tender: now it is revenue, and the card holds less.
     view = till.selling.add_seats(
         till.selling.open_cart().cart.id, "P-MIS-2", _seats(till, "P-MIS-2", 1)
