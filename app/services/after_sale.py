@@ -319,6 +319,10 @@ class AfterSaleServices:
     def till(self) -> str:
         return self._till
 
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
     # --- find -----------------------------------------------------------------------------
 
     def find(self, text: str) -> OrderView:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.services import journal, training
+from app.services.after_sale import AfterSaleServices
 from app.services.ports import Clock, UnitOfWorkFactory
 from app.services.selling import new_barcode
 from app.services.tills import session_for_sale
@@ -134,3 +135,14 @@ class GiftCardServices:
         if self._open_drawer is not None:
             self._open_drawer()
         return GiftCardResult(kind, code, amount, balance, given - amount, entry.seq)
+
+
+def gift_cards_of(after_sale: AfterSaleServices) -> GiftCardServices:
+    """The gift card services of the till whose after-sale services these are (its database,
+    clock and drawer)."""
+    return GiftCardServices(
+        after_sale.uow_factory,
+        after_sale.clock,
+        after_sale.till,
+        open_drawer=after_sale.open_drawer,
+    )

@@ -1050,6 +1050,105 @@
     </message>
 </context>
 <context>
+    <name>GiftCardPanel</name>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="42" />
+        <source>Gift card code (empty: a new card)</source>
+        <translation>Code der Geschenkkarte (leer: neue Karte)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
+        <source>Gift card code</source>
+        <translation>Gutscheincode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="46" />
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
+        <source>Amount to put on the card</source>
+        <translation>Betrag für die Karte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
+        <source>Cash given (empty: the exact amount)</source>
+        <translation>Erhaltenes Bargeld (leer: der genaue Betrag)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <source>Cash given</source>
+        <translation>Erhaltenes Bargeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="53" />
+        <source>Sell / top up</source>
+        <translation>Verkaufen / aufladen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
+        <source>Gift card:</source>
+        <translation>Geschenkkarte:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="94" />
+        <source>Gift card %1 sold: %2 on it.</source>
+        <translation>Geschenkkarte %1 verkauft: %2 darauf.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="96" />
+        <source>Gift card %1 topped up: %2 on it.</source>
+        <translation>Geschenkkarte %1 aufgeladen: %2 darauf.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="100" />
+        <source>GIVE %1 IN CASH from the drawer</source>
+        <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="111" />
+        <source>Type or scan the gift card's code first.</source>
+        <translation>Zuerst den Code der Geschenkkarte eingeben oder scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="118" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="129" />
+        <source>No gift card %1 on this till.</source>
+        <translation>Keine Geschenkkarte %1 an dieser Kasse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
+        <source>Gift card %1 holds %2.</source>
+        <translation>Die Geschenkkarte %1 enthält %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="131" />
+        <source>Type an amount more than zero.</source>
+        <translation>Einen Betrag über null eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="133" />
+        <source>The customer gives at least %1 in cash.</source>
+        <translation>Der Kunde gibt mindestens %1 bar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
+        <source>Nothing was done.</source>
+        <translation>Es wurde nichts getan.</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../app/ui/login/login_screen.py" line="124" />
@@ -1221,309 +1320,309 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="80" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="82" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="81" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="83" />
         <source>Find an order</source>
         <translation>Bestellung suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="91" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Tickets of the order</source>
         <translation>Tickets der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>Prints and journal entries of the order</source>
         <translation>Drucke und Journaleinträge der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="105" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
         <source>Why (kept in the journal)</source>
         <translation>Grund (im Journal festgehalten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Als DUPLICATA nachdrucken (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
         <source>To a credit balance (avoir)</source>
         <translation>Als Gutschrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Die Erstattung geht auf einen neuen Code, später wie eine Geschenkkarte einlösbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="133" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="141" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="137" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="145" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="139" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="147" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="142" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="150" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="188" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="198" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="196" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="206" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="201" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="220" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="228" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="239" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="234" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="244" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="253" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="263" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="269" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="265" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="266" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="267" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="268" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="269" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="270" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="287" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="288" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="299" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="293" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="303" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="302" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="369" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="441" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="379" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="451" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="341" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="352" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="362" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="384" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="193" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="398" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="203" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="388" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="398" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="413" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="415" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="420" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="430" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="422" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="432" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="453" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="463" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="457" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="467" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="474" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="484" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="487" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="483" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="493" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>

@@ -1050,6 +1050,105 @@
     </message>
 </context>
 <context>
+    <name>GiftCardPanel</name>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="42" />
+        <source>Gift card code (empty: a new card)</source>
+        <translation>Code de la carte cadeau (vide : nouvelle carte)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
+        <source>Gift card code</source>
+        <translation>Code de la carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="46" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
+        <source>Amount to put on the card</source>
+        <translation>Montant à mettre sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
+        <source>Cash given (empty: the exact amount)</source>
+        <translation>Espèces reçues (vide : le montant exact)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <source>Cash given</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="53" />
+        <source>Sell / top up</source>
+        <translation>Vendre / recharger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
+        <source>Gift card:</source>
+        <translation>Carte cadeau :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
+        <source>“%1” is not an amount: type it like 20 or 20.50.</source>
+        <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="94" />
+        <source>Gift card %1 sold: %2 on it.</source>
+        <translation>Carte cadeau %1 vendue : %2 dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="96" />
+        <source>Gift card %1 topped up: %2 on it.</source>
+        <translation>Carte cadeau %1 rechargée : %2 dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="100" />
+        <source>GIVE %1 IN CASH from the drawer</source>
+        <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="111" />
+        <source>Type or scan the gift card's code first.</source>
+        <translation>Tapez ou scannez d'abord le code de la carte cadeau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="118" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="129" />
+        <source>No gift card %1 on this till.</source>
+        <translation>Aucune carte cadeau %1 sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
+        <source>Gift card %1 holds %2.</source>
+        <translation>La carte cadeau %1 contient %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="131" />
+        <source>Type an amount more than zero.</source>
+        <translation>Tapez un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="133" />
+        <source>The customer gives at least %1 in cash.</source>
+        <translation>Le client donne au moins %1 en espèces.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
+        <source>Nothing was done.</source>
+        <translation>Rien n'a été fait.</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../app/ui/login/login_screen.py" line="124" />
@@ -1221,309 +1320,309 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="80" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="82" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="81" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="83" />
         <source>Find an order</source>
         <translation>Rechercher une commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="91" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
         <source>Tickets of the order</source>
         <translation>Billets de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="94" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>Prints and journal entries of the order</source>
         <translation>Impressions et écritures du journal de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="105" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
         <source>Why (kept in the journal)</source>
         <translation>Motif (conservé dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Rembourser les billets cochés (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Réimprimer en DUPLICATA (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
         <source>To a credit balance (avoir)</source>
         <translation>Sur un avoir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Le remboursement va sur un nouveau code, utilisable ensuite comme une carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Échanger les billets cochés (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="133" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="141" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="137" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="145" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="139" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="147" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="142" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="150" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="188" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="198" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="196" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="206" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="201" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="220" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="228" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="229" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="239" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="231" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
         <source>the ticket was exchanged</source>
         <translation>le billet a été échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="234" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="244" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="253" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="263" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="269" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="265" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="266" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="267" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="268" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="269" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>exchanged</source>
         <translation>échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="270" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="287" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="288" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="299" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="293" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="303" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="302" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="369" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="441" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="379" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="451" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="341" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="352" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="362" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Cochez d'abord les billets à échanger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="384" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="193" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="398" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="203" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="388" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="398" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 sur l'avoir %2 (remettez le bon au client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="413" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="415" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="420" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="430" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="422" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="432" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="453" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="463" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="457" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="467" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="474" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="484" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="487" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="483" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="493" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>

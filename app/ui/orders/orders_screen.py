@@ -40,10 +40,12 @@ from app.services.after_sale import (
     ReprintResult,
 )
 from app.services.exchanges import ExchangeServices
+from app.services.gift_cards import gift_cards_of
 from app.services.selling import SellingServices
 from app.services.till import TillServices
 from app.ui import errors, formatting
 from app.ui.orders.exchange_panel import ExchangePanel
+from app.ui.orders.gift_card_panel import GiftCardPanel
 from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane
 from domain.errors import WrongPin
@@ -124,6 +126,12 @@ class OrdersScreen(QWidget):
             self.exchange_panel.finished.connect(self._exchange_finished)
         else:
             self.exchange_button.hide()
+        self.gift_cards = GiftCardPanel(
+            gift_cards_of(after_sale),
+            lane,
+            operator,
+            self.message,
+        )
         self.reprint_button.clicked.connect(lambda: self.reprint())
         # A supervisor's approval, shown only when the rules ask for it.
         self.approval = QWidget()
@@ -162,9 +170,11 @@ class OrdersScreen(QWidget):
         layout.addWidget(self.approval)
         if self.exchange_panel is not None:
             layout.addWidget(self.exchange_panel)
+        layout.addWidget(self.gift_cards)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.refund())
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=lambda: self.reprint())
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.exchange())
+        QShortcut(QKeySequence("Ctrl+G"), self, activated=self.gift_cards.code.setFocus)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
         self.last_correction: str | None = None  # the refund whose receipt Ctrl+P prints
         self._show(None)

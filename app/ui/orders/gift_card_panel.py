@@ -1,0 +1,138 @@
+"""Gift cards on the orders screen: sell a new card or top one up, paid in cash, and read a
+card's balance. Thin: the rules are `app.services.gift_cards'` (a liability, not revenue).
+Ctrl+G takes the keyboard to the card's code."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from app.services.gift_cards import (
+    AmountNotValid,
+    GiftCardResult,
+    GiftCardServices,
+    NotEnoughCash,
+    UnknownGiftCard,
+)
+from app.ui import errors, formatting
+from app.ui.sale.cart_panel import key_button
+from app.ui.tasks import Lane
+from domain.errors import DomainError
+from domain.ledger import GIFT_CARD_SALE
+from domain.money import Money
+from domain.operators import Operator
+
+
+class GiftCardPanel(QWidget):
+    def __init__(
+        self,
+        cards: GiftCardServices,
+        lane: Lane,
+        operator: Operator,
+        say: QLabel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("giftCardPanel")
+        self._cards = cards
+        self._lane = lane
+        self._operator = operator
+        self._say = say  # the screen's message line
+        self.code = QLineEdit()
+        self.code.setObjectName("giftCardCode")
+        self.code.setPlaceholderText(self.tr("Gift card code (empty: a new card)"))
+        self.code.setAccessibleName(self.tr("Gift card code"))
+        self.amount = QLineEdit()
+        self.amount.setObjectName("giftCardAmount")
+        self.amount.setPlaceholderText(self.tr("Amount"))
+        self.amount.setAccessibleName(self.tr("Amount to put on the card"))
+        self.cash = QLineEdit()
+        self.cash.setObjectName("giftCardCash")
+        self.cash.setPlaceholderText(self.tr("Cash given (empty: the exact amount)"))
+        self.cash.setAccessibleName(self.tr("Cash given"))
+        self.cash.returnPressed.connect(lambda: self.put())
+        self.put_button = key_button(self.tr("Sell / top up"), "giftCardPut")
+        self.put_button.clicked.connect(lambda: self.put())
+        balance = key_button(self.tr("Balance"), "giftCardBalance")
+        balance.clicked.connect(lambda: self.balance())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Gift card:")))
+        row.addWidget(self.code, 2)
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.cash, 1)
+        row.addWidget(self.put_button)
+        row.addWidget(balance)
+
+    def _money(self, text: str, field: QLineEdit) -> Money | None:
+        try:
+            return Money.of(text.strip().replace(",", ".").replace(" ", ""), "EUR")
+        except DomainError:
+            self._say.setText(
+                self.tr("“%1” is not an amount: type it like 20 or 20.50.").replace("%1", text)
+            )
+            field.setFocus()
+            return None
+
+    def put(self) -> None:
+        """A new card when the code is empty, else a top-up of that card."""
+        amount = self._money(self.amount.text(), self.amount)
+        if amount is None:
+            return
+        cash_text = self.cash.text().strip()
+        given = amount if not cash_text else self._money(cash_text, self.cash)
+        if given is None:
+            return
+        code, cards, operator = self.code.text().strip(), self._cards, self._operator
+        if code:
+            job = lambda: cards.top_up(code, amount, operator, given)  # noqa: E731
+        else:
+            job = lambda: cards.sell(amount, operator, given)  # noqa: E731
+        self._lane.submit(job, self._done, self._refused, owner=self)
+
+    def _done(self, result: GiftCardResult) -> None:
+        text = (
+            self.tr("Gift card %1 sold: %2 on it.")
+            if result.kind == GIFT_CARD_SALE
+            else self.tr("Gift card %1 topped up: %2 on it.")
+        )
+        text = text.replace("%1", result.code).replace("%2", formatting.money(result.balance))
+        if result.change.minor:
+            text += " " + self.tr("GIVE %1 IN CASH from the drawer").replace(
+                "%1", formatting.money(result.change)
+            )
+        self._say.setText(text)
+        self.code.setText(result.code)
+        self.amount.clear()
+        self.cash.clear()
+
+    def balance(self) -> None:
+        code = self.code.text().strip()
+        if not code:
+            self._say.setText(self.tr("Type or scan the gift card's code first."))
+            self.code.setFocus()
+            return
+        cards = self._cards
+
+        def said(balance: Money | None) -> None:
+            self._say.setText(
+                self.tr("No gift card %1 on this till.").replace("%1", code)
+                if balance is None
+                else self.tr("Gift card %1 holds %2.")
+                .replace("%1", code)
+                .replace("%2", formatting.money(balance))
+            )
+
+        self._lane.submit(lambda: cards.balance(code), said, self._refused, owner=self)
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, UnknownGiftCard):
+            text = self.tr("No gift card %1 on this till.").replace("%1", error.code)
+        elif isinstance(error, AmountNotValid):
+            text = self.tr("Type an amount more than zero.")
+        elif isinstance(error, NotEnoughCash):
+            text = self.tr("The customer gives at least %1 in cash.").replace(
+                "%1", formatting.money(error.amount)
+            )
+        else:
+            text = errors.message_for(error)
+        self._say.setText(text + " " + self.tr("Nothing was done."))
