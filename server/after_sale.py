@@ -66,6 +66,12 @@ def effects(
     return _refund(conn, device, event, changes, now)
 
 
+def sale_of(event: Event) -> str | None:
+    """The sale an after-sale event corrects (its incidents name it), else None."""
+    sale = event.record.get("sale")
+    return sale if event.kind in KINDS and isinstance(sale, str) else None
+
+
 def sale_tickets(conn: Connection, event: Event, now: datetime) -> None:
     """A sale's barcodes, valid, when its record carries them (``barcodes``, one per entry of
     ``tickets``)."""

@@ -8,8 +8,9 @@ transaction (seats sold, counts moved, the sale stored); one after a gap waits, 
 ``acked_through_seq`` stays at the last contiguous seq so the till sends what is missing.
 
 A sale that took money is never refused: a seat sold twice, a sale outside or after its lease,
-a broken chain — each is stored and raised as an incident. Only what is not an event at all
-(``malformed``) is left out, and nothing of it is stored.
+a broken chain — each is stored and raised as an incident. Nor is a refund, a cancellation or a
+reprint: `server.after_sale` frees their seats and places and voids their barcodes. Only what
+is not an event at all (``malformed``) is left out, and nothing of it is stored.
 
 The fiscal chain: every event carries its journal link; the batch may carry the other journal
 entries. The server re-hashes each record (`domain.journal.link_hash` over RFC 8785), stores
@@ -321,7 +322,7 @@ def _record_incidents(
             detail,
             device_id=device.id,
             event_id=event.event_id,
-            sale_id=event.event_id if event.kind == "sale" else None,
+            sale_id=event.event_id if event.kind == "sale" else after_sale.sale_of(event),
         )
 
 

@@ -21,8 +21,8 @@ from domain.orders import PaymentPlan
 from server import tables as t
 
 from .conftest import RunningServer, sellable_seats
-from .test_till_online import SEATED, template, two_tills  # noqa: F401
-from .test_till_upload import DemoTill, incidents
+from .test_till_online import SEATED, _lease_state, _quota, template, two_tills  # noqa: F401
+from .test_till_upload import DemoTill, cut_off, incidents, lease_to, point_at
 
 Tills = tuple[DemoTill, DemoTill]
 
@@ -150,7 +150,7 @@ def test_refunded_standing_places_are_on_sale_again_once(
 ) -> None:
     a, _b = two_tills
     q = t.ga_quota.c
-    key = (q.performance_id == "P-FAB-1", q.zone_id == "COUSSINS")
+    key = (q.performance_id == "P-NEU-1", q.zone_id == "FOSSE")
 
     def sold() -> int:
         with server.engine.connect() as conn:
@@ -158,7 +158,7 @@ def test_refunded_standing_places_are_on_sale_again_once(
 
     before = sold()
     cart = a.selling.open_cart().cart.id
-    view = a.selling.add_places(cart, "P-FAB-1", "COUSSINS", 3)
+    view = a.selling.add_places(cart, "P-NEU-1", "FOSSE", 3)
     sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
     assert sold() == before + 3
     tickets = _tickets(a, sale)
@@ -200,7 +200,7 @@ def test_a_refund_of_a_ticket_the_server_never_saw_sold_is_kept_as_an_incident(
         ).scalar_one()
         found = conn.execute(
             select(t.incident.c.kind, t.incident.c.detail).where(
-                t.incident.c.event_id == correction
+                t.incident.c.event_id == correction, t.incident.c.sale_id == sale
             )
         ).all()
     assert kept == "incident"  # stored, never refused: the money went back already
@@ -235,3 +235,70 @@ def test_a_reprint_voids_the_old_barcode_and_the_new_one_is_valid(
     with server.client(link.token) as http:
         after = http.get(f"/v1/tickets/{done.reprint.new_barcode}").json()
     assert after["state"] == "void" and after["reason"] == "cancelled"
+
+
+def test_a_refund_from_an_active_lease_goes_back_into_that_lease(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    a, _b = two_tills
+    [seat] = sellable_seats(server, SEATED, 1)
+    lease_id = lease_to(server, a, [seat], hours=4)
+    cut_off(a)  # offline, the till sells from its lease
+    sale = _sell_seat(a, seat)
+    point_at(a, server.base_url)
+    assert a.syncing.upload().error == ""
+    assert _seat(server, seat) == ("sold", sale, lease_id)
+    _refund_all(a, sale)
+    assert a.syncing.upload().error == ""
+    assert _seat(server, seat) == ("free", None, lease_id)  # the till's lease sells it again
+    assert _lease_state(server, lease_id) == "active"
+    assert incidents(server, _device(a)) == []
+
+
+def test_refunded_places_go_back_into_the_active_lease_they_were_sold_from(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    a, _b = two_tills
+    lease_id = lease_to(server, a, [], hours=4, performance="P-NEU-1", places={"FOSSE": 4})
+    sold_before, leased_before = _quota(server, "P-NEU-1", "FOSSE")
+    cut_off(a)
+    cart = a.selling.open_cart().cart.id
+    view = a.selling.add_places(cart, "P-NEU-1", "FOSSE", 3)
+    sale = a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP").order.id
+    point_at(a, server.base_url)
+    assert a.syncing.upload().error == ""
+    assert _quota(server, "P-NEU-1", "FOSSE") == (sold_before + 3, leased_before - 3)
+    _after_sale(a).refund(sale, [_tickets(a, sale)[0].number], "ill", _supervisor(a))
+    assert a.syncing.upload().error == ""
+    assert _quota(server, "P-NEU-1", "FOSSE") == (sold_before + 2, leased_before - 2)
+    with server.engine.connect() as conn:
+        used = conn.execute(
+            select(t.lease_places.c.used).where(t.lease_places.c.lease_id == lease_id)
+        ).scalar_one()
+    assert used == 2
+
+
+def test_a_refund_from_a_lease_no_longer_active_goes_back_to_the_central_pool(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    from datetime import timedelta
+
+    a, b = two_tills
+    [seat] = sellable_seats(server, SEATED, 1)
+    lease_id = lease_to(server, a, [seat], hours=1)
+    cut_off(a)
+    sale = _sell_seat(a, seat)
+    point_at(a, server.base_url)
+    assert a.syncing.upload().error == ""
+    a.clock.moment += timedelta(hours=2)
+    server.clock.moment += timedelta(hours=2)
+    assert a.syncing.upload().error == ""  # the lease's time is over: the till returns it
+    assert _lease_state(server, lease_id) == "returned"
+    _refund_all(a, sale)
+    assert a.syncing.upload().error == ""
+    assert _seat(server, seat) == ("free", None, None)
+    resold = _sell_seat(b, seat)  # any till sells it now
+    assert _seat(server, seat) == ("sold", resold, None)
