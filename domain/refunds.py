@@ -12,7 +12,8 @@ The rules (`plan_correction`):
   tickets (the correction that leaves none valid), never before;
 - the money goes back **to the tenders it came from**, each never beyond what it paid less
   what earlier corrections returned on it: card to the card, gift card to the gift card, cash
-  to cash; another tender (a cheque) is given back in cash. Cards first, then gift cards, then
+  to cash; another tender (a cheque) is given back in cash, but a company's waiting account
+  (`domain.accounts`) is given back to the account. Cards first, then gift cards, then
   cash: so no sequence of corrections returns more than was paid, per tender and in all;
 - VAT: a partial refund's VAT per rate is computed on what it gives back (never more than
   what is left at that rate); the last one gives back exactly what is left, so the VAT of the
@@ -328,7 +329,7 @@ def _returns(
             TenderReturn(
                 original=index,
                 original_method=method,
-                method=method if method in _RETURN_ORDER else CASH,
+                method=method if method in _RETURN_ORDER or _on_account(tenders[index]) else CASH,
                 amount=Money(take, currency),
                 reference=str(tenders[index].get("reference") or ""),
             )
@@ -362,6 +363,13 @@ def _vat(
             vat = Money(max(0, min(back.vat.minor, vat_left.minor)), currency)
         result.append(VatLine(back.rate_bp, back.gross, vat))
     return tuple(result)
+
+
+def _on_account(tender: Mapping[str, object]) -> bool:
+    """A company's waiting account (`domain.accounts`): given back to the account itself."""
+    return tender.get("method") == "other" and str(tender.get("reference") or "").startswith(
+        "account:"
+    )
 
 
 def _fee_returned(corrections: Iterable[Mapping[str, object]], currency: str) -> Money:

@@ -41,6 +41,7 @@ from app.services.ports import (
 )
 from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
+from domain.accounts import company_of
 from domain.availability import SeatState, may_sell_now, may_sell_seat
 from domain.best_available import best_available
 from domain.catalog import Performance, PriceGrid, max_tickets
@@ -761,6 +762,8 @@ class SellingServices:
                 f"gift card {tender.reference!r} "
                 + ("is unknown" if balance is None else f"holds only {balance.minor}")
             )
+        elif tender.method is TenderMethod.OTHER and company_of(tender.reference) is not None:
+            pass  # a company's waiting account (domain.accounts): invoiced later
         elif tender.method is TenderMethod.OTHER:
             taken = uow.channels.get_channel(self._channel_code()).other_tenders
             if tender.reference not in taken:

@@ -188,6 +188,8 @@ def _printed_method(tender: Mapping[str, Any]) -> str:
     method, reference = str(tender["method"]), str(tender.get("reference", ""))
     if method == "voucher" and is_credit_code(reference):
         return f"Avoir {reference}"  # the slip of a credit balance names its code
+    if method == "other" and reference.startswith("account:"):
+        return f"Compte d'attente {reference.removeprefix('account:')}"
     if method == "other":
         return _PRINTED_OTHER.get(reference, reference or "Autre")
     return _PRINTED_METHODS.get(method, method)

@@ -27,6 +27,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "label": "Rubrique", "count": "Nombre", "amount": "Montant",
         "tenders": "MODES DE PAIEMENT", "cash": "Espèces", "card": "Carte bancaire",
         "voucher": "Chèque-cadeau", "cheque": "Chèque", "other": "Autre", "exchange": "Échange",
+        "account": "Compte d'attente",
         "vat": "TVA PAR TAUX", "net": "HT", "tax": "TVA", "gross": "TTC",
         "performances": "PAR SPECTACLE", "fees": "Frais de commande",
         "corrections": "ANNULATIONS ET REMBOURSEMENTS", "cancellations": "Annulations",
@@ -47,6 +48,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "label": "Item", "count": "Count", "amount": "Amount",
         "tenders": "TENDERS", "cash": "Cash", "card": "Card", "voucher": "Voucher",
         "cheque": "Cheque", "other": "Other", "exchange": "Exchange",
+        "account": "Waiting account",
         "vat": "VAT BY RATE", "net": "net", "tax": "VAT", "gross": "gross",
         "performances": "BY PERFORMANCE", "fees": "Order fees",
         "corrections": "CANCELLATIONS AND REFUNDS", "cancellations": "Cancellations",
@@ -67,6 +69,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "still_open": "offen", "label": "Posten", "count": "Anzahl", "amount": "Betrag",
         "tenders": "ZAHLUNGSARTEN", "cash": "Bar", "card": "Karte", "voucher": "Gutschein",
         "cheque": "Scheck", "other": "Andere", "exchange": "Umtausch",
+        "account": "Wartekonto",
         "vat": "MWST NACH SATZ", "net": "netto", "tax": "MwSt", "gross": "brutto",
         "performances": "NACH VORSTELLUNG", "fees": "Bestellgebühren",
         "corrections": "STORNOS UND ERSTATTUNGEN", "cancellations": "Stornos",
@@ -91,6 +94,8 @@ def _words(language: str) -> Mapping[str, str]:
 
 def tender_name(key: str, language: str = "fr") -> str:
     """ "cash" → "Espèces"; an other tender's kind ("cheque") by its word, or as it is."""
+    if key.startswith("account:"):  # a company's waiting account (domain.accounts)
+        return f"{_words(language)['account']} {key.removeprefix('account:')}"
     known = ("cash", "card", "voucher", "cheque", "exchange")
     return _words(language).get(key, key) if key in known else key
 
