@@ -237,17 +237,24 @@ def test_a_reprint_voids_the_old_barcode_and_the_new_one_is_valid(
     assert after["state"] == "void" and after["reason"] == "cancelled"
 
 
+def _sold_from_lease(server: RunningServer, till: DemoTill, hours: int) -> tuple[str, str, str]:
+    """A seat leased to ``till`` for ``hours``, sold offline from the lease and uploaded:
+    (seat, lease id, sale)."""
+    [seat] = sellable_seats(server, SEATED, 1)
+    lease_id = lease_to(server, till, [seat], hours=hours)
+    cut_off(till)  # offline, the till sells from its lease
+    sale = _sell_seat(till, seat)
+    point_at(till, server.base_url)
+    assert till.syncing.upload().error == ""
+    return seat, lease_id, sale
+
+
 def test_a_refund_from_an_active_lease_goes_back_into_that_lease(
     server: RunningServer,
     two_tills: Tills,  # noqa: F811
 ) -> None:
     a, _b = two_tills
-    [seat] = sellable_seats(server, SEATED, 1)
-    lease_id = lease_to(server, a, [seat], hours=4)
-    cut_off(a)  # offline, the till sells from its lease
-    sale = _sell_seat(a, seat)
-    point_at(a, server.base_url)
-    assert a.syncing.upload().error == ""
+    seat, lease_id, sale = _sold_from_lease(server, a, hours=4)
     assert _seat(server, seat) == ("sold", sale, lease_id)
     _refund_all(a, sale)
     assert a.syncing.upload().error == ""
@@ -287,12 +294,7 @@ def test_a_refund_from_a_lease_no_longer_active_goes_back_to_the_central_pool(
     from datetime import timedelta
 
     a, b = two_tills
-    [seat] = sellable_seats(server, SEATED, 1)
-    lease_id = lease_to(server, a, [seat], hours=1)
-    cut_off(a)
-    sale = _sell_seat(a, seat)
-    point_at(a, server.base_url)
-    assert a.syncing.upload().error == ""
+    seat, lease_id, sale = _sold_from_lease(server, a, hours=1)
     a.clock.moment += timedelta(hours=2)
     server.clock.moment += timedelta(hours=2)
     assert a.syncing.upload().error == ""  # the lease's time is over: the till returns it
