@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from domain.clock import Clock
 from server import after_sale, devices, inventory, overload
 from server.catalog import Catalog
+from server.codes import register as register_codes
 from server.database import Busy, read, write
 from server.devices import DeviceRow
 from server.errors import ApiError
@@ -416,6 +417,8 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
         """Access control: is this barcode valid, void (refunded, reprinted) or unknown."""
         with read(engine) as conn:
             return after_sale.ticket(conn, barcode.strip().upper(), clock.now())
+
+    register_codes(app, API_PREFIX, clock, as_device, ERRORS)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

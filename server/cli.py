@@ -33,8 +33,9 @@ import platformdirs
 from fastapi import FastAPI
 from sqlalchemy import Connection, Engine, select
 
+from domain.advantages import MAX_BATCH
 from domain.availability import may_sell_contingent
-from server import devices, inventory
+from server import codes, devices, inventory
 from server import tables as t
 from server.api import create_app, openapi_document
 from server.catalog import Catalog, load_demo
@@ -337,6 +338,37 @@ def cmd_maintain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_codes_generate(args: argparse.Namespace) -> int:
+    """A batch of single-use codes for an advantage, one a line (to mail or print)."""
+    if not 1 <= args.count <= MAX_BATCH:
+        print(f"error: between 1 and {MAX_BATCH} codes per batch", file=sys.stderr)
+        return 2
+    with write(_engine(args)) as conn:
+        batch, made = codes.generate(conn, args.advantage, args.count, SystemClock().now())
+    out = Path(args.output) if args.output else None
+    text = "\n".join(made) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    print(f"{len(made)} codes for {args.advantage} (batch {batch})", file=sys.stderr)
+    return 0
+
+
+def cmd_codes_tally(args: argparse.Namespace) -> int:
+    with write(_engine(args)) as conn:
+        counted = codes.tally(conn, args.advantage)
+    print(" ".join(f"{k}={v}" for k, v in counted.items()))
+    return 0
+
+
+def cmd_codes_invalidate(args: argparse.Namespace) -> int:
+    with write(_engine(args)) as conn:
+        done = codes.invalidate(conn, args.code)
+    print("invalidated" if done else "not available: unknown, used or invalidated already")
+    return 0 if done else 1
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     app = create_app(make_engine("sqlite://"), SystemClock(), "")
     Path(args.file).write_text(openapi_document(app), encoding="utf-8")
@@ -416,6 +448,20 @@ def parser() -> argparse.ArgumentParser:
     maintain.add_argument("--retention-days", type=int, default=30)
     maintain.add_argument("--lease-grace-minutes", type=int, default=30)
     maintain.set_defaults(run=cmd_maintain)
+
+    code_parser = commands.add_parser("codes", help="single-use advantage codes")
+    code_commands = code_parser.add_subparsers(dest="codes_command", required=True)
+    generate = code_commands.add_parser("generate", help="a batch of codes (at most 1,000)")
+    generate.add_argument("--advantage", required=True, help="the advantage's id on the tills")
+    generate.add_argument("--count", type=int, required=True)
+    generate.add_argument("--output", help="a file for the codes (default: standard output)")
+    generate.set_defaults(run=cmd_codes_generate)
+    tally = code_commands.add_parser("tally", help="generated / available / used / invalidated")
+    tally.add_argument("--advantage", required=True)
+    tally.set_defaults(run=cmd_codes_tally)
+    invalidate = code_commands.add_parser("invalidate", help="refuse an available code")
+    invalidate.add_argument("code")
+    invalidate.set_defaults(run=cmd_codes_invalidate)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("file")

@@ -25,6 +25,7 @@ from typing import Any, Final, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from sync.codes import CodeClaimRequest, CodeClaimResponse
 from sync.protocol import (
     API_PREFIX,
     ChangesResponse,
@@ -175,6 +176,15 @@ class ServerClient:
     def return_lease(self, lease_id: str, through_seq: int) -> LeaseReturnResponse:
         body = LeaseReturnRequest(through_seq=through_seq).model_dump(mode="json")
         return self._call("POST", f"/leases/{lease_id}/return", LeaseReturnResponse, json=body)
+
+    def redeem_code(self, code: str, sale: str) -> CodeClaimResponse:
+        """Claim a single-use code for ``sale`` (idempotent on the sale)."""
+        body = CodeClaimRequest(sale=sale).model_dump(mode="json")
+        return self._call("POST", f"/codes/{code}/redeem", CodeClaimResponse, json=body)
+
+    def release_code(self, code: str, sale: str) -> CodeClaimResponse:
+        body = CodeClaimRequest(sale=sale).model_dump(mode="json")
+        return self._call("POST", f"/codes/{code}/release", CodeClaimResponse, json=body)
 
     # --- inside ----------------------------------------------------------------------------
 

@@ -24,7 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+import httpx
+
 from app.services.ports import UnitOfWork, UnitOfWorkFactory
+from app.services.records import SyncLink
 from domain.advantages import (
     Advantage,
     CodeRefused,
@@ -42,6 +45,10 @@ from domain.advantages import (
 from domain.clock import Clock
 from domain.errors import DomainError
 from domain.orders import Cart
+from sync.client import Refused, ServerClient, SyncError
+
+# A code is claimed while the customer waits at the counter: a short wait, then "offline".
+CLAIM_TIMEOUT = httpx.Timeout(connect=2.0, read=5.0, write=5.0, pool=2.0)
 
 
 class ClaimUnavailable(Exception):
@@ -51,12 +58,43 @@ class ClaimUnavailable(Exception):
 class CodeClaims(Protocol):
     """The central server's register of single-use codes (`sync.client.ServerClient`)."""
 
-    def redeem(self, code: str, sale: str) -> None:
-        """Claim ``code`` for ``sale`` (idempotent on ``sale``): `CodeRefused` (USED, UNKNOWN,
-        INVALIDATED) or `ClaimUnavailable`."""
+    def redeem(self, code: str, sale: str) -> str:
+        """Claim ``code`` for ``sale`` (idempotent on ``sale``): the advantage it is for, or
+        `CodeRefused` (USED, UNKNOWN, INVALIDATED) or `ClaimUnavailable`."""
 
     def release(self, code: str, sale: str) -> None:
         """Give ``code`` back when ``sale`` did not take place."""
+
+
+class ServerCodeClaims:
+    """`CodeClaims` through the enrolled till's server (``link()``: its `SyncLink`; None or
+    revoked: every claim is unavailable, so its single-use codes are refused)."""
+
+    def __init__(self, link: Callable[[], SyncLink | None]) -> None:
+        self._link = link
+
+    def redeem(self, code: str, sale: str) -> str:
+        return self._ask(code, lambda c: c.redeem_code(code, sale).advantage)
+
+    def release(self, code: str, sale: str) -> None:
+        self._ask(code, lambda c: c.release_code(code, sale).advantage)
+
+    def _ask(self, code: str, call: Callable[[ServerClient], str]) -> str:
+        link = self._link()
+        if link is None or link.revoked:
+            raise ClaimUnavailable("this till has no server")
+        try:
+            with ServerClient(link.server_url, link.ca_pem, link.token, CLAIM_TIMEOUT) as client:
+                return call(client)
+        except Refused as exc:
+            if exc.status == 404:
+                raise CodeRefused(Refusal.UNKNOWN, code) from exc
+            reason = str(exc.details.get("reason", ""))
+            if reason in (Refusal.USED.value, Refusal.INVALIDATED.value):
+                raise CodeRefused(Refusal(reason), code) from exc
+            raise ClaimUnavailable(str(exc)) from exc
+        except SyncError as exc:  # unreachable, busy, not enrolled any more
+            raise ClaimUnavailable(str(exc)) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +137,8 @@ class AdvantageServices:
             advantage = uow.advantages.get(advantage_id)
             if advantage.target is not Target.SINGLE_USE:
                 raise DomainError(f"{advantage.name!r} is not an advantage of single-use codes")
+            if self._claims is not None:
+                raise DomainError("an enrolled till's codes are generated on the server")
             codes = generate_codes(count, self._random_below, uow.advantages.code_exists)
             uow.advantages.add_codes(advantage_id, batch, codes, now)
             uow.commit()
@@ -144,26 +184,33 @@ class AdvantageServices:
         code = normalise_code(text)
         if not code:
             raise CodeRefused(Refusal.UNKNOWN, text)
+        ask_server = False
         with self._uow(read_only=True) as uow:
-            advantage, single = self._checked(uow, cart_id, code)
-        claimed = False
-        if single and self._claims is not None:
             try:
-                self._claims.redeem(code, cart_id)  # idempotent on the cart: safe to retry
+                _, ask_server = self._checked(uow, cart_id, code)
+            except CodeRefused as refused:  # a code of the server's batches, not known here
+                if refused.reason is not Refusal.UNKNOWN or self._claims is None:
+                    raise
+                ask_server = True
+        claimed: str | None = None  # the advantage the server says the code is for
+        if ask_server and self._claims is not None:
+            try:
+                claimed = self._claims.redeem(code, cart_id)  # idempotent on the cart
             except ClaimUnavailable as exc:
                 raise CodeRefused(Refusal.OFFLINE, code, str(exc)) from exc
-            claimed = True
         try:
             with self._uow() as uow:
-                advantage, single = self._checked(uow, cart_id, code)  # again, under the lock
+                advantage, single = self._checked(uow, cart_id, code, claimed)  # under the lock
                 if single:
-                    uow.advantages.take_code(code, cart_id, claimed)
+                    if uow.advantages.code(code) is None:
+                        uow.advantages.add_codes(advantage.id, "server", [code], self._clock.now())
+                    uow.advantages.take_code(code, cart_id, claimed is not None)
                 uow.advantages.apply(cart_id, advantage.id, code)
                 result = self._discount(uow, uow.carts.get(cart_id))
                 uow.commit()
                 return result
         except Exception:
-            if claimed and self._claims is not None:
+            if claimed is not None:
                 self._release_quietly(code, cart_id)
             raise
 
@@ -220,17 +267,24 @@ class AdvantageServices:
 
     # --- inside -----------------------------------------------------------------------------
 
-    def _checked(self, uow: UnitOfWork, cart_id: str, code: str) -> tuple[Advantage, bool]:
+    def _checked(
+        self, uow: UnitOfWork, cart_id: str, code: str, claimed: str | None = None
+    ) -> tuple[Advantage, bool]:
+        """The code's advantage and whether it is a single-use code, or `CodeRefused`.
+        ``claimed``: the advantage the server claimed the code for, for this cart."""
         cart = uow.carts.get(cart_id).undiscounted()
         advantage = uow.advantages.by_access_code(code)
         single = False
         if advantage is None:
-            held = uow.advantages.code(code)
-            if held is None:
-                raise CodeRefused(Refusal.UNKNOWN, code)
-            check_code_state(held.state, code, cart_id, held.cart_id)
-            advantage = uow.advantages.get(held.advantage_id)
             single = True
+            held = uow.advantages.code(code)
+            if held is not None:
+                check_code_state(held.state, code, cart_id, held.cart_id)
+                advantage = uow.advantages.get(held.advantage_id)
+            elif claimed is None:
+                raise CodeRefused(Refusal.UNKNOWN, code)
+            else:
+                advantage = self._configured(uow, code, claimed)
         if advantage.id in dict(uow.advantages.applied(cart_id)):
             raise CodeRefused(Refusal.ALREADY_APPLIED, code)
         check(
@@ -242,6 +296,13 @@ class AdvantageServices:
             code=code,
         )
         return advantage, single
+
+    @staticmethod
+    def _configured(uow: UnitOfWork, code: str, advantage_id: str) -> Advantage:
+        for advantage in uow.advantages.list_all():
+            if advantage.id == advantage_id and advantage.target is Target.SINGLE_USE:
+                return advantage
+        raise CodeRefused(Refusal.UNKNOWN, code, f"advantage {advantage_id} is not on this till")
 
     def _discount(self, uow: UnitOfWork, cart: Cart) -> AppliedCart:
         """The cart with its applied codes' discounts, saved; those no longer fitting left."""
