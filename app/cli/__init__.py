@@ -26,6 +26,7 @@ _COMMAND_MODULES = (
     "app.cli.simulate",
     "app.cli.enroll",
     "app.cli.sync",
+    "app.cli.contact",
 )
 COMMANDS = frozenset(m.rsplit(".", 1)[1] for m in _COMMAND_MODULES)
 

@@ -7,6 +7,7 @@ domain dataclasses and the small summary dataclasses of the repositories, never 
 from app.persistence import (  # noqa: F401  (register tables)
     tables_advantages,
     tables_after_sale,
+    tables_contacts,
     tables_payments,
     tables_printing,
     tables_sales,

@@ -26,6 +26,7 @@ from app.persistence.repositories.after_sale import AfterSaleRepository
 from app.persistence.repositories.catalog import CatalogRepository
 from app.persistence.repositories.channels import ChannelRepository
 from app.persistence.repositories.configurations import ConfigurationRepository
+from app.persistence.repositories.contacts import ContactRepository
 from app.persistence.repositories.feed import FeedRepository
 from app.persistence.repositories.journal import JournalRepository
 from app.persistence.repositories.operators import OperatorRepository
@@ -71,6 +72,7 @@ class UnitOfWork:
     sync: SyncLinkRepository
     feed: FeedRepository
     advantages: AdvantageRepository
+    contacts: ContactRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -103,6 +105,7 @@ class UnitOfWork:
         self.sync = SyncLinkRepository(session)
         self.feed = FeedRepository(session, self.venues)
         self.advantages = AdvantageRepository(session)
+        self.contacts = ContactRepository(session)
         return self
 
     def __exit__(
