@@ -115,14 +115,24 @@ def _reprint(conn: Connection, event: Event, now: datetime) -> Incidents:
         incidents: Incidents = [("reprint_unknown_sale", where)]
     else:
         incidents = []
+    refunded = conn.scalar(
+        select(t.ticket.c.reason).where(
+            t.ticket.c.barcode == old, t.ticket.c.reason.in_(["refunded", "cancelled"])
+        )
+    )
     void = {"state": "void", "reason": "reprinted", "replaced_by": new}
     if not insert_if_new(conn, t.ticket, _ticket(old, sale_id, number, event, now, **void)):
         conn.execute(
             update(t.ticket)
-            .where(t.ticket.c.barcode == old)
+            .where(t.ticket.c.barcode == old, t.ticket.c.state == "valid")
             .values(**void, event_id=event.event_id, updated_at=now)
         )
-    if not insert_if_new(conn, t.ticket, _ticket(new, sale_id, number, event, now)):
+    # A DUPLICATA of a ticket refunded already gives no entry either (the till refuses to
+    # print one: an incident when it comes all the same).
+    still = {} if refunded is None else {"state": "void", "reason": refunded}
+    if refunded is not None:
+        incidents.append(("reprint_of_void_ticket", where))
+    if not insert_if_new(conn, t.ticket, _ticket(new, sale_id, number, event, now, **still)):
         incidents.append(("barcode_taken", where))
     return incidents
 
