@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "app.cli.enroll",
     "app.cli.sync",
     "app.cli.contact",
+    "app.cli.advantage",
 )
 COMMANDS = frozenset(m.rsplit(".", 1)[1] for m in _COMMAND_MODULES)
 

@@ -213,3 +213,30 @@ def test_an_enrolled_till_offline_refuses_a_single_use_code_but_not_a_promo_code
     assert refused.value.reason is Refusal.OFFLINE
     assert local.tally("TYD").available == 1
     enrolled.enter_code(cart_id, "COUPON10")  # a shared code needs no server
+
+
+def test_a_till_on_its_own_adds_an_advantage_generates_codes_and_tallies_them_by_command(
+    tmp_path: Path, template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import run_cli
+
+    folder = tmp_path / "solo"
+    shutil.copytree(template, folder)
+    data = ["--data-dir", str(folder), "advantage"]
+    assert run_cli([*data, "add", "COUPON3", "Coupon 3%", "--target", "promo", "--percent",
+                    "3", "--code", "coupon3", "--minimum", "20.00"]) == 0  # fmt: skip
+    assert "code COUPON3" in capsys.readouterr().out
+    assert run_cli([*data, "add", "TYD", "Promo TYD", "--target", "single_use",
+                    "--amount-off", "5.00"]) == 0  # fmt: skip
+    assert run_cli([*data, "add", "BAD", "No code", "--target", "promo", "--percent", "3"]) != 0
+    assert "access code" in capsys.readouterr().err
+    assert run_cli([*data, "codes", "TYD", "--count", "4"]) == 0
+    made = capsys.readouterr().out.split()
+    assert len(set(made)) == 4
+    assert run_cli([*data, "codes", "TYD", "--count", "1001"]) != 0
+    assert "between 1 and 1000" in capsys.readouterr().err
+    assert run_cli([*data, "invalidate", made[0]]) == 0
+    assert run_cli([*data, "tally", "TYD"]) == 0
+    assert "generated=4 available=3 used=0 invalidated=1" in capsys.readouterr().out
+    assert run_cli([*data, "list"]) == 0
+    assert "COUPON3  Coupon 3%  promo  3%  code COUPON3" in capsys.readouterr().out
