@@ -22,6 +22,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 import httpx
@@ -236,8 +237,6 @@ class AdvantageServices:
         dropped (and said why), their single-use codes kept for this cart until removed."""
         with self._uow() as uow:
             result = self._discount(uow, uow.carts.get(cart_id))
-            for advantage, _ in result.dropped:
-                uow.advantages.unapply(cart_id, advantage.id)
             uow.commit()
             return result
 
@@ -305,32 +304,38 @@ class AdvantageServices:
         raise CodeRefused(Refusal.UNKNOWN, code, f"advantage {advantage_id} is not on this till")
 
     def _discount(self, uow: UnitOfWork, cart: Cart) -> AppliedCart:
-        """The cart with its applied codes' discounts, saved; those no longer fitting left."""
-        base = cart.undiscounted()
-        fitting: list[tuple[Advantage, str]] = []
-        dropped: list[tuple[Advantage, CodeRefused]] = []
-        now = self._clock.now()
-        for advantage_id, code in uow.advantages.applied(cart.id):
-            advantage = uow.advantages.get(advantage_id)
-            try:
-                check(
-                    advantage,
-                    base,
-                    channel=self._channel_code(),
-                    at=now,
-                    uses=uow.advantages.uses(advantage.id),
-                    code=code,
-                )
-            except CodeRefused as refused:
-                dropped.append((advantage, refused))
-                continue
-            fitting.append((advantage, code))
-        result = discounted(base, fitting)
-        uow.carts.save(result, now)
-        return AppliedCart(result, tuple(fitting), tuple(dropped))
+        return reprice(uow, cart, self._channel_code(), self._clock.now())
 
     def _release_quietly(self, code: str, sale: str) -> None:
         assert self._claims is not None
         # release_abandoned tries again for an abandoned cart
         with contextlib.suppress(ClaimUnavailable, CodeRefused):
             self._claims.release(code, sale)
+
+
+def reprice(uow: UnitOfWork, cart: Cart, channel: str, now: datetime) -> AppliedCart:
+    """The cart with its applied codes' discounts, saved. Those that no longer fit (a cart
+    now below a minimum, a window closed) leave the cart, said in ``dropped``; a single-use
+    code left is free again on this till (`release_abandoned` gives it back to the server)."""
+    base = cart.undiscounted()
+    fitting: list[tuple[Advantage, str]] = []
+    dropped: list[tuple[Advantage, CodeRefused]] = []
+    for advantage_id, code in uow.advantages.applied(cart.id):
+        advantage = uow.advantages.get(advantage_id)
+        try:
+            check(
+                advantage,
+                base,
+                channel=channel,
+                at=now,
+                uses=uow.advantages.uses(advantage.id),
+                code=code,
+            )
+        except CodeRefused as refused:
+            dropped.append((advantage, refused))
+            uow.advantages.unapply(cart.id, advantage.id)
+            continue
+        fitting.append((advantage, code))
+    result = discounted(base, fitting)
+    uow.carts.save(result, now)
+    return AppliedCart(result, tuple(fitting), tuple(dropped))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from app.services import browsing, training
+from app.services import advantages, browsing, training
 from app.services.changes import Changes
 from app.services.payments import PaymentState
 from app.services.ports import (
@@ -358,7 +358,7 @@ class SellingServices:
         now = self._clock.now()
         with self._uow() as uow:
             cart = self._hold_seats(uow, uow.carts.get(cart_id), performance_id, seat_ids, {}, now)
-            uow.carts.save(cart, now)
+            cart = self._save(uow, cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
 
@@ -369,7 +369,7 @@ class SellingServices:
             cart = self._hold_places(
                 uow, uow.carts.get(cart_id), performance_id, zone_id, count, None, now
             )
-            uow.carts.save(cart, now)
+            cart = self._save(uow, cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
 
@@ -419,7 +419,7 @@ class SellingServices:
                 cart = self._hold_seats(
                     uow, cart, performance_id, seats, dict(zip(seats, audiences, strict=True)), now
                 )
-            uow.carts.save(cart, now)
+            cart = self._save(uow, cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({performance_id})))
 
@@ -435,7 +435,7 @@ class SellingServices:
             audience = next_tariff(grid, line.category, channel, line.audience)
             price = ticket_price(grid, line.category, audience, channel)
             cart = cart.with_tariff(line_id, audience, price)
-            uow.carts.save(cart, now)
+            cart = self._save(uow, cart, now)
             uow.commit()
             return self._view(uow, cart)
 
@@ -447,7 +447,7 @@ class SellingServices:
             line = cart.line(line_id)
             self._inventory_in(uow).release(uow, cart, line)
             cart = cart.without(line_id)
-            uow.carts.save(cart, now)
+            cart = self._save(uow, cart, now)
             uow.commit()
             return self._view(uow, cart, Changes(performances=frozenset({line.performance_id})))
 
@@ -469,9 +469,18 @@ class SellingServices:
             lapsed = uow.carts.lapsed(now)
             for cart in lapsed:
                 self._inventory_in(uow).release(uow, cart)
-                uow.carts.save(Cart(cart.id, cart.till, cart.currency), now)
+                self._save(uow, Cart(cart.id, cart.till, cart.currency), now)
             uow.commit()
         return lapsed
+
+    def _save(self, uow: UnitOfWork, cart: Cart, now: datetime) -> Cart:
+        """Save a changed cart with its promo and advantage codes applied again to its new
+        lines (`app.services.advantages.reprice`): what is due is always the discounted
+        amount, and a code that no longer fits leaves the cart."""
+        if not uow.advantages.applied(cart.id):
+            uow.carts.save(cart, now)
+            return cart
+        return advantages.reprice(uow, cart, self._channel_code(), now).cart
 
     # --- paying --------------------------------------------------------------------------
 
@@ -485,7 +494,7 @@ class SellingServices:
             expires = now + timedelta(minutes=channel.hold_minutes)
             # SeatsLost before any money is taken: the cashier picks other seats.
             cart = self._extended(uow, cart, expires, now)
-            uow.carts.save(cart, now)
+            cart = self._save(uow, cart, now)
             uow.commit()
             return self._view(uow, cart)
 

@@ -175,18 +175,46 @@ def test_a_code_held_by_an_open_cart_is_refused_to_another_and_free_once_removed
     assert advantages.tally("TYD").available == 1
 
 
-def test_a_changed_cart_gets_its_codes_again_or_is_told_which_no_longer_fit(till: Till) -> None:
-    _, selling, advantages, _ = till
+def test_a_changed_cart_gets_its_codes_again_and_drops_those_that_no_longer_fit(
+    till: Till,
+) -> None:
+    services, selling, advantages, _ = till
     cart_id = two_seats(till)
     two = selling.cart(cart_id).cart.subtotal()
     advantages.create(coupon(minimum=two))
+    advantages.create(coupon(id="OPEN", access_code="OPEN", percent_bp=500))
+    advantages.enter_code(cart_id, "OPEN")
     advantages.enter_code(cart_id, "COUPON10")
-    line = selling.cart(cart_id).cart.lines[1]
-    selling.remove(cart_id, line.id)
-    assert all(x.discount is None for x in selling.cart(cart_id).cart.lines)
-    refreshed = advantages.refresh(cart_id)
-    assert [(a.id, r.reason) for a, r in refreshed.dropped] == [("COUPON10", Refusal.MINIMUM)]
+    first, second = selling.cart(cart_id).cart.lines
+    # F4 changes a tariff: both codes are applied again to the new prices
+    view = selling.cycle_tariff(cart_id, first.id)
+    assert all(line.discount is not None for line in view.cart.lines)
+    assert view.cart.subtotal().minor < view.cart.undiscounted().subtotal().minor
+    # one seat out: the cart is below COUPON10's minimum, which leaves it; OPEN stays
+    view = selling.remove(cart_id, second.id)
+    assert [a.id for a, _ in advantages.applied(cart_id)] == ["OPEN"]
+    gross = view.cart.undiscounted().subtotal()
+    assert view.cart.subtotal() == gross - Money((gross.minor * 500 + 5_000) // 10_000, EUR)
+    assert advantages.refresh(cart_id).dropped == ()
+    # more seats: OPEN discounts them too
+    more = free_seats(services, "P-MIS-2", 1)
+    view = selling.add_seats(cart_id, "P-MIS-2", more)
+    assert all(line.discount is not None for line in view.cart.lines)
+
+
+def test_a_single_use_code_dropped_from_a_changed_cart_is_free_again(till: Till) -> None:
+    _, selling, advantages, _ = till
+    advantages.create(
+        Advantage("TYD", "Promo TYD", Target.SINGLE_USE, EUR, amount_off=Money.of("5.00", EUR),
+                  performances=frozenset({"P-MIS-2"}), minimum=Money.of("0.01", EUR))
+    )  # fmt: skip
+    _, codes = advantages.generate("TYD", 1)
+    cart_id = two_seats(till)
+    advantages.enter_code(cart_id, codes[0])
+    for line in selling.cart(cart_id).cart.lines:
+        selling.remove(cart_id, line.id)  # an empty cart: nothing for the code to discount
     assert advantages.applied(cart_id) == ()
+    assert advantages.tally("TYD").available == 1
 
 
 class Offline:

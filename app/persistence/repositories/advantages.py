@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.persistence.errors import NotFound
@@ -26,6 +26,12 @@ _advantages = table_of(AdvantageRow)
 _codes = table_of(AdvantageCodeRow)
 _applied = table_of(CartAdvantageRow)
 _carts = table_of(CartRow)
+# Is the code still applied to the cart that took it (a code dropped from a changed cart is not)
+_still_applied = (
+    exists()
+    .where(_applied.c.cart_id == _codes.c.cart_id, _applied.c.code == _codes.c.code)
+    .label("applied")
+)
 
 
 def _advantage(row: Any) -> Advantage:
@@ -126,7 +132,7 @@ class AdvantageRepository:
 
     def code(self, code: str) -> SingleUseCode | None:
         row = self._session.execute(
-            select(_codes, _carts.c.state.label("cart_state"))
+            select(_codes, _carts.c.state.label("cart_state"), _still_applied)
             .select_from(_codes.outerjoin(_carts, _carts.c.id == _codes.c.cart_id))
             .where(_codes.c.code == code)
         ).first()
@@ -134,7 +140,7 @@ class AdvantageRepository:
 
     def codes_of(self, advantage_id: str) -> list[SingleUseCode]:
         rows = self._session.execute(
-            select(_codes, _carts.c.state.label("cart_state"))
+            select(_codes, _carts.c.state.label("cart_state"), _still_applied)
             .select_from(_codes.outerjoin(_carts, _carts.c.id == _codes.c.cart_id))
             .where(_codes.c.advantage_id == advantage_id)
             .order_by(_codes.c.code)
@@ -183,21 +189,26 @@ class AdvantageRepository:
         )
 
     def claimed_by_closed_carts(self) -> list[SingleUseCode]:
-        """Codes claimed on the server by carts abandoned since: to give back there."""
+        """Codes claimed on the server by carts abandoned since, or dropped from their cart:
+        to give back there (``cart_id``: the cart that claimed it)."""
         rows = self._session.execute(
-            select(_codes, _carts.c.state.label("cart_state"))
+            select(_codes, _carts.c.state.label("cart_state"), _still_applied)
             .select_from(_codes.join(_carts, _carts.c.id == _codes.c.cart_id))
-            .where(_codes.c.claimed_on_server == 1, _carts.c.state == "abandoned")
+            .where(_codes.c.claimed_on_server == 1)
         )
-        return [_code(row) for row in rows]
+        return [
+            SingleUseCode(row.code, row.advantage_id, CodeState.AVAILABLE, row.cart_id, True)
+            for row in rows
+            if row.cart_state == "abandoned" or not row.applied
+        ]
 
 
 def _code(row: Any) -> SingleUseCode:
     if row.invalidated_at is not None:
         state = CodeState.INVALIDATED
-    elif row.cart_state in ("paid", "open"):
+    elif row.cart_state in ("paid", "open") and row.applied:
         state = CodeState.USED  # held by an open cart: refused to any other
     else:
-        state = CodeState.AVAILABLE
-    cart = row.cart_id if row.cart_state in ("paid", "open") else None
+        state = CodeState.AVAILABLE  # its cart was abandoned, or dropped it
+    cart = row.cart_id if state is CodeState.USED else None
     return SingleUseCode(row.code, row.advantage_id, state, cart, bool(row.claimed_on_server))
