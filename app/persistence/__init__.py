@@ -8,6 +8,7 @@ from app.persistence import (  # noqa: F401  (register tables)
     tables_advantages,
     tables_after_sale,
     tables_contacts,
+    tables_options,
     tables_payments,
     tables_printing,
     tables_sales,

@@ -30,6 +30,7 @@ from app.persistence.repositories.contacts import ContactRepository
 from app.persistence.repositories.feed import FeedRepository
 from app.persistence.repositories.journal import JournalRepository
 from app.persistence.repositories.operators import OperatorRepository
+from app.persistence.repositories.options import OptionRepository
 from app.persistence.repositories.payments import PaymentRepository
 from app.persistence.repositories.print_jobs import PrintJobRepository
 from app.persistence.repositories.sales import (
@@ -73,6 +74,7 @@ class UnitOfWork:
     feed: FeedRepository
     advantages: AdvantageRepository
     contacts: ContactRepository
+    options: OptionRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -106,6 +108,7 @@ class UnitOfWork:
         self.feed = FeedRepository(session, self.venues)
         self.advantages = AdvantageRepository(session)
         self.contacts = ContactRepository(session)
+        self.options = OptionRepository(session)
         return self
 
     def __exit__(

@@ -1,0 +1,189 @@
+"""Options at the till (seed 001): an option created for a contact holds its places until its
+expiry; validated, it is picked up, paid and printed in one sale.
+
+Each option has its own cart, which no till has open (its ``till`` is `OPTION_CARTS`): the
+places are held through the sale's quantity mode (`SellingServices.add_quantities`: standing
+places of the category's zone, or its best available seats) and the holds then run until the
+option's expiry. The inventory only ever sees that cart, so an option holds exactly its
+cart's places. Refused, cancelled or expired, the cart is abandoned and every place goes
+back; ordered, the cart is paid: `pay` records the sale (journal, tickets queued,
+`SellingServices.record_sale`), marks the option ordered and attaches the contact to the
+order in one transaction.
+
+Modifying a placed option's quantities (`domain.options.place`) is not offered at the till
+yet: refuse it and create another.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import datetime
+
+from app.services.ports import Inventory, UnitOfWork, UnitOfWorkFactory
+from app.services.selling import LocalInventory, SaleResult, SellingServices
+from domain import options as rules
+from domain.clock import Clock
+from domain.options import HoldChange, Option, OptionError, OptionState
+from domain.orders import Cart, PaymentPlan
+
+OPTION_CARTS = "options"  # the `Cart.till` of option carts: never a till's open cart
+OPEN = frozenset(
+    {OptionState.REQUESTED, OptionState.PLACED, OptionState.WAITING_LIST,
+     OptionState.REFUSAL_PENDING, OptionState.VALIDATED}
+)  # fmt: skip
+
+
+class NoTariffForCategory(OptionError):
+    def __init__(self, category: str) -> None:
+        super().__init__(f"the performance sells no tariff in category {category}")
+        self.category = category
+
+
+class OptionServices:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        till: str,
+        selling: SellingServices,
+        inventory: Inventory | None = None,
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._till = till
+        self._selling = selling
+        self._inventory: Inventory = inventory or LocalInventory()  # the sale's
+
+    def create_direct(
+        self,
+        contact_id: str,
+        performance_id: str,
+        quantities: Mapping[str, int],
+        expires_at: datetime,
+        file_number: str = "",
+    ) -> Option:
+        """A direct option (pose directe): placed at once, its places held until
+        ``expires_at``. `OptionQuantitiesInvalid`, `OptionExpiryInvalid`, or the sale's
+        `SeatsUnavailable` / `PlacesUnavailable` / `NotEnoughSeats`, and nothing is held."""
+        now = self._clock.now()
+        asked = rules.request(
+            uuid.uuid4().hex[:10].upper(), contact_id, performance_id, quantities, expires_at,
+            now, file_number.strip(),
+        )  # fmt: skip
+        option, change = rules.place_directly(asked)
+        audience = self._full_tariffs(performance_id)
+        with self._uow(read_only=True) as uow:
+            if uow.contacts.get(contact_id).erased:  # NotFound for an unknown contact
+                raise OptionError(f"contact {contact_id} was erased")
+        cart = Cart(uuid.uuid4().hex, OPTION_CARTS, "EUR")
+        with self._uow() as uow:
+            uow.carts.save(cart, now)
+            uow.commit()
+        try:
+            wanted = []
+            for category, count in change.take.items():
+                if category not in audience:
+                    raise NoTariffForCategory(category)
+                wanted.append((category, audience[category], count))
+            held = self._selling.add_quantities(cart.id, performance_id, wanted).cart
+            with self._uow() as uow:
+                self._inventory.extend(uow, held, expires_at, now)
+                uow.carts.save(replace(held, hold_expires_at=expires_at), now)
+                uow.options.add(option, cart.id, now)
+                uow.commit()
+        except Exception:
+            self._selling.abandon(cart.id)
+            raise
+        return option
+
+    def _full_tariffs(self, performance_id: str) -> dict[str, str]:
+        """Per category, the tariff an option is held at: the first the channel sells."""
+        tariffs: dict[str, str] = {}
+        for price in self._selling.price_table(performance_id):
+            tariffs.setdefault(price.category, price.audience)
+        return tariffs
+
+    def get(self, option_id: str) -> Option:
+        with self._uow(read_only=True) as uow:
+            return uow.options.get(option_id)
+
+    def listed(self) -> list[Option]:
+        with self._uow(read_only=True) as uow:
+            return uow.options.all()
+
+    def find(self, query: str) -> list[Option]:
+        """By option number, contact number or file number (seed 001), open ones only."""
+        with self._uow(read_only=True) as uow:
+            return [o for o in uow.options.in_states(OPEN) if rules.matches(o, query)]
+
+    def validate(self, option_id: str) -> Option:
+        return self._step(option_id, rules.validate)
+
+    def start_refusal(self, option_id: str) -> Option:
+        return self._step(option_id, rules.start_refusal)
+
+    def cancel_refusal(self, option_id: str) -> Option:
+        return self._step(option_id, rules.cancel_refusal)
+
+    def refuse(self, option_id: str) -> Option:
+        return self._step(option_id, rules.refuse)
+
+    def cancel(self, option_id: str) -> Option:
+        return self._step(option_id, rules.cancel)
+
+    def _step(self, option_id: str, step: Callable[[Option], tuple[Option, HoldChange]]) -> Option:
+        now = self._clock.now()
+        with self._uow() as uow:
+            moved, change = step(uow.options.get(option_id))
+            self._apply(uow, option_id, moved, change, now)
+            uow.commit()
+        return moved
+
+    def _apply(
+        self, uow: UnitOfWork, option_id: str, moved: Option, change: HoldChange, now: datetime
+    ) -> None:
+        """Save the option; an option that holds nothing any more gives its cart back."""
+        uow.options.save(moved)
+        if change.release and not moved.held:
+            cart = uow.carts.get(uow.options.cart_of(option_id))
+            self._inventory.release(uow, cart)
+            uow.carts.close(cart.id, "abandoned", now)
+
+    def expire_due(self) -> list[Option]:
+        """Options past their expiry: expired, every place they held back on sale."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            due = [o for o in uow.options.in_states(rules.HOLDING) if o.due(now)]
+            expired = []
+            for option in due:
+                moved, change = rules.expire(option, now)
+                self._apply(uow, option.id, moved, change, now)
+                expired.append(moved)
+            uow.commit()
+        return expired
+
+    def cart_of(self, option_id: str) -> str:
+        with self._uow(read_only=True) as uow:
+            return uow.options.cart_of(option_id)
+
+    def due(self, option_id: str) -> PaymentPlan:
+        """What the contact pays to pick a validated option up."""
+        return PaymentPlan(self._selling.cart(self.cart_of(option_id)).due)
+
+    def pay(self, option_id: str, plan: PaymentPlan, operator_id: str) -> SaleResult:
+        """Pick-up: a validated option paid. One transaction: the sale recorded and
+        journaled with its tickets queued, the option ordered, the contact on the order."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            option = uow.options.get(option_id)
+            rules.order(option, "?", now)  # refused here, before the sale, unless validated
+            cart = uow.carts.get(uow.options.cart_of(option_id))
+            uow.carts.save(replace(cart, till=self._till), now)  # this till's sale now
+            order, device_seq, jobs = self._selling.record_sale(uow, cart.id, plan, operator_id)
+            ordered, _ = rules.order(option, order.id, now)  # its places passed to the order
+            uow.options.save(ordered)
+            uow.contacts.attach(order.id, option.contact_id)
+            uow.commit()
+        return self._selling.after_commit(order, device_seq, jobs)
