@@ -2152,6 +2152,49 @@
     </message>
 </context>
 <context>
+    <name>PickUpPanel</name>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="37" />
+        <source>Option, contact or file number (or scan)</source>
+        <translation>Options-, Kontakt- oder Vorgangsnummer (oder scannen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="38" />
+        <source>Option to pick up</source>
+        <translation>Abzuholende Option</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="40" />
+        <source>Pay cash and print (Enter)</source>
+        <translation>Bar bezahlen und drucken (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <source>Pick-up:</source>
+        <translation>Abholung:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="58" />
+        <source>No validated option %1 to pick up.</source>
+        <translation>Keine bestätigte Option %1 zum Abholen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="66" />
+        <source>Option %1: %2 places.</source>
+        <translation>Option %1: %2 Plätze.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="88" />
+        <source>Paid %1: %2 tickets printed.</source>
+        <translation>Bezahlt %1: %2 Tickets gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="98" />
+        <source>Nothing was done.</source>
+        <translation>Es wurde nichts getan.</translation>
+    </message>
+</context>
+<context>
     <name>PlansScreen</name>
     <message>
         <location filename="../../app/ui/plans/plans_screen.py" line="49" />

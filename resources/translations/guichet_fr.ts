@@ -2152,6 +2152,49 @@
     </message>
 </context>
 <context>
+    <name>PickUpPanel</name>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="37" />
+        <source>Option, contact or file number (or scan)</source>
+        <translation>N° d'option, de contact ou de dossier (ou scanner)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="38" />
+        <source>Option to pick up</source>
+        <translation>Option à retirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="40" />
+        <source>Pay cash and print (Enter)</source>
+        <translation>Payer en espèces et imprimer (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <source>Pick-up:</source>
+        <translation>Retrait :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="58" />
+        <source>No validated option %1 to pick up.</source>
+        <translation>Aucune option validée %1 à retirer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="66" />
+        <source>Option %1: %2 places.</source>
+        <translation>Option %1 : %2 places.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="88" />
+        <source>Paid %1: %2 tickets printed.</source>
+        <translation>Payé %1 : %2 billets imprimés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="98" />
+        <source>Nothing was done.</source>
+        <translation>Rien n'a été fait.</translation>
+    </message>
+</context>
+<context>
     <name>PlansScreen</name>
     <message>
         <location filename="../../app/ui/plans/plans_screen.py" line="49" />

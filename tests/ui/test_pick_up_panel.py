@@ -1,0 +1,72 @@
+"""Pick-up of a validated option: from the scan of its number to tickets printed in two
+actions (the scan, which ends with Enter, then Enter on the focused "Pay and print")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from app.config import load_station
+from app.main import Station, open_station
+from app.services.contacts import ContactServices
+from app.services.options import OptionServices
+from app.services.tills import ensure_demo_session
+from app.ui.orders.pick_up_panel import PickUpPanel
+from app.ui.tasks import Lane
+from domain.options import OptionState
+from tests.fakes import FixedClock
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Iterator[tuple[Station, OptionServices]]:
+    clock = FixedClock()
+    built = open_station(load_station(tmp_path / "till", demo=True), clock)
+    ensure_demo_session(built.services.uow_factory, clock, "G1")
+    yield built, OptionServices(built.services.uow_factory, clock, "G1", built.selling)
+    built.stop()
+
+
+@pytest.mark.timeout(60)
+def test_a_scan_then_enter_pays_and_prints_a_validated_option(
+    qtbot: QtBot, station: tuple[Station, OptionServices]
+) -> None:
+    built, options = station
+    uow, clock = built.services.uow_factory, built.services.clock
+    contact = ContactServices(uow, clock).create("Blanche Dainville").id
+    option = options.create_direct(contact, "P-MIS-2", {"CAT2": 2},
+                                   clock.now() + timedelta(days=1), "D-42")  # fmt: skip
+    options.validate(option.id)
+    with uow(read_only=True) as read:
+        cashier = read.operators.get("OP-CASHIER")
+        jobs_before = len(read.print_jobs.recent(1000))
+    say = QLabel()
+    lane = Lane("pick-up-test")
+    panel = PickUpPanel(options, lane, cashier, say)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.query.setFocus()
+    actions = 0
+    qtbot.keyClicks(panel.query, "D-42")  # the scanner types the file number's barcode …
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)  # … and its Enter: one action
+    actions += 1
+    qtbot.waitUntil(lambda: panel.pay_button.hasFocus())
+    qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)  # Enter on "Pay and print"
+    actions += 1
+    qtbot.waitUntil(lambda: "tickets printed" in say.text())
+    assert actions <= 2
+    assert "2 tickets printed" in say.text()
+    assert options.get(option.id).state is OptionState.ORDERED
+    with uow(read_only=True) as read:
+        assert len(read.print_jobs.recent(1000)) == jobs_before + 2
+    # Bad input: an unknown number is refused and nothing is done.
+    qtbot.keyClicks(panel.query, "NOSUCH")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "No validated option NOSUCH" in say.text())
+    assert not panel.pay_button.isEnabled()
+    lane.shutdown()
