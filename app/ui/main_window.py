@@ -139,6 +139,18 @@ class WorkArea(QWidget):
         self.nav.setCurrentRow(0)
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, activated=self.show_till_session)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.show_orders)
+        QShortcut(QKeySequence(Qt.Key.Key_F8), self, activated=self.show_pick_up)
+
+    def show_pick_up(self) -> bool:
+        """F8: the orders screen with the keyboard in its pick-up field (scan an option)."""
+        if not self.show_orders():
+            return False
+        screen = self.screens[Screen.ORDERS]
+        assert isinstance(screen, OrdersScreen)
+        if screen.pick_up is None:
+            return False
+        screen.pick_up.query.setFocus()
+        return True
 
     def show_orders(self, scanned: str | None = None) -> bool:
         """F2 (or a scan outside the payment): the orders screen, with what was scanned."""

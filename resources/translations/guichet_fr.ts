@@ -1224,37 +1224,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313" />
+        <location filename="../../app/ui/main_window.py" line="325" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335" />
+        <location filename="../../app/ui/main_window.py" line="347" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>FORMATION : aucune vente n'est réelle (superviseur : %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341" />
+        <location filename="../../app/ui/main_window.py" line="353" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="368" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Seul un superviseur démarre ou arrête le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="392" />
+        <location filename="../../app/ui/main_window.py" line="404" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="406" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -1320,309 +1320,309 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="82" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="84" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="83" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
         <source>Find an order</source>
         <translation>Rechercher une commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="93" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
         <source>Tickets of the order</source>
         <translation>Billets de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
         <source>Prints and journal entries of the order</source>
         <translation>Impressions et écritures du journal de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
         <source>Why (kept in the journal)</source>
         <translation>Motif (conservé dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="108" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="111" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Rembourser les billets cochés (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Réimprimer en DUPLICATA (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
         <source>To a credit balance (avoir)</source>
         <translation>Sur un avoir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Le remboursement va sur un nouveau code, utilisable ensuite comme une carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="120" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Échanger les billets cochés (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="141" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="149" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="145" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="153" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="147" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="155" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="150" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="158" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="198" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="208" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="206" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="216" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="211" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="230" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="248" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="239" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="249" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="250" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="251" />
         <source>the ticket was exchanged</source>
         <translation>le billet a été échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="244" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="263" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="273" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="269" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="285" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="287" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="288" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
         <source>exchanged</source>
         <translation>échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="306" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="308" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="299" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="309" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="303" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="322" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="346" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="379" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="451" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="461" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="341" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="351" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="362" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="372" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Cochez d'abord les billets à échanger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="414" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="203" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="418" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="398" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 sur l'avoir %2 (remettez le bon au client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="413" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="415" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="425" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="430" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="440" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="432" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="442" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="463" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="473" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="467" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="484" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="494" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="487" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="497" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="493" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="503" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>
@@ -3397,42 +3397,42 @@
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="208" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Orders (F2)</source>
         <translation>Commandes (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="232" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="234" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="246" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

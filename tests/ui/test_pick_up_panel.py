@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import load_station
 from app.main import Station, open_station
+from app.services.after_sale import AfterSaleServices
 from app.services.contacts import ContactServices
 from app.services.options import OptionServices
 from app.services.tills import ensure_demo_session
@@ -22,9 +23,11 @@ from app.ui.tasks import Lane
 from domain.options import OptionState
 from tests.fakes import FixedClock
 
+from .test_orders_screen import _orders, station  # noqa: F401
+
 
 @pytest.fixture
-def station(tmp_path: Path) -> Iterator[tuple[Station, OptionServices]]:
+def options_station(tmp_path: Path) -> Iterator[tuple[Station, OptionServices]]:
     clock = FixedClock()
     built = open_station(load_station(tmp_path / "till", demo=True), clock)
     ensure_demo_session(built.services.uow_factory, clock, "G1")
@@ -34,9 +37,9 @@ def station(tmp_path: Path) -> Iterator[tuple[Station, OptionServices]]:
 
 @pytest.mark.timeout(60)
 def test_a_scan_then_enter_pays_and_prints_a_validated_option(
-    qtbot: QtBot, station: tuple[Station, OptionServices]
+    qtbot: QtBot, options_station: tuple[Station, OptionServices]
 ) -> None:
-    built, options = station
+    built, options = options_station
     uow, clock = built.services.uow_factory, built.services.clock
     contact = ContactServices(uow, clock).create("Blanche Dainville").id
     option = options.create_direct(contact, "P-MIS-2", {"CAT2": 2},
@@ -70,3 +73,16 @@ def test_a_scan_then_enter_pays_and_prints_a_validated_option(
     qtbot.waitUntil(lambda: "No validated option NOSUCH" in say.text())
     assert not panel.pay_button.isEnabled()
     lane.shutdown()
+
+
+@pytest.mark.timeout(60)
+def test_f8_takes_the_keyboard_to_the_pick_up_field(
+    qtbot: QtBot,
+    station: tuple[Station, AfterSaleServices],  # noqa: F811
+) -> None:
+    built, after = station
+    window, screen = _orders(qtbot, built, after)
+    assert screen.pick_up is not None and window.work is not None
+    screen.search.setFocus()
+    qtbot.keyClick(window.work.nav, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: screen.pick_up is not None and screen.pick_up.query.hasFocus())

@@ -41,11 +41,13 @@ from app.services.after_sale import (
 )
 from app.services.exchanges import ExchangeServices
 from app.services.gift_cards import gift_cards_of
+from app.services.options import OptionServices
 from app.services.selling import SellingServices
 from app.services.till import TillServices
 from app.ui import errors, formatting
 from app.ui.orders.exchange_panel import ExchangePanel
 from app.ui.orders.gift_card_panel import GiftCardPanel
+from app.ui.orders.pick_up_panel import PickUpPanel
 from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane
 from domain.errors import WrongPin
@@ -132,6 +134,12 @@ class OrdersScreen(QWidget):
             operator,
             self.message,
         )
+        self.pick_up: PickUpPanel | None = None  # F8: a validated option paid and printed
+        if selling is not None:
+            options = OptionServices(
+                after_sale.uow_factory, after_sale.clock, after_sale.till, selling
+            )
+            self.pick_up = PickUpPanel(options, lane, operator, self.message)
         self.reprint_button.clicked.connect(lambda: self.reprint())
         # A supervisor's approval, shown only when the rules ask for it.
         self.approval = QWidget()
@@ -171,6 +179,8 @@ class OrdersScreen(QWidget):
         if self.exchange_panel is not None:
             layout.addWidget(self.exchange_panel)
         layout.addWidget(self.gift_cards)
+        if self.pick_up is not None:
+            layout.addWidget(self.pick_up)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.refund())
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=lambda: self.reprint())
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.exchange())
