@@ -56,6 +56,10 @@ class OptionServices:
         self._selling = selling
         self._inventory: Inventory = inventory or LocalInventory()  # the sale's
 
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
     def create_direct(
         self,
         contact_id: str,

@@ -1318,311 +1318,374 @@
     </message>
 </context>
 <context>
-    <name>OrdersScreen</name>
+    <name>OptionsPanel</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="84" />
-        <source>Order number, ticket number or scan a barcode</source>
-        <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
+        <location filename="../../app/ui/orders/options_panel.py" line="53" />
+        <source>Contact number</source>
+        <translation>Kontaktnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
-        <source>Find an order</source>
-        <translation>Bestellung suchen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
-        <source>Tickets of the order</source>
-        <translation>Tickets der Bestellung</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
-        <source>Ticket</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/options_panel.py" line="56" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/options_panel.py" line="59" />
+        <source>Quantities, e.g. CAT1=2 CAT2=1</source>
+        <translation>Mengen, z. B. CAT1=2 CAT2=1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="65" />
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="66" />
+        <source>Create option</source>
+        <translation>Option anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="70" />
+        <source>Validate</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="72" />
+        <source>Refuse</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="76" />
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="102" />
+        <source>Type the quantities like CAT1=2 CAT2=1.</source>
+        <translation>Geben Sie die Mengen so ein: CAT1=2 CAT2=1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="115" />
+        <source>Option %1 placed.</source>
+        <translation>Option %1 angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="122" />
+        <source>Select an option first.</source>
+        <translation>Wählen Sie zuerst eine Option.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="129" />
+        <source>Nothing was done.</source>
+        <translation>Es wurde nichts getan.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersScreen</name>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Order number, ticket number or scan a barcode</source>
+        <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <source>Find an order</source>
+        <translation>Bestellung suchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
+        <source>Tickets of the order</source>
+        <translation>Tickets der Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <source>Performance</source>
+        <translation>Vorstellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
         <source>Prints and journal entries of the order</source>
         <translation>Drucke und Journaleinträge der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
         <source>Why (kept in the journal)</source>
         <translation>Grund (im Journal festgehalten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="111" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="111" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Als DUPLICATA nachdrucken (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>To a credit balance (avoir)</source>
         <translation>Als Gutschrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Die Erstattung geht auf einen neuen Code, später wie eine Geschenkkarte einlösbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="120" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="149" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="153" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="153" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="157" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="155" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="158" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="162" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="208" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="216" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="226" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="248" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="253" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="249" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="250" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="251" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="273" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="284" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="285" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="291" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="287" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="288" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="293" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="306" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="311" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="308" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="309" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="322" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="327" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="346" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="351" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="461" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="466" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="351" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="372" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="409" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="414" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="418" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="218" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="413" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="425" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="430" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="440" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="442" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="447" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="473" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="478" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="482" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="494" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="499" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="497" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="502" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="503" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="508" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>

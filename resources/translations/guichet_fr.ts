@@ -1318,311 +1318,374 @@
     </message>
 </context>
 <context>
-    <name>OrdersScreen</name>
+    <name>OptionsPanel</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="84" />
-        <source>Order number, ticket number or scan a barcode</source>
-        <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
+        <location filename="../../app/ui/orders/options_panel.py" line="53" />
+        <source>Contact number</source>
+        <translation>N° de contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
-        <source>Find an order</source>
-        <translation>Rechercher une commande</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="95" />
-        <source>Tickets of the order</source>
-        <translation>Billets de la commande</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
-        <source>Ticket</source>
-        <translation>Billet</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/options_panel.py" line="56" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/options_panel.py" line="59" />
+        <source>Quantities, e.g. CAT1=2 CAT2=1</source>
+        <translation>Quantités, p. ex. CAT1=2 CAT2=1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="65" />
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="66" />
+        <source>Create option</source>
+        <translation>Poser l'option</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="70" />
+        <source>Validate</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="72" />
+        <source>Refuse</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="76" />
+        <source>Options:</source>
+        <translation>Options :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="102" />
+        <source>Type the quantities like CAT1=2 CAT2=1.</source>
+        <translation>Saisissez les quantités ainsi : CAT1=2 CAT2=1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="115" />
+        <source>Option %1 placed.</source>
+        <translation>Option %1 posée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="122" />
+        <source>Select an option first.</source>
+        <translation>Sélectionnez d'abord une option.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/options_panel.py" line="129" />
+        <source>Nothing was done.</source>
+        <translation>Rien n'a été fait.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersScreen</name>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <source>Order number, ticket number or scan a barcode</source>
+        <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <source>Find an order</source>
+        <translation>Rechercher une commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
+        <source>Tickets of the order</source>
+        <translation>Billets de la commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <source>Ticket</source>
+        <translation>Billet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <source>Performance</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="97" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="106" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
         <source>Prints and journal entries of the order</source>
         <translation>Impressions et écritures du journal de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="109" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
         <source>Why (kept in the journal)</source>
         <translation>Motif (conservé dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="111" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="111" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Rembourser les billets cochés (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Réimprimer en DUPLICATA (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>To a credit balance (avoir)</source>
         <translation>Sur un avoir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Le remboursement va sur un nouveau code, utilisable ensuite comme une carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="120" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Échanger les billets cochés (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="149" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="153" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="153" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="157" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="155" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="158" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="162" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="208" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="216" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="226" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="248" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="253" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="249" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="250" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="251" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
         <source>the ticket was exchanged</source>
         <translation>le billet a été échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="273" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="284" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="285" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="286" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="291" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="287" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="288" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="293" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
         <source>exchanged</source>
         <translation>échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="306" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="311" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="308" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="309" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="322" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="327" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="346" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="351" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="461" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="466" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="351" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="372" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Cochez d'abord les billets à échanger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="404" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="409" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="414" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="418" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="218" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="413" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 sur l'avoir %2 (remettez le bon au client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="425" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="430" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="440" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="442" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="447" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="473" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="478" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="482" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="494" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="499" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="497" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="502" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="503" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="508" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import load_station
@@ -18,6 +18,7 @@ from app.services.after_sale import AfterSaleServices
 from app.services.contacts import ContactServices
 from app.services.options import OptionServices
 from app.services.tills import ensure_demo_session
+from app.ui.orders.options_panel import OptionsPanel
 from app.ui.orders.pick_up_panel import PickUpPanel
 from app.ui.tasks import Lane
 from domain.options import OptionState
@@ -86,3 +87,31 @@ def test_f8_takes_the_keyboard_to_the_pick_up_field(
     screen.search.setFocus()
     qtbot.keyClick(window.work.nav, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: screen.pick_up is not None and screen.pick_up.query.hasFocus())
+
+
+@pytest.mark.timeout(60)
+def test_an_option_created_listed_and_validated_from_the_panel(
+    qtbot: QtBot, options_station: tuple[Station, OptionServices]
+) -> None:
+    built, options = options_station
+    contact = ContactServices(built.services.uow_factory, built.services.clock).create("A B").id
+    say = QLabel()
+    lane = Lane("options-test")
+    panel = OptionsPanel(options, lane, say)
+    qtbot.addWidget(panel)
+    panel.quantities.setText("two please")
+    qtbot.keyClick(panel.quantities, Qt.Key.Key_Return)
+    assert "CAT1=2" in say.text() and options.listed() == []  # refused, nothing done
+    panel.contact.setText(contact)
+    panel.performance.setText("P-MIS-2")
+    panel.quantities.setText("cat1=2, CAT2=1")
+    qtbot.keyClick(panel.quantities, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.listing.count() == 1)
+    [option] = options.listed()
+    assert dict(option.held) == {"CAT1": 2, "CAT2": 1} and "placed" in say.text()
+    assert option.expires_at == built.services.clock.now() + timedelta(days=10)
+    panel.listing.setCurrentRow(0)
+    panel.findChild(QWidget, "optionValidate").click()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "validated" in panel.listing.item(0).text())
+    assert options.get(option.id).state is OptionState.VALIDATED
+    lane.shutdown()

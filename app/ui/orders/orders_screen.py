@@ -47,6 +47,7 @@ from app.services.till import TillServices
 from app.ui import errors, formatting
 from app.ui.orders.exchange_panel import ExchangePanel
 from app.ui.orders.gift_card_panel import GiftCardPanel
+from app.ui.orders.options_panel import OptionsPanel
 from app.ui.orders.pick_up_panel import PickUpPanel
 from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane
@@ -135,11 +136,14 @@ class OrdersScreen(QWidget):
             self.message,
         )
         self.pick_up: PickUpPanel | None = None  # F8: a validated option paid and printed
+        self.options: OptionsPanel | None = None
         if selling is not None:
             options = OptionServices(
                 after_sale.uow_factory, after_sale.clock, after_sale.till, selling
             )
             self.pick_up = PickUpPanel(options, lane, operator, self.message)
+            self.options = OptionsPanel(options, lane, self.message)
+            self.options.refresh()
         self.reprint_button.clicked.connect(lambda: self.reprint())
         # A supervisor's approval, shown only when the rules ask for it.
         self.approval = QWidget()
@@ -179,8 +183,9 @@ class OrdersScreen(QWidget):
         if self.exchange_panel is not None:
             layout.addWidget(self.exchange_panel)
         layout.addWidget(self.gift_cards)
-        if self.pick_up is not None:
+        if self.pick_up is not None and self.options is not None:
             layout.addWidget(self.pick_up)
+            layout.addWidget(self.options, 1)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.refund())
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=lambda: self.reprint())
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.exchange())
