@@ -203,3 +203,24 @@ def test_the_screen_says_what_the_start_up_did_with_a_refund_a_crash_left(
     assert "Order G1-000004: the card terminal had refunded the card" in text
     assert "GIVE €12.00 IN CASH" in text
     assert "Order G1-000007: a card refund's outcome is unknown" in text
+
+
+@pytest.mark.timeout(60)
+def test_a_refund_to_a_credit_balance_shows_its_code(
+    qtbot: QtBot,
+    station: tuple[Station, AfterSaleServices],
+) -> None:
+    built, after = station
+    sale = _sale(built, card=True)
+    _, screen = _orders(qtbot, built, after)
+    _find(qtbot, screen, f"G1-{sale.device_seq:06d}")
+    qtbot.waitUntil(lambda: screen.view is not None)
+    _tick(screen, 1)
+    screen.reason.setText("changed plans")
+    screen.to_credit.setChecked(True)
+    qtbot.keyClick(screen.reason, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "credit balance AV-" in screen.message.text(), timeout=20_000)
+    assert "to the card" not in screen.message.text() and not screen.to_credit.isChecked()
+    code = screen.message.text().split("credit balance ")[1].split(" ")[0]
+    with built.services.uow_factory(read_only=True) as uow:
+        assert uow.gift_cards.balance(code) == sale.order.tickets[1].price
