@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
 
 from app.persistence import open_database
@@ -134,9 +134,10 @@ def test_a_closed_screen_stops_listening_and_the_devices_carry_on(
         database.close()
 
 
-def test_the_payment_a_supervisor_chose_stays_chosen_when_the_list_reloads(
+def _two_unknown_payments_second_chosen(
     qtbot: QtBot, screen: DevicesScreen
-) -> None:
+) -> tuple[tuple[str, str] | None, list[int]]:
+    """Two payments left unknown, the second chosen; the list's reloads are counted."""
     terminal = screen._services.station.device("card")
     for euros in (5, 6):
         terminal.simulator.fault = "never_ack"
@@ -144,10 +145,31 @@ def test_the_payment_a_supervisor_chose_stays_chosen_when_the_list_reloads(
         screen._services.test_payment("card", Money(euros * 100, "EUR"))
     qtbot.waitUntil(lambda: screen.payments.rowCount() == 2, timeout=10_000)
     screen.payments.selectRow(1)
-    chosen = screen._selected_payment()
     reloads: list[int] = []
     show = screen._show_payments
     screen._show_payments = lambda payments: (show(payments), reloads.append(len(payments)))
+    return screen._selected_payment(), reloads
+
+
+def test_the_payment_a_supervisor_chose_stays_chosen_when_the_list_reloads(
+    qtbot: QtBot, screen: DevicesScreen
+) -> None:
+    chosen, reloads = _two_unknown_payments_second_chosen(qtbot, screen)
     screen._services._payment_listeners.notify()  # another payment was recorded meanwhile
     qtbot.waitUntil(lambda: reloads == [2], timeout=5000)
     assert screen._selected_payment() == chosen
+
+
+def test_a_reload_while_the_supervisor_holds_ctrl_keeps_the_chosen_payment(
+    qtbot: QtBot, screen: DevicesScreen
+) -> None:
+    chosen, reloads = _two_unknown_payments_second_chosen(qtbot, screen)
+    # Ctrl held down (a shortcut on its way) when a payment recorded elsewhere reloads the list:
+    # a reselection that read the keyboard toggled the chosen row off, and the close did nothing.
+    qtbot.keyPress(screen.payments, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        screen._services._payment_listeners.notify()
+        qtbot.waitUntil(lambda: reloads == [2], timeout=5000)
+        assert screen._selected_payment() == chosen
+    finally:
+        qtbot.keyRelease(screen.payments, Qt.Key.Key_Control)

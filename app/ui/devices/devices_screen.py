@@ -121,6 +121,9 @@ class DevicesScreen(QWidget):
         self.payments = QTableWidget(0, 4)
         self.payments.setObjectName("openPayments")
         self.payments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # One payment at a time; and a reselection after a reload never reads the keyboard (in
+        # the default multi-selection a held Ctrl made selectRow toggle the chosen payment off).
+        self.payments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.payments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.payments.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.payments_hint = QLabel()
