@@ -21,6 +21,7 @@ def after_sale_services(station: Station, config: StationConfig) -> AfterSaleSer
     """The station's after-sale use cases; the refunds a stopped till left pending are
     settled here (`AfterSaleServices.recover_at_start`, what it did in ``recovered``)."""
     from app.services.after_sale import AfterSaleServices
+    from app.services.pickups import PickupServices
     from app.services.server_inventory import ServerInventory
     from domain.money import Money
 
@@ -42,6 +43,16 @@ def after_sale_services(station: Station, config: StationConfig) -> AfterSaleSer
         recorded=station.network.wake,
         print_receipt=printing.print_receipt
         if printing.station.for_purpose("receipts", quiet=True)
+        else None,
+        pickups=PickupServices(
+            services.uow_factory,
+            services.clock,
+            config.point_of_sale,
+            queue_tickets=printing.queue_numbered_tickets,
+            dispatch=printing.dispatch,
+            uploaded=station.network.wake,
+        )
+        if has_printer
         else None,
     )
     after_sale.recover_at_start()

@@ -74,6 +74,11 @@ offset, and ``"till"``, the point of sale's code):
 ``drawer_opened`` with ``"reason": "no_sale"``
     The drawer opened without a sale.
 
+``pickup`` (`domain.pickups.pickup_record`)
+    An order placed elsewhere (the web), paid there, whose tickets this till printed:
+    ``tickets`` (their numbers in that channel), ``value`` (what the order was paid). Not
+    the till's revenue and no tender: counted apart (`Totals.pickups`, `pickup_tickets`).
+
 Any other type (``print``, ``startup``, ``login``, ``session_count`` — a blind count, see
 `domain.till.count_record` —, the fiscal closures...) counts nothing.
 
@@ -104,6 +109,7 @@ DRAWER_OPENED = "drawer_opened"
 GIFT_CARD_SALE = "gift_card_sale"
 TOP_UP = "top_up"
 STORED_VALUE = (GIFT_CARD_SALE, TOP_UP)
+PICKUP = "pickup"
 NO_SALE = "no_sale"
 CORRECTIONS = (CANCELLATION, REFUND)
 
@@ -221,6 +227,8 @@ class Totals:
     fees_vat: Money | None = None  # the VAT in the fees (shared as in TariffTotal)
     gift_cards_sold: Tally | None = None  # value put on new gift cards (not revenue)
     top_ups: Tally | None = None  # value added to existing gift cards (not revenue)
+    pickups: Tally | None = None  # orders placed elsewhere printed here (not revenue)
+    pickup_tickets: int = 0  # their tickets
 
     @property
     def net_total(self) -> Money:
@@ -425,6 +433,7 @@ class Ledger:
         self._cash = {CASH_IN: [0, 0], CASH_OUT: [0, 0]}
         self._stored = {GIFT_CARD_SALE: [0, 0], TOP_UP: [0, 0]}
         self._reprints = 0
+        self._pickups = [0, 0, 0]  # orders, value, tickets
         self._drawer = 0
         self._tickets_issued = 0
         self._first_ticket: int | None = None
@@ -607,6 +616,11 @@ class Ledger:
     def _reprint(self, record: Mapping[str, object]) -> None:
         self._reprints += 1
 
+    def _pickup(self, record: Mapping[str, object]) -> None:
+        self._pickups[0] += 1
+        self._pickups[1] += self._minor(record.get("value"), "a pick-up's value")
+        self._pickups[2] += len(_numbers(record.get("tickets")))
+
     def _drawer_opened(self, record: Mapping[str, object]) -> None:
         if record.get("reason") == NO_SALE:
             self._drawer += 1
@@ -622,6 +636,7 @@ class Ledger:
         DRAWER_OPENED: _drawer_opened,
         GIFT_CARD_SALE: _stored_value,
         TOP_UP: _stored_value,
+        PICKUP: _pickup,
     }
 
     # --- the result ------------------------------------------------------------------------
@@ -671,6 +686,8 @@ class Ledger:
             fees_vat=m(self._fees_vat),
             gift_cards_sold=tally(self._stored[GIFT_CARD_SALE]),
             top_ups=tally(self._stored[TOP_UP]),
+            pickups=Tally(self._pickups[0], m(self._pickups[1])),
+            pickup_tickets=self._pickups[2],
         )
 
 

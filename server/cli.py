@@ -10,6 +10,8 @@
     guichet-server lease grant --till NAME --performance ID [--seat ID ...] [--places ZONE:N ...]
                                --sell-until ISO-TIME
     guichet-server lease revoke LEASE_ID
+    guichet-server orders place --performance ID --seats N --customer NAME [--channel WEB]
+    guichet-server orders list
     guichet-server incidents
     guichet-server maintain [--retention-days 30] [--lease-grace-minutes 30]
     guichet-server openapi FILE
@@ -35,7 +37,7 @@ from sqlalchemy import Connection, Engine, select
 
 from domain.advantages import MAX_BATCH
 from domain.availability import may_sell_contingent
-from server import codes, devices, inventory
+from server import codes, devices, inventory, pickups
 from server import tables as t
 from server.api import create_app, openapi_document
 from server.catalog import Catalog, load_demo
@@ -158,6 +160,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     codes: dict[str, str] = {}
     with write(engine) as conn:
         load_demo(conn, now)
+        pickups.place_demo(conn, Catalog(), now)  # web orders waiting at the box office
         for name in args.till or ["G1"]:
             known = conn.execute(
                 select(t.device.c.enrolled_at, t.device.c.revoked_at).where(t.device.c.name == name)
@@ -208,15 +211,7 @@ def lease_demo(conn: Connection, name: str, now: datetime) -> list[str]:
         if performance_id in leased:
             continue
         selling = catalog.selling(conn, "GUICHET", performance_id)
-        free = set(
-            conn.execute(
-                select(t.seat_inventory.c.seat_id).where(
-                    t.seat_inventory.c.performance_id == performance_id,
-                    t.seat_inventory.c.state == "free",
-                    t.seat_inventory.c.lease_id.is_(None),
-                )
-            ).scalars()
-        )
+        free = inventory.free_seats(conn, performance_id)
         seats = [
             s.id
             for s in selling.layout.physical.seats
@@ -338,6 +333,32 @@ def cmd_maintain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_orders_place(args: argparse.Namespace) -> int:
+    """A paid order of another channel (the web shop) for pick-up at the box office."""
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        changes = Changes()
+        order = pickups.place_best(
+            conn, changes, Catalog(), args.channel, args.customer, args.performance, args.seats, now
+        )
+        changes.flush(conn, now)
+    print(f"{order.number}: {len(order.tickets)} ticket(s), {order.total}, for {order.customer}")
+    for ticket in order.tickets:
+        print(f"  {ticket.number} {ticket.seat_id or ticket.zone_id} {ticket.barcode}")
+    return 0
+
+
+def cmd_orders_list(args: argparse.Namespace) -> int:
+    with write(_engine(args)) as conn:
+        for order in pickups.listed(conn):
+            where = f" by {order.collected_by}" if order.collected_by else ""
+            print(
+                f"{order.number} {order.state.value}{where} {order.channel} "
+                f"{len(order.tickets)} ticket(s) {order.total} {order.customer}"
+            )
+    return 0
+
+
 def cmd_codes_generate(args: argparse.Namespace) -> int:
     """A batch of single-use codes for an advantage, one a line (to mail or print)."""
     if not 1 <= args.count <= MAX_BATCH:
@@ -439,6 +460,18 @@ def parser() -> argparse.ArgumentParser:
     lease_revoke = lease_commands.add_parser("revoke")
     lease_revoke.add_argument("lease_id")
     lease_revoke.set_defaults(run=cmd_lease_revoke)
+
+    orders = commands.add_parser("orders", help="orders of other channels for pick-up")
+    order_commands = orders.add_subparsers(dest="orders_command", required=True)
+    order_place = order_commands.add_parser("place", help="a paid web order, to print at a till")
+    order_place.add_argument("--performance", required=True)
+    order_place.add_argument("--seats", type=int, required=True)
+    order_place.add_argument("--customer", required=True)
+    order_place.add_argument("--channel", default="WEB")
+    order_place.set_defaults(run=cmd_orders_place)
+    order_commands.add_parser("list", help="every order for pick-up").set_defaults(
+        run=cmd_orders_list
+    )
 
     commands.add_parser("incidents", help="what needs a person").set_defaults(run=cmd_incidents)
 

@@ -32,7 +32,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from domain.errors import DomainError
 from domain.journal import canonical_json, check_record, link_hash
 from domain.venue import PhysicalLayout
-from server import after_sale
+from server import after_sale, pickups
 from server import tables as t
 from server.catalog import Catalog
 from server.database import insert_all_if_new, insert_if_new, write
@@ -291,6 +291,8 @@ def _effects(
         after_sale.sale_tickets(conn, event, now)
     elif after_sale.applies(event):
         incidents += after_sale.effects(conn, device, event, changes, now)
+    elif pickups.applies(event):
+        incidents += pickups.effects(conn, device, event, changes, now)
     return incidents
 
 
@@ -322,7 +324,11 @@ def _record_incidents(
             detail,
             device_id=device.id,
             event_id=event.event_id,
-            sale_id=event.event_id if event.kind == "sale" else after_sale.sale_of(event),
+            sale_id=(
+                event.event_id
+                if event.kind == "sale"
+                else after_sale.sale_of(event) or pickups.sale_of(event)
+            ),
         )
 
 

@@ -263,6 +263,19 @@ def _take_counts(
         raise _unavailable(short)
 
 
+def free_seats(conn: Connection, performance_id: str) -> set[str]:
+    """The seats of the central pool that are free now (no lease, no hold, not sold)."""
+    return set(
+        conn.execute(
+            select(seats_t.c.seat_id).where(
+                seats_t.c.performance_id == performance_id,
+                seats_t.c.state == "free",
+                seats_t.c.lease_id.is_(None),
+            )
+        ).scalars()
+    )
+
+
 # --- holds ---------------------------------------------------------------------------------
 
 

@@ -323,6 +323,26 @@ class Incident(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class PickupOrder(Base):
+    """An order placed elsewhere (the web shop) to be printed at a till (`server.pickups`);
+    the tills see it as the catalog entity ``pickup_order``. ``state``: waiting, collected,
+    cancelled; ``collected_by``: the till whose ``pickup`` event printed it."""
+
+    __tablename__ = "pickup_order"
+    __table_args__ = (
+        CheckConstraint("state IN ('waiting', 'collected', 'cancelled')", name="state"),
+    )
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"), unique=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    customer: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(12))
+    placed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    collected_by: Mapped[str | None] = mapped_column(ID)
+    collected_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    collected_event: Mapped[str | None] = mapped_column(ID)
+
+
 def table(model: type[Base]) -> Table:
     """The Core table of a model, for the single-statement conditional writes."""
     found = model.__table__
@@ -347,3 +367,4 @@ ticket = table(Ticket)
 device_event = table(DeviceEvent)
 journal_entry = table(JournalEntry)
 incident = table(Incident)
+pickup_order = table(PickupOrder)

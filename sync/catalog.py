@@ -30,6 +30,7 @@ from domain.catalog import (
 from domain.channels import ChannelType, PointOfSale, SalesChannel, SeatSearchMode
 from domain.configuration import Contingent, ContingentType, LogicalLayout
 from domain.money import Money
+from domain.pickups import PickupOrder, PickupState, PickupTicket
 from domain.venue import Category, Hall, PhysicalLayout, Site
 from planfiles import parse_plan, write_plan
 
@@ -49,6 +50,7 @@ CHANNEL: Final = "channel"
 POINT_OF_SALE: Final = "point_of_sale"
 EVENT: Final = "event"
 PERFORMANCE: Final = "performance"
+PICKUP_ORDER: Final = "pickup_order"  # an order placed elsewhere, to print at a till
 
 # The order a till applies a snapshot in: what an entity refers to comes before it.
 ENTITY_ORDER: Final = (
@@ -66,6 +68,7 @@ ENTITY_ORDER: Final = (
     POINT_OF_SALE,
     EVENT,
     PERFORMANCE,
+    PICKUP_ORDER,
 )
 
 
@@ -405,3 +408,78 @@ def point_of_sale_of(data: Mapping[str, JsonValue]) -> PointOfSale:
 
 def event_of(data: Mapping[str, JsonValue]) -> Event:
     return Event(_text(data, "id"), _text(data, "activity_id"), _text(data, "name"))
+
+
+def pickup_order(value: PickupOrder) -> Data:
+    return {
+        "number": value.number,
+        "sale_id": value.sale_id,
+        "channel": value.channel,
+        "customer": value.customer,
+        "placed_at": value.placed_at.isoformat(),
+        "total": money(value.total),
+        "state": value.state.value,
+        "collected_by": value.collected_by,
+        "collected_at": None if value.collected_at is None else value.collected_at.isoformat(),
+        "tickets": [
+            {
+                "number": t.number,
+                "barcode": t.barcode,
+                "performance_id": t.performance_id,
+                "category": t.category,
+                "audience": t.audience,
+                "price": money(t.price),
+                "seat_id": t.seat_id,
+                "zone_id": t.zone_id,
+            }
+            for t in value.tickets
+        ],
+    }
+
+
+def _optional_text(data: Mapping[str, JsonValue], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{key} is not text")
+    return value
+
+
+def pickup_order_of(data: Mapping[str, JsonValue]) -> PickupOrder:
+    tickets = data["tickets"]
+    if not isinstance(tickets, list):
+        raise ValueError("tickets is not a list")
+    read: list[PickupTicket] = []
+    for item in tickets:
+        if not isinstance(item, dict):
+            raise ValueError("a ticket is not an object")
+        number = item["number"]
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise ValueError("a ticket's number is not an integer")
+        read.append(
+            PickupTicket(
+                number=number,
+                barcode=_text(item, "barcode"),
+                performance_id=_text(item, "performance_id"),
+                category=_text(item, "category"),
+                audience=_text(item, "audience"),
+                price=money_of(item["price"]),
+                seat_id=_optional_text(item, "seat_id"),
+                zone_id=_optional_text(item, "zone_id"),
+            )
+        )
+    collected = _optional_text(data, "collected_at")
+    placed = datetime.fromisoformat(_text(data, "placed_at"))
+    if placed.utcoffset() is None:
+        raise ValueError("placed_at has no offset")
+    return PickupOrder(
+        number=_text(data, "number"),
+        sale_id=_text(data, "sale_id"),
+        channel=_text(data, "channel"),
+        customer=_text(data, "customer"),
+        placed_at=placed,
+        tickets=tuple(read),
+        total=money_of(data["total"]),
+        state=PickupState(_text(data, "state")),
+        collected_by=_text(data, "collected_by"),
+        collected_at=None if collected is None else datetime.fromisoformat(collected),
+    )

@@ -10,6 +10,7 @@ from app.persistence import (  # noqa: F401  (register tables)
     tables_contacts,
     tables_options,
     tables_payments,
+    tables_pickups,
     tables_printing,
     tables_sales,
     tables_sync,

@@ -32,6 +32,7 @@ from app.persistence.repositories.journal import JournalRepository
 from app.persistence.repositories.operators import OperatorRepository
 from app.persistence.repositories.options import OptionRepository
 from app.persistence.repositories.payments import PaymentRepository
+from app.persistence.repositories.pickups import PickupRepository
 from app.persistence.repositories.print_jobs import PrintJobRepository
 from app.persistence.repositories.sales import (
     CartRepository,
@@ -75,6 +76,7 @@ class UnitOfWork:
     advantages: AdvantageRepository
     contacts: ContactRepository
     options: OptionRepository
+    pickups: PickupRepository
 
     def __init__(self, engine: Engine, path: str = "", read_only: bool = False) -> None:
         self._engine = engine
@@ -109,6 +111,7 @@ class UnitOfWork:
         self.advantages = AdvantageRepository(session)
         self.contacts = ContactRepository(session)
         self.options = OptionRepository(session)
+        self.pickups = PickupRepository(session)
         return self
 
     def __exit__(

@@ -46,6 +46,7 @@ from datetime import datetime
 from app.services import auth, training
 from app.services.changes import Changes
 from app.services.payments import CardPayment, PaymentState
+from app.services.pickups import PickupServices
 from app.services.ports import (
     Clock,
     Inventory,
@@ -61,9 +62,10 @@ from app.services.records import (
     ReprintRecord,
     TicketRecord,
 )
-from app.services.selling import LocalInventory, new_barcode, order_number
+from app.services.selling import LocalInventory, order_number
 from app.services.tickets import receipt_document, ticket_document
 from app.services.tills import session_for_sale
+from domain.barcodes import new_barcode
 from domain.credit import credit_code, to_credit_balance
 from domain.errors import DomainError
 from domain.journal import JournalEntry
@@ -295,6 +297,7 @@ class AfterSaleServices:
         recorded: Callable[[], None] | None = None,
         print_receipt: Callable[[ReceiptData], str] | None = None,
         random_bits: Callable[[int], int] = secrets.randbits,
+        pickups: PickupServices | None = None,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -310,6 +313,8 @@ class AfterSaleServices:
         self._print_receipt = print_receipt
         self._random_bits = random_bits
         self.recovered: list[Recovered] = []  # what the last `recover_at_start` did
+        # Orders placed elsewhere printed here (F8); None: the station prints no tickets.
+        self.pickups = pickups
 
     @property
     def uow_factory(self) -> UnitOfWorkFactory:

@@ -34,6 +34,7 @@ from app.services.changes import Changes
 from app.services.demo import DEMO_OWNER
 from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from app.services.syncing import NotEnrolled
+from domain import pickups
 from domain.catalog import PerformanceState
 from domain.venue import PhysicalLayout
 from sync import catalog as codec
@@ -261,5 +262,8 @@ def _write(
             uow.catalog.save_performance(performance)
         else:
             uow.catalog.add_performance(performance)
+    elif kind == codec.PICKUP_ORDER:  # kept collected if this till printed it meanwhile
+        order = codec.pickup_order_of(data)
+        uow.pickups.put(pickups.merged(uow.pickups.get(order.number), order))
     else:  # sync.feed plans only the kinds of codec.ENTITY_ORDER
         raise ValueError(f"unknown catalog kind {kind!r}")

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from app.services import journal, training
 from app.services.after_sale import AfterSaleServices
 from app.services.ports import Clock, UnitOfWorkFactory
-from app.services.selling import new_barcode
 from app.services.tills import session_for_sale
+from domain.barcodes import new_barcode
 from domain.errors import DomainError
 from domain.ledger import GIFT_CARD_SALE, TOP_UP, gift_card_record, money_record
 from domain.money import Money

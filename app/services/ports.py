@@ -49,6 +49,7 @@ from domain.operators import Operator
 from domain.options import Option, OptionState
 from domain.orders import Cart, CartLine, Order
 from domain.periods import Frequency
+from domain.pickups import PickupOrder
 from domain.till import BlindCount, TillSession
 from domain.venue import Hall, LayoutState, PhysicalLayout, Site
 from sync.feed import Key, Known
@@ -518,6 +519,16 @@ class OptionRepository(Protocol):
     def in_states(self, states: frozenset[OptionState]) -> list[Option]: ...
 
 
+class PickupRepository(Protocol):
+    """Orders placed elsewhere for pick-up (`domain.pickups`), as the feed brings them."""
+
+    def put(self, order: PickupOrder) -> None: ...
+    def get(self, number: str) -> PickupOrder | None: ...
+    def require(self, number: str) -> PickupOrder: ...
+    def find(self, text: str) -> list[PickupOrder]: ...
+    def waiting(self) -> list[PickupOrder]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; leaving the ``with`` block without `commit`
     rolls back."""
@@ -566,6 +577,8 @@ class UnitOfWork(Protocol):
     def contacts(self) -> ContactRepository: ...
     @property
     def options(self) -> OptionRepository: ...
+    @property
+    def pickups(self) -> PickupRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

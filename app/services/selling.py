@@ -29,6 +29,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.services import advantages, browsing, training
+from app.services.accounts import account_companies
 from app.services.changes import Changes
 from app.services.payments import PaymentState
 from app.services.ports import (
@@ -43,6 +44,7 @@ from app.services.tickets import receipt_document
 from app.services.tills import session_for_sale
 from domain.accounts import company_of
 from domain.availability import SeatState, may_sell_now, may_sell_seat
+from domain.barcodes import new_barcode
 from domain.best_available import best_available
 from domain.catalog import Performance, PriceGrid, max_tickets
 from domain.channels import SalesChannel
@@ -69,8 +71,6 @@ from drivers.payment import TransactionKind
 from printing.data import ReceiptData
 
 log = logging.getLogger(__name__)
-
-BARCODE_BITS = 100  # 20 characters of base32: A–Z and 2–7, which every printer language takes
 
 
 class SaleError(DomainError):
@@ -156,15 +156,6 @@ class SaleResult:
     print_jobs: tuple[str, ...]
     changes: Changes
     receipt_job: str | None = None  # queued after the sale on a station set to "always"
-
-
-_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648's alphabet
-
-
-def new_barcode(random_bits: Callable[[int], int] = secrets.randbits) -> str:
-    """An unguessable ticket barcode: 100 random bits as 20 base32 characters (5 bits each)."""
-    value = random_bits(BARCODE_BITS)
-    return "".join(_BASE32[(value >> (5 * (19 - i))) & 31] for i in range(20))
 
 
 class LocalInventory:
@@ -645,6 +636,10 @@ class SellingServices:
     def gift_card_balance(self, code: str) -> Money | None:
         with self._uow(read_only=True) as uow:
             return uow.gift_cards.balance(code)
+
+    def account_companies(self) -> list[str]:
+        """The companies to propose for a payment on account (`app.services.accounts`)."""
+        return account_companies(self._uow, self._till)
 
     # --- inside ----------------------------------------------------------------------------
 

@@ -71,7 +71,7 @@ def test_a_scan_then_enter_pays_and_prints_a_validated_option(
     # Bad input: an unknown number is refused and nothing is done.
     qtbot.keyClicks(panel.query, "NOSUCH")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "No validated option NOSUCH" in say.text())
+    qtbot.waitUntil(lambda: "No order or validated option NOSUCH" in say.text())
     assert not panel.pay_button.isEnabled()
     lane.shutdown()
 

@@ -41,6 +41,7 @@ from app.persistence.tables import (
     SiteRow,
     table_of,
 )
+from app.persistence.tables_pickups import PickupOrderRow
 from app.persistence.tables_sales import StandingHoldRow
 from app.persistence.tables_sync import SyncEntityVersionRow, SyncLeaseRow
 from domain.availability import SeatState
@@ -72,6 +73,7 @@ _TABLES: dict[str, Table] = {
     "delivery_mode": table_of(DeliveryModeRow),
     "channel": table_of(SalesChannelRow),
     "point_of_sale": table_of(PointOfSaleRow),
+    "pickup_order": table_of(PickupOrderRow),
     "event": table_of(EventRow),
     "performance": table_of(PerformanceRow),
 }

@@ -141,7 +141,9 @@ class OrdersScreen(QWidget):
             options = OptionServices(
                 after_sale.uow_factory, after_sale.clock, after_sale.till, selling
             )
-            self.pick_up = PickUpPanel(options, lane, operator, self.message)
+            self.pick_up = PickUpPanel(
+                options, lane, operator, self.message, pickups=after_sale.pickups
+            )
             self.options = OptionsPanel(options, lane, self.message)
             self.options.refresh()
         self.reprint_button.clicked.connect(lambda: self.reprint())
@@ -240,6 +242,9 @@ class OrdersScreen(QWidget):
             self._lane.submit(lambda: self._after.order(order_id), self._show_kept, owner=self)
             return
         self._show(None)
+        if isinstance(error, NothingFound) and self.pick_up is not None:
+            self.pick_up.find(error.text.strip())  # an order placed elsewhere, an option
+            return
         if isinstance(error, NothingFound):
             self.message.setText(
                 self.tr("Nothing found for %1: check the number, or scan the ticket again.")

@@ -1,19 +1,24 @@
-"""Pick-up of a validated option: scan or type the option, contact or file number (Enter),
-then Enter on the focused "Pay and print" button: the exact amount in cash, the tickets
-printed. Two actions from a scan to printed tickets. Thin: the rules are
-`app.services.options'`."""
+"""Pick-up (F8): scan or type an order placed elsewhere for pick-up (its number, a ticket's
+barcode, the customer's name) or a validated option (its option, contact or file number),
+Enter; then Enter on the focused button: a web order's tickets printed (it was paid where it
+was placed), or the option paid in exact cash and its tickets printed. Two actions from a scan
+to printed tickets. Thin: the rules are `app.services.pickups` and `app.services.options`."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.services.options import OptionServices
+from app.services.pickups import PickupResult, PickupServices
 from app.services.selling import SaleResult
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import key_button
 from app.ui.tasks import Lane
 from domain.operators import Operator
 from domain.options import Option, OptionState
+from domain.pickups import PickupOrder, PickupState
+
+Found = tuple[list[PickupOrder], list[Option]]
 
 
 class PickUpPanel(QWidget):
@@ -23,19 +28,23 @@ class PickUpPanel(QWidget):
         lane: Lane,
         operator: Operator,
         say: QLabel,
+        pickups: PickupServices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pickUpPanel")
         self._options = options
+        self._pickups = pickups
         self._lane = lane
         self._operator = operator
         self._say = say
-        self._found: Option | None = None
+        self._found: Option | PickupOrder | None = None
         self.query = QLineEdit()
         self.query.setObjectName("pickUpQuery")
-        self.query.setPlaceholderText(self.tr("Option, contact or file number (or scan)"))
-        self.query.setAccessibleName(self.tr("Option to pick up"))
+        self.query.setPlaceholderText(
+            self.tr("Order number, ticket barcode, name, option or file number (or scan)")
+        )
+        self.query.setAccessibleName(self.tr("Order or option to pick up"))
         self.query.returnPressed.connect(lambda: self.find())
         self.pay_button = key_button(self.tr("Pay cash and print (Enter)"), "pickUpPay")
         self.pay_button.setEnabled(False)
@@ -46,20 +55,27 @@ class PickUpPanel(QWidget):
         row.addWidget(self.query, 2)
         row.addWidget(self.pay_button)
 
-    def find(self) -> None:
-        query, options = self.query.text().strip(), self._options
+    def find(self, text: str | None = None) -> None:
+        """The order or option ``text`` (else the field's) names; its button takes Enter."""
+        if text is not None:
+            self.query.setText(text)
+        query, options, pickups = self.query.text().strip(), self._options, self._pickups
 
-        def found(matches: list[Option]) -> None:
-            ready = [o for o in matches if o.state is OptionState.VALIDATED]
-            if len(ready) != 1:
-                self._found = None
-                self.pay_button.setEnabled(False)
-                self._say.setText(
-                    self.tr("No validated option %1 to pick up.").replace("%1", query)
-                )
-                self.query.selectAll()
-                self.query.setFocus()
-                return
+        def job() -> Found:
+            return ([] if pickups is None else pickups.find(query)), options.find(query)
+
+        def found(matches: Found) -> None:
+            self._found_one(query, matches)
+
+        self._lane.submit(job, found, self._refused, owner=self)
+
+    def _found_one(self, query: str, found: Found) -> None:
+        orders, options = found
+        ready = [o for o in options if o.state is OptionState.VALIDATED]
+        if len(orders) == 1 and not ready:
+            self._order_found(orders[0])
+            return
+        if len(ready) == 1 and not orders:
             self._found = ready[0]
             places = sum(ready[0].held.values())
             self._say.setText(
@@ -67,20 +83,89 @@ class PickUpPanel(QWidget):
                 .replace("%1", ready[0].id)
                 .replace("%2", str(places))
             )
-            self.pay_button.setEnabled(True)
-            self.pay_button.setDefault(True)
-            self.pay_button.setFocus()
+            self._ready(self.tr("Pay cash and print (Enter)"))
+            return
+        self._found = None
+        self.pay_button.setEnabled(False)
+        if orders or len(ready) > 1:
+            names = ", ".join(f"{o.number} ({o.customer})" for o in orders[:5])
+            text = self.tr("Several match %1: %2. Scan or type the order number.")
+            self._say.setText(text.replace("%1", query).replace("%2", names or query))
+        else:
+            self._say.setText(
+                self.tr("No order or validated option %1 to pick up.").replace("%1", query)
+            )
+        self.query.selectAll()
+        self.query.setFocus()
 
-        self._lane.submit(lambda: options.find(query), found, self._refused, owner=self)
+    def _order_found(self, order: PickupOrder) -> None:
+        count, customer = str(len(order.tickets)), order.customer
+        if order.state is PickupState.COLLECTED:
+            self._found = None
+            self.pay_button.setEnabled(False)
+            self._say.setText(
+                self.tr(
+                    "Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as "
+                    "DUPLICATA."
+                )
+                .replace("%1", order.number)
+                .replace("%2", customer)
+                .replace("%3", order.collected_by or "?")
+            )
+            self.query.selectAll()
+            return
+        if order.state is PickupState.CANCELLED:
+            self._found = None
+            self.pay_button.setEnabled(False)
+            self._say.setText(
+                self.tr("Order %1 was cancelled: nothing to print.").replace("%1", order.number)
+            )
+            self.query.selectAll()
+            return
+        self._found = order
+        self._say.setText(
+            self.tr("Order %1 for %2: %3 ticket(s), paid %4 (%5).")
+            .replace("%1", order.number)
+            .replace("%2", customer)
+            .replace("%3", count)
+            .replace("%4", formatting.money(order.total))
+            .replace("%5", order.channel)
+        )
+        self._ready(self.tr("Print the tickets (Enter)"))
+
+    def _ready(self, label: str) -> None:
+        self.pay_button.setText(label)
+        self.pay_button.setEnabled(True)
+        self.pay_button.setDefault(True)
+        self.pay_button.setFocus()
 
     def pay(self) -> None:
-        option = self._found
-        if option is None:
+        found, operator_id = self._found, self._operator.id
+        if found is None:
             return
-        options, operator_id = self._options, self._operator.id
-        job = lambda: options.pay(option.id, options.due(option.id).exact_cash(), operator_id)  # noqa: E731
         self.pay_button.setEnabled(False)
+        if isinstance(found, PickupOrder):
+            pickups = self._pickups
+            assert pickups is not None
+            number = found.number
+            self._lane.submit(
+                lambda: pickups.collect(number, operator_id), self._collected, self._refused,
+                owner=self,
+            )  # fmt: skip
+            return
+        options, option_id = self._options, found.id
+        job = lambda: options.pay(option_id, options.due(option_id).exact_cash(), operator_id)  # noqa: E731
         self._lane.submit(job, self._paid, self._refused, owner=self)
+
+    def _collected(self, result: PickupResult) -> None:
+        self._found = None
+        self._say.setText(
+            self.tr("Order %1 picked up: %2 ticket(s) printed for %3.")
+            .replace("%1", result.order.number)
+            .replace("%2", str(len(result.print_jobs)))
+            .replace("%3", result.order.customer)
+        )
+        self._next()
 
     def _paid(self, result: SaleResult) -> None:
         self._found = None
@@ -89,6 +174,10 @@ class PickUpPanel(QWidget):
             .replace("%1", formatting.money(result.order.total))
             .replace("%2", str(len(result.print_jobs)))
         )
+        self._next()
+
+    def _next(self) -> None:
+        self.pay_button.setText(self.tr("Pay cash and print (Enter)"))
         self.query.clear()
         self.query.setFocus()
 

@@ -1,0 +1,292 @@
+"""Orders placed elsewhere for pick-up at a till (`domain.pickups`): placed here, printed there.
+
+`place` is the web shop's order (the demo and ``guichet-server orders place`` stand in for the
+shop): its seats sold from the central pool by the channel's own rules (`inventory.sell_online`
+under a device of the channel, ``channel:WEB``, that never enrolls), its tickets numbered in
+the channel's sequence and given barcodes that access control knows (``ticket``), and the
+order published to every till as the catalog entity ``pickup_order``. One transaction.
+
+A till's ``pickup`` event (its journal record, `domain.pickups.pickup_record`) marks the order
+collected and publishes it again, so the other tills refuse a second print; a pick-up of an
+order collected already by another till (two tills offline at once) or of an order the server
+does not know is stored and raised as an incident, never refused.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, Final
+
+from sqlalchemy import Connection, insert, select, update
+
+from domain.availability import may_sell_contingent
+from domain.barcodes import new_barcode
+from domain.journal import GENESIS
+from domain.money import Money
+from domain.pickups import PICKUP, PickupOrder, PickupState, PickupTicket
+from domain.pricing import tariffs
+from server import tables as t
+from server.catalog import Catalog
+from server.devices import DeviceRow, lock_device
+from server.errors import ApiError, not_found
+from server.feed import Changes, put_entity
+from server.inventory import free_seats, sell_online
+from sync import catalog as codec
+from sync.protocol import ErrorCode, Event, MoneyWire, SaleLineRequest, SaleRequest
+
+KINDS: Final = (PICKUP,)
+PICKUP_MODE: Final = "PICKUP"  # the delivery mode "pick-up at the box office"
+# The demo's web orders waiting at the box office: (customer, performance, seats).
+DEMO_ORDERS: Final = (("Claire Dupont", "P-MIS-2", 2), ("Marc Lefèvre", "P-NEU-1", 3))
+_ORDER_SEQ: Final = "pickup_order_number"
+_TICKET_SEQ: Final = "pickup_ticket_number:"  # + the channel
+
+Incidents = list[tuple[str, dict[str, Any]]]
+
+
+def channel_device(conn: Connection, channel: str, now: datetime) -> DeviceRow:
+    """The device a channel's orders are sold under (made once; it never enrolls)."""
+    name = f"channel:{channel}"
+    found = conn.scalar(select(t.device.c.id).where(t.device.c.name == name))
+    if found is None:
+        found = str(uuid.uuid4())
+        conn.execute(
+            insert(t.device).values(
+                id=found,
+                name=name,
+                channel=channel,
+                point_of_sale=None,
+                enrollment_code_hash=None,
+                created_at=now,
+                acked_seq=0,
+                journal_seq=0,
+                journal_hash=GENESIS,
+            )
+        )
+    return lock_device(conn, found)
+
+
+def _next(conn: Connection, key: str, count: int) -> int:
+    """The first of ``count`` numbers of the sequence ``key`` (1, 2, ...), taken in the
+    caller's transaction (the row is locked on PostgreSQL until it commits)."""
+    query = select(t.server_state.c.value).where(t.server_state.c.key == key)
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    current = conn.scalar(query)
+    if current is None:
+        conn.execute(insert(t.server_state).values(key=key, value=str(count)))
+        return 1
+    conn.execute(
+        update(t.server_state)
+        .where(t.server_state.c.key == key)
+        .values(value=str(int(current) + count))
+    )
+    return int(current) + 1
+
+
+def place(
+    conn: Connection,
+    changes: Changes,
+    catalog: Catalog,
+    channel: str,
+    customer: str,
+    lines: Sequence[SaleLineRequest],
+    now: datetime,
+    random_bits: Callable[[int], int] = secrets.randbits,
+) -> PickupOrder:
+    """A paid order of ``channel`` for pick-up at the box office (see the module docstring):
+    the `ApiError` of the sale (seats taken, a rule of the channel) and nothing is done."""
+    customer = " ".join(customer.split())
+    if not customer:
+        raise ApiError(422, ErrorCode.NOT_SELLABLE, "an order for pick-up needs a customer's name")
+    if PICKUP_MODE not in catalog.channel(conn, channel).delivery_modes:
+        raise ApiError(
+            422, ErrorCode.NOT_SELLABLE, f"the channel {channel} does not deliver at the box office"
+        )
+    device = channel_device(conn, channel, now)
+    sale_id = str(uuid.uuid4())
+    request = SaleRequest(sale_id=sale_id, lines=list(lines))
+    sold = sell_online(conn, changes, catalog, device, request, now)
+    units = [(line, _money(line.unit_price)) for line in sold.lines for _ in range(line.quantity)]
+    fee = _money(sold.fee)
+    shares = fee.split(len(units))
+    first = _next(conn, _TICKET_SEQ + channel, len(units))
+    tickets = []
+    for index, ((line, price), share) in enumerate(zip(units, shares, strict=True)):
+        barcode = new_barcode(random_bits)
+        while conn.scalar(select(t.ticket.c.barcode).where(t.ticket.c.barcode == barcode)):
+            barcode = new_barcode(random_bits)  # 2^-100: for the record
+        tickets.append(
+            PickupTicket(
+                number=first + index,
+                barcode=barcode,
+                performance_id=line.performance_id,
+                category=line.category,
+                audience=line.audience,
+                price=price + share,
+                seat_id=line.seat_id,
+                zone_id=line.zone_id,
+            )
+        )
+    number = f"W-{_next(conn, _ORDER_SEQ, 1):06d}"
+    order = PickupOrder(
+        number=number,
+        sale_id=sale_id,
+        channel=channel,
+        customer=customer,
+        placed_at=now,
+        tickets=tuple(tickets),
+        total=_money(sold.total),
+    )
+    conn.execute(
+        insert(t.ticket),
+        [
+            {
+                "barcode": x.barcode,
+                "sale_id": sale_id,
+                "number": x.number,
+                "state": "valid",
+                "reason": None,
+                "replaced_by": None,
+                "event_id": sale_id,
+                "updated_at": now,
+            }
+            for x in tickets
+        ],
+    )
+    conn.execute(
+        insert(t.pickup_order).values(
+            number=number,
+            sale_id=sale_id,
+            channel=channel,
+            customer=customer,
+            state=PickupState.WAITING.value,
+            placed_at=now,
+        )
+    )
+    put_entity(conn, changes, codec.PICKUP_ORDER, number, codec.pickup_order(order), now)
+    return order
+
+
+def place_best(
+    conn: Connection,
+    changes: Changes,
+    catalog: Catalog,
+    channel: str,
+    customer: str,
+    performance_id: str,
+    count: int,
+    now: datetime,
+) -> PickupOrder:
+    """`place` for ``count`` free seats of the performance the channel may sell, in the
+    plan's order, each at the first tariff the channel sells in its category (the web
+    shop's own choice stands in here: the demo and ``guichet-server orders place``)."""
+    selling = catalog.selling(conn, channel, performance_id)
+    free = free_seats(conn, performance_id)
+    lines: list[SaleLineRequest] = []
+    for seat in selling.layout.physical.seats:
+        if len(lines) == count:
+            break
+        if seat.id not in free or not may_sell_contingent(selling.channel, selling.layout, seat.id):
+            continue
+        category = selling.layout.category_of(seat.id)
+        sold = tariffs(selling.grid, category, selling.channel) if category else ()
+        if sold:
+            lines.append(
+                SaleLineRequest(performance_id=performance_id, audience=sold[0], seat_id=seat.id)
+            )
+    if len(lines) < count:
+        raise ApiError(409, ErrorCode.CONFLICT, f"only {len(lines)} seats free for {channel}")
+    return place(conn, changes, catalog, channel, customer, lines, now)
+
+
+def place_demo(conn: Connection, catalog: Catalog, now: datetime) -> list[PickupOrder]:
+    """The demo's web orders (`DEMO_ORDERS`), once: W-000001, W-000002. Idempotent."""
+    if conn.scalar(select(t.pickup_order.c.number).limit(1)) is not None:
+        return []
+    placed = []
+    for customer, performance_id, count in DEMO_ORDERS:
+        changes = Changes()
+        placed.append(
+            place_best(conn, changes, catalog, "WEB", customer, performance_id, count, now)
+        )
+        changes.flush(conn, now)
+    return placed
+
+
+def listed(conn: Connection) -> list[PickupOrder]:
+    numbers = conn.scalars(select(t.pickup_order.c.number).order_by(t.pickup_order.c.number))
+    return [published(conn, n) for n in numbers]
+
+
+def _money(value: MoneyWire) -> Money:
+    return Money(value.minor, value.currency)
+
+
+def published(conn: Connection, number: str) -> PickupOrder:
+    """The order as the tills have it (the catalog entity), or 404."""
+    data = conn.scalar(
+        select(t.catalog_entity.c.data).where(
+            t.catalog_entity.c.entity == codec.PICKUP_ORDER,
+            t.catalog_entity.c.entity_id == number,
+        )
+    )
+    if data is None:
+        raise not_found("order for pick-up", number)
+    return codec.pickup_order_of(json.loads(data))
+
+
+def applies(event: Event) -> bool:
+    """A pick-up event this module acts on (not one of training mode)."""
+    return event.kind in KINDS and event.record.get("training") is not True
+
+
+def effects(
+    conn: Connection, device: DeviceRow, event: Event, changes: Changes, now: datetime
+) -> Incidents:
+    """A till printed an order's tickets: the order collected, published again."""
+    number = event.record.get("order_number")
+    if not isinstance(number, str):
+        return [("pickup_unknown", {"order_number": str(number)})]
+    done = conn.execute(
+        update(t.pickup_order)
+        .where(
+            t.pickup_order.c.number == number,
+            t.pickup_order.c.state == PickupState.WAITING.value,
+        )
+        .values(
+            state=PickupState.COLLECTED.value,
+            collected_by=device.id,
+            collected_at=now,
+            collected_event=event.event_id,
+        )
+    )
+    if done.rowcount != 1:
+        row = conn.execute(
+            select(t.pickup_order.c.state, t.pickup_order.c.collected_event).where(
+                t.pickup_order.c.number == number
+            )
+        ).first()
+        if row is None:
+            return [("pickup_unknown", {"order_number": number})]
+        if row.collected_event == event.event_id:
+            return []
+        return [("pickup_twice", {"order_number": number, "state": row.state})]
+    order = replace(
+        published(conn, number),
+        state=PickupState.COLLECTED,
+        collected_by=device.name,
+        collected_at=now,
+    )
+    put_entity(conn, changes, codec.PICKUP_ORDER, number, codec.pickup_order(order), now)
+    return []
+
+
+def sale_of(event: Event) -> str | None:
+    sale = event.record.get("sale")
+    return sale if event.kind in KINDS and isinstance(sale, str) else None
