@@ -219,9 +219,16 @@ def test_a_malformed_order_in_the_feed_is_skipped_and_nothing_else_changes(
         ChangesResponse(
             server_time=services.clock.now(),
             changes=[
-                Change(seq=5, scope="catalog", entity=codec.PICKUP_ORDER, entity_id="W-000001",
-                       version=1, op=ChangeOp.UPSERT, data=data)
-            ],  # fmt: skip
+                Change(
+                    seq=5,
+                    scope="catalog",
+                    entity=codec.PICKUP_ORDER,
+                    entity_id="W-000001",
+                    version=1,
+                    op=ChangeOp.UPSERT,
+                    data=data,
+                )
+            ],
             next_cursor=5,
             has_more=False,
         )

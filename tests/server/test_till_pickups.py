@@ -1,0 +1,133 @@
+"""Orders placed on the web for pick-up at the box office, through real tills against the real
+server (uvicorn over TLS, PostgreSQL): the order's seats are sold on the server and its
+barcodes valid there; both tills' feeds bring it; one till prints it, its ``pickup`` event goes
+up and the server marks it collected, so the other till's feed says so and that till refuses
+to print it again; two tills that printed it while offline are both kept, and the second is an
+incident (``pickup_twice``), never a refusal.
+
+The invariants I1–I7 are checked after each test (`tests.server.conftest`)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.services.browsing import STATE_CODES
+from app.services.feed import CatalogFeed
+from app.services.pickups import PickupServices
+from app.services.syncing import client_for
+from domain.availability import SeatState
+from domain.pickups import AlreadyCollected, PickupOrder, PickupState
+from server import pickups
+from server import tables as t
+from server.catalog import Catalog
+from server.database import write
+from server.feed import Changes
+
+from .conftest import RunningServer
+from .test_till_online import template, two_tills  # noqa: F401
+from .test_till_upload import DemoTill, cut_off, incidents, point_at
+
+Tills = tuple[DemoTill, DemoTill]
+WEB_PERFORMANCE = "P-MIS-3"
+
+
+def _place(server: RunningServer, customer: str = "Claire Dupont", seats: int = 2) -> PickupOrder:
+    now = server.clock.now()
+    with write(server.engine) as conn:
+        changes = Changes()
+        order = pickups.place_best(
+            conn, changes, Catalog(), "WEB", customer, WEB_PERFORMANCE, seats, now
+        )
+        changes.flush(conn, now)
+    return order
+
+
+def _pull(till: DemoTill) -> None:
+    link = till.syncing.link()
+    assert link is not None
+    with client_for(link) as client:
+        CatalogFeed(till.services.uow_factory, till.clock, "G1").pull_once(client)
+
+
+def _pickups(till: DemoTill) -> PickupServices:
+    return PickupServices(till.services.uow_factory, till.clock, "G1")
+
+
+def _device(till: DemoTill) -> str:
+    link = till.syncing.link()
+    assert link is not None
+    return link.device_id
+
+
+def _server_order(server: RunningServer, number: str) -> tuple[str, str | None]:
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(t.pickup_order.c.state, t.pickup_order.c.collected_by).where(
+                t.pickup_order.c.number == number
+            )
+        ).one()
+    return str(row.state), row.collected_by
+
+
+def test_a_web_order_is_sold_on_the_server_printed_at_one_till_and_refused_at_the_other(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    a, b = two_tills
+    order = _place(server)
+    assert order.number.startswith("W-") and len(order.tickets) == 2
+    with server.engine.connect() as conn:
+        seats = conn.execute(
+            select(t.seat_inventory.c.state).where(
+                t.seat_inventory.c.performance_id == WEB_PERFORMANCE,
+                t.seat_inventory.c.seat_id.in_([x.seat_id for x in order.tickets]),
+            )
+        ).scalars()
+        assert list(seats) == ["sold", "sold"]
+    with server.client(a.syncing.link().token) as client:  # type: ignore[union-attr]
+        for ticket in order.tickets:
+            answer = client.get(f"/v1/tickets/{ticket.barcode}").json()
+            assert answer["state"] == "valid" and answer["sale_id"] == order.sale_id
+    _pull(a)
+    _pull(b)
+    assert [o.state for o in _pickups(b).find(order.number)] == [PickupState.WAITING]
+
+    done = _pickups(a).collect(order.number, "OP")
+    assert done.order.state is PickupState.COLLECTED
+    assert a.syncing.upload().error == ""
+    assert _server_order(server, order.number) == ("collected", _device(a))
+    assert incidents(server, _device(a)) == []
+
+    _pull(b)
+    [seen] = _pickups(b).find(order.number)
+    assert seen.state is PickupState.COLLECTED and seen.collected_by == a.name
+    with pytest.raises(AlreadyCollected, match=a.name):
+        _pickups(b).collect(order.number, "OP")
+    # The plan of the other till shows the web order's seats sold.
+    plan = b.services.performance_view(WEB_PERFORMANCE).plan
+    index = plan.seat_ids.index(order.tickets[0].seat_id or "")
+    assert STATE_CODES[int(plan.states[index])] is SeatState.SOLD
+
+
+def test_an_order_printed_at_two_offline_tills_is_kept_twice_and_raised_as_an_incident(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    a, b = two_tills
+    order = _place(server, "Marc Lefèvre", 1)
+    _pull(a)
+    _pull(b)
+    url = b.syncing.link().server_url  # type: ignore[union-attr]
+    cut_off(a)
+    cut_off(b)
+    _pickups(a).collect(order.number, "OP")
+    _pickups(b).collect(order.number, "OP")  # neither knows of the other
+    point_at(a, url)
+    point_at(b, url)
+    assert a.syncing.upload().error == ""
+    report = b.syncing.upload()
+    assert report.error == "" and report.acked_through_seq >= 1  # stored, not refused
+    assert _server_order(server, order.number) == ("collected", _device(a))
+    assert incidents(server, _device(a)) == []
+    assert incidents(server, _device(b)) == ["pickup_twice"]
