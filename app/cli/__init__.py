@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "app.cli.sync",
     "app.cli.contact",
     "app.cli.advantage",
+    "app.cli.account",
 )
 COMMANDS = frozenset(m.rsplit(".", 1)[1] for m in _COMMAND_MODULES)
 

@@ -261,7 +261,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="114" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="158" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="161" />
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -287,238 +287,238 @@
         <translation>Leitungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="128" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="131" />
         <source>Check with the &amp;terminal</source>
         <translation>Beim &amp;Terminal nachfragen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="132" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="135" />
         <source>Reference on the terminal's receipt</source>
         <translation>Referenz auf dem Terminalbeleg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="133" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="136" />
         <source>The terminal's journal shows the customer was charged</source>
         <translation>Das Terminaljournal zeigt, dass der Kunde belastet wurde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="135" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="138" />
         <source>&amp;Close this payment (supervisor)</source>
         <translation>Diese Zahlung &amp;abschließen (Supervisor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="139" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="142" />
         <source>Card payments waiting for a decision</source>
         <translation>Kartenzahlungen, die auf eine Entscheidung warten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="160" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="163" />
         <source>Wire log (hex)</source>
         <translation>Leitungsprotokoll (hex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="223" />
         <source>Card terminal</source>
         <translation>Kartenterminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="224" />
         <source>Cash drawer</source>
         <translation>Kassenschublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="225" />
         <source>Customer display</source>
         <translation>Kundendisplay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="223" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="226" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="224" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="227" />
         <source>Receipt printer</source>
         <translation>Bondrucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="225" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="228" />
         <source>Ticket printer</source>
         <translation>Ticketdrucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="233" />
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="231" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="234" />
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="232" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="235" />
         <source>busy</source>
         <translation>beschäftigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="233" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="236" />
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="441" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="444" />
         <source>Checking with the terminal…</source>
         <translation>Nachfrage beim Terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="290" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="293" />
         <source>Enter an amount such as 12.50.</source>
         <translation>Geben Sie einen Betrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="305" />
         <source>Abort sent to the terminal.</source>
         <translation>Abbruch an das Terminal gesendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="325" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="328" />
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="332" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="335" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Genehmigt: %1. Der Kunde wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="334" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="337" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Abgelehnt: %1. Nichts wurde belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="337" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="340" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Unbekannt: Die Antwort des Terminals für %1 ging verloren. Die Zahlung nicht erneut kassieren. Beim Terminal nachfragen; bleibt sie unbekannt, schließt ein Supervisor sie mit der Referenz auf dem Terminalbeleg ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="351" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Tagesabschluss: %1 Transaktion(en), Summe %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="352" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="355" />
         <source>End of day refused: %1</source>
         <translation>Tagesabschluss abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="360" />
         <source>Terminal ready.</source>
         <translation>Terminal bereit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="360" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal nicht bereit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="365" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
         <source>The drawer sensor says: open.</source>
         <translation>Der Schubladensensor meldet: offen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="367" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="370" />
         <source>The drawer sensor says: closed.</source>
         <translation>Der Schubladensensor meldet: geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="372" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="375" />
         <source>The display shows:</source>
         <translation>Das Display zeigt:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="379" />
         <source>Scan sent: %1</source>
         <translation>Scan gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="408" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="411" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Eine Kartenzahlung mit unbekanntem Ergebnis darf nicht erneut kassiert werden. Zuerst beim Terminal nachfragen; bleibt sie unbekannt, im Journal des Terminals nachsehen, dann schließt ein Supervisor sie mit der Belegreferenz ab.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="414" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="417" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Keine Kartenzahlung wartet auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>not confirmed</source>
         <translation>nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
         <source>sent, no answer</source>
         <translation>gesendet, keine Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="426" />
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="427" />
         <source>declined</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="454" />
         <source>Nothing to check.</source>
         <translation>Nichts zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="459" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Nur ein Supervisor darf diese Zahlung abschließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="476" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="479" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Als %1 mit Referenz %2 abgeschlossen.</translation>
     </message>
@@ -1468,224 +1468,224 @@
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="153" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="155" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="157" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="161" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="162" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="226" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="228" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="250" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="253" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="260" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="261" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="264" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="283" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="284" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="291" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="293" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="299" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="311" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="327" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="351" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="466" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="399" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="471" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="361" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="409" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="414" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="424" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="218" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="220" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="413" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="418" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="430" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="435" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="450" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="447" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="452" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="478" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="483" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="482" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="487" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="499" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="504" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="502" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="507" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="508" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>
@@ -1693,268 +1693,298 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="80" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
         <source>Payments taken</source>
         <translation>Erhaltene Zahlungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="87" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Gegebener Betrag (Enter ohne Betrag: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
         <source>Amount given in cash</source>
         <translation>Bar gegebener Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
         <source>Gift card code (type or scan)</source>
         <translation>Gutscheincode (tippen oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <source>Company paying on account</source>
+        <translation>Firma, die auf Wartekonto zahlt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <source>Company whose waiting account pays</source>
+        <translation>Firma, deren Wartekonto zahlt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="108" />
         <source>Cash (F5)</source>
         <translation>Bar (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="95" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="109" />
         <source>Exact cash (Enter)</source>
         <translation>Passend bar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="96" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="110" />
         <source>Card (F6)</source>
         <translation>Karte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="111" />
         <source>Gift card (F7)</source>
         <translation>Gutschein (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="112" />
+        <source>On account (Shift+F11)</source>
+        <translation>Auf Wartekonto (Umschalt+F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="113" />
         <source>Back to the cart (Esc)</source>
         <translation>Zurück zum Warenkorb (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
         <source>Cancel the card payment (Esc)</source>
         <translation>Kartenzahlung abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="101" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
         <source>Next customer (Enter)</source>
         <translation>Nächster Kunde (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Beleg drucken (Strg+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="131" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="148" />
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="172" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="193" />
         <source>Holding the seats for the payment…</source>
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="192" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="215" />
         <source>To pay</source>
         <translation>Zu zahlen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="194" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="217" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="197" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
         <source>F11: %1.</source>
         <translation>F11: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="201" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
+        <source>Shift+F11: on a company's account.</source>
+        <translation>Umschalt+F11: auf das Wartekonto einer Firma.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="225" />
         <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
         <translation>Eine vor dem Anhalten der Kasse genehmigte Kartenzahlung von %1 zählt für diesen Verkauf: die Karte wird nicht noch einmal belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="205" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="229" />
         <source>Enter records the sale.</source>
         <translation>Eingabe bucht den Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="239" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="252" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="344" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Die Kartenzahlung wird am Terminal abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="365" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="372" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Die Kartenzahlung wurde abgebrochen: nichts wurde belastet. Nehmen Sie eine andere Zahlung an, oder Esc für den Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="356" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="400" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="391" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="394" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="418" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="407" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="431" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="410" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="441" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="458" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="442" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>Cheque</source>
         <translation>Scheck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
+        <source>Type the company whose account pays, then Enter (or Shift+F11).</source>
+        <translation>Geben Sie die Firma ein, deren Wartekonto zahlt, dann Eingabe (oder Umschalt+F11).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="506" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="519" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="485" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="487" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="528" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="492" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="551" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="553" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="521" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="542" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="583" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="570" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="611" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="612" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="577" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="597" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="640" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="602" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="645" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="604" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="606" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="650" />
+        <source>On account of %1: %2</source>
+        <translation>Wartekonto %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2217,42 +2247,74 @@
 <context>
     <name>PickUpPanel</name>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="37" />
-        <source>Option, contact or file number (or scan)</source>
-        <translation>Options-, Kontakt- oder Vorgangsnummer (oder scannen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="38" />
-        <source>Option to pick up</source>
-        <translation>Abzuholende Option</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="40" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="49" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="86" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="180" />
         <source>Pay cash and print (Enter)</source>
         <translation>Bar bezahlen und drucken (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="54" />
         <source>Pick-up:</source>
         <translation>Abholung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="58" />
-        <source>No validated option %1 to pick up.</source>
-        <translation>Keine bestätigte Option %1 zum Abholen.</translation>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <source>Order number, ticket barcode, name, option or file number (or scan)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="66" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="47" />
+        <source>Order or option to pick up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="82" />
         <source>Option %1: %2 places.</source>
         <translation>Option %1: %2 Plätze.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="88" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="92" />
+        <source>Several match %1: %2. Scan or type the order number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="96" />
+        <source>No order or validated option %1 to pick up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="108" />
+        <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
+        <source>Order %1 was cancelled: nothing to print.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="127" />
+        <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="134" />
+        <source>Print the tickets (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="163" />
+        <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
         <source>Paid %1: %2 tickets printed.</source>
         <translation>Bezahlt %1: %2 Tickets gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="98" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="187" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>

@@ -261,7 +261,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="93" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../../app/ui/devices/devices_screen.py" line="114" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="158" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="161" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -287,238 +287,238 @@
         <translation>Journal de la liaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="128" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="131" />
         <source>Check with the &amp;terminal</source>
         <translation>Vérifier auprès du &amp;terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="132" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="135" />
         <source>Reference on the terminal's receipt</source>
         <translation>Référence sur le ticket du terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="133" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="136" />
         <source>The terminal's journal shows the customer was charged</source>
         <translation>Le journal du terminal montre que le client a été débité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="135" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="138" />
         <source>&amp;Close this payment (supervisor)</source>
         <translation>&amp;Clôturer ce paiement (superviseur)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="139" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="142" />
         <source>Card payments waiting for a decision</source>
         <translation>Paiements par carte en attente de décision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="160" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="163" />
         <source>Wire log (hex)</source>
         <translation>Journal de la liaison (hexa)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="201" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="204" />
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="220" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="223" />
         <source>Card terminal</source>
         <translation>Terminal de paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="221" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="224" />
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="222" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="225" />
         <source>Customer display</source>
         <translation>Afficheur client</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="223" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="226" />
         <source>Scanner</source>
         <translation>Lecteur de codes-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="224" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="227" />
         <source>Receipt printer</source>
         <translation>Imprimante de tickets de caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="225" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="228" />
         <source>Ticket printer</source>
         <translation>Imprimante de billets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="230" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="233" />
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="231" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="234" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="232" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="235" />
         <source>busy</source>
         <translation>occupé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="233" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="236" />
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="441" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="444" />
         <source>Checking with the terminal…</source>
         <translation>Vérification auprès du terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="290" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="293" />
         <source>Enter an amount such as 12.50.</source>
         <translation>Saisissez un montant, par exemple 12,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="302" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="305" />
         <source>Abort sent to the terminal.</source>
         <translation>Demande d'abandon envoyée au terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="325" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="328" />
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="332" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="335" />
         <source>Approved: %1. The customer was charged.</source>
         <translation>Accepté : %1. Le client a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="334" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="337" />
         <source>Declined: %1. Nothing was charged.</source>
         <translation>Refusé : %1. Rien n'a été débité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="337" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="340" />
         <source>Unknown: the terminal's answer for %1 was lost. Do not take the payment again. Check with the terminal; if it stays unknown, a supervisor closes it with the reference on the terminal's receipt.</source>
         <translation>Inconnu : la réponse du terminal pour %1 a été perdue. Ne reprenez pas le paiement. Vérifiez auprès du terminal ; s'il reste inconnu, un superviseur le clôture avec la référence du ticket du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="348" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="351" />
         <source>End of day: %1 transaction(s), total %2.</source>
         <translation>Clôture journalière : %1 transaction(s), total %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="352" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="355" />
         <source>End of day refused: %1</source>
         <translation>Clôture journalière refusée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="360" />
         <source>Terminal ready.</source>
         <translation>Terminal prêt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="357" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="360" />
         <source>Terminal not ready: %1</source>
         <translation>Terminal pas prêt : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="365" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="368" />
         <source>The drawer sensor says: open.</source>
         <translation>Le capteur du tiroir indique : ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="367" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="370" />
         <source>The drawer sensor says: closed.</source>
         <translation>Le capteur du tiroir indique : fermé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="372" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="375" />
         <source>The display shows:</source>
         <translation>L'afficheur montre :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="376" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="379" />
         <source>Scan sent: %1</source>
         <translation>Lecture envoyée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="389" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="392" />
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="408" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="411" />
         <source>A card payment whose outcome is unknown must not be taken again. Check with the terminal first; if it stays unknown, look it up in the terminal's journal, then a supervisor closes it with the receipt reference.</source>
         <translation>Un paiement par carte dont l'issue est inconnue ne doit pas être repris. Vérifiez d'abord auprès du terminal ; s'il reste inconnu, cherchez-le dans le journal du terminal, puis un superviseur le clôture avec la référence du ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="414" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="417" />
         <source>No card payment is waiting for a decision.</source>
         <translation>Aucun paiement par carte n'attend de décision.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="420" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
         <source>not confirmed</source>
         <translation>non confirmé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="421" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
         <source>sent, no answer</source>
         <translation>envoyé, sans réponse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="422" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="425" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="423" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="426" />
         <source>approved</source>
         <translation>accepté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="424" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="427" />
         <source>declined</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="451" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="454" />
         <source>Nothing to check.</source>
         <translation>Rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="459" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="462" />
         <source>Only a supervisor may close this payment.</source>
         <translation>Seul un superviseur peut clôturer ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/devices/devices_screen.py" line="476" />
+        <location filename="../../app/ui/devices/devices_screen.py" line="479" />
         <source>Closed as %1 with reference %2.</source>
         <translation>Clôturé comme %1 avec la référence %2.</translation>
     </message>
@@ -1468,224 +1468,224 @@
         <translation>Échanger les billets cochés (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="153" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="155" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="157" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="161" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="162" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="213" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="221" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="226" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="228" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="250" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="253" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="255" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="260" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="256" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="261" />
         <source>the ticket was exchanged</source>
         <translation>le billet a été échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="264" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="283" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="284" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="291" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="293" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="294" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="299" />
         <source>exchanged</source>
         <translation>échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="311" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="327" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="351" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="394" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="466" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="399" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="471" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="361" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="377" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Cochez d'abord les billets à échanger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="409" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="414" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="424" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="218" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="220" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="413" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="418" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 sur l'avoir %2 (remettez le bon au client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="430" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="435" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="450" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="447" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="452" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="478" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="483" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="482" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="487" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="499" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="504" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="502" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="507" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="508" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>
@@ -1693,268 +1693,298 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="80" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
         <source>Payments taken</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="83" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="87" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Montant remis (Entrée à vide : compte exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
         <source>Amount given in cash</source>
         <translation>Montant remis en espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
         <source>Gift card code (type or scan)</source>
         <translation>Code de la carte cadeau (saisi ou scanné)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="89" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <source>Company paying on account</source>
+        <translation>Société payant sur compte d'attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <source>Company whose waiting account pays</source>
+        <translation>Société dont le compte d'attente paie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="108" />
         <source>Cash (F5)</source>
         <translation>Espèces (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="95" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="109" />
         <source>Exact cash (Enter)</source>
         <translation>Compte exact (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="96" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="110" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="111" />
         <source>Gift card (F7)</source>
         <translation>Carte cadeau (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="112" />
+        <source>On account (Shift+F11)</source>
+        <translation>Compte d'attente (Maj+F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="113" />
         <source>Back to the cart (Esc)</source>
         <translation>Retour au panier (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
         <source>Cancel the card payment (Esc)</source>
         <translation>Annuler le paiement par carte (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="101" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
         <source>Next customer (Enter)</source>
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Imprimer le ticket de caisse (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="131" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="148" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="172" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="193" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="192" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="215" />
         <source>To pay</source>
         <translation>À payer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="194" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="217" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="197" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
         <source>F11: %1.</source>
         <translation>F11 : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="201" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
+        <source>Shift+F11: on a company's account.</source>
+        <translation>Maj+F11 : sur le compte d'attente d'une société.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="225" />
         <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
         <translation>Un paiement par carte de %1 accepté avant l'arrêt de la caisse compte pour cette vente : la carte n'est pas débitée une seconde fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="205" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="229" />
         <source>Enter records the sale.</source>
         <translation>Entrée enregistre la vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="239" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="252" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="272" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="280" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="290" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="344" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Annulation du paiement par carte sur le terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="365" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="348" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="372" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Le paiement par carte est annulé : rien n'a été débité. Prenez un autre paiement, ou Échap pour revenir au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="356" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="376" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="400" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="391" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="394" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="418" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="407" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="431" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="410" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="417" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="441" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="458" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="442" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="465" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
+        <source>Type the company whose account pays, then Enter (or Shift+F11).</source>
+        <translation>Tapez la société dont le compte d'attente paie, puis Entrée (ou Maj+F11).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="506" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="478" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="519" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="485" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="487" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="528" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="492" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="510" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="551" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="553" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="521" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="542" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="583" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="570" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="611" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="612" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="577" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="597" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="640" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="602" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="645" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="604" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="606" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="650" />
+        <source>On account of %1: %2</source>
+        <translation>Compte d'attente %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2217,42 +2247,74 @@
 <context>
     <name>PickUpPanel</name>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="37" />
-        <source>Option, contact or file number (or scan)</source>
-        <translation>N° d'option, de contact ou de dossier (ou scanner)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="38" />
-        <source>Option to pick up</source>
-        <translation>Option à retirer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="40" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="49" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="86" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="180" />
         <source>Pay cash and print (Enter)</source>
         <translation>Payer en espèces et imprimer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="54" />
         <source>Pick-up:</source>
         <translation>Retrait :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="58" />
-        <source>No validated option %1 to pick up.</source>
-        <translation>Aucune option validée %1 à retirer.</translation>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <source>Order number, ticket barcode, name, option or file number (or scan)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="66" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="47" />
+        <source>Order or option to pick up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="82" />
         <source>Option %1: %2 places.</source>
         <translation>Option %1 : %2 places.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="88" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="92" />
+        <source>Several match %1: %2. Scan or type the order number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="96" />
+        <source>No order or validated option %1 to pick up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="108" />
+        <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
+        <source>Order %1 was cancelled: nothing to print.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="127" />
+        <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="134" />
+        <source>Print the tickets (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="163" />
+        <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
         <source>Paid %1: %2 tickets printed.</source>
         <translation>Payé %1 : %2 billets imprimés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="98" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="187" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>

@@ -1,7 +1,9 @@
 """The payment panel (F12): the amount due, then tenders until nothing is due — cash (F5, the
 amount given typed, change shown large; Enter on an empty amount: exact cash), card (F6, on
 the terminal; Esc asks it to cancel), gift card (F7), the channel's other tenders (a cheque:
-F11) — then the one commit, and one key for the next customer.
+F11), a company's waiting account (Shift+F11: the company named in its field, with completion
+from the companies that have an account or a contact) — then the one commit, and one key for
+the next customer.
 
 The arithmetic is the domain's `PaymentPlan`; the commit is `SellingServices.complete` on the
 database lane; the card payment blocks until the terminal is done, so it runs on a lane of its
@@ -14,9 +16,10 @@ import logging
 from collections.abc import Callable
 from contextlib import suppress
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +35,7 @@ from app.services.selling import CartView, SaleResult, SellingServices, order_nu
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane, gui_listener
+from domain import accounts
 from domain.errors import DomainError
 from domain.money import Money, total
 from domain.orders import PaymentPlan, Tender, TenderMethod
@@ -88,6 +92,16 @@ class PaymentPanel(QWidget):
         self.code.setPlaceholderText(self.tr("Gift card code (type or scan)"))
         self.code.setAccessibleName(self.tr("Gift card code"))
         self.code.setMinimumHeight(44)
+        self.company = QLineEdit()
+        self.company.setObjectName("accountCompany")
+        self.company.setPlaceholderText(self.tr("Company paying on account"))
+        self.company.setAccessibleName(self.tr("Company whose waiting account pays"))
+        self.company.setMinimumHeight(44)
+        self.companies = QStringListModel(self)  # filled when the payment starts
+        completer = QCompleter(self.companies, self.company)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.company.setCompleter(completer)
         self.message = QLabel()
         self.message.setObjectName("paymentMessage")
         self.message.setWordWrap(True)
@@ -95,6 +109,7 @@ class PaymentPanel(QWidget):
         self.exact_button = key_button(self.tr("Exact cash (Enter)"), "exactCash")
         self.card_button = key_button(self.tr("Card (F6)"), "card")
         self.voucher_button = key_button(self.tr("Gift card (F7)"), "voucher")
+        self.account_button = key_button(self.tr("On account (Shift+F11)"), "onAccount")
         self.back_button = key_button(self.tr("Back to the cart (Esc)"), "backToCart")
         self.cancel_card_button = key_button(self.tr("Cancel the card payment (Esc)"), "cancelCard")
         self.cancel_card_button.hide()
@@ -114,6 +129,8 @@ class PaymentPanel(QWidget):
         keys.addWidget(self.voucher_button, 4, 0, 1, 2)
         self.other_keys = QHBoxLayout()  # filled when the payment starts, from the channel
         keys.addLayout(self.other_keys, 5, 0, 1, 2)
+        keys.addWidget(self.company, 6, 0, 1, 2)
+        keys.addWidget(self.account_button, 7, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self.due)
         left.addWidget(self.balance)
@@ -141,11 +158,14 @@ class PaymentPanel(QWidget):
         self.card_button.clicked.connect(self.card)
         self.code.returnPressed.connect(self.voucher)
         self.voucher_button.clicked.connect(self.voucher)
+        self.company.returnPressed.connect(self.on_account)
+        self.account_button.clicked.connect(self.on_account)
         self.back_button.clicked.connect(self.back)
         self.cancel_card_button.clicked.connect(self.cancel_card)
         self.next_button.clicked.connect(self._next)
         self.receipt_button.clicked.connect(self.print_receipt)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
+        QShortcut(QKeySequence("Shift+F11"), self, activated=self.on_account)
         for key, slot in (
             (Qt.Key.Key_F5, self.cash),
             (Qt.Key.Key_F6, self.card),
@@ -166,6 +186,7 @@ class PaymentPanel(QWidget):
         self.ready = self.busy = self.stopped = False
         self.amount.clear()
         self.code.clear()
+        self.company.clear()
         self.next_button.hide()
         self.receipt_button.hide()
         self.back_button.show()
@@ -174,18 +195,20 @@ class PaymentPanel(QWidget):
         self.amount.setFocus()
         cart_id = self.cart_id
 
-        def begin() -> tuple[CartView, PaymentPlan, tuple[str, ...]]:
+        def begin() -> tuple[CartView, PaymentPlan, tuple[str, ...], list[str]]:
             view = self._selling.begin_payment(cart_id)
             # A card the terminal approved for this cart before a crash counts already: the
             # customer is never charged twice (`resume_payment`).
-            return view, self._selling.resume_payment(cart_id), self._selling.other_tenders()
+            plan, others = self._selling.resume_payment(cart_id), self._selling.other_tenders()
+            return view, plan, others, self._selling.account_companies()
 
         self._lane.submit(begin, self._begun, self._failed, owner=self)
 
-    def _begun(self, begun: tuple[CartView, PaymentPlan, tuple[str, ...]]) -> None:
-        view, plan, others = begun
+    def _begun(self, begun: tuple[CartView, PaymentPlan, tuple[str, ...], list[str]]) -> None:
+        view, plan, others, companies = begun
         if view.cart.id != self.cart_id or self.plan is None:
             return
+        self.companies.setStringList(companies)
         self.ready = True
         self.plan = plan
         self._other_keys(others)
@@ -195,6 +218,7 @@ class PaymentPanel(QWidget):
         )
         if others:
             text += " " + self.tr("F11: %1.").replace("%1", self.tender_name(others[0]))
+        text += " " + self.tr("Shift+F11: on a company's account.")
         if plan.tenders:  # `resume_payment`: what the terminal approved before a crash
             text = (
                 self.tr(
@@ -455,6 +479,23 @@ class PaymentPanel(QWidget):
         if amount is not None:
             self._take(lambda plan: plan.other(TenderMethod.OTHER, amount, kind))
 
+    def on_account(self) -> None:
+        """Shift+F11 (or Enter in the company's field): the amount typed, or what is still due,
+        on the named company's waiting account, invoiced later; never more than is due."""
+        if not self._can_tender() or self.plan is None:
+            return
+        company = " ".join(self.company.text().split())
+        if not company:
+            self.company.setFocus()
+            self.message.setText(
+                self.tr("Type the company whose account pays, then Enter (or Shift+F11).")
+            )
+            return
+        before = self.plan
+        self.other(accounts.reference(company))
+        if self.plan is not before:  # taken: the field is empty for the next account
+            self.company.clear()
+
     # --- the commit ------------------------------------------------------------------------
 
     def _complete(self) -> None:
@@ -586,6 +627,8 @@ class PaymentPanel(QWidget):
             self.voucher_button,
             self.amount,
             self.code,
+            self.company,
+            self.account_button,
             *self.other_buttons.values(),
         ):
             widget.setEnabled(open_for_tenders or (widget is self.amount and not self.stopped))
@@ -602,6 +645,9 @@ class PaymentPanel(QWidget):
             return self.tr("Card %1").replace("%1", amount)
         if tender.method is TenderMethod.VOUCHER:
             return self.tr("Gift card %1: %2").replace("%1", tender.reference).replace("%2", amount)
+        company = accounts.company_of(tender.reference)
+        if company is not None:
+            return self.tr("On account of %1: %2").replace("%1", company).replace("%2", amount)
         return (
             self.tr("%1 %2").replace("%1", self.tender_name(tender.reference)).replace("%2", amount)
         )
