@@ -224,12 +224,34 @@ def _after_sale_message(error: BaseException) -> str | None:
             "ErrorPolicy",
             "Ticket %1 is not valid any more (refunded): nothing was done.",
         ),
+        "already_collected": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Order %1 was picked up already (at another till, or just now): nothing was "
+            "printed. A lost ticket is reprinted as DUPLICATA.",
+        ),
+        "pickup_cancelled": QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "Order %1 was cancelled where it was placed: nothing to print."
+        ),
+        "nothing_to_pick_up": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "No order %1 for pick-up on this till: check the number, or wait for the "
+            "server's news if it was placed a moment ago.",
+        ),
+        "pickup_not_in_training": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Training mode is on: orders are picked up only outside it. Nothing was printed.",
+        ),
     }
     text = texts.get(code)
     if text is None:
         return None
     if code == "ticket_not_valid":
         numbers = str(getattr(error, "number", ""))
+    order = getattr(error, "order", None)
+    if order is not None:
+        numbers = str(getattr(order, "number", ""))
+    elif code == "nothing_to_pick_up":
+        numbers = str(getattr(error, "text", ""))
     return QCoreApplication.translate("ErrorPolicy", text).replace("%1", numbers)
 
 

@@ -49,3 +49,31 @@ def test_unexpected_errors_get_the_calm_generic_message(qtbot: QtBot) -> None:
     # It cannot know what the failed step did (a drawer may have opened, a card been
     # charged): it never claims that nothing changed.
     assert "Nothing was changed" not in text and "Check the result" in text
+
+
+def test_a_refused_pick_up_says_which_order_and_what_to_do(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from app.services.pickups import NothingToPickUp, PickupNotInTraining
+    from domain.money import Money
+    from domain.pickups import AlreadyCollected, PickupCancelled, PickupOrder, PickupState
+
+    order = PickupOrder(
+        "W-000007", "sale", "WEB", "A B", datetime(2026, 12, 1, tzinfo=UTC), (),
+        Money.of("1.00", "EUR"), PickupState.COLLECTED, "G2",
+    )  # fmt: skip
+    said = {
+        type(e).__name__: message_for(e)
+        for e in (
+            AlreadyCollected(order),
+            PickupCancelled(order),
+            NothingToPickUp("W-000099"),
+            PickupNotInTraining(),
+        )
+    }
+    assert "W-000007 was picked up already" in said["AlreadyCollected"]
+    assert "DUPLICATA" in said["AlreadyCollected"]
+    assert "W-000007 was cancelled" in said["PickupCancelled"]
+    assert "No order W-000099" in said["NothingToPickUp"]
+    assert "Training mode is on" in said["PickupNotInTraining"]
+    assert not any(text.startswith("This was refused") for text in said.values())

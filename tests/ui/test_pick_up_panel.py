@@ -1,5 +1,6 @@
-"""Pick-up of a validated option: from the scan of its number to tickets printed in two
-actions (the scan, which ends with Enter, then Enter on the focused "Pay and print")."""
+"""Pick-up of a validated option, and of an order placed on the web: from the scan of its
+number to tickets printed in two actions (the scan, which ends with Enter, then Enter on the
+focused button)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from app.ui.orders.pick_up_panel import PickUpPanel
 from app.ui.tasks import Lane
 from domain.options import OptionState
 from tests.fakes import FixedClock
+from tests.services.test_pickups import _feed, _web_order
 
 from .test_orders_screen import _orders, station  # noqa: F401
 
@@ -115,3 +117,41 @@ def test_an_option_created_listed_and_validated_from_the_panel(
     qtbot.waitUntil(lambda: "validated" in panel.listing.item(0).text())
     assert options.get(option.id).state is OptionState.VALIDATED
     lane.shutdown()
+
+
+@pytest.mark.timeout(90)
+def test_a_web_order_scanned_from_any_screen_is_printed_with_one_more_enter(
+    qtbot: QtBot,
+    station: tuple[Station, AfterSaleServices],  # noqa: F811
+) -> None:
+    """The README's pick-up: the cashier scans the web order's number on whatever screen is
+    shown (one action: the scanner ends with Enter), the pick-up panel names the customer and
+    focuses "Print the tickets", Enter prints them (two actions)."""
+    built, after = station
+    order = _web_order(built)
+    _feed(built, order, version=1, seq=10)
+    window, screen = _orders(qtbot, built, after)
+    assert screen.pick_up is not None and window.work is not None
+    with built.services.uow_factory(read_only=True) as uow:
+        jobs_before = len(uow.print_jobs.recent(1000))
+    window.work.nav.setCurrentRow(0)  # another screen
+    actions = 0
+    window.scans.from_device(order.number, "test")
+    actions += 1
+    pick_up = screen.pick_up
+    qtbot.waitUntil(lambda: pick_up.pay_button.hasFocus())
+    assert screen.isVisible()
+    assert "Claire Dupont" in screen.message.text() and "2 ticket(s)" in screen.message.text()
+    qtbot.keyClick(pick_up.pay_button, Qt.Key.Key_Return)
+    actions += 1
+    qtbot.waitUntil(lambda: "picked up" in screen.message.text())
+    assert actions == 2
+    assert "2 ticket(s) printed" in screen.message.text()
+    with built.services.uow_factory(read_only=True) as uow:
+        assert len(uow.print_jobs.recent(1000)) == jobs_before + 2
+    # Scanned again: refused, said where it went, nothing printed.
+    window.scans.from_device(order.tickets[0].barcode, "test")
+    qtbot.waitUntil(lambda: "picked up already" in screen.message.text())
+    assert not pick_up.pay_button.isEnabled()
+    with built.services.uow_factory(read_only=True) as uow:
+        assert len(uow.print_jobs.recent(1000)) == jobs_before + 2
