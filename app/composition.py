@@ -15,6 +15,8 @@ from app.config import STATION_FILE, StationConfig
 from drivers.base import Role
 
 if TYPE_CHECKING:
+    from app.services.advantages import AdvantageServices
+    from app.services.contacts import ContactServices
     from app.services.devices import DevicesService
     from app.services.ports import UnitOfWorkFactory
     from app.services.printing import PrinterStation, PrintingServices
@@ -97,6 +99,8 @@ class Station:
     network: NetworkLane  # uploads to the central server, when the till is enrolled
     feed: FeedLane  # the server's catalog and seat changes, long-polled
     database_path: Path | None = None  # whose writer lock this station holds
+    advantages: AdvantageServices | None = None  # the cart's promo and advantage codes
+    contacts: ContactServices | None = None  # the customer at the counter
 
     def stop(self) -> None:
         from app.persistence.writer_lock import release_writer_lock
@@ -127,6 +131,8 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     writer of its database: a second instance on it gets `DatabaseInUse` before it writes
     anything."""
     from app.persistence.writer_lock import hold_writer_lock
+    from app.services.advantages import AdvantageServices, ServerCodeClaims
+    from app.services.contacts import ContactServices
     from app.services.devices import DevicesService
     from app.services.feed import CatalogFeed
     from app.services.printing import PrinterStation, PrintingServices
@@ -169,6 +175,14 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         receipt_always=config.receipt_always,
         recorded=network.wake,  # a sale goes up at once when the server is there
     )
+    # An enrolled till claims single-use codes on the server; one on its own, in its database.
+    link = syncing.link()
+    advantages = AdvantageServices(
+        services.uow_factory,
+        services.clock,
+        lambda: services.till().channel.code,
+        claims=None if link is None else ServerCodeClaims(syncing.link),
+    )
     device_station.start()
     devices.reconcile_at_start()  # card payments a crash left open: asked, never guessed
     network.start()
@@ -184,4 +198,6 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         network,
         feed,
         config.database_path,
+        advantages,
+        ContactServices(services.uow_factory, services.clock, services.hasher),
     )

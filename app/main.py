@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return _cannot_start(error, config.language)
     from app.station_after_sale import after_sale_services
     from app.ui.application import run_gui
+    from app.ui.sale.sale_screen import CounterServices
 
     try:
         return run_gui(
@@ -90,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
             station.selling,
             station.syncing,
             after_sale_services(station, config),
+            CounterServices(station.advantages, station.contacts)
+            if station.advantages is not None and station.contacts is not None
+            else None,
         )
     finally:
         station.stop()

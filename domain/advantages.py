@@ -230,6 +230,19 @@ def discounted(cart: Cart, applied: Sequence[tuple[Advantage, str]]) -> Cart:
     return cart
 
 
+def discount_of_each(cart: Cart, applied: Sequence[tuple[Advantage, str]]) -> tuple[Money, ...]:
+    """What each of the ``applied`` advantages takes off the cart, in order (as `discounted`
+    applies them): what the cart shows beside each code."""
+    base = cart.undiscounted()
+    before = base.subtotal()
+    each = []
+    for count in range(1, len(applied) + 1):
+        after = discounted(base, applied[:count]).subtotal()
+        each.append(before - after)
+        before = after
+    return tuple(each)
+
+
 def applicable(
     advantages: Iterable[Advantage],
     cart: Cart,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -38,6 +38,7 @@ from domain.advantages import (
     applicable,
     check,
     check_code_state,
+    discount_of_each,
     discounted,
     generate_codes,
     normalise_code,
@@ -45,9 +46,12 @@ from domain.advantages import (
 )
 from domain.clock import Clock
 from domain.errors import DomainError
+from domain.money import Money
 from domain.orders import Cart
 from sync.client import Refused, ServerClient, SyncError
 
+# How a contact list's advantage is kept applied to a cart: the contact it is for.
+CONTACT_MARK = "contact:"
 # A code is claimed while the customer waits at the counter: a short wait, then "offline".
 CLAIM_TIMEOUT = httpx.Timeout(connect=2.0, read=5.0, write=5.0, pool=2.0)
 
@@ -96,6 +100,20 @@ class ServerCodeClaims:
             raise ClaimUnavailable(str(exc)) from exc
         except SyncError as exc:  # unreachable, busy, not enrolled any more
             raise ClaimUnavailable(str(exc)) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class CartCodes:
+    """What the cart shows of its advantages: each applied one (with its code as applied and
+    what it takes off), those a change of the cart dropped and why, and those the cart's
+    contact (or anyone) may have without a code."""
+
+    applied: tuple[tuple[Advantage, str, Money], ...] = ()
+    dropped: tuple[tuple[Advantage, CodeRefused], ...] = ()
+    available: tuple[Advantage, ...] = ()
+
+    def pairs(self) -> tuple[tuple[Advantage, str], ...]:
+        return tuple((advantage, code) for advantage, code, _ in self.applied)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +233,32 @@ class AdvantageServices:
                 self._release_quietly(code, cart_id)
             raise
 
+    def apply_advantage(self, cart_id: str, advantage_id: str, contact: str | None) -> AppliedCart:
+        """One of the advantages `available` offers the cart without a code (a public one, or
+        a contact list's for ``contact``, the cart's contact). `CodeRefused` if it does not
+        fit (any more); then nothing changed."""
+        with self._uow() as uow:
+            advantage = uow.advantages.get(advantage_id)
+            if advantage.needs_code:
+                raise CodeRefused(Refusal.UNKNOWN, advantage.name, "it needs its code")
+            if advantage.id in dict(uow.advantages.applied(cart_id)):
+                raise CodeRefused(Refusal.ALREADY_APPLIED, advantage.name)
+            check(
+                advantage,
+                uow.carts.get(cart_id).undiscounted(),
+                channel=self._channel_code(),
+                at=self._clock.now(),
+                uses=uow.advantages.uses(advantage.id),
+                contact=contact,
+                code=advantage.name,
+            )
+            # A contact list's advantage remembers whose it is, so a changed cart keeps it.
+            mark = CONTACT_MARK + contact if advantage.target is Target.CONTACTS and contact else ""
+            uow.advantages.apply(cart_id, advantage.id, mark)
+            result = self._discount(uow, uow.carts.get(cart_id))
+            uow.commit()
+            return result
+
     def remove_code(self, cart_id: str, advantage_id: str) -> AppliedCart:
         with self._uow() as uow:
             applied = dict(uow.advantages.applied(cart_id))
@@ -245,6 +289,45 @@ class AdvantageServices:
             return tuple(
                 (uow.advantages.get(a), code) for a, code in uow.advantages.applied(cart_id)
             )
+
+    def cart_codes(
+        self,
+        cart_id: str,
+        contact: str | None = None,
+        before: Sequence[tuple[Advantage, str]] = (),
+    ) -> CartCodes:
+        """The cart's advantages as the cart shows them (``before``: those applied before a
+        change of the cart, to say which it dropped)."""
+        applied = self.applied(cart_id)
+        with self._uow(read_only=True) as uow:
+            cart = uow.carts.get(cart_id)
+        off = discount_of_each(cart, applied)
+        taken = {advantage.id for advantage, _ in applied}
+        return CartCodes(
+            tuple((a, code, money) for (a, code), money in zip(applied, off, strict=True)),
+            self.dropped_since(cart_id, before) if before else (),
+            tuple(a for a in self.available(cart_id, contact) if a.id not in taken),
+        )
+
+    def dropped_since(
+        self, cart_id: str, before: Sequence[tuple[Advantage, str]]
+    ) -> tuple[tuple[Advantage, CodeRefused], ...]:
+        """Of the advantages ``before`` a change of the cart, those the selling service's
+        `reprice` took out of it, each with why (the cart now below a minimum...)."""
+        with self._uow(read_only=True) as uow:
+            still = dict(uow.advantages.applied(cart_id))
+            cart = uow.carts.get(cart_id).undiscounted()
+            dropped = []
+            for advantage, code in before:
+                if advantage.id in still:
+                    continue
+                try:
+                    check_applied(
+                        uow, advantage, code, cart, self._channel_code(), self._clock.now()
+                    )
+                except CodeRefused as refused:
+                    dropped.append((advantage, refused))
+            return tuple(dropped)
 
     def release_abandoned(self) -> int:
         """Give back to the server the codes claimed by carts abandoned since."""
@@ -323,19 +406,29 @@ def reprice(uow: UnitOfWork, cart: Cart, channel: str, now: datetime) -> Applied
     for advantage_id, code in uow.advantages.applied(cart.id):
         advantage = uow.advantages.get(advantage_id)
         try:
-            check(
-                advantage,
-                base,
-                channel=channel,
-                at=now,
-                uses=uow.advantages.uses(advantage.id),
-                code=code,
-            )
+            check_applied(uow, advantage, code, base, channel, now)
         except CodeRefused as refused:
             dropped.append((advantage, refused))
             uow.advantages.unapply(cart.id, advantage.id)
             continue
-        fitting.append((advantage, code))
+        fitting.append((advantage, code if advantage.needs_code else ""))
     result = discounted(base, fitting)
     uow.carts.save(result, now)
     return AppliedCart(result, tuple(fitting), tuple(dropped))
+
+
+def check_applied(
+    uow: UnitOfWork, advantage: Advantage, code: str, cart: Cart, channel: str, now: datetime
+) -> None:
+    """`CodeRefused` unless an advantage applied to ``cart`` (with ``code``: the code typed,
+    or a contact list's mark) still fits the cart, undiscounted."""
+    contact = code.removeprefix(CONTACT_MARK) if code.startswith(CONTACT_MARK) else None
+    check(
+        advantage,
+        cart,
+        channel=channel,
+        at=now,
+        uses=uow.advantages.uses(advantage.id),
+        contact=contact,
+        code=code if advantage.needs_code else "",
+    )

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import uuid
 
-from app.services.ports import UnitOfWorkFactory
+from app.services import auth
+from app.services.ports import PinHasher, UnitOfWorkFactory
 from domain.clock import Clock
 from domain.contacts import Contact, ContactError, erase, matches, new_contact
 from domain.operators import Operator, Role
@@ -33,9 +34,12 @@ class EmailTaken(ContactError):
 
 
 class ContactServices:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, clock: Clock, hasher: PinHasher | None = None
+    ) -> None:
         self._uow = uow_factory
         self._clock = clock
+        self._hasher = hasher  # for a supervisor's PIN at the counter (`erase_approved`)
 
     def find(self, query: str) -> list[Contact]:
         """One field: part of a name or company, an e-mail, a phone number, a contact id."""
@@ -84,3 +88,11 @@ class ContactServices:
             uow.contacts.save(erased)
             uow.commit()
         return erased
+
+    def erase_approved(self, contact_id: str, supervisor_id: str, pin: str) -> Contact:
+        """At the counter: `erase`, confirmed by a supervisor's PIN (`WrongPin` counted, as at
+        the login; `NotASupervisorToErase` for another role); nothing erased otherwise."""
+        if self._hasher is None:
+            raise NotASupervisorToErase()
+        by = auth.check_pin(self._uow, self._hasher, self._clock, supervisor_id, pin)
+        return self.erase(contact_id, by=by)

@@ -1,6 +1,6 @@
 """The embedded demo: a fresh till database gets Le Théâtre (with its Studio), a concert hall,
-a season of performances, the box-office channel with its points of sale, gift cards and three
-operators.
+a season of performances, the box-office channel with its points of sale, gift cards, three
+operators, and a promo code, single-use codes and a contact (`planfiles.demo_advantages`).
 
 What the demo is comes from `planfiles.demo_catalog` (resources/demo/catalog.json and the plan
 files beside it), the same reading the demo server loads; this module only writes it into the
@@ -12,6 +12,13 @@ from __future__ import annotations
 
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
 from domain.operators import Operator
+from planfiles.demo_advantages import (
+    DEMO_ADVANTAGES,
+    DEMO_CODE_BATCH,
+    DEMO_CODES,
+    DEMO_CONTACT,
+    DEMO_SINGLE_USE,
+)
 from planfiles.demo_catalog import demo_today, load_demo_catalog
 
 DEMO_FLAG = "demo_loaded_on"
@@ -65,6 +72,11 @@ def load_demo(uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock) -
             )  # fmt: skip
         for code, balance in demo.gift_cards:
             uow.gift_cards.add(code, balance)
+        # Seed 004: the promo code BIENVENUE, the single-use codes MERCI-0001…, a contact.
+        for advantage in DEMO_ADVANTAGES:
+            uow.advantages.add(advantage)
+        uow.advantages.add_codes(DEMO_SINGLE_USE.id, DEMO_CODE_BATCH, DEMO_CODES, clock.now())
+        uow.contacts.add(DEMO_CONTACT, clock.now())
         uow.settings.set(DEMO_FLAG, demo.today.isoformat())
         uow.commit()
     return True

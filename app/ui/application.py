@@ -21,6 +21,7 @@ from app.services.selling import SellingServices
 from app.services.syncing import SyncServices
 from app.services.till import TillServices
 from app.ui.main_window import MainWindow
+from app.ui.sale.sale_screen import CounterServices
 from app.ui.translation import set_language
 from resources import resource_path
 
@@ -58,6 +59,7 @@ def build_main_window(
     selling: SellingServices | None = None,
     syncing: SyncServices | None = None,
     after_sale: AfterSaleServices | None = None,
+    counter: CounterServices | None = None,
 ) -> MainWindow:
     set_language(language)
     return MainWindow(
@@ -70,6 +72,7 @@ def build_main_window(
         selling=selling,
         syncing=syncing,
         after_sale=after_sale,
+        counter=counter,
     )
 
 
@@ -83,6 +86,7 @@ def run_gui(
     selling: SellingServices | None = None,
     syncing: SyncServices | None = None,
     after_sale: AfterSaleServices | None = None,
+    counter: CounterServices | None = None,
 ) -> int:
     app = create_application()
     window = build_main_window(
@@ -95,6 +99,7 @@ def run_gui(
         selling,
         syncing,
         after_sale,
+        counter,
     )
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)

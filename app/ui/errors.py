@@ -7,6 +7,7 @@ shown with a calm generic message.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -56,6 +57,9 @@ def message_for(error: BaseException) -> str:
     sale = _sale_message(error)
     if sale is not None:
         return sale
+    counter = _counter_message(error)
+    if counter is not None:
+        return counter
     after_sale = _after_sale_message(error)
     if after_sale is not None:
         return after_sale
@@ -315,6 +319,112 @@ def _sale_message(error: BaseException) -> str | None:
             "again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.",
         )
     return None
+
+
+def _counter_message(error: BaseException) -> str | None:
+    """A promo or advantage code refused (`domain.advantages.CodeRefused`), or a contact
+    that cannot be created or erased (`domain.contacts`, `app.services.contacts`)."""
+    from domain.advantages import CodeRefused
+
+    if isinstance(error, CodeRefused):
+        return (
+            code_refusal(error)
+            + " "
+            + QCoreApplication.translate("ErrorPolicy", "Nothing was changed in the cart.")
+        )
+    code = getattr(error, "error_code", "")
+    texts = {
+        "contact_invalid": QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "This is not a valid %1: %2. Correct it; nothing was saved."
+        ),
+        "email_taken": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was "
+            "saved.",
+        ),
+        "contact_erased": QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "This contact's personal data were erased already."
+        ),
+        "not_a_supervisor_to_erase": QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "Only a supervisor erases a contact's personal data. Nothing was done."
+        ),
+    }
+    text = texts.get(code)
+    if text is None:
+        return None
+    fields = {
+        "name": QT_TRANSLATE_NOOP("ErrorPolicy", "name"),
+        "email": QT_TRANSLATE_NOOP("ErrorPolicy", "e-mail"),
+        "phone": QT_TRANSLATE_NOOP("ErrorPolicy", "phone number"),
+        "company": QT_TRANSLATE_NOOP("ErrorPolicy", "company"),
+    }
+    first, second = "", ""
+    if code == "contact_invalid":
+        field = str(getattr(error, "field", ""))
+        first = QCoreApplication.translate("ErrorPolicy", fields.get(field, field))
+        second = str(getattr(error, "value", ""))
+    elif code == "email_taken":
+        other = getattr(error, "contact", None)
+        first, second = str(getattr(other, "id", "")), str(getattr(other, "email", ""))
+    return (
+        QCoreApplication.translate("ErrorPolicy", text).replace("%1", first).replace("%2", second)
+    )
+
+
+def code_refusal(refused: object, currency: str = "EUR") -> str:
+    """Why a promo or advantage code does not fit the cart (`domain.advantages.Refusal`), in
+    words: also what the cart says of a code a change of the cart dropped."""
+    from domain.advantages import CodeRefused, Refusal
+    from domain.money import Money
+
+    assert isinstance(refused, CodeRefused)
+    texts = {
+        Refusal.UNKNOWN: QT_TRANSLATE_NOOP("ErrorPolicy", "The code %1 is not known."),
+        Refusal.USED: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "The code %1 was used already: a single-use code sells once."
+        ),
+        Refusal.INVALIDATED: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "The code %1 was invalidated: it cannot be used any more."
+        ),
+        Refusal.NOT_YET: QT_TRANSLATE_NOOP("ErrorPolicy", "The code %1 is valid only from %2."),
+        Refusal.EXPIRED: QT_TRANSLATE_NOOP("ErrorPolicy", "The code %1 ended on %2."),
+        Refusal.CHANNEL: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "The code %1 is not valid on this sales channel (%2)."
+        ),
+        Refusal.MINIMUM: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "The cart is below the code %1's minimum of %2."
+        ),
+        Refusal.QUOTA: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "The code %1 reached its quota (%2 sales): it cannot be used any more."
+        ),
+        Refusal.NO_ELIGIBLE_LINE: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "Nothing in the cart is eligible for the code %1."
+        ),
+        Refusal.NOT_IN_LIST: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "The advantage %1 is only for the contacts of its list."
+        ),
+        Refusal.OFFLINE: QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "The single-use code %1 must be checked with the server, which cannot be reached; "
+            "try again when online.",
+        ),
+        Refusal.ALREADY_APPLIED: QT_TRANSLATE_NOOP(
+            "ErrorPolicy", "The code %1 is already applied to this cart."
+        ),
+    }
+    detail = refused.detail
+    if refused.reason is Refusal.MINIMUM and detail.lstrip("-").isdigit():
+        detail = formatting.money(Money(int(detail), currency))
+    elif refused.reason in (Refusal.NOT_YET, Refusal.EXPIRED) and detail:
+        from datetime import datetime
+
+        with contextlib.suppress(ValueError):
+            detail = formatting.date_time(datetime.fromisoformat(detail))
+    return (
+        QCoreApplication.translate("ErrorPolicy", texts[refused.reason])
+        .replace("%1", refused.code)
+        .replace("%2", detail)
+    )
 
 
 def seat_refusal(reason: str) -> str:

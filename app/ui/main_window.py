@@ -40,7 +40,7 @@ from app.ui.performances.list_screen import PerformanceListScreen
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.plans.plans_screen import PlansScreen
 from app.ui.printers.printers_screen import PrintersScreen
-from app.ui.sale.sale_screen import SaleScreen
+from app.ui.sale.sale_screen import CounterServices, SaleScreen
 from app.ui.server_link import ServerLinkScreen
 from app.ui.sync_status import SyncStatusLabel
 from app.ui.tasks import Lane
@@ -93,6 +93,7 @@ class Facades:
     selling: SellingServices | None = None  # the counter sale; without it the page only shows
     syncing: SyncServices | None = None  # the link with the central server
     after_sale: AfterSaleServices | None = None  # F2: find, refunds, reprints
+    counter: CounterServices | None = None  # the cart's codes and contact
 
 
 class WorkArea(QWidget):
@@ -164,9 +165,12 @@ class WorkArea(QWidget):
 
     def scanned(self, code: str) -> None:
         """A scan from any screen finds its order, except while a customer pays (a gift
-        card's code then goes to the payment panel)."""
+        card's code then goes to the payment panel) or a code scanned on the cart (its code
+        field; what is no code comes back here by `SaleScreen.unknown_scan`)."""
         sale = self.sale_screen
         if sale is not None and sale.modes.currentWidget() is sale.payment and sale.isVisible():
+            return
+        if sale is not None and sale.takes_scan(code):
             return
         self.show_orders(code)
 
@@ -192,7 +196,9 @@ class WorkArea(QWidget):
                     operator.id,
                     self._facades.devices,
                     self._facades.printing,
+                    counter=self._facades.counter,
                 )
+                shown.unknown_scan.connect(self.show_orders)
                 self.sale_screen = shown
             container.addWidget(listing)
             container.addWidget(shown)
@@ -269,10 +275,11 @@ class MainWindow(QMainWindow):
         selling: SellingServices | None = None,
         syncing: SyncServices | None = None,
         after_sale: AfterSaleServices | None = None,
+        counter: CounterServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.facades = Facades(services, printing, devices, selling, syncing, after_sale)
+        self.facades = Facades(services, printing, devices, selling, syncing, after_sale, counter)
         self.timezone = timezone
         self.scans = ScanHub(self)
         self.scans.scanned.connect(self._scanned)

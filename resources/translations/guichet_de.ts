@@ -71,74 +71,242 @@
 <context>
     <name>CartPanel</name>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="53" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="61" />
         <source>Cart</source>
         <translation>Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="65" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="65" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="65" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="59" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="67" />
         <source>Cart lines</source>
         <translation>Warenkorbpositionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="78" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="86" />
         <source>Standing zone</source>
         <translation>Stehplatzbereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="84" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="92" />
         <source>Number of standing places</source>
         <translation>Anzahl Stehplätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="85" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="93" />
         <source>Add places</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="94" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="105" />
+        <source>Codes applied to the cart</source>
+        <translation>Auf den Warenkorb angewandte Codes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="111" />
+        <source>Promo or advantage code (Ctrl+K)</source>
+        <translation>Aktions- oder Vorteilscode (Strg+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="112" />
+        <source>Promo or advantage code</source>
+        <translation>Aktions- oder Vorteilscode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="113" />
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="114" />
+        <source>Remove code</source>
+        <translation>Code entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="121" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="250" />
+        <source>No contact</source>
+        <translation>Kein Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="124" />
+        <source>Contact (Ctrl+U)</source>
+        <translation>Kontakt (Strg+U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="133" />
         <source>Add to cart (Enter)</source>
         <translation>In den Warenkorb (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="95" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="134" />
         <source>Tariff (F4)</source>
         <translation>Tarif (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="96" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="135" />
         <source>Remove (Del)</source>
         <translation>Entfernen (Entf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="97" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="136" />
         <source>Pay (F12)</source>
         <translation>Bezahlen (F12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="156" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="199" />
         <source>Booking fee: %1</source>
         <translation>Vorverkaufsgebühr: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="157" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="200" />
         <source>Total: %1</source>
         <translation>Gesamt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="234" />
+        <source>%1 left the cart: %2</source>
+        <translation>%1 wurde aus dem Warenkorb entfernt: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="243" />
+        <source>%1 (Ctrl+J applies it)</source>
+        <translation>%1 (Strg+J wendet es an)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="245" />
+        <source>Advantages without a code: %1</source>
+        <translation>Vorteile ohne Code: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="253" />
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="59" />
+        <source>Contact for this sale</source>
+        <translation>Kontakt für diesen Verkauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="63" />
+        <source>Name, company, e-mail, phone or number, Enter</source>
+        <translation>Name, Firma, E-Mail, Telefon oder Nummer, Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="64" />
+        <source>Find a contact</source>
+        <translation>Kontakt suchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="68" />
+        <source>Contacts found</source>
+        <translation>Gefundene Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="71" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="77" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="72" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="78" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="73" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="79" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="74" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="80" />
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="84" />
+        <source>Create and pick (Enter)</source>
+        <translation>Anlegen und wählen (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="86" />
+        <source>Pick (Enter)</source>
+        <translation>Wählen (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="88" />
+        <source>Erase personal data…</source>
+        <translation>Personendaten löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="90" />
+        <source>Back to the cart (Esc)</source>
+        <translation>Zurück zum Warenkorb (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="100" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="104" />
+        <source>Supervisor's PIN</source>
+        <translation>PIN des Supervisors</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="106" />
+        <source>Erase (Enter)</source>
+        <translation>Löschen (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="130" />
+        <source>Or a new contact (only what the sale needs):</source>
+        <translation>Oder ein neuer Kontakt (nur was der Verkauf braucht):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="167" />
+        <source>%1 found: Enter picks the selected one.</source>
+        <translation>%1 gefunden: Enter wählt den markierten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="170" />
+        <source>Nobody found: type the new contact's name below.</source>
+        <translation>Niemand gefunden: den Namen des neuen Kontakts unten eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="199" />
+        <source>Find and select the contact to erase first.</source>
+        <translation>Zuerst den zu löschenden Kontakt suchen und markieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="207" />
+        <source>Erase the personal data of %1? Their name, e-mail, phone and company are removed for good; their orders and the journal stay. A supervisor confirms with their PIN, Enter.</source>
+        <translation>Personendaten von %1 löschen? Name, E-Mail, Telefon und Firma werden endgültig entfernt; die Bestellungen und das Journal bleiben. Ein Supervisor bestätigt mit seiner PIN, Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="234" />
+        <source>The personal data of contact %1 were erased; its orders stay.</source>
+        <translation>Die Personendaten des Kontakts %1 wurden gelöscht; seine Bestellungen bleiben.</translation>
     </message>
 </context>
 <context>
@@ -526,392 +694,497 @@
 <context>
     <name>ErrorPolicy</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="28" />
         <source>Wrong PIN. Attempts left before a one-minute lock: %1</source>
         <translation>Falsche PIN. Verbleibende Versuche vor einer Sperre von einer Minute: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="32" />
+        <location filename="../../app/ui/errors.py" line="33" />
         <source>Too many wrong PINs: this operator is locked until %1. A supervisor can unlock it.</source>
         <translation>Zu viele falsche PINs: Dieser Bediener ist bis %1 gesperrt. Ein Supervisor kann ihn entsperren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="37" />
+        <location filename="../../app/ui/errors.py" line="38" />
         <source>This operator no longer exists. Pick another one.</source>
         <translation>Diesen Bediener gibt es nicht mehr. Wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="41" />
+        <location filename="../../app/ui/errors.py" line="42" />
         <source>This till's point of sale (%1) is not in the catalog. Ask a technician to check station.toml.</source>
         <translation>Die Verkaufsstelle dieser Kasse (%1) ist nicht im Katalog. Bitten Sie einen Techniker, station.toml zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="51" />
+        <location filename="../../app/ui/errors.py" line="52" />
         <source>This cannot be printed: %1</source>
         <translation>Dies kann nicht gedruckt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66" />
+        <location filename="../../app/ui/errors.py" line="70" />
         <source>This was refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="70" />
+        <location filename="../../app/ui/errors.py" line="74" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Etwas ist schiefgegangen und wurde protokolliert. Prüfen Sie das Ergebnis, bevor Sie es erneut versuchen; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80" />
+        <location filename="../../app/ui/errors.py" line="84" />
         <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
         <translation>An dieser Kasse ist bereits eine Sitzung geöffnet: sie wurde nicht ein zweites Mal geöffnet, die offene Sitzung ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="86" />
+        <location filename="../../app/ui/errors.py" line="90" />
         <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
         <translation>Keine Kassensitzung geöffnet: es kann nichts verkauft werden. Ein Supervisor öffnet eine mit F10.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91" />
+        <location filename="../../app/ui/errors.py" line="95" />
         <source>Only a supervisor can open a till session.</source>
         <translation>Nur ein Supervisor kann eine Kassensitzung öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="95" />
+        <location filename="../../app/ui/errors.py" line="99" />
         <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
         <translation>Der Vertriebskanal dieser Kasse erlaubt kein Wechselgeld: öffnen Sie die Sitzung mit allen Anzahlen auf null.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103" />
+        <location filename="../../app/ui/errors.py" line="107" />
         <source>This cash count was refused: %1</source>
         <translation>Diese Zählung wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="111" />
+        <location filename="../../app/ui/errors.py" line="115" />
         <source>This session's count is in: nothing more is sold or moved in it. A supervisor closes it (F10), then opens the next one.</source>
         <translation>Die Zählung dieser Sitzung liegt vor: darin wird nichts mehr verkauft oder bewegt. Ein Supervisor schließt sie (F10) und öffnet dann die nächste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="117" />
+        <location filename="../../app/ui/errors.py" line="121" />
         <source>Only a supervisor can close a till session.</source>
         <translation>Nur ein Supervisor kann eine Kassensitzung schließen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121" />
+        <location filename="../../app/ui/errors.py" line="125" />
         <source>The drawer has not been counted yet: the cashier counts it first (F10).</source>
         <translation>Die Kassenlade ist noch nicht gezählt: zuerst zählt der Kassierer (F10).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="125" />
+        <location filename="../../app/ui/errors.py" line="129" />
         <source>Give a reason for each variance: %1. Nothing was sealed.</source>
         <translation>Geben Sie für jede Differenz einen Grund an: %1. Nichts wurde abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="129" />
+        <location filename="../../app/ui/errors.py" line="133" />
         <source>The drawer was counted again meanwhile: look at the new count, then seal. Nothing was sealed.</source>
         <translation>Die Kassenlade wurde inzwischen neu gezählt: prüfen Sie die neue Zählung und schließen Sie dann ab. Nichts wurde abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="135" />
+        <location filename="../../app/ui/errors.py" line="139" />
         <source>This cash movement was refused: %1. Nothing was recorded.</source>
         <translation>Diese Barbewegung wurde abgelehnt: %1. Nichts wurde erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="146" />
+        <location filename="../../app/ui/errors.py" line="150" />
         <source>The terminal approved the payment.</source>
         <translation>Das Terminal hat die Zahlung genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147" />
+        <location filename="../../app/ui/errors.py" line="151" />
         <source>The terminal declined the payment.</source>
         <translation>Das Terminal hat die Zahlung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148" />
+        <location filename="../../app/ui/errors.py" line="152" />
         <source>What the terminal did is not known.</source>
         <translation>Es ist nicht bekannt, was das Terminal getan hat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152" />
+        <location filename="../../app/ui/errors.py" line="156" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>Die Kasse konnte es nicht speichern. Belasten Sie die Karte nicht noch einmal: Prüfen Sie den Beleg des Terminals. Die Zahlung bleibt offen, bis ein Supervisor sie abschließt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="166" />
+        <location filename="../../app/ui/errors.py" line="170" />
         <source>Already given back: ticket(s) %1. Nothing was done.</source>
         <translation>Bereits erstattet: Ticket(s) %1. Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="170" />
+        <location filename="../../app/ui/errors.py" line="174" />
         <source>Ticket(s) %1 are not of this order. Nothing was done.</source>
         <translation>Ticket(s) %1 gehören nicht zu dieser Bestellung. Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174" />
+        <location filename="../../app/ui/errors.py" line="178" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="178" />
+        <location filename="../../app/ui/errors.py" line="182" />
         <source>That is more than this order has left to give back. Nothing was done.</source>
         <translation>Das ist mehr, als von dieser Bestellung noch zu erstatten ist. Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182" />
+        <location filename="../../app/ui/errors.py" line="186" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="186" />
+        <location filename="../../app/ui/errors.py" line="190" />
         <source>Only a supervisor approves this. Nothing was done.</source>
         <translation>Nur ein Supervisor kann das freigeben. Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190" />
+        <location filename="../../app/ui/errors.py" line="194" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="194" />
+        <location filename="../../app/ui/errors.py" line="198" />
         <source>A refund of this order waits for the card terminal's outcome: a supervisor settles that card payment on the Devices screen first. Nothing else was done.</source>
         <translation>Eine Erstattung dieser Bestellung wartet auf das Ergebnis des Kartenterminals: ein Supervisor klärt zuerst diese Kartenzahlung im Bildschirm Geräte. Sonst wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="200" />
+        <location filename="../../app/ui/errors.py" line="204" />
         <source>The card terminal refused the refund: nothing was given back and the tickets stay valid. Try again, or give the money back another way with a supervisor.</source>
         <translation>Das Kartenterminal hat die Erstattung abgelehnt: nichts wurde zurückgegeben, die Tickets bleiben gültig. Versuchen Sie es erneut oder erstatten Sie mit einem Supervisor auf anderem Weg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206" />
+        <location filename="../../app/ui/errors.py" line="210" />
         <source>The card terminal did not say whether it refunded the card. Do not refund again: the tickets stay valid until a supervisor settles the card payment on the Devices screen (from the terminal's receipt); the refund is then recorded at the next start.</source>
         <translation>Das Kartenterminal hat nicht gemeldet, ob es die Karte erstattet hat. Nicht erneut erstatten: die Tickets bleiben gültig, bis ein Supervisor die Kartenzahlung im Bildschirm Geräte klärt (nach dem Beleg des Terminals); die Erstattung wird dann beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="213" />
+        <location filename="../../app/ui/errors.py" line="217" />
         <source>This station has no card terminal: the card part cannot be refunded here. Nothing was done.</source>
         <translation>Diese Kasse hat kein Kartenterminal: der Kartenanteil kann hier nicht erstattet werden. Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="218" />
+        <location filename="../../app/ui/errors.py" line="222" />
         <source>Training mode and this order do not match: a real order is refunded or reprinted outside training mode, a training one inside it. Nothing was done.</source>
         <translation>Schulungsmodus und Bestellung passen nicht zusammen: eine echte Bestellung wird außerhalb des Schulungsmodus erstattet oder nachgedruckt, eine Schulungsbestellung in ihm. Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="223" />
+        <location filename="../../app/ui/errors.py" line="227" />
         <source>Ticket %1 is not valid any more (refunded): nothing was done.</source>
         <translation>Ticket %1 ist nicht mehr gültig (erstattet): es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="245" />
+        <location filename="../../app/ui/errors.py" line="249" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250" />
+        <location filename="../../app/ui/errors.py" line="254" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="258" />
+        <location filename="../../app/ui/errors.py" line="262" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="272" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="273" />
+        <location filename="../../app/ui/errors.py" line="277" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="288" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="290" />
+        <location filename="../../app/ui/errors.py" line="294" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="301" />
+        <location filename="../../app/ui/errors.py" line="311" />
+        <source>Nothing was changed in the cart.</source>
+        <translation>Am Warenkorb wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="315" />
+        <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
+        <translation>Kein gültiges Feld %1: %2. Bitte korrigieren; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="318" />
+        <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
+        <translation>%2 ist schon die E-Mail des Kontakts %1: diesen Kontakt suchen und wählen. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="323" />
+        <source>This contact's personal data were erased already.</source>
+        <translation>Die Personendaten dieses Kontakts wurden bereits gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="326" />
+        <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
+        <translation>Nur ein Supervisor löscht die Personendaten eines Kontakts. Nichts wurde getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="334" />
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="335" />
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="336" />
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="337" />
+        <source>company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360" />
+        <source>The code %1 is not known.</source>
+        <translation>Der Code %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="361" />
+        <source>The code %1 was used already: a single-use code sells once.</source>
+        <translation>Der Code %1 wurde bereits verwendet: ein Einmalcode gilt nur einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="364" />
+        <source>The code %1 was invalidated: it cannot be used any more.</source>
+        <translation>Der Code %1 wurde gesperrt: er kann nicht mehr verwendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="367" />
+        <source>The code %1 is valid only from %2.</source>
+        <translation>Der Code %1 gilt erst ab %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="368" />
+        <source>The code %1 ended on %2.</source>
+        <translation>Der Code %1 ist am %2 abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="369" />
+        <source>The code %1 is not valid on this sales channel (%2).</source>
+        <translation>Der Code %1 gilt nicht für diesen Verkaufskanal (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="372" />
+        <source>The cart is below the code %1's minimum of %2.</source>
+        <translation>Der Warenkorb liegt unter dem Mindestbetrag von %2 des Codes %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="375" />
+        <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
+        <translation>Der Code %1 hat sein Kontingent erreicht (%2 Verkäufe): er kann nicht mehr verwendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="378" />
+        <source>Nothing in the cart is eligible for the code %1.</source>
+        <translation>Nichts im Warenkorb ist für den Code %1 berechtigt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="381" />
+        <source>The advantage %1 is only for the contacts of its list.</source>
+        <translation>Der Vorteil %1 gilt nur für die Kontakte seiner Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="384" />
+        <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
+        <translation>Der Einmalcode %1 muss beim Server geprüft werden, der nicht erreichbar ist; erneut versuchen, sobald die Verbindung besteht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="389" />
+        <source>The code %1 is already applied to this cart.</source>
+        <translation>Der Code %1 ist bereits auf diesen Warenkorb angewandt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="411" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="302" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="303" />
+        <location filename="../../app/ui/errors.py" line="413" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="304" />
+        <location filename="../../app/ui/errors.py" line="414" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="305" />
+        <location filename="../../app/ui/errors.py" line="415" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="306" />
+        <location filename="../../app/ui/errors.py" line="416" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="307" />
+        <location filename="../../app/ui/errors.py" line="417" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310" />
+        <location filename="../../app/ui/errors.py" line="420" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="313" />
+        <location filename="../../app/ui/errors.py" line="423" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="314" />
+        <location filename="../../app/ui/errors.py" line="424" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="315" />
+        <location filename="../../app/ui/errors.py" line="425" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="318" />
+        <location filename="../../app/ui/errors.py" line="428" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="321" />
+        <location filename="../../app/ui/errors.py" line="431" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="322" />
+        <location filename="../../app/ui/errors.py" line="432" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="323" />
+        <location filename="../../app/ui/errors.py" line="433" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324" />
+        <location filename="../../app/ui/errors.py" line="434" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="325" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="328" />
+        <location filename="../../app/ui/errors.py" line="438" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="439" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="333" />
+        <location filename="../../app/ui/errors.py" line="443" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="346" />
+        <location filename="../../app/ui/errors.py" line="456" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351" />
+        <location filename="../../app/ui/errors.py" line="461" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="356" />
+        <location filename="../../app/ui/errors.py" line="466" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="471" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="366" />
+        <location filename="../../app/ui/errors.py" line="476" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="371" />
+        <location filename="../../app/ui/errors.py" line="481" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="376" />
+        <location filename="../../app/ui/errors.py" line="486" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="388" />
+        <location filename="../../app/ui/errors.py" line="498" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390" />
+        <location filename="../../app/ui/errors.py" line="500" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="396" />
+        <location filename="../../app/ui/errors.py" line="506" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="400" />
+        <location filename="../../app/ui/errors.py" line="510" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="404" />
+        <location filename="../../app/ui/errors.py" line="514" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="408" />
+        <location filename="../../app/ui/errors.py" line="518" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413" />
+        <location filename="../../app/ui/errors.py" line="523" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="417" />
+        <location filename="../../app/ui/errors.py" line="527" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1224,37 +1497,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="332" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>SCHULUNG: nichts wird wirklich verkauft (Supervisor: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353" />
+        <location filename="../../app/ui/main_window.py" line="360" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="363" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="375" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Nur ein Supervisor startet oder beendet den Schulungsmodus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406" />
+        <location filename="../../app/ui/main_window.py" line="413" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -2764,58 +3037,83 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="124" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="184" />
         <source>This cart was kept from before (the till was locked or stopped): its seats are still held. F12 pays it, Del removes a line.</source>
         <translation>Dieser Warenkorb wurde behalten (die Kasse war gesperrt oder angehalten): seine Plätze sind weiter reserviert. F12 bezahlt ihn, Entf entfernt eine Zeile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="149" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="248" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Plätze im Saalplan wählen, oder F3 für die besten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="152" />
-        <location filename="../../app/ui/sale/sale_screen.py" line="255" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="251" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="347" />
         <source>Holding the seats…</source>
         <translation>Plätze werden gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="164" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="258" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 Platz/Plätze in den Warenkorb gelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="178" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="272" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 Stehplatz/Stehplätze hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="204" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="298" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Position entfernt: ihre Plätze sind wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="260" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="352" />
         <source>%1 ticket(s) added to the cart.</source>
         <translation>%1 Ticket(s) in den Warenkorb gelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="288" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="377" />
+        <source>Checking the code %1…</source>
+        <translation>Code %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="392" />
+        <source>%1 applied: %2 off. New total: %3.</source>
+        <translation>%1 angewandt: %2 Rabatt. Neue Summe: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="425" />
+        <source>Code removed. New total: %1.</source>
+        <translation>Code entfernt. Neue Summe: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="449" />
+        <source>%1 applied. New total: %2.</source>
+        <translation>%1 angewandt. Neue Summe: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="471" />
+        <source>%1 is this sale's contact.</source>
+        <translation>%1 ist der Kontakt dieses Verkaufs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="518" />
         <source>Seats held for %1</source>
         <translation>Plätze gehalten für %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="291" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="521" />
         <source>Hold lapsed</source>
         <translation>Reservierung abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="309" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="539" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>Die Reservierung ist abgelaufen: die Plätze des Warenkorbs sind wieder im Verkauf. Erneut wählen, wenn der Kunde sie noch möchte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="325" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="555" />
         <source>The cart is empty: add seats first.</source>
         <translation>Der Warenkorb ist leer: zuerst Plätze hinzufügen.</translation>
     </message>
@@ -3105,7 +3403,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="157" />
+        <location filename="../../app/ui/application.py" line="162" />
         <source>Guichet cannot start</source>
         <translation>Guichet kann nicht starten</translation>
     </message>
@@ -3517,47 +3815,47 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119" />
+        <location filename="../../app/ui/main_window.py" line="120" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>Orders (F2)</source>
         <translation>Bestellungen (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="244" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="249" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246" />
+        <location filename="../../app/ui/main_window.py" line="252" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

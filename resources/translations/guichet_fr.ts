@@ -71,74 +71,242 @@
 <context>
     <name>CartPanel</name>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="53" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="61" />
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="65" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="65" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="57" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="65" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="59" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="67" />
         <source>Cart lines</source>
         <translation>Lignes du panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="78" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="86" />
         <source>Standing zone</source>
         <translation>Zone debout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="84" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="92" />
         <source>Number of standing places</source>
         <translation>Nombre de places debout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="85" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="93" />
         <source>Add places</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="94" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="105" />
+        <source>Codes applied to the cart</source>
+        <translation>Codes appliqués au panier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="111" />
+        <source>Promo or advantage code (Ctrl+K)</source>
+        <translation>Code promo ou avantage (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="112" />
+        <source>Promo or advantage code</source>
+        <translation>Code promo ou avantage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="113" />
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="114" />
+        <source>Remove code</source>
+        <translation>Retirer le code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="121" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="250" />
+        <source>No contact</source>
+        <translation>Aucun contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="124" />
+        <source>Contact (Ctrl+U)</source>
+        <translation>Contact (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="133" />
         <source>Add to cart (Enter)</source>
         <translation>Ajouter au panier (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="95" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="134" />
         <source>Tariff (F4)</source>
         <translation>Tarif (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="96" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="135" />
         <source>Remove (Del)</source>
         <translation>Retirer (Suppr)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="97" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="136" />
         <source>Pay (F12)</source>
         <translation>Payer (F12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="156" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="199" />
         <source>Booking fee: %1</source>
         <translation>Frais de location : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/cart_panel.py" line="157" />
+        <location filename="../../app/ui/sale/cart_panel.py" line="200" />
         <source>Total: %1</source>
         <translation>Total : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="234" />
+        <source>%1 left the cart: %2</source>
+        <translation>%1 a quitté le panier : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="243" />
+        <source>%1 (Ctrl+J applies it)</source>
+        <translation>%1 (Ctrl+J l'applique)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="245" />
+        <source>Advantages without a code: %1</source>
+        <translation>Avantages sans code : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/cart_panel.py" line="253" />
+        <source>Contact: %1</source>
+        <translation>Contact : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="59" />
+        <source>Contact for this sale</source>
+        <translation>Contact de cette vente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="63" />
+        <source>Name, company, e-mail, phone or number, Enter</source>
+        <translation>Nom, société, e-mail, téléphone ou numéro, Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="64" />
+        <source>Find a contact</source>
+        <translation>Chercher un contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="68" />
+        <source>Contacts found</source>
+        <translation>Contacts trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="71" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="77" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="72" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="78" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="73" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="79" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="74" />
+        <location filename="../../app/ui/sale/contact_panel.py" line="80" />
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="84" />
+        <source>Create and pick (Enter)</source>
+        <translation>Créer et choisir (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="86" />
+        <source>Pick (Enter)</source>
+        <translation>Choisir (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="88" />
+        <source>Erase personal data…</source>
+        <translation>Effacer les données personnelles…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="90" />
+        <source>Back to the cart (Esc)</source>
+        <translation>Retour au panier (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="100" />
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="104" />
+        <source>Supervisor's PIN</source>
+        <translation>Code PIN du superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="106" />
+        <source>Erase (Enter)</source>
+        <translation>Effacer (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="130" />
+        <source>Or a new contact (only what the sale needs):</source>
+        <translation>Ou un nouveau contact (seulement ce dont la vente a besoin) :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="167" />
+        <source>%1 found: Enter picks the selected one.</source>
+        <translation>%1 trouvé(s) : Entrée choisit celui sélectionné.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="170" />
+        <source>Nobody found: type the new contact's name below.</source>
+        <translation>Personne trouvé : saisissez le nom du nouveau contact ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="199" />
+        <source>Find and select the contact to erase first.</source>
+        <translation>Cherchez et sélectionnez d'abord le contact à effacer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="207" />
+        <source>Erase the personal data of %1? Their name, e-mail, phone and company are removed for good; their orders and the journal stay. A supervisor confirms with their PIN, Enter.</source>
+        <translation>Effacer les données personnelles de %1 ? Son nom, son e-mail, son téléphone et sa société sont supprimés définitivement ; ses commandes et le journal restent. Un superviseur confirme avec son code PIN, Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/contact_panel.py" line="234" />
+        <source>The personal data of contact %1 were erased; its orders stay.</source>
+        <translation>Les données personnelles du contact %1 ont été effacées ; ses commandes restent.</translation>
     </message>
 </context>
 <context>
@@ -526,392 +694,497 @@
 <context>
     <name>ErrorPolicy</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="28" />
         <source>Wrong PIN. Attempts left before a one-minute lock: %1</source>
         <translation>Code PIN erroné. Essais restants avant un blocage d'une minute : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="32" />
+        <location filename="../../app/ui/errors.py" line="33" />
         <source>Too many wrong PINs: this operator is locked until %1. A supervisor can unlock it.</source>
         <translation>Trop de codes PIN erronés : cet opérateur est bloqué jusqu'à %1. Un superviseur peut le débloquer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="37" />
+        <location filename="../../app/ui/errors.py" line="38" />
         <source>This operator no longer exists. Pick another one.</source>
         <translation>Cet opérateur n'existe plus. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="41" />
+        <location filename="../../app/ui/errors.py" line="42" />
         <source>This till's point of sale (%1) is not in the catalog. Ask a technician to check station.toml.</source>
         <translation>Le point de vente de cette caisse (%1) n'est pas dans le catalogue. Demandez à un technicien de vérifier station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="51" />
+        <location filename="../../app/ui/errors.py" line="52" />
         <source>This cannot be printed: %1</source>
         <translation>Impossible d'imprimer ceci : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66" />
+        <location filename="../../app/ui/errors.py" line="70" />
         <source>This was refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="70" />
+        <location filename="../../app/ui/errors.py" line="74" />
         <source>Something went wrong and was logged. Check the result before trying again; if it happens again, call a technician.</source>
         <translation>Une erreur s'est produite et a été consignée. Vérifiez le résultat avant de réessayer ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80" />
+        <location filename="../../app/ui/errors.py" line="84" />
         <source>A session is already open on this till: it was not opened a second time, and the open one is unchanged.</source>
         <translation>Une session est déjà ouverte sur cette caisse : elle n'a pas été ouverte une seconde fois, et la session ouverte est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="86" />
+        <location filename="../../app/ui/errors.py" line="90" />
         <source>No till session is open: nothing can be sold. A supervisor opens one with F10.</source>
         <translation>Aucune session de caisse n'est ouverte : rien ne peut être vendu. Un superviseur en ouvre une avec F10.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91" />
+        <location filename="../../app/ui/errors.py" line="95" />
         <source>Only a supervisor can open a till session.</source>
         <translation>Seul un superviseur peut ouvrir une session de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="95" />
+        <location filename="../../app/ui/errors.py" line="99" />
         <source>This till's sales channel allows no cash float: open the session with every count at zero.</source>
         <translation>La filière de vente de cette caisse n'autorise pas de fonds de caisse : ouvrez la session avec tous les nombres à zéro.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103" />
+        <location filename="../../app/ui/errors.py" line="107" />
         <source>This cash count was refused: %1</source>
         <translation>Ce comptage a été refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="111" />
+        <location filename="../../app/ui/errors.py" line="115" />
         <source>This session's count is in: nothing more is sold or moved in it. A supervisor closes it (F10), then opens the next one.</source>
         <translation>Le comptage de cette session est fait : plus rien n'y est vendu ni mouvementé. Un superviseur la clôture (F10), puis ouvre la suivante.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="117" />
+        <location filename="../../app/ui/errors.py" line="121" />
         <source>Only a supervisor can close a till session.</source>
         <translation>Seul un superviseur peut clôturer une session de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121" />
+        <location filename="../../app/ui/errors.py" line="125" />
         <source>The drawer has not been counted yet: the cashier counts it first (F10).</source>
         <translation>Le tiroir n'a pas encore été compté : le caissier le compte d'abord (F10).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="125" />
+        <location filename="../../app/ui/errors.py" line="129" />
         <source>Give a reason for each variance: %1. Nothing was sealed.</source>
         <translation>Donnez un motif pour chaque écart : %1. Rien n'a été scellé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="129" />
+        <location filename="../../app/ui/errors.py" line="133" />
         <source>The drawer was counted again meanwhile: look at the new count, then seal. Nothing was sealed.</source>
         <translation>Le tiroir a été recompté entre-temps : regardez le nouveau comptage, puis scellez. Rien n'a été scellé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="135" />
+        <location filename="../../app/ui/errors.py" line="139" />
         <source>This cash movement was refused: %1. Nothing was recorded.</source>
         <translation>Ce mouvement d'espèces a été refusé : %1. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="146" />
+        <location filename="../../app/ui/errors.py" line="150" />
         <source>The terminal approved the payment.</source>
         <translation>Le terminal a accepté le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147" />
+        <location filename="../../app/ui/errors.py" line="151" />
         <source>The terminal declined the payment.</source>
         <translation>Le terminal a refusé le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148" />
+        <location filename="../../app/ui/errors.py" line="152" />
         <source>What the terminal did is not known.</source>
         <translation>On ne sait pas ce qu'a fait le terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152" />
+        <location filename="../../app/ui/errors.py" line="156" />
         <source>The till could not record it. Do not charge the card again: check the terminal's receipt. The payment stays open until a supervisor settles it.</source>
         <translation>La caisse n'a pas pu l'enregistrer. Ne débitez pas la carte une seconde fois : vérifiez le ticket du terminal. Le paiement reste ouvert jusqu'à ce qu'un superviseur le règle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="166" />
+        <location filename="../../app/ui/errors.py" line="170" />
         <source>Already given back: ticket(s) %1. Nothing was done.</source>
         <translation>Déjà remboursé : billet(s) %1. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="170" />
+        <location filename="../../app/ui/errors.py" line="174" />
         <source>Ticket(s) %1 are not of this order. Nothing was done.</source>
         <translation>Le(s) billet(s) %1 ne sont pas de cette commande. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174" />
+        <location filename="../../app/ui/errors.py" line="178" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="178" />
+        <location filename="../../app/ui/errors.py" line="182" />
         <source>That is more than this order has left to give back. Nothing was done.</source>
         <translation>C'est plus que ce qu'il reste à rembourser sur cette commande. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182" />
+        <location filename="../../app/ui/errors.py" line="186" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="186" />
+        <location filename="../../app/ui/errors.py" line="190" />
         <source>Only a supervisor approves this. Nothing was done.</source>
         <translation>Seul un superviseur peut approuver ceci. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190" />
+        <location filename="../../app/ui/errors.py" line="194" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="194" />
+        <location filename="../../app/ui/errors.py" line="198" />
         <source>A refund of this order waits for the card terminal's outcome: a supervisor settles that card payment on the Devices screen first. Nothing else was done.</source>
         <translation>Un remboursement de cette commande attend la réponse du terminal de paiement : un superviseur règle d'abord ce paiement par carte dans l'écran Périphériques. Rien d'autre n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="200" />
+        <location filename="../../app/ui/errors.py" line="204" />
         <source>The card terminal refused the refund: nothing was given back and the tickets stay valid. Try again, or give the money back another way with a supervisor.</source>
         <translation>Le terminal de paiement a refusé le remboursement : rien n'a été rendu et les billets restent valides. Réessayez, ou remboursez autrement avec un superviseur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206" />
+        <location filename="../../app/ui/errors.py" line="210" />
         <source>The card terminal did not say whether it refunded the card. Do not refund again: the tickets stay valid until a supervisor settles the card payment on the Devices screen (from the terminal's receipt); the refund is then recorded at the next start.</source>
         <translation>Le terminal de paiement n'a pas indiqué s'il a remboursé la carte. Ne remboursez pas à nouveau : les billets restent valides jusqu'à ce qu'un superviseur règle le paiement par carte dans l'écran Périphériques (d'après le ticket du terminal) ; le remboursement est alors enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="213" />
+        <location filename="../../app/ui/errors.py" line="217" />
         <source>This station has no card terminal: the card part cannot be refunded here. Nothing was done.</source>
         <translation>Ce poste n'a pas de terminal de paiement : la part carte ne peut pas être remboursée ici. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="218" />
+        <location filename="../../app/ui/errors.py" line="222" />
         <source>Training mode and this order do not match: a real order is refunded or reprinted outside training mode, a training one inside it. Nothing was done.</source>
         <translation>Le mode formation et cette commande ne correspondent pas : une commande réelle se rembourse ou se réimprime hors du mode formation, une commande de formation dans ce mode. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="223" />
+        <location filename="../../app/ui/errors.py" line="227" />
         <source>Ticket %1 is not valid any more (refunded): nothing was done.</source>
         <translation>Le billet %1 n'est plus valide (remboursé) : rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="245" />
+        <location filename="../../app/ui/errors.py" line="249" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250" />
+        <location filename="../../app/ui/errors.py" line="254" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="258" />
+        <location filename="../../app/ui/errors.py" line="262" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="268" />
+        <location filename="../../app/ui/errors.py" line="272" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="273" />
+        <location filename="../../app/ui/errors.py" line="277" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="288" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="290" />
+        <location filename="../../app/ui/errors.py" line="294" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="301" />
+        <location filename="../../app/ui/errors.py" line="311" />
+        <source>Nothing was changed in the cart.</source>
+        <translation>Rien n'a changé dans le panier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="315" />
+        <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
+        <translation>Ce n'est pas un(e) %1 valide : %2. Corrigez-le ; rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="318" />
+        <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
+        <translation>%2 est déjà l'e-mail du contact %1 : cherchez ce contact et choisissez-le. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="323" />
+        <source>This contact's personal data were erased already.</source>
+        <translation>Les données personnelles de ce contact ont déjà été effacées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="326" />
+        <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
+        <translation>Seul un superviseur efface les données personnelles d'un contact. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="334" />
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="335" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="336" />
+        <source>phone number</source>
+        <translation>numéro de téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="337" />
+        <source>company</source>
+        <translation>société</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360" />
+        <source>The code %1 is not known.</source>
+        <translation>Le code %1 est inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="361" />
+        <source>The code %1 was used already: a single-use code sells once.</source>
+        <translation>Le code %1 a déjà été utilisé : un code à usage unique ne sert qu'une fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="364" />
+        <source>The code %1 was invalidated: it cannot be used any more.</source>
+        <translation>Le code %1 a été invalidé : il ne peut plus être utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="367" />
+        <source>The code %1 is valid only from %2.</source>
+        <translation>Le code %1 n'est valable qu'à partir du %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="368" />
+        <source>The code %1 ended on %2.</source>
+        <translation>Le code %1 a pris fin le %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="369" />
+        <source>The code %1 is not valid on this sales channel (%2).</source>
+        <translation>Le code %1 n'est pas valable sur ce canal de vente (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="372" />
+        <source>The cart is below the code %1's minimum of %2.</source>
+        <translation>Le panier est en dessous du minimum de %2 du code %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="375" />
+        <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
+        <translation>Le code %1 a atteint son quota (%2 ventes) : il ne peut plus être utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="378" />
+        <source>Nothing in the cart is eligible for the code %1.</source>
+        <translation>Rien dans le panier n'est éligible au code %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="381" />
+        <source>The advantage %1 is only for the contacts of its list.</source>
+        <translation>L'avantage %1 est réservé aux contacts de sa liste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="384" />
+        <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
+        <translation>Le code à usage unique %1 doit être vérifié auprès du serveur, qui est injoignable ; réessayez une fois en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="389" />
+        <source>The code %1 is already applied to this cart.</source>
+        <translation>Le code %1 est déjà appliqué à ce panier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="411" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="302" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="303" />
+        <location filename="../../app/ui/errors.py" line="413" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="304" />
+        <location filename="../../app/ui/errors.py" line="414" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="305" />
+        <location filename="../../app/ui/errors.py" line="415" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="306" />
+        <location filename="../../app/ui/errors.py" line="416" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="307" />
+        <location filename="../../app/ui/errors.py" line="417" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310" />
+        <location filename="../../app/ui/errors.py" line="420" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="313" />
+        <location filename="../../app/ui/errors.py" line="423" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="314" />
+        <location filename="../../app/ui/errors.py" line="424" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="315" />
+        <location filename="../../app/ui/errors.py" line="425" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="318" />
+        <location filename="../../app/ui/errors.py" line="428" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="321" />
+        <location filename="../../app/ui/errors.py" line="431" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="322" />
+        <location filename="../../app/ui/errors.py" line="432" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="323" />
+        <location filename="../../app/ui/errors.py" line="433" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324" />
+        <location filename="../../app/ui/errors.py" line="434" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="325" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="328" />
+        <location filename="../../app/ui/errors.py" line="438" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="439" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="333" />
+        <location filename="../../app/ui/errors.py" line="443" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="346" />
+        <location filename="../../app/ui/errors.py" line="456" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351" />
+        <location filename="../../app/ui/errors.py" line="461" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="356" />
+        <location filename="../../app/ui/errors.py" line="466" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="471" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="366" />
+        <location filename="../../app/ui/errors.py" line="476" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="371" />
+        <location filename="../../app/ui/errors.py" line="481" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="376" />
+        <location filename="../../app/ui/errors.py" line="486" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="388" />
+        <location filename="../../app/ui/errors.py" line="498" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390" />
+        <location filename="../../app/ui/errors.py" line="500" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="396" />
+        <location filename="../../app/ui/errors.py" line="506" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="400" />
+        <location filename="../../app/ui/errors.py" line="510" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="404" />
+        <location filename="../../app/ui/errors.py" line="514" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="408" />
+        <location filename="../../app/ui/errors.py" line="518" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413" />
+        <location filename="../../app/ui/errors.py" line="523" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="417" />
+        <location filename="../../app/ui/errors.py" line="527" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -1224,37 +1497,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="332" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>FORMATION : aucune vente n'est réelle (superviseur : %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353" />
+        <location filename="../../app/ui/main_window.py" line="360" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="363" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="375" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Seul un superviseur démarre ou arrête le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406" />
+        <location filename="../../app/ui/main_window.py" line="413" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -2764,58 +3037,83 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="124" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="184" />
         <source>This cart was kept from before (the till was locked or stopped): its seats are still held. F12 pays it, Del removes a line.</source>
         <translation>Ce panier a été conservé (la caisse était verrouillée ou arrêtée) : ses places sont toujours bloquées. F12 pour le payer, Suppr retire une ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="149" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="248" />
         <source>Pick seats on the plan, or F3 for the best ones.</source>
         <translation>Choisissez des places sur le plan, ou F3 pour les meilleures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="152" />
-        <location filename="../../app/ui/sale/sale_screen.py" line="255" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="251" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="347" />
         <source>Holding the seats…</source>
         <translation>Réservation des places…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="164" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="258" />
         <source>%1 seat(s) added to the cart.</source>
         <translation>%1 place(s) ajoutée(s) au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="178" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="272" />
         <source>%1 standing place(s) added.</source>
         <translation>%1 place(s) debout ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="204" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="298" />
         <source>Line removed: its seats are on sale again.</source>
         <translation>Ligne retirée : ses places sont de nouveau en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="260" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="352" />
         <source>%1 ticket(s) added to the cart.</source>
         <translation>%1 billet(s) ajouté(s) au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="288" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="377" />
+        <source>Checking the code %1…</source>
+        <translation>Vérification du code %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="392" />
+        <source>%1 applied: %2 off. New total: %3.</source>
+        <translation>%1 appliqué : %2 de remise. Nouveau total : %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="425" />
+        <source>Code removed. New total: %1.</source>
+        <translation>Code retiré. Nouveau total : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="449" />
+        <source>%1 applied. New total: %2.</source>
+        <translation>%1 appliqué. Nouveau total : %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="471" />
+        <source>%1 is this sale's contact.</source>
+        <translation>%1 est le contact de cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sale/sale_screen.py" line="518" />
         <source>Seats held for %1</source>
         <translation>Places réservées encore %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="291" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="521" />
         <source>Hold lapsed</source>
         <translation>Réservation expirée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="309" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="539" />
         <source>The hold ran out: the cart's seats went back on sale. Pick them again if the customer still wants them.</source>
         <translation>La réservation a expiré : les places du panier sont remises en vente. Choisissez-les à nouveau si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/sale_screen.py" line="325" />
+        <location filename="../../app/ui/sale/sale_screen.py" line="555" />
         <source>The cart is empty: add seats first.</source>
         <translation>Le panier est vide : ajoutez d'abord des places.</translation>
     </message>
@@ -3105,7 +3403,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="157" />
+        <location filename="../../app/ui/application.py" line="162" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
     </message>
@@ -3517,47 +3815,47 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119" />
+        <location filename="../../app/ui/main_window.py" line="120" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>Orders (F2)</source>
         <translation>Commandes (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="244" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="249" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246" />
+        <location filename="../../app/ui/main_window.py" line="252" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>

@@ -268,3 +268,39 @@ def test_a_till_on_its_own_adds_an_advantage_generates_codes_and_tallies_them_by
     assert "generated=4 available=3 used=0 invalidated=1" in capsys.readouterr().out
     assert run_cli([*data, "list"]) == 0
     assert "COUPON3  Coupon 3%  promo  3%  code COUPON3" in capsys.readouterr().out
+
+
+def test_a_contact_lists_advantage_is_offered_to_its_contact_only_and_stays_after_a_change(
+    till: Till,
+) -> None:
+    _, selling, advantages, _ = till
+    advantages.create(
+        Advantage("SUBS", "Subscribers", Target.CONTACTS, EUR, percent_bp=1000,
+                  contacts=frozenset({"C-1"}))
+    )  # fmt: skip
+    cart_id = two_seats(till)
+    due = selling.cart(cart_id).due
+    assert [a.id for a in advantages.available(cart_id, "C-1")] == ["SUBS"]
+    assert advantages.available(cart_id, "C-2") == ()
+    with pytest.raises(CodeRefused) as refused:
+        advantages.apply_advantage(cart_id, "SUBS", "C-2")
+    assert refused.value.reason is Refusal.NOT_IN_LIST
+    assert selling.cart(cart_id).due == due
+    advantages.apply_advantage(cart_id, "SUBS", "C-1")
+    assert selling.cart(cart_id).due < due
+    first = selling.cart(cart_id).cart.lines[0]
+    view = selling.cycle_tariff(cart_id, first.id)  # a change: the contact's advantage stays
+    assert [a.id for a, _ in advantages.applied(cart_id)] == ["SUBS"]
+    assert {line.discount_by for line in view.cart.lines} == {"Subscribers"}
+
+
+def test_dropped_since_says_why_a_changed_cart_lost_a_code(till: Till) -> None:
+    _, selling, advantages, _ = till
+    cart_id = two_seats(till)
+    advantages.create(coupon(minimum=selling.cart(cart_id).cart.subtotal()))
+    advantages.enter_code(cart_id, "COUPON10")
+    before = advantages.applied(cart_id)
+    selling.remove(cart_id, selling.cart(cart_id).cart.lines[0].id)
+    dropped = advantages.dropped_since(cart_id, before)
+    assert [(a.id, r.reason) for a, r in dropped] == [("COUPON10", Refusal.MINIMUM)]
+    assert advantages.dropped_since(cart_id, advantages.applied(cart_id)) == ()

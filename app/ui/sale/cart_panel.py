@@ -1,5 +1,7 @@
 """The cart beside the plan: its lines grouped per performance (seat · tariff · price), the
-booking fee and the total, the hold's time left, and the keys that change it."""
+booking fee and the total, the hold's time left, and the keys that change it; its promo and
+advantage codes (each with what it takes off; Ctrl+K to the code field) and its contact, with
+a gift beside the name for the advantages the contact may have without a code."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTreeWidget,
@@ -21,9 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.advantages import CartCodes
 from app.services.browsing import StandingAvailability
 from app.services.selling import CartView
-from app.ui import formatting
+from app.ui import errors, formatting
+from domain.advantages import Advantage
+from domain.contacts import Contact
 from domain.orders import LineKind
 
 
@@ -91,6 +99,37 @@ class CartPanel(QWidget):
         standing.addWidget(self.add_places)
         self.standing.hide()
 
+        # The codes: typed or scanned, Enter applies; the applied ones listed, Del removes one.
+        self.codes = QListWidget()
+        self.codes.setObjectName("cartCodes")
+        self.codes.setAccessibleName(self.tr("Codes applied to the cart"))
+        self.codes.setMaximumHeight(96)
+        self.codes.hide()
+        self.code = QLineEdit()
+        self.code.setObjectName("codeField")
+        self.code.setMinimumHeight(44)
+        self.code.setPlaceholderText(self.tr("Promo or advantage code (Ctrl+K)"))
+        self.code.setAccessibleName(self.tr("Promo or advantage code"))
+        self.apply_code = key_button(self.tr("Apply"), "applyCode")
+        self.remove_code = key_button(self.tr("Remove code"), "removeCode")
+        self.remove_code.hide()
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code, 1)
+        code_row.addWidget(self.apply_code)
+        code_row.addWidget(self.remove_code)
+        # The contact: its name, and a gift for each advantage it may have without a code.
+        self.contact = QLabel(self.tr("No contact"))
+        self.contact.setObjectName("cartContact")
+        self.contact.setWordWrap(True)
+        self.contact_button = key_button(self.tr("Contact (Ctrl+U)"), "cartContactButton")
+        self.gift = QLabel()
+        self.gift.setObjectName("contactAdvantages")
+        self.gift.setWordWrap(True)
+        self.gift.hide()
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.contact, 1)
+        contact_row.addWidget(self.contact_button)
+
         self.add_button = key_button(self.tr("Add to cart (Enter)"), "addToCart")
         self.tariff_button = key_button(self.tr("Tariff (F4)"), "cycleTariff")
         self.remove_button = key_button(self.tr("Remove (Del)"), "removeLine")
@@ -106,6 +145,10 @@ class CartPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.standing)
+        layout.addWidget(self.codes)
+        layout.addLayout(code_row)
+        layout.addLayout(contact_row)
+        layout.addWidget(self.gift)
         layout.addWidget(self.fee)
         layout.addWidget(self.total)
         layout.addWidget(self.hold)
@@ -168,4 +211,48 @@ class CartPanel(QWidget):
         if item is None:
             return None
         value = item.data(0, Qt.ItemDataRole.UserRole)
+        return value if isinstance(value, str) else None
+
+    def show_codes(self, codes: CartCodes, currency: str) -> str:
+        """Each applied code with what it takes off, the gift for the contact's advantages;
+        the text of the codes a change of the cart dropped, and why (for the cart's message)."""
+        keep = self.selected_advantage_id()
+        self.codes.clear()
+        for advantage, code, off in codes.applied:
+            shown = advantage.name if not advantage.needs_code else f"{code} · {advantage.name}"
+            item = QListWidgetItem(f"{shown}  −{formatting.money(off)}")
+            item.setData(Qt.ItemDataRole.UserRole, advantage.id)
+            self.codes.addItem(item)
+            if advantage.id == keep:
+                self.codes.setCurrentItem(item)
+        if self.codes.currentItem() is None and self.codes.count():
+            self.codes.setCurrentRow(self.codes.count() - 1)
+        self.codes.setVisible(bool(codes.applied))
+        self.remove_code.setVisible(bool(codes.applied))
+        self.show_available(codes.available)
+        return " ".join(
+            self.tr("%1 left the cart: %2")
+            .replace("%1", advantage.name)
+            .replace("%2", errors.code_refusal(refused, currency))
+            for advantage, refused in codes.dropped
+        )
+
+    def show_available(self, available: Sequence[Advantage]) -> None:
+        names = ", ".join(advantage.name for advantage in available)
+        self.gift.setText(
+            "🎁 " + self.tr("%1 (Ctrl+J applies it)").replace("%1", names) if available else ""
+        )
+        self.gift.setAccessibleName(self.tr("Advantages without a code: %1").replace("%1", names))
+        self.gift.setVisible(bool(available))
+
+    def show_contact(self, contact: Contact | None) -> None:
+        if contact is None:
+            self.contact.setText(self.tr("No contact"))
+            return
+        text = contact.name + (f" ({contact.company})" if contact.company else "")
+        self.contact.setText(self.tr("Contact: %1").replace("%1", text))
+
+    def selected_advantage_id(self) -> str | None:
+        item = self.codes.currentItem()
+        value = None if item is None else item.data(Qt.ItemDataRole.UserRole)
         return value if isinstance(value, str) else None

@@ -6,32 +6,61 @@ cart"): `SellingServices.add_seats` holds them at once. F4 cycles the selected l
 Del removes it; a standing zone sells by quantity. The hold's time left is counted down from
 `CartView.hold_expires_at` on the injected clock; when it lapses the seats go back
 (`lapse_holds`) and the cashier is told. Every use case runs on the database lane.
+
+The cart's codes and contact (`CounterServices`): Ctrl+K takes the keyboard to the code
+field (a promo, partner or single-use code, typed or scanned while the cart shows), Enter
+applies it; the codes list's selected code goes with Del or "Remove code". After every change
+of the cart the selling service applies the codes again; the cart says which it dropped and
+why. Ctrl+U finds or creates the customer (`ContactPanel`), whose advantages without a code
+show beside the name; Ctrl+J applies the first of them. The contact is attached to the order
+right after the sale's commit (`ContactServices.attach`, on the lane).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from app.services.advantages import AdvantageServices, AppliedCart, CartCodes
 from app.services.browsing import PerformancePage
 from app.services.changes import Changes
+from app.services.contacts import ContactServices
 from app.services.devices import DevicesService
 from app.services.printing import PrintingServices
 from app.services.selling import CartView, SellingServices, TariffPrice
 from app.services.till import TillServices
-from app.ui import errors
+from app.ui import errors, formatting
 from app.ui.performances.performance_page import PerformancePageScreen
 from app.ui.sale.cart_panel import CartPanel
+from app.ui.sale.contact_panel import ContactPanel
 from app.ui.sale.payment_panel import PaymentPanel
 from app.ui.sale.print_problems import PrintProblems
 from app.ui.sale.quantity_grid import QuantityGrid
 from app.ui.tasks import Lane
+from domain.advantages import CodeRefused, Refusal
+from domain.contacts import Contact
+
+# What a scan on the cart leaves to the orders screen: a ticket's barcode (20 characters of
+# base32) or an order number (G1-000001).
+_TICKET_OR_ORDER = re.compile(r"^([A-Z2-7]{20}|[A-Z0-9]+-\d{6})$")
+
+
+@dataclass(frozen=True)
+class CounterServices:
+    """The cart's promo and advantage codes, and the customer at the counter."""
+
+    advantages: AdvantageServices
+    contacts: ContactServices
 
 
 class SaleScreen(QWidget):
+    unknown_scan = Signal(str)  # a scan on the cart that is no code: the orders screen finds it
+
     def __init__(
         self,
         page: PerformancePageScreen,
@@ -42,6 +71,7 @@ class SaleScreen(QWidget):
         devices: DevicesService | None = None,
         printing: PrintingServices | None = None,
         parent: QWidget | None = None,
+        counter: CounterServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("saleScreen")
@@ -52,6 +82,11 @@ class SaleScreen(QWidget):
         self.view: CartView | None = None
         self.tariff_names: dict[str, str] = {}
         self._lapsing = False
+        self._counter = counter
+        self.codes = CartCodes()
+        self.contact: Contact | None = None
+        self._contact_cart = ""  # the cart the contact was chosen for
+        self._attached: set[str] = set()  # orders given their contact already
         self.card_lane = Lane("sale devices", self)  # the terminal, the customer display
         self.cart = CartPanel()
         self.payment = PaymentPanel(selling, lane, self.card_lane, operator_id, devices)
@@ -64,6 +99,14 @@ class SaleScreen(QWidget):
         self.modes = QStackedWidget()
         self.modes.addWidget(self.selling_view)
         self.modes.addWidget(self.payment)
+        self.contact_panel = (
+            None if counter is None else ContactPanel(counter.contacts, services, lane)
+        )
+        if self.contact_panel is not None:
+            self.modes.addWidget(self.contact_panel)
+            self.contact_panel.chosen.connect(self._contact_chosen)
+            self.contact_panel.cancelled.connect(self._contact_closed)
+            self.contact_panel.erased.connect(self._contact_erased)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Tickets that did not print, whichever sale they are from: F9 reprints them.
@@ -81,6 +124,21 @@ class SaleScreen(QWidget):
             (Qt.Key.Key_F12, self.pay),
         ):
             QShortcut(QKeySequence(key), self.selling_view, activated=slot)
+        if counter is not None:
+            for sequence, slot in (
+                ("Ctrl+K", self.focus_code),
+                ("Ctrl+U", self.choose_contact),
+                ("Ctrl+J", self.apply_available),
+            ):
+                QShortcut(QKeySequence(sequence), self.selling_view, activated=slot)
+            self.cart.code.returnPressed.connect(lambda: self.apply_code())
+            self.cart.apply_code.clicked.connect(lambda: self.apply_code())
+            self.cart.remove_code.clicked.connect(self.remove_code)
+            self.cart.contact_button.clicked.connect(self.choose_contact)
+        else:
+            for widget in (self.cart.code, self.cart.apply_code, self.cart.contact_button):
+                widget.hide()
+            self.cart.contact.hide()
         self.quantities = QuantityGrid()  # the sale without a plan, in the plan's place
         self._quantities_for = ""
         page.set_quantity_grid(self.quantities)
@@ -118,6 +176,8 @@ class SaleScreen(QWidget):
         self.view, self.tariff_names = result
         self.cart.message.clear()
         self._show_cart()
+        cart_id, selling = result[0].cart.id, self._selling
+        self._submit(lambda: selling.cart(cart_id), self._changed_quietly)
         if self.view.cart.lines:  # a new cart is empty: this one was kept
             self.cart.message.setText(
                 self.tr(
@@ -136,6 +196,45 @@ class SaleScreen(QWidget):
         self._show_cart()
         self.cart.message.setText(message)
 
+    def _changed_quietly(self, view: CartView) -> None:
+        self.view = view
+        self._show_cart()
+
+    def _submit(
+        self,
+        job: Callable[[], CartView],
+        done: Callable[[CartView], object],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """A change of the cart on the lane, then its codes as the cart shows them: those the
+        change dropped are said, with why."""
+        counter = self._counter
+        if counter is None:
+            self._lane.submit(job, done, failed or self._failed, owner=self)
+            return
+        before, contact = self.codes.pairs(), self._contact_id()
+
+        def with_codes() -> tuple[CartView, CartCodes]:
+            view = job()
+            return view, counter.advantages.cart_codes(view.cart.id, contact, before)
+
+        def shown(result: tuple[CartView, CartCodes]) -> None:
+            view, codes = result
+            done(view)
+            self._show_codes(codes, view)
+
+        self._lane.submit(with_codes, shown, failed or self._failed, owner=self)
+
+    def _show_codes(self, codes: CartCodes, view: CartView) -> None:
+        self.codes = codes
+        dropped = self.cart.show_codes(codes, view.cart.currency)
+        if dropped:
+            shown = self.cart.message.text()
+            self.cart.message.setText(f"{shown} {dropped}".strip())
+
+    def _contact_id(self) -> str | None:
+        return None if self.contact is None else self.contact.id
+
     def _performance_id(self) -> str | None:
         plan = self.page.plan
         return None if plan is None else plan.performance_id
@@ -150,12 +249,7 @@ class SaleScreen(QWidget):
             return
         cart_id, selling, ids = self.view.cart.id, self._selling, list(seat_ids)
         self.cart.message.setText(self.tr("Holding the seats…"))
-        self._lane.submit(
-            lambda: selling.add_seats(cart_id, performance_id, ids),
-            self._seats_added,
-            self._failed,
-            owner=self,
-        )
+        self._submit(lambda: selling.add_seats(cart_id, performance_id, ids), self._seats_added)
 
     def _seats_added(self, view: CartView) -> None:
         added = 0 if self.view is None else len(view.cart.lines) - len(self.view.cart.lines)
@@ -171,7 +265,7 @@ class SaleScreen(QWidget):
         if self.view is None or performance_id is None or not isinstance(zone, str):
             return
         cart_id, selling, count = self.view.cart.id, self._selling, self.cart.places.value()
-        self._lane.submit(
+        self._submit(
             lambda: selling.add_places(cart_id, performance_id, zone, count),
             lambda view: (
                 self._changed(
@@ -179,8 +273,6 @@ class SaleScreen(QWidget):
                 ),
                 self.cart.select_last(),
             ),
-            self._failed,
-            owner=self,
         )
 
     def cycle_tariff(self) -> None:
@@ -189,21 +281,21 @@ class SaleScreen(QWidget):
         if self.view is None or line_id is None:
             return
         cart_id, selling = self.view.cart.id, self._selling
-        self._lane.submit(
-            lambda: selling.cycle_tariff(cart_id, line_id), self._changed, self._failed, owner=self
-        )
+        self._submit(lambda: selling.cycle_tariff(cart_id, line_id), self._changed)
 
     def remove(self) -> None:
-        """Del: the selected line leaves the cart, its seat goes back on sale."""
+        """Del: the selected line leaves the cart, its seat goes back on sale (in the codes
+        list: the selected code leaves the cart)."""
+        if self.cart.codes.hasFocus():
+            self.remove_code()
+            return
         line_id = self.cart.selected_line_id()
         if self.view is None or line_id is None:
             return
         cart_id, selling = self.view.cart.id, self._selling
-        self._lane.submit(
+        self._submit(
             lambda: selling.remove(cart_id, line_id),
             lambda view: self._changed(view, self.tr("Line removed: its seats are on sale again.")),
-            self._failed,
-            owner=self,
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -262,21 +354,159 @@ class SaleScreen(QWidget):
             self.cart.select_last()
             self.quantities.focus_first()
 
-        self._lane.submit(
-            lambda: selling.add_quantities(cart_id, performance_id, wanted),
-            added,
-            self._failed,
-            owner=self,
-        )
+        self._submit(lambda: selling.add_quantities(cart_id, performance_id, wanted), added)
 
     def _failed(self, error: BaseException) -> None:
         self.cart.message.setText(errors.message_for(error))
+
+    # --- the codes --------------------------------------------------------------------------
+
+    def focus_code(self) -> None:
+        """Ctrl+K: the keyboard in the code field."""
+        self.cart.code.selectAll()
+        self.cart.code.setFocus()
+
+    def apply_code(self, text: str | None = None, scanned: bool = False) -> None:
+        """Enter in the code field (or a scan on the cart): the code applied to the whole
+        cart, or refused with why, and nothing changed."""
+        counter = self._counter
+        code = (self.cart.code.text() if text is None else text).strip()
+        if counter is None or self.view is None or not code:
+            return
+        cart_id, contact = self.view.cart.id, self._contact_id()
+        self.cart.message.setText(self.tr("Checking the code %1…").replace("%1", code))
+
+        def job() -> tuple[AppliedCart, CartView, CartCodes]:
+            applied = counter.advantages.enter_code(cart_id, code)
+            codes = counter.advantages.cart_codes(cart_id, contact)
+            return applied, self._selling.cart(cart_id), codes
+
+        def applied(result: tuple[AppliedCart, CartView, CartCodes]) -> None:
+            _, view, codes = result
+            self.cart.code.clear()
+            last = codes.applied[-1] if codes.applied else None
+            self._changed(
+                view,
+                ""
+                if last is None
+                else self.tr("%1 applied: %2 off. New total: %3.")
+                .replace("%1", last[0].name)
+                .replace("%2", formatting.money(last[2]))
+                .replace("%3", formatting.money(view.due)),
+            )
+            self._show_codes(codes, view)
+
+        def refused(error: BaseException) -> None:
+            if scanned and isinstance(error, CodeRefused) and error.reason is Refusal.UNKNOWN:
+                self.cart.message.clear()
+                self.unknown_scan.emit(code)  # no code: an order, a contact, a ticket?
+                return
+            self._failed(error)
+            if not scanned:
+                self.focus_code()  # the code stays, to correct it
+
+        self._lane.submit(job, applied, refused, owner=self)
+
+    def remove_code(self) -> None:
+        """Del in the codes list, or "Remove code": the selected code leaves the cart."""
+        counter, advantage_id = self._counter, self.cart.selected_advantage_id()
+        if counter is None or self.view is None or advantage_id is None:
+            return
+        cart_id, contact = self.view.cart.id, self._contact_id()
+
+        def job() -> tuple[CartView, CartCodes]:
+            counter.advantages.remove_code(cart_id, advantage_id)
+            return self._selling.cart(cart_id), counter.advantages.cart_codes(cart_id, contact)
+
+        def removed(result: tuple[CartView, CartCodes]) -> None:
+            view, codes = result
+            self._changed(
+                view,
+                self.tr("Code removed. New total: %1.").replace("%1", formatting.money(view.due)),
+            )
+            self._show_codes(codes, view)
+            if not codes.applied:
+                self.focus_code()
+
+        self._lane.submit(job, removed, self._failed, owner=self)
+
+    def apply_available(self) -> None:
+        """Ctrl+J: the first advantage the cart's contact may have without a code."""
+        counter = self._counter
+        if counter is None or self.view is None or not self.codes.available:
+            return
+        advantage = self.codes.available[0]
+        cart_id, contact = self.view.cart.id, self._contact_id()
+
+        def job() -> tuple[CartView, CartCodes]:
+            counter.advantages.apply_advantage(cart_id, advantage.id, contact)
+            return self._selling.cart(cart_id), counter.advantages.cart_codes(cart_id, contact)
+
+        def applied(result: tuple[CartView, CartCodes]) -> None:
+            view, codes = result
+            self._changed(
+                view,
+                self.tr("%1 applied. New total: %2.")
+                .replace("%1", advantage.name)
+                .replace("%2", formatting.money(view.due)),
+            )
+            self._show_codes(codes, view)
+
+        self._lane.submit(job, applied, self._failed, owner=self)
+
+    # --- the contact ------------------------------------------------------------------------
+
+    def choose_contact(self) -> None:
+        """Ctrl+U: find or create the customer for this sale."""
+        if self.contact_panel is None or self.modes.currentWidget() is not self.selling_view:
+            return
+        self.modes.setCurrentWidget(self.contact_panel)
+        self.contact_panel.start()
+
+    def _contact_chosen(self, contact: Contact) -> None:
+        self.contact = contact
+        self._contact_cart = "" if self.view is None else self.view.cart.id
+        self.cart.show_contact(contact)
+        self._contact_closed()
+        self.cart.message.setText(self.tr("%1 is this sale's contact.").replace("%1", contact.name))
+
+    def _contact_closed(self) -> None:
+        """Back to the cart; its codes shown again (the contact's advantages)."""
+        self.modes.setCurrentWidget(self.selling_view)
+        self.page.seat_map.setFocus()
+        if self.view is not None:
+            cart_id, selling = self.view.cart.id, self._selling
+            self._submit(lambda: selling.cart(cart_id), self._changed_quietly)
+
+    def _contact_erased(self, contact: Contact) -> None:
+        if self.contact is not None and self.contact.id == contact.id:
+            self.contact = None
+            self.cart.show_contact(None)
+
+    def _attach_sold(self) -> None:
+        """Right after the sale's commit: the order's contact (on the lane; the order and its
+        journal entry do not change)."""
+        counter, result, contact = self._counter, self.payment.result, self.contact
+        if counter is None or result is None or contact is None:
+            return
+        order_id = result.order.id
+        if order_id in self._attached or self.payment.cart_id != self._contact_cart:
+            return
+        self._attached.add(order_id)
+        self._lane.submit(
+            lambda: counter.contacts.attach(order_id, contact.id),
+            lambda _done: None,
+            # the sale stands; said where the cashier looks
+            lambda error: self.payment.message.setText(errors.message_for(error)),
+            owner=self,
+        )
 
     # --- the hold's time ------------------------------------------------------------------
 
     def tick(self) -> None:
         """The hold's time left, minutes:seconds on the injected clock; at zero the seats go
-        back on sale and the cashier is told."""
+        back on sale and the cashier is told. A sale just recorded gets its contact."""
+        self._attach_sold()
         view = self.view
         if view is None or view.hold_expires_at is None or not view.cart.lines:
             self.cart.hold.clear()
@@ -299,7 +529,7 @@ class SaleScreen(QWidget):
             touched = frozenset(p for cart in lapsed for p in cart.performances())
             return replace(selling.cart(cart_id), changes=Changes(performances=touched))
 
-        self._lane.submit(job, self._lapsed, self._lapse_failed, owner=self)
+        self._submit(job, self._lapsed, self._lapse_failed)
 
     def _lapsed(self, view: CartView) -> None:
         self._lapsing = False
@@ -327,23 +557,38 @@ class SaleScreen(QWidget):
         self.modes.setCurrentWidget(self.payment)
         self.payment.start(self.view)
 
+    def takes_scan(self, code: str) -> bool:
+        """Does a scan go to the cart's code field: the cart is shown, and the scan is no
+        ticket's barcode or order number (those find their order)."""
+        return (
+            self._counter is not None
+            and self.isVisible()
+            and self.modes.currentWidget() is self.selling_view
+            and _TICKET_OR_ORDER.match(code.strip().upper()) is None
+        )
+
     def scanned(self, code: str, _source: str) -> None:
-        """A scan from any scanner: while the customer pays, a gift card's code."""
+        """A scan from any scanner: while the customer pays, a gift card's code; while the
+        cart shows, a promo or advantage code."""
         if self.modes.currentWidget() is self.payment and self.isVisible():
             self.payment.code.setText(code)
             self.payment.voucher()
+        elif self.takes_scan(code):
+            self.apply_code(code, scanned=True)
 
     def _back_to_cart(self) -> None:
         self.modes.setCurrentWidget(self.selling_view)
         self.page.seat_map.setFocus()
         if self.view is not None:  # the holds were extended: show their new time
             cart_id, selling = self.view.cart.id, self._selling
-            self._lane.submit(
-                lambda: selling.cart(cart_id), self._changed, self._failed, owner=self
-            )
+            self._submit(lambda: selling.cart(cart_id), self._changed)
 
     def _next_customer(self) -> None:
+        self._attach_sold()
         self.view = None
+        self.contact = None
+        self.codes = CartCodes()
+        self.cart.show_contact(None)
         self.cart.message.clear()
         self.modes.setCurrentWidget(self.selling_view)
         self.page.seat_map.setFocus()
