@@ -342,7 +342,8 @@ def cmd_orders_place(args: argparse.Namespace) -> int:
             conn, changes, Catalog(), args.channel, args.customer, args.performance, args.seats, now
         )
         changes.flush(conn, now)
-    print(f"{order.number}: {len(order.tickets)} ticket(s), {order.total}, for {order.customer}")
+    total = f"{order.total.to_decimal()} {order.total.currency}"
+    print(f"{order.number}: {len(order.tickets)} ticket(s), {total}, for {order.customer}")
     for ticket in order.tickets:
         print(f"  {ticket.number} {ticket.seat_id or ticket.zone_id} {ticket.barcode}")
     return 0
@@ -354,7 +355,7 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
             where = f" by {order.collected_by}" if order.collected_by else ""
             print(
                 f"{order.number} {order.state.value}{where} {order.channel} "
-                f"{len(order.tickets)} ticket(s) {order.total} {order.customer}"
+                f"{len(order.tickets)} ticket(s) {order.total.to_decimal()} {order.customer}"
             )
     return 0
 

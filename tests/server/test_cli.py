@@ -183,3 +183,31 @@ def test_each_demo_till_gets_its_own_lease_once(tmp_path: Path) -> None:
     assert [len(s) for s in seats] == [12, 12] and not set(seats[0]) & set(seats[1])
     assert len(leased_seats) == 24
     assert gradins == 20
+
+
+def test_orders_for_pick_up_are_placed_listed_and_refused_when_they_cannot_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    assert main([*data, "init"]) == 0
+    assert main([*data, "load-demo"]) == 0
+    capsys.readouterr()
+    place = [*data, "orders", "place", "--performance", "P-MIS-4"]
+    assert main([*place, "--seats", "2", "--customer", "Claire  Dupont"]) == 0
+    out = capsys.readouterr().out
+    assert re.match(r"W-000001: 2 ticket\(s\), \d+\.\d\d EUR, for Claire Dupont\n", out)
+    barcodes = re.findall(r"^  \d+ \S+ ([A-Z2-7]{20})$", out, re.M)
+    assert len(set(barcodes)) == 2
+    assert main([*place, "--seats", "1", "--customer", " "]) == 1  # a name is needed
+    assert main([*place, "--seats", "1", "--customer", "X", "--channel", "FNAC"]) == 1
+    assert "does not deliver at the box office" in capsys.readouterr().err
+    assert main([*data, "orders", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 1 and listed[0].startswith("W-000001 waiting WEB 2 ticket(s)")
+    engine = make_engine(database_url(tmp_path, None))
+    with engine.connect() as conn:
+        states = conn.execute(
+            select(t.ticket.c.state).where(t.ticket.c.barcode.in_(barcodes))
+        ).scalars()
+        assert list(states) == ["valid", "valid"]  # access control knows them
+    engine.dispose()
