@@ -15,7 +15,9 @@ from domain.availability import SeatState
 from domain.catalog import Performance, PriceGrid
 from domain.channels import SalesChannel
 from domain.configuration import LogicalLayout
+from planfiles.demo_advantages import DEMO_CODE_BATCH, DEMO_CODES, DEMO_SINGLE_USE
 from planfiles.demo_catalog import DemoCatalog, demo_today, load_demo_catalog
+from server import codes
 from server import tables as t
 from server.feed import (
     Changes,
@@ -83,6 +85,8 @@ def load_demo(conn: Connection, now: datetime) -> bool:
             {z.id: z.capacity for z in layout.physical.ga_zones},
             DEMO_OWNER,
         )
+    # The demo's single-use codes are the server's: used on one till, refused on every other.
+    codes.add_known(conn, DEMO_SINGLE_USE.id, DEMO_CODE_BATCH, DEMO_CODES, now)
     conn.execute(insert(t.server_state).values(key=DEMO_FLAG, value=demo.today.isoformat()))
     changes.flush(conn, now)
     return True

@@ -11,7 +11,7 @@ did not take place (the cart was abandoned or the code removed from it).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Annotated, Any, cast
 
@@ -75,6 +75,22 @@ def generate(
         ],
     )
     return batch, codes
+
+
+def add_known(
+    conn: Connection, advantage: str, batch: str, known: Sequence[str], now: datetime
+) -> None:
+    """Codes chosen in advance (the demo's), available for ``advantage``; those the server
+    has already are left as they are."""
+    have = set(conn.scalars(select(_codes.c.code).where(_codes.c.code.in_(list(known)))))
+    rows = [
+        {"code": code, "advantage": advantage, "batch": batch, "generated_at": now,
+         "state": "available", "claims": 0}
+        for code in known
+        if code not in have
+    ]  # fmt: skip
+    if rows:
+        conn.execute(insert(_codes), rows)
 
 
 def invalidate(conn: Connection, code: str) -> bool:

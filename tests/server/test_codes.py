@@ -213,3 +213,24 @@ def test_the_codes_commands_generate_tally_and_invalidate(
     ]
     assert main([*data, "codes", "generate", "--advantage", ADVANTAGE, "--count", "1001"]) == 2
     assert "between 1 and 1000 codes per batch" in capsys.readouterr().err
+
+
+def test_the_demos_single_use_codes_are_the_servers_used_on_one_till_refused_on_the_other(
+    server: RunningServer, two_tills: tuple[Till, Till]
+) -> None:
+    """`guichet-server demo` loads MERCI-0001…0010 (the README names them): each demo till
+    also knows them, but the server decides."""
+    a, b = two_tills
+    assert state(server, "MERCI0010") == ("available", None)
+    cart = a.cart()
+    due = a.selling.cart(cart).due
+    a.advantages.enter_code(cart, "MERCI-0010")
+    view = a.selling.cart(cart)
+    assert view.due == due - Money.of("5.00", "EUR")
+    a.selling.complete(cart, PaymentPlan(view.due).exact_cash(), "OP")
+    assert state(server, "MERCI0010") == ("used", cart)
+    other = b.cart()
+    with pytest.raises(CodeRefused) as refused:
+        b.advantages.enter_code(other, "merci-0010")
+    assert refused.value.reason is Refusal.USED
+    assert b.advantages.applied(other) == ()
