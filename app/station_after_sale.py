@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 
 
 def after_sale_services(station: Station, config: StationConfig) -> AfterSaleServices:
-    """The station's after-sale use cases; the refunds a stopped till left pending are
-    settled here (`AfterSaleServices.recover_at_start`, what it did in ``recovered``)."""
+    """The station's after-sale use cases; the refunds and card-paid exchanges a stopped till
+    left pending are settled here (`AfterSaleServices.recover_at_start`,
+    `ExchangeServices.recover_at_start`; what they did in ``recovered``)."""
     from app.services.after_sale import AfterSaleServices
+    from app.services.exchanges import ExchangeServices
     from app.services.pickups import PickupServices
     from app.services.server_inventory import ServerInventory
     from domain.money import Money
@@ -56,4 +58,6 @@ def after_sale_services(station: Station, config: StationConfig) -> AfterSaleSer
         else None,
     )
     after_sale.recover_at_start()
+    # An exchange paid by card that the stop left pending: finished or given up, said the same way.
+    after_sale.recovered += ExchangeServices(station.selling, after_sale).recover_at_start()
     return after_sale

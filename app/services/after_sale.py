@@ -641,6 +641,24 @@ class AfterSaleServices:
             references[_index(tender)] = payment.id
         return references
 
+    def card_payment(
+        self, amount: Money, correction_id: str, progress: ProgressListener | None = None
+    ) -> tuple[CardPayment, PaymentResult]:
+        """A card *payment* for a pending correction (an exchange's difference) on the
+        terminal, its reference the correction's id: never counted for any cart's sale, and
+        an unknown outcome stays open for it. `NoCardTerminal`; blocks: run it on a lane."""
+        if self._card is None:
+            raise NoCardTerminal()
+        return self._card(TransactionKind.PAYMENT, amount, correction_id, None, progress)
+
+    def after_card_failure(self, correction: CorrectionRecord, failure: BaseException) -> None:
+        """An exchange's card payment failed: see `_after_card_failure`."""
+        self._after_card_failure(correction, {}, failure)
+
+    def abandon(self, correction_id: str, detail: str) -> None:
+        """A pending correction given up: nothing was given back, its tickets stay valid."""
+        self._abandon(correction_id, detail)
+
     def _after_card_failure(
         self, correction: CorrectionRecord, references: dict[int, str], failure: BaseException
     ) -> None:
@@ -765,6 +783,7 @@ class AfterSaleServices:
             pending = [
                 (c, uow.payments.for_reference(c.id), uow.after_sale.order(c.order_id))
                 for c in uow.after_sale.pending_corrections(self._till)
+                if "exchange" not in c.document  # its sale too: `ExchangeServices` finishes it
             ]
         for correction, made, order in pending:
             number = order_number(order.till, order.device_seq)
