@@ -372,4 +372,7 @@ def sale_record(order: Order) -> dict[str, object]:
             for t in order.tenders
         ],
         "tickets": [t.number for t in order.tickets],
+        # Each ticket's barcode, in the order of ``tickets``: access control on the server
+        # knows a ticket's barcode from its sale (`server.after_sale.sale_tickets`).
+        "barcodes": [t.barcode for t in order.tickets],
     }

@@ -131,3 +131,19 @@ def test_an_order_printed_at_two_offline_tills_is_kept_twice_and_raised_as_an_in
     assert _server_order(server, order.number) == ("collected", _device(a))
     assert incidents(server, _device(a)) == []
     assert incidents(server, _device(b)) == ["pickup_twice"]
+
+
+def test_a_till_sales_barcodes_are_known_to_access_control_once_uploaded(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    a, _ = two_tills
+    sale = a.sell(1)
+    with a.services.uow_factory(read_only=True) as uow:
+        [ticket] = uow.after_sale.tickets(sale)
+    token = a.syncing.link().token  # type: ignore[union-attr]
+    with server.client(token) as client:
+        assert client.get(f"/v1/tickets/{ticket.barcode}").json()["state"] == "unknown"
+        assert a.syncing.upload().error == ""
+        answer = client.get(f"/v1/tickets/{ticket.barcode}").json()
+    assert answer["state"] == "valid" and answer["sale_id"] == sale
