@@ -869,322 +869,342 @@
         <translation>Ticket %1 ist nicht mehr gültig (erstattet): es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="249" />
+        <location filename="../../app/ui/errors.py" line="231" />
+        <source>Order %1 was picked up already (at another till, or just now): nothing was printed. A lost ticket is reprinted as DUPLICATA.</source>
+        <translation>Bestellung %1 wurde bereits abgeholt (an einer anderen Kasse oder gerade eben): nichts wurde gedruckt. Ein verlorenes Ticket wird als DUPLIKAT nachgedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="236" />
+        <source>Order %1 was cancelled where it was placed: nothing to print.</source>
+        <translation>Bestellung %1 wurde dort storniert, wo sie aufgegeben wurde: nichts zu drucken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="239" />
+        <source>No order %1 for pick-up on this till: check the number, or wait for the server's news if it was placed a moment ago.</source>
+        <translation>Keine abzuholende Bestellung %1 an dieser Kasse: Nummer prüfen oder auf die Nachricht des Servers warten, falls sie gerade erst aufgegeben wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="244" />
+        <source>Training mode is on: orders are picked up only outside it. Nothing was printed.</source>
+        <translation>Der Schulungsmodus ist aktiv: Bestellungen werden nur außerhalb abgeholt. Nichts wurde gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="271" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254" />
+        <location filename="../../app/ui/errors.py" line="276" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="262" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="294" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="277" />
+        <location filename="../../app/ui/errors.py" line="299" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="306" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288" />
+        <location filename="../../app/ui/errors.py" line="310" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="294" />
+        <location filename="../../app/ui/errors.py" line="316" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="311" />
+        <location filename="../../app/ui/errors.py" line="333" />
         <source>Nothing was changed in the cart.</source>
         <translation>Am Warenkorb wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="315" />
+        <location filename="../../app/ui/errors.py" line="337" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Kein gültiges Feld %1: %2. Bitte korrigieren; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="318" />
+        <location filename="../../app/ui/errors.py" line="340" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 ist schon die E-Mail des Kontakts %1: diesen Kontakt suchen und wählen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="323" />
+        <location filename="../../app/ui/errors.py" line="345" />
         <source>This contact's personal data were erased already.</source>
         <translation>Die Personendaten dieses Kontakts wurden bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="326" />
+        <location filename="../../app/ui/errors.py" line="348" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Nur ein Supervisor löscht die Personendaten eines Kontakts. Nichts wurde getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="334" />
+        <location filename="../../app/ui/errors.py" line="356" />
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="335" />
+        <location filename="../../app/ui/errors.py" line="357" />
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="336" />
+        <location filename="../../app/ui/errors.py" line="358" />
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337" />
+        <location filename="../../app/ui/errors.py" line="359" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="360" />
+        <location filename="../../app/ui/errors.py" line="382" />
         <source>The code %1 is not known.</source>
         <translation>Der Code %1 ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="383" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Der Code %1 wurde bereits verwendet: ein Einmalcode gilt nur einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="364" />
+        <location filename="../../app/ui/errors.py" line="386" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Der Code %1 wurde gesperrt: er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="367" />
+        <location filename="../../app/ui/errors.py" line="389" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Der Code %1 gilt erst ab %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="368" />
+        <location filename="../../app/ui/errors.py" line="390" />
         <source>The code %1 ended on %2.</source>
         <translation>Der Code %1 ist am %2 abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="369" />
+        <location filename="../../app/ui/errors.py" line="391" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Der Code %1 gilt nicht für diesen Verkaufskanal (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="372" />
+        <location filename="../../app/ui/errors.py" line="394" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Der Warenkorb liegt unter dem Mindestbetrag von %2 des Codes %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="375" />
+        <location filename="../../app/ui/errors.py" line="397" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Der Code %1 hat sein Kontingent erreicht (%2 Verkäufe): er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="378" />
+        <location filename="../../app/ui/errors.py" line="400" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Nichts im Warenkorb ist für den Code %1 berechtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381" />
+        <location filename="../../app/ui/errors.py" line="403" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>Der Vorteil %1 gilt nur für die Kontakte seiner Liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="384" />
+        <location filename="../../app/ui/errors.py" line="406" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Der Einmalcode %1 muss beim Server geprüft werden, der nicht erreichbar ist; erneut versuchen, sobald die Verbindung besteht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="389" />
+        <location filename="../../app/ui/errors.py" line="411" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Der Code %1 ist bereits auf diesen Warenkorb angewandt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="411" />
+        <location filename="../../app/ui/errors.py" line="433" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="434" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="414" />
+        <location filename="../../app/ui/errors.py" line="436" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="415" />
+        <location filename="../../app/ui/errors.py" line="437" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="416" />
+        <location filename="../../app/ui/errors.py" line="438" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="417" />
+        <location filename="../../app/ui/errors.py" line="439" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="420" />
+        <location filename="../../app/ui/errors.py" line="442" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="423" />
+        <location filename="../../app/ui/errors.py" line="445" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="424" />
+        <location filename="../../app/ui/errors.py" line="446" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="425" />
+        <location filename="../../app/ui/errors.py" line="447" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="428" />
+        <location filename="../../app/ui/errors.py" line="450" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="431" />
+        <location filename="../../app/ui/errors.py" line="453" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="432" />
+        <location filename="../../app/ui/errors.py" line="454" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="433" />
+        <location filename="../../app/ui/errors.py" line="455" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="434" />
+        <location filename="../../app/ui/errors.py" line="456" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="435" />
+        <location filename="../../app/ui/errors.py" line="457" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438" />
+        <location filename="../../app/ui/errors.py" line="460" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439" />
+        <location filename="../../app/ui/errors.py" line="461" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="443" />
+        <location filename="../../app/ui/errors.py" line="465" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="478" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="461" />
+        <location filename="../../app/ui/errors.py" line="483" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="466" />
+        <location filename="../../app/ui/errors.py" line="488" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="471" />
+        <location filename="../../app/ui/errors.py" line="493" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="476" />
+        <location filename="../../app/ui/errors.py" line="498" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="481" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="486" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498" />
+        <location filename="../../app/ui/errors.py" line="520" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="500" />
+        <location filename="../../app/ui/errors.py" line="522" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="506" />
+        <location filename="../../app/ui/errors.py" line="528" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="510" />
+        <location filename="../../app/ui/errors.py" line="532" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="514" />
+        <location filename="../../app/ui/errors.py" line="536" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="518" />
+        <location filename="../../app/ui/errors.py" line="540" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="523" />
+        <location filename="../../app/ui/errors.py" line="545" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="527" />
+        <location filename="../../app/ui/errors.py" line="549" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -2534,12 +2554,12 @@
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
         <source>Order number, ticket barcode, name, option or file number (or scan)</source>
-        <translation type="unfinished" />
+        <translation>Bestellnummer, Ticket-Barcode, Name, Options- oder Aktennummer (oder scannen)</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="47" />
         <source>Order or option to pick up</source>
-        <translation type="unfinished" />
+        <translation>Abzuholende Bestellung oder Option</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="82" />
@@ -2549,37 +2569,37 @@
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="92" />
         <source>Several match %1: %2. Scan or type the order number.</source>
-        <translation type="unfinished" />
+        <translation>Mehrere passen zu %1: %2. Bestellnummer scannen oder eingeben.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="96" />
         <source>No order or validated option %1 to pick up.</source>
-        <translation type="unfinished" />
+        <translation>Keine Bestellung und keine bestätigte Option %1 zum Abholen.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="108" />
         <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
-        <translation type="unfinished" />
+        <translation>Bestellung %1 (%2) wurde bereits an %3 abgeholt: ein verlorenes Ticket wird als DUPLIKAT nachgedruckt.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
         <source>Order %1 was cancelled: nothing to print.</source>
-        <translation type="unfinished" />
+        <translation>Bestellung %1 wurde storniert: nichts zu drucken.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="127" />
         <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
-        <translation type="unfinished" />
+        <translation>Bestellung %1 für %2: %3 Ticket(s), bezahlt %4 (%5).</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="134" />
         <source>Print the tickets (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Tickets drucken (Enter)</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="163" />
         <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
-        <translation type="unfinished" />
+        <translation>Bestellung %1 abgeholt: %2 Ticket(s) für %3 gedruckt.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />

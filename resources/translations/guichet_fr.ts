@@ -869,322 +869,342 @@
         <translation>Le billet %1 n'est plus valide (remboursé) : rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="249" />
+        <location filename="../../app/ui/errors.py" line="231" />
+        <source>Order %1 was picked up already (at another till, or just now): nothing was printed. A lost ticket is reprinted as DUPLICATA.</source>
+        <translation>La commande %1 a déjà été retirée (à un autre guichet, ou à l'instant) : rien n'a été imprimé. Un billet perdu se réimprime en DUPLICATA.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="236" />
+        <source>Order %1 was cancelled where it was placed: nothing to print.</source>
+        <translation>La commande %1 a été annulée là où elle a été passée : rien à imprimer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="239" />
+        <source>No order %1 for pick-up on this till: check the number, or wait for the server's news if it was placed a moment ago.</source>
+        <translation>Aucune commande %1 à retirer sur ce guichet : vérifiez le numéro, ou attendez les nouvelles du serveur si elle vient d'être passée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="244" />
+        <source>Training mode is on: orders are picked up only outside it. Nothing was printed.</source>
+        <translation>Le mode formation est actif : les commandes ne se retirent qu'en dehors. Rien n'a été imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="271" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254" />
+        <location filename="../../app/ui/errors.py" line="276" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="262" />
+        <location filename="../../app/ui/errors.py" line="284" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="294" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="277" />
+        <location filename="../../app/ui/errors.py" line="299" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="306" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288" />
+        <location filename="../../app/ui/errors.py" line="310" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="294" />
+        <location filename="../../app/ui/errors.py" line="316" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="311" />
+        <location filename="../../app/ui/errors.py" line="333" />
         <source>Nothing was changed in the cart.</source>
         <translation>Rien n'a changé dans le panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="315" />
+        <location filename="../../app/ui/errors.py" line="337" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Ce n'est pas un(e) %1 valide : %2. Corrigez-le ; rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="318" />
+        <location filename="../../app/ui/errors.py" line="340" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 est déjà l'e-mail du contact %1 : cherchez ce contact et choisissez-le. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="323" />
+        <location filename="../../app/ui/errors.py" line="345" />
         <source>This contact's personal data were erased already.</source>
         <translation>Les données personnelles de ce contact ont déjà été effacées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="326" />
+        <location filename="../../app/ui/errors.py" line="348" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Seul un superviseur efface les données personnelles d'un contact. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="334" />
+        <location filename="../../app/ui/errors.py" line="356" />
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="335" />
+        <location filename="../../app/ui/errors.py" line="357" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="336" />
+        <location filename="../../app/ui/errors.py" line="358" />
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337" />
+        <location filename="../../app/ui/errors.py" line="359" />
         <source>company</source>
         <translation>société</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="360" />
+        <location filename="../../app/ui/errors.py" line="382" />
         <source>The code %1 is not known.</source>
         <translation>Le code %1 est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="383" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Le code %1 a déjà été utilisé : un code à usage unique ne sert qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="364" />
+        <location filename="../../app/ui/errors.py" line="386" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Le code %1 a été invalidé : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="367" />
+        <location filename="../../app/ui/errors.py" line="389" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Le code %1 n'est valable qu'à partir du %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="368" />
+        <location filename="../../app/ui/errors.py" line="390" />
         <source>The code %1 ended on %2.</source>
         <translation>Le code %1 a pris fin le %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="369" />
+        <location filename="../../app/ui/errors.py" line="391" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Le code %1 n'est pas valable sur ce canal de vente (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="372" />
+        <location filename="../../app/ui/errors.py" line="394" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Le panier est en dessous du minimum de %2 du code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="375" />
+        <location filename="../../app/ui/errors.py" line="397" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Le code %1 a atteint son quota (%2 ventes) : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="378" />
+        <location filename="../../app/ui/errors.py" line="400" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Rien dans le panier n'est éligible au code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381" />
+        <location filename="../../app/ui/errors.py" line="403" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>L'avantage %1 est réservé aux contacts de sa liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="384" />
+        <location filename="../../app/ui/errors.py" line="406" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Le code à usage unique %1 doit être vérifié auprès du serveur, qui est injoignable ; réessayez une fois en ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="389" />
+        <location filename="../../app/ui/errors.py" line="411" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Le code %1 est déjà appliqué à ce panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="411" />
+        <location filename="../../app/ui/errors.py" line="433" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="434" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="414" />
+        <location filename="../../app/ui/errors.py" line="436" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="415" />
+        <location filename="../../app/ui/errors.py" line="437" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="416" />
+        <location filename="../../app/ui/errors.py" line="438" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="417" />
+        <location filename="../../app/ui/errors.py" line="439" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="420" />
+        <location filename="../../app/ui/errors.py" line="442" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="423" />
+        <location filename="../../app/ui/errors.py" line="445" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="424" />
+        <location filename="../../app/ui/errors.py" line="446" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="425" />
+        <location filename="../../app/ui/errors.py" line="447" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="428" />
+        <location filename="../../app/ui/errors.py" line="450" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="431" />
+        <location filename="../../app/ui/errors.py" line="453" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="432" />
+        <location filename="../../app/ui/errors.py" line="454" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="433" />
+        <location filename="../../app/ui/errors.py" line="455" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="434" />
+        <location filename="../../app/ui/errors.py" line="456" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="435" />
+        <location filename="../../app/ui/errors.py" line="457" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438" />
+        <location filename="../../app/ui/errors.py" line="460" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439" />
+        <location filename="../../app/ui/errors.py" line="461" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="443" />
+        <location filename="../../app/ui/errors.py" line="465" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="478" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="461" />
+        <location filename="../../app/ui/errors.py" line="483" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="466" />
+        <location filename="../../app/ui/errors.py" line="488" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="471" />
+        <location filename="../../app/ui/errors.py" line="493" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="476" />
+        <location filename="../../app/ui/errors.py" line="498" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="481" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="486" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498" />
+        <location filename="../../app/ui/errors.py" line="520" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="500" />
+        <location filename="../../app/ui/errors.py" line="522" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="506" />
+        <location filename="../../app/ui/errors.py" line="528" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="510" />
+        <location filename="../../app/ui/errors.py" line="532" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="514" />
+        <location filename="../../app/ui/errors.py" line="536" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="518" />
+        <location filename="../../app/ui/errors.py" line="540" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="523" />
+        <location filename="../../app/ui/errors.py" line="545" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="527" />
+        <location filename="../../app/ui/errors.py" line="549" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -2534,12 +2554,12 @@
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
         <source>Order number, ticket barcode, name, option or file number (or scan)</source>
-        <translation type="unfinished" />
+        <translation>N° de commande, code-barres d'un billet, nom, n° d'option ou de dossier (ou scanner)</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="47" />
         <source>Order or option to pick up</source>
-        <translation type="unfinished" />
+        <translation>Commande ou option à retirer</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="82" />
@@ -2549,37 +2569,37 @@
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="92" />
         <source>Several match %1: %2. Scan or type the order number.</source>
-        <translation type="unfinished" />
+        <translation>Plusieurs correspondent à %1 : %2. Scannez ou tapez le n° de commande.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="96" />
         <source>No order or validated option %1 to pick up.</source>
-        <translation type="unfinished" />
+        <translation>Aucune commande ni option validée %1 à retirer.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="108" />
         <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
-        <translation type="unfinished" />
+        <translation>La commande %1 (%2) a déjà été retirée à %3 : un billet perdu se réimprime en DUPLICATA.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
         <source>Order %1 was cancelled: nothing to print.</source>
-        <translation type="unfinished" />
+        <translation>La commande %1 a été annulée : rien à imprimer.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="127" />
         <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
-        <translation type="unfinished" />
+        <translation>Commande %1 pour %2 : %3 billet(s), payée %4 (%5).</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="134" />
         <source>Print the tickets (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Imprimer les billets (Entrée)</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="163" />
         <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
-        <translation type="unfinished" />
+        <translation>Commande %1 retirée : %2 billet(s) imprimé(s) pour %3.</translation>
     </message>
     <message>
         <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
