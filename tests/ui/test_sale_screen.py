@@ -525,7 +525,9 @@ def test_the_no_plan_mode_sells_quantities_per_category_and_tariff(
     grid.fields[("FOSSE", "FULL")].setValue(1)
     assert grid.summary.text() == "3 ticket(s): €115.00"
     qtbot.keyClick(grid.fields[("FOSSE", "FULL")], Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: sale.view is not None and len(sale.view.cart.lines) == 3)
+    qtbot.waitUntil(
+        lambda: sale.view is not None and len(sale.view.cart.lines) == 3, timeout=30_000
+    )
     lines = sale.view.cart.lines
     assert sorted((line.category, line.audience, line.quantity) for line in lines) == [
         ("BAL1", "STUDENT", 1),
