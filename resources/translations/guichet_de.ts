@@ -117,8 +117,8 @@
     </message>
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="111" />
-        <source>Promo or advantage code (Ctrl+K)</source>
-        <translation>Aktions- oder Vorteilscode (Strg+K)</translation>
+        <source>Code (Ctrl+K)</source>
+        <translation>Code (Strg+K)</translation>
     </message>
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="112" />

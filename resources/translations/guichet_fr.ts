@@ -117,8 +117,8 @@
     </message>
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="111" />
-        <source>Promo or advantage code (Ctrl+K)</source>
-        <translation>Code promo ou avantage (Ctrl+K)</translation>
+        <source>Code (Ctrl+K)</source>
+        <translation>Code (Ctrl+K)</translation>
     </message>
     <message>
         <location filename="../../app/ui/sale/cart_panel.py" line="112" />

@@ -358,3 +358,31 @@ def test_a_code_scanned_on_the_cart_is_applied_and_an_order_number_finds_its_ord
     assert sale.view.due < due
     assert window.work.stack.currentWidget() is not window.work.screens.get("orders")
     assert sale.takes_scan("MERCI-0004") and not sale.takes_scan("G1-000001")
+
+
+def test_the_readme_sale_bienvenue_then_a_single_use_code_both_listed_then_paid(
+    qtbot: QtBot, station: Station, tmp_path: Path
+) -> None:
+    sale = ready(qtbot, station)
+    assert sale.view is not None
+    before = sale.view.due
+    type_code(qtbot, sale, "BIENVENUE")
+    qtbot.keyClicks(sale.cart.code, "MERCI-0005")
+    qtbot.keyClick(sale.cart.code, Qt.Key.Key_Delete)  # editing the code, not the cart
+    qtbot.keyClick(sale.cart.code, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(sale.cart.code, "4")
+    assert sale.cart.code.text() == "MERCI-0004" and len(sale.view.cart.lines) == 2
+    qtbot.keyClick(sale.cart.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.cart.codes.count() == 2)
+    texts = [sale.cart.codes.item(i).text() for i in range(2)]
+    assert "BIENVENUE" in texts[0] and "MERCI0004" in texts[1] and "5.00" in texts[1]
+    gross = sale.view.cart.undiscounted().subtotal()
+    ten = Money((gross.minor + 5) // 10, EUR)
+    assert sale.view.due == before - ten - Money.of("5.00", EUR)
+    assert sale.view.due.minor > 0 and "€" in sale.cart.total.text()
+    sale.grab().save(str(tmp_path / "cart.png"))
+    order_id = pay_exact_cash(qtbot, sale)
+    with station.services.uow_factory(read_only=True) as uow:
+        record = uow.sales.document(order_id)
+    assert {line["discount"]["by"] for line in record["lines"]} == {"BIENVENUE+MERCI0004"}
+    assert station.services.x_report().totals.net_total == sale.payment.result.order.total

@@ -108,7 +108,7 @@ class CartPanel(QWidget):
         self.code = QLineEdit()
         self.code.setObjectName("codeField")
         self.code.setMinimumHeight(44)
-        self.code.setPlaceholderText(self.tr("Promo or advantage code (Ctrl+K)"))
+        self.code.setPlaceholderText(self.tr("Code (Ctrl+K)"))
         self.code.setAccessibleName(self.tr("Promo or advantage code"))
         self.apply_code = key_button(self.tr("Apply"), "applyCode")
         self.remove_code = key_button(self.tr("Remove code"), "removeCode")
