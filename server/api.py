@@ -46,6 +46,7 @@ from sync.protocol import (
     ErrorDetail,
     EventsBatch,
     EventsResponse,
+    HoldExtendRequest,
     HoldReleaseResponse,
     HoldRequest,
     HoldResponse,
@@ -388,6 +389,19 @@ def create_app(engine: Engine, clock: Clock, ca_pem: str) -> FastAPI:
                 authorization,
                 lambda conn, changes, device: inventory.create_hold(
                     conn, changes, catalog, device, key, request, clock.now()
+                ),
+            )
+        )
+
+    @app.post(f"{API_PREFIX}/holds/{{token}}/extend", response_model=HoldResponse, responses=ERRORS)
+    def post_hold_extend(
+        token: str, request: HoldExtendRequest, authorization: Authorization = None
+    ) -> Response:
+        return as_json(
+            as_device(
+                authorization,
+                lambda conn, changes, device: inventory.extend_hold(
+                    conn, changes, catalog, device, token, request, clock.now()
                 ),
             )
         )

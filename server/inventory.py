@@ -38,7 +38,9 @@ from server.devices import DeviceRow
 from server.errors import ApiError, key_reused, not_found
 from server.feed import LEASE, Changes, device_scope, ga_change
 from sync.protocol import (
+    MAX_OPTION_DAYS,
     ErrorCode,
+    HoldExtendRequest,
     HoldReleaseResponse,
     HoldRequest,
     HoldResponse,
@@ -400,6 +402,53 @@ def release_hold(
         return HoldReleaseResponse(server_time=now, hold_token=token, released=False)
     _release_hold(conn, changes, row, "released")
     return HoldReleaseResponse(server_time=now, hold_token=token, released=True)
+
+
+def extend_hold(
+    conn: Connection,
+    changes: Changes,
+    catalog: Catalog,
+    device: DeviceRow,
+    token: str,
+    request: HoldExtendRequest,
+    now: datetime,
+) -> HoldResponse:
+    """An option's hold (seed 001): the device's own active hold runs until ``until``, at most
+    `MAX_OPTION_DAYS` ahead and not past the performance's start. A hold that lapsed,
+    was released or sold is gone (409, its places may be anyone's now): the till refuses the
+    option rather than hold what it no longer has."""
+    row = conn.execute(
+        select(t.hold).where(t.hold.c.token == token, t.hold.c.device_id == device.id)
+    ).one_or_none()
+    if row is None:
+        raise not_found("hold", token)
+    if row.state == "active" and row.expires_at <= now:
+        _release_hold(conn, changes, row, "expired")
+        row = conn.execute(select(t.hold).where(t.hold.c.token == token)).one()
+    if row.state != "active":
+        raise ApiError(
+            409,
+            ErrorCode.SEATS_UNAVAILABLE,
+            f"hold {token} is {row.state}: its places are not held any more",
+            {"hold": token, "state": row.state},
+        )
+    starts = catalog.performance(conn, row.performance_id).starts_at
+    latest = min(starts, now + timedelta(days=MAX_OPTION_DAYS))
+    if not now < request.until <= latest:
+        raise ApiError(
+            422,
+            ErrorCode.NOT_SELLABLE,
+            f"a hold runs from now until {latest.isoformat()} at the latest "
+            f"(the performance starts at {starts.isoformat()})",
+            {"hold": token, "until": request.until.isoformat(), "latest": latest.isoformat()},
+        )
+    conn.execute(
+        update(seats_t)
+        .where(seats_t.c.hold_token == token, seats_t.c.state == "held")
+        .values(hold_expires_at=request.until)
+    )
+    conn.execute(update(t.hold).where(t.hold.c.token == token).values(expires_at=request.until))
+    return _hold_response(conn.execute(select(t.hold).where(t.hold.c.token == token)).one(), now)
 
 
 # --- online sales -----------------------------------------------------------------------

@@ -35,6 +35,7 @@ from sync.protocol import (
     ErrorCode,
     EventsBatch,
     EventsResponse,
+    HoldExtendRequest,
     HoldReleaseResponse,
     HoldRequest,
     HoldResponse,
@@ -165,6 +166,10 @@ class ServerClient:
         body = request.model_dump(mode="json")
         headers = {"Idempotency-Key": key}
         return self._call("POST", "/holds", HoldResponse, json=body, headers=headers)
+
+    def extend_hold(self, token: str, request: HoldExtendRequest) -> HoldResponse:
+        body = request.model_dump(mode="json")
+        return self._call("POST", f"/holds/{token}/extend", HoldResponse, json=body)
 
     def release_hold(self, token: str) -> HoldReleaseResponse:
         return self._call("DELETE", f"/holds/{token}", HoldReleaseResponse)

@@ -43,6 +43,7 @@ MAX_BODY_BYTES: Final = 1024 * 1024  # 1 MiB per request body
 MAX_CHANGES_PAGE: Final = 500
 MAX_WAIT_SECONDS: Final = 25
 MAX_HOLD_MINUTES: Final = 120
+MAX_OPTION_DAYS: Final = 400  # an option's hold (`HoldExtendRequest`) runs at most this long
 
 
 def _to_utc(moment: datetime) -> datetime:
@@ -371,6 +372,13 @@ class HoldResponse(ServerResponse):
     seats: list[str]
     places: list[PlacesWire]
     expires_at: UtcDateTime
+
+
+class HoldExtendRequest(Wire):
+    """An option's places (seed 001) held until its expiry: the hold runs until ``until``,
+    at most `MAX_OPTION_DAYS` ahead and never past the performance's start."""
+
+    until: UtcDateTime
 
 
 class HoldReleaseResponse(ServerResponse):

@@ -10,6 +10,13 @@ back; ordered, the cart is paid: `pay` records the sale (journal, tickets queued
 `SellingServices.record_sale`), marks the option ordered and attaches the contact to the
 order in one transaction.
 
+On a till enrolled with a server the places are held there as well (the sale's inventory,
+`SellingServices.inventory_in`): the server's holds are made to run until the option's expiry
+(`ServerInventory.extend`), so no other till sells them meanwhile; a server that cannot be
+reached, or that would not keep them, refuses the option (`HoldNotExtended`) and nothing stays
+held. The option's places then sell from those holds when it is paid, and an option refused,
+cancelled or expired drops them. An option lives on the till that made it.
+
 Modifying a placed option's quantities (`domain.options.place`) is not offered at the till
 yet: refuse it and create another.
 """
@@ -21,8 +28,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 
-from app.services.ports import Inventory, UnitOfWork, UnitOfWorkFactory
-from app.services.selling import LocalInventory, SaleResult, SellingServices
+from app.services.ports import UnitOfWork, UnitOfWorkFactory
+from app.services.selling import SaleResult, SeatsLost, SellingServices
 from domain import options as rules
 from domain.clock import Clock
 from domain.options import HoldChange, Option, OptionError, OptionState
@@ -48,13 +55,11 @@ class OptionServices:
         clock: Clock,
         till: str,
         selling: SellingServices,
-        inventory: Inventory | None = None,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self._till = till
         self._selling = selling
-        self._inventory: Inventory = inventory or LocalInventory()  # the sale's
 
     @property
     def clock(self) -> Clock:
@@ -93,7 +98,9 @@ class OptionServices:
                 wanted.append((category, audience[category], count))
             held = self._selling.add_quantities(cart.id, performance_id, wanted).cart
             with self._uow() as uow:
-                self._inventory.extend(uow, held, expires_at, now)
+                lost = self._selling.inventory_in(uow).extend(uow, held, expires_at, now)
+                if lost:  # lapsed and taken by another cart while the places were picked
+                    raise SeatsLost(lost)
                 uow.carts.save(replace(held, hold_expires_at=expires_at), now)
                 uow.options.add(option, cart.id, now)
                 uow.commit()
@@ -152,7 +159,7 @@ class OptionServices:
         uow.options.save(moved)
         if change.release and not moved.held:
             cart = uow.carts.get(uow.options.cart_of(option_id))
-            self._inventory.release(uow, cart)
+            self._selling.inventory_in(uow).release(uow, cart)
             uow.carts.close(cart.id, "abandoned", now)
 
     def expire_due(self) -> list[Option]:

@@ -324,7 +324,7 @@ class SellingServices:
 
     # --- the cart ----------------------------------------------------------------------
 
-    def _inventory_in(self, uow: UnitOfWork) -> Inventory:
+    def inventory_in(self, uow: UnitOfWork) -> Inventory:
         """The station's inventory, or the training one while the till is in training."""
         return self._inventory if training.current(uow) is None else _TRAINING_INVENTORY
 
@@ -436,7 +436,7 @@ class SellingServices:
         with self._uow() as uow:
             cart = uow.carts.get(cart_id)
             line = cart.line(line_id)
-            self._inventory_in(uow).release(uow, cart, line)
+            self.inventory_in(uow).release(uow, cart, line)
             cart = cart.without(line_id)
             cart = self._save(uow, cart, now)
             uow.commit()
@@ -447,7 +447,7 @@ class SellingServices:
         now = self._clock.now()
         with self._uow() as uow:
             cart = uow.carts.get(cart_id)
-            self._inventory_in(uow).release(uow, cart)
+            self.inventory_in(uow).release(uow, cart)
             uow.carts.close(cart_id, "abandoned", now)
             uow.commit()
         return Changes(performances=frozenset(cart.performances()))
@@ -459,7 +459,7 @@ class SellingServices:
         with self._uow() as uow:
             lapsed = uow.carts.lapsed(now)
             for cart in lapsed:
-                self._inventory_in(uow).release(uow, cart)
+                self.inventory_in(uow).release(uow, cart)
                 self._save(uow, Cart(cart.id, cart.till, cart.currency), now)
             uow.commit()
         return lapsed
@@ -536,7 +536,7 @@ class SellingServices:
             operator_id=operator_id,
             at=now,
         )
-        lost = self._inventory_in(uow).sell(uow, cart, order_id)
+        lost = self.inventory_in(uow).sell(uow, cart, order_id)
         if lost:
             raise SeatsLost(lost)
         device_seq = uow.sales.next_device_seq(self._till)
@@ -546,7 +546,7 @@ class SellingServices:
             {**sale_record(order), **(extra or {}), "order_number": number},
             training.current(uow),
         )
-        leased = self._inventory_in(uow).lease_of(cart)
+        leased = self.inventory_in(uow).lease_of(cart)
         if leased is not None:  # sold from this till's lease: the upload names it
             record["lease"] = {"id": leased[0], "epoch": leased[1]}
         uow.sales.add(order, device_seq, record)
@@ -669,7 +669,7 @@ class SellingServices:
         if reasons:
             raise SeatsUnavailable(reasons)
         expires = now + timedelta(minutes=channel.hold_minutes)
-        held = self._inventory_in(uow).hold_seats(
+        held = self.inventory_in(uow).hold_seats(
             uow, performance_id, seat_ids, owner_of(cart), expires, now
         )
         if held.refused:
@@ -731,7 +731,7 @@ class SellingServices:
         cart = cart.with_lines([line], max_tickets(performance, channel))
         expires = now + timedelta(minutes=channel.hold_minutes)
         owner = places_owner(cart, line)
-        held = self._inventory_in(uow).hold_places(
+        held = self.inventory_in(uow).hold_places(
             uow, performance_id, zone_id, count, zone.capacity, owner, expires, now
         )
         if held.refused:
@@ -745,7 +745,7 @@ class SellingServices:
     def _extended(self, uow: UnitOfWork, cart: Cart, expires: datetime, now: datetime) -> Cart:
         """The cart's holds, all of them, run until ``expires`` (from the last change)."""
         cart = replace(cart, hold_expires_at=expires)
-        lost = self._inventory_in(uow).extend(uow, cart, expires, now)
+        lost = self.inventory_in(uow).extend(uow, cart, expires, now)
         if lost:
             raise SeatsLost(lost)
         return cart

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 
@@ -38,6 +38,7 @@ from domain.orders import Cart, CartLine, LineKind
 from sync.client import Refused, ServerClient, SyncError, Unauthorized
 from sync.protocol import (
     ErrorCode,
+    HoldExtendRequest,
     HoldRequest,
     LeaseState,
     PlacesWire,
@@ -65,6 +66,16 @@ _SERVER_REASONS = {
 class TillRevoked(SaleError):
     def __init__(self) -> None:
         super().__init__("the server revoked this till: it cannot sell until enrolled again")
+
+
+class HoldNotExtended(SaleError):
+    """The server would not hold these places until the option's expiry (place -> why:
+    "hold_gone", "not_sellable_on_server" or "offline_not_leased")."""
+
+    def __init__(self, reasons: dict[str, str]) -> None:
+        shown = ", ".join(f"{place} ({why})" for place, why in sorted(reasons.items())[:5])
+        super().__init__(f"the server did not keep these places held: {shown}")
+        self.reasons = reasons
 
 
 class ServerInventory:
@@ -177,9 +188,38 @@ class ServerInventory:
             self._drop(client, [x.hold for x in lines if x.hold and not x.hold.startswith(LEASED)])
 
     def extend(self, uow: UnitOfWork, cart: Cart, expires_at: datetime, now: datetime) -> list[str]:
-        # The server's holds run their own 15 minutes; a sale after them sells what is
-        # still free, and is refused (SeatsLost) for what another till took meanwhile.
-        return self._local.extend(uow, cart, expires_at, now)
+        """A sale's cart: the server's holds run their own 15 minutes; a sale after them sells
+        what is still free, and is refused (SeatsLost) for what another till took meanwhile.
+        Longer than that (an option held until its expiry, `app.services.options`): every
+        server hold of the cart runs until then too (`POST /v1/holds/{token}/extend`), or
+        `HoldNotExtended` says which places the server would not keep, and why."""
+        lost = self._local.extend(uow, cart, expires_at, now)
+        if lost or expires_at - now <= timedelta(minutes=HOLD_MINUTES):
+            return lost
+        client = self._server()
+        if client is None:
+            return lost
+        until = expires_at + (self._server_now(now) - now)  # in the server's time
+        refused: dict[str, str] = {}
+        for line in cart.lines:
+            if not line.hold or line.hold.startswith(LEASED):
+                continue  # a lease's seats are this till's own until it is returned
+            place = (line.seat_id if line.kind is LineKind.SEAT else line.zone_id) or line.id
+            try:
+                client.extend_hold(line.hold, HoldExtendRequest(until=until))
+            except Unauthorized as exc:
+                raise TillRevoked() from exc
+            except Refused as exc:
+                gone = exc.code == ErrorCode.SEATS_UNAVAILABLE.value
+                refused[place] = "hold_gone" if gone else "not_sellable_on_server"
+            except SyncError as exc:
+                self._went_offline(exc)
+                refused[place] = "offline_not_leased"
+            else:
+                self.offline = False
+        if refused:
+            raise HoldNotExtended(refused)
+        return lost
 
     def sell(self, uow: UnitOfWork, cart: Cart, sale: str) -> list[str]:
         lost = self._local.sell(uow, cart, sale)

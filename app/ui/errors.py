@@ -271,6 +271,16 @@ def _sale_message(error: BaseException) -> str | None:
         return QCoreApplication.translate(
             "ErrorPolicy", "These seats cannot go into the cart: %1. Pick other seats."
         ).replace("%1", shown)
+    if code == "hold_not_extended":
+        reasons = getattr(error, "reasons", {})
+        shown = ", ".join(
+            f"{place} ({seat_refusal(why)})" for place, why in sorted(reasons.items())[:6]
+        )
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "The server would not hold these places until the option's expiry: %1. Nothing "
+            "was held; try again, or make the option when the server can be reached.",
+        ).replace("%1", shown)
     if code == "places_unavailable":
         return (
             QCoreApplication.translate(
@@ -458,6 +468,9 @@ def seat_refusal(reason: str) -> str:
             "ErrorPolicy", "the server does not let this till sell it"
         ),
         "not_enough_places": QCoreApplication.translate("ErrorPolicy", "not enough places left"),
+        "hold_gone": QCoreApplication.translate(
+            "ErrorPolicy", "no longer held on the server: another till may have taken it"
+        ),
         "offline_not_leased": QCoreApplication.translate(
             "ErrorPolicy",
             "the server cannot be reached, and only the seats leased to this till sell without it",

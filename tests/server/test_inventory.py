@@ -97,6 +97,32 @@ def test_a_lapsed_hold_lets_another_till_take_the_seat(
     ok(_hold(other_till, {"performance_id": PERF, "seats": seats}))
 
 
+def test_an_options_hold_runs_until_its_expiry_and_no_later_than_the_performance(
+    server: RunningServer, till: Till, other_till: Till
+) -> None:
+    seats = sellable_seats(server, PERF, 1)
+    hold = ok(_hold(till, {"performance_id": PERF, "seats": seats}))
+    token = hold["hold_token"]
+    extend = f"/v1/holds/{token}/extend"
+    # The performance starts on 2026-03-19 at 20:00 in Paris: no hold runs past that.
+    error(till.http.post(extend, json={"until": "2026-03-19T19:00:01Z"}), 422, "not_sellable")
+    error(till.http.post(extend, json={"until": "2026-03-10T08:59:00Z"}), 422, "not_sellable")
+    error(other_till.http.post(extend, json={"until": "2026-03-12T09:00:00Z"}), 404, "not_found")
+    error(till.http.post(extend, json={"until": "2026-03-12"}), 422, "malformed")  # naive
+    longer = ok(till.http.post(extend, json={"until": "2026-03-12T09:00:00Z"}))
+    assert (longer["hold_token"], longer["expires_at"]) == (token, "2026-03-12T09:00:00Z")
+    server.clock.advance(timedelta(days=1))  # far past the 15 minutes of a sale's hold
+    taken = error(
+        _hold(other_till, {"performance_id": PERF, "seats": seats}), 409, "seats_unavailable"
+    )
+    assert taken["error"]["details"]["refusals"] == dict.fromkeys(seats, "held")
+    server.clock.advance(timedelta(days=1))  # past the option's expiry: the seat is free
+    gone = error(till.http.post(extend, json={"until": "2026-03-13T09:00:00Z"}), 409,
+                 "seats_unavailable")  # fmt: skip
+    assert gone["error"]["details"] == {"hold": token, "state": "expired"}
+    ok(_hold(other_till, {"performance_id": PERF, "seats": seats}))
+
+
 def test_an_online_sale_is_priced_by_the_rules_and_sold_once(
     server: RunningServer, till: Till, other_till: Till
 ) -> None:
