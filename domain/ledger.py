@@ -75,9 +75,16 @@ offset, and ``"till"``, the point of sale's code):
     The drawer opened without a sale.
 
 ``pickup`` (`domain.pickups.pickup_record`)
-    An order placed elsewhere (the web), paid there, whose tickets this till printed:
-    ``tickets`` (their numbers in that channel), ``value`` (what the order was paid). Not
-    the till's revenue and no tender: counted apart (`Totals.pickups`, `pickup_tickets`).
+    An order placed elsewhere (the web, the telephone) whose tickets this till printed:
+    ``tickets`` (their numbers in that channel), ``value`` (the order's total), and for an
+    order paid at the box office ``due`` and the ``tenders`` that paid it (the sale's tender
+    shape). The sale is the server's, recorded where the order was placed: a pick-up is
+    **never the till's revenue** (no sales total, VAT rate, performance or net total). One
+    paid where it was placed (no tenders) is counted apart (`Totals.pickups`); the tenders
+    of one paid here count in the session's takings by tender like a sale's (the cash is in
+    the drawer: the expected cash, the blind count's variances include it) and apart
+    (`Totals.pickups_paid`: how many, and what they paid). `pickup_tickets`: every ticket
+    printed by a pick-up.
 
 Any other type (``print``, ``startup``, ``login``, ``session_count`` — a blind count, see
 `domain.till.count_record` —, the fiscal closures...) counts nothing.
@@ -227,8 +234,9 @@ class Totals:
     fees_vat: Money | None = None  # the VAT in the fees (shared as in TariffTotal)
     gift_cards_sold: Tally | None = None  # value put on new gift cards (not revenue)
     top_ups: Tally | None = None  # value added to existing gift cards (not revenue)
-    pickups: Tally | None = None  # orders placed elsewhere printed here (not revenue)
-    pickup_tickets: int = 0  # their tickets
+    pickups: Tally | None = None  # orders paid elsewhere printed here (their value; not revenue)
+    pickup_tickets: int = 0  # the tickets of every order picked up
+    pickups_paid: Tally | None = None  # orders placed elsewhere paid here (in the tenders)
 
     @property
     def net_total(self) -> Money:
@@ -434,6 +442,7 @@ class Ledger:
         self._stored = {GIFT_CARD_SALE: [0, 0], TOP_UP: [0, 0]}
         self._reprints = 0
         self._pickups = [0, 0, 0]  # orders, value, tickets
+        self._pickups_paid = [0, 0]  # orders paid here, what they paid
         self._drawer = 0
         self._tickets_issued = 0
         self._first_ticket: int | None = None
@@ -617,9 +626,16 @@ class Ledger:
         self._reprints += 1
 
     def _pickup(self, record: Mapping[str, object]) -> None:
-        self._pickups[0] += 1
-        self._pickups[1] += self._minor(record.get("value"), "a pick-up's value")
         self._pickups[2] += len(_numbers(record.get("tickets")))
+        tenders = _items(record, "tenders")
+        if not tenders:  # paid where it was placed
+            self._pickups[0] += 1
+            self._pickups[1] += self._minor(record.get("value"), "a pick-up's value")
+            return
+        self._pickups_paid[0] += 1
+        for tender in tenders:
+            self._pickups_paid[1] += self._minor(tender.get("amount"), "a tender's amount")
+        self._tender_rows(record, +1)
 
     def _drawer_opened(self, record: Mapping[str, object]) -> None:
         if record.get("reason") == NO_SALE:
@@ -688,6 +704,7 @@ class Ledger:
             top_ups=tally(self._stored[TOP_UP]),
             pickups=Tally(self._pickups[0], m(self._pickups[1])),
             pickup_tickets=self._pickups[2],
+            pickups_paid=tally(self._pickups_paid),
         )
 
 

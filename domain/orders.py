@@ -312,6 +312,25 @@ def make_order(
     )
 
 
+def tender_record(tender: Tender) -> dict[str, object]:
+    """One tender as the journal keeps it (a sale's, a paid pick-up's): method, amount,
+    reference, and for cash what was given and the change."""
+
+    def money(m: Money) -> dict[str, object]:
+        return {"minor": m.minor, "currency": m.currency}
+
+    return {
+        "method": tender.method.value,
+        "amount": money(tender.amount),
+        "reference": tender.reference,
+        **(
+            {"given": money(tender.given), "change": money(tender.change)}
+            if tender.given is not None
+            else {}
+        ),
+    }
+
+
 def sale_record(order: Order) -> dict[str, object]:
     """The fiscal journal's record of a sale: values, not database ids (label, performance,
     seat, tariff, quantity, unit price, VAT rate, amount per line; totals per VAT rate; each
@@ -358,19 +377,7 @@ def sale_record(order: Order) -> dict[str, object]:
             for v in order.vat
         ],
         "total": money(order.total),
-        "tenders": [
-            {
-                "method": t.method.value,
-                "amount": money(t.amount),
-                "reference": t.reference,
-                **(
-                    {"given": money(t.given), "change": money(t.change)}
-                    if t.given is not None
-                    else {}
-                ),
-            }
-            for t in order.tenders
-        ],
+        "tenders": [tender_record(t) for t in order.tenders],
         "tickets": [t.number for t in order.tickets],
         # Each ticket's barcode, in the order of ``tickets``: access control on the server
         # knows a ticket's barcode from its sale (`server.after_sale.sale_tickets`).

@@ -418,6 +418,7 @@ def pickup_order(value: PickupOrder) -> Data:
         "customer": value.customer,
         "placed_at": value.placed_at.isoformat(),
         "total": money(value.total),
+        "due": money(value.due),
         "state": value.state.value,
         "collected_by": value.collected_by,
         "collected_at": None if value.collected_at is None else value.collected_at.isoformat(),
@@ -471,6 +472,11 @@ def pickup_order_of(data: Mapping[str, JsonValue]) -> PickupOrder:
     placed = datetime.fromisoformat(_text(data, "placed_at"))
     if placed.utcoffset() is None:
         raise ValueError("placed_at has no offset")
+    total = money_of(data["total"])
+    # An order published before orders could be paid at the box office: nothing is due.
+    due = money_of(data["due"]) if data.get("due") is not None else Money.zero(total.currency)
+    if due.currency != total.currency or not 0 <= due.minor <= total.minor:
+        raise ValueError("due is not an amount of the order's total")
     return PickupOrder(
         number=_text(data, "number"),
         sale_id=_text(data, "sale_id"),
@@ -478,8 +484,9 @@ def pickup_order_of(data: Mapping[str, JsonValue]) -> PickupOrder:
         customer=_text(data, "customer"),
         placed_at=placed,
         tickets=tuple(read),
-        total=money_of(data["total"]),
+        total=total,
         state=PickupState(_text(data, "state")),
         collected_by=_text(data, "collected_by"),
         collected_at=None if collected is None else datetime.fromisoformat(collected),
+        due=due,
     )
