@@ -8,7 +8,8 @@ option's expiry. The inventory only ever sees that cart, so an option holds exac
 cart's places. Refused, cancelled or expired, the cart is abandoned and every place goes
 back; ordered, the cart is paid: `pay` records the sale (journal, tickets queued,
 `SellingServices.record_sale`), marks the option ordered and attaches the contact to the
-order in one transaction.
+order in one transaction. The counter pays it with any tender, from `for_payment`'s cart
+(a card the terminal approved for that cart before a crash counts once).
 
 On a till enrolled with a server the places are held there as well (the sale's inventory,
 `SellingServices.inventory_in`): the server's holds are made to run until the option's expiry
@@ -29,7 +30,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from app.services.ports import UnitOfWork, UnitOfWorkFactory
-from app.services.selling import SaleResult, SeatsLost, SellingServices
+from app.services.selling import CartView, SaleResult, SeatsLost, SellingServices
 from domain import options as rules
 from domain.clock import Clock
 from domain.options import HoldChange, Option, OptionError, OptionState
@@ -182,6 +183,14 @@ class OptionServices:
     def due(self, option_id: str) -> PaymentPlan:
         """What the contact pays to pick a validated option up."""
         return PaymentPlan(self._selling.cart(self.cart_of(option_id)).due)
+
+    def for_payment(self, option_id: str) -> CartView:
+        """The cart a validated option is paid from (the payment panel's, any tender); the
+        domain's refusal when the option is not validated."""
+        with self._uow(read_only=True) as uow:
+            rules.order(uow.options.get(option_id), "?", self._clock.now())
+            cart_id = uow.options.cart_of(option_id)
+        return self._selling.cart(cart_id)
 
     def pay(self, option_id: str, plan: PaymentPlan, operator_id: str) -> SaleResult:
         """Pick-up: a validated option paid. One transaction: the sale recorded and

@@ -483,6 +483,8 @@ class SellingServices:
             cart = uow.carts.get(cart_id)
             channel = uow.channels.get_channel(self._channel_code())
             expires = now + timedelta(minutes=channel.hold_minutes)
+            if cart.hold_expires_at is not None and cart.hold_expires_at > expires:
+                expires = cart.hold_expires_at  # an option's places: held until its expiry
             # SeatsLost before any money is taken: the cashier picks other seats.
             cart = self._extended(uow, cart, expires, now)
             cart = self._save(uow, cart, now)

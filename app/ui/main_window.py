@@ -232,6 +232,7 @@ class WorkArea(QWidget):
                 operator,
                 timezone,
                 selling=self._facades.selling,
+                devices=self._facades.devices,
             )
             return orders, self.tr("Orders (F2)")
         if screen is Screen.OPERATORS:

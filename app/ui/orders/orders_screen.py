@@ -39,10 +39,11 @@ from app.services.after_sale import (
     RefundResult,
     ReprintResult,
 )
+from app.services.devices import DevicesService
 from app.services.exchanges import ExchangeServices
 from app.services.gift_cards import gift_cards_of
 from app.services.options import OptionServices
-from app.services.selling import SellingServices
+from app.services.selling import CartView, SellingServices
 from app.services.till import TillServices
 from app.ui import errors, formatting
 from app.ui.orders.exchange_panel import ExchangePanel
@@ -50,6 +51,7 @@ from app.ui.orders.gift_card_panel import GiftCardPanel
 from app.ui.orders.options_panel import OptionsPanel
 from app.ui.orders.pick_up_panel import PickUpPanel
 from app.ui.sale.cart_panel import emphasised, key_button
+from app.ui.sale.payment_panel import PaymentPanel
 from app.ui.tasks import Lane
 from domain.errors import WrongPin
 from domain.operators import Operator, Role
@@ -68,6 +70,7 @@ class OrdersScreen(QWidget):
         timezone: tzinfo,
         parent: QWidget | None = None,
         selling: SellingServices | None = None,
+        devices: DevicesService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ordersScreen")
@@ -137,15 +140,26 @@ class OrdersScreen(QWidget):
         )
         self.pick_up: PickUpPanel | None = None  # F8: a validated option paid and printed
         self.options: OptionsPanel | None = None
+        # A validated option picked up is paid here with any tender (the sale's panel).
+        self.option_payment: PaymentPanel | None = None
+        self._paying_option = ""
         if selling is not None:
             options = OptionServices(
                 after_sale.uow_factory, after_sale.clock, after_sale.till, selling
             )
+            self._option_services = options
             self.pick_up = PickUpPanel(
                 options, lane, operator, self.message, pickups=after_sale.pickups
             )
             self.options = OptionsPanel(options, lane, self.message)
             self.options.refresh()
+            self.option_payment = PaymentPanel(selling, lane, self._card_lane, operator.id, devices)
+            self.option_payment.setObjectName("optionPayment")
+            self.option_payment.hide()
+            self.option_payment.next_customer.connect(self._option_paid)
+            self.option_payment.cancelled.connect(self._option_left)
+            self.pick_up.option_to_pay.connect(self.pay_option)
+            self.pick_up.hands_options_over = True
         self.reprint_button.clicked.connect(lambda: self.reprint())
         # A supervisor's approval, shown only when the rules ask for it.
         self.approval = QWidget()
@@ -188,11 +202,14 @@ class OrdersScreen(QWidget):
         if self.pick_up is not None and self.options is not None:
             layout.addWidget(self.pick_up)
             layout.addWidget(self.options, 1)
+        if self.option_payment is not None:
+            layout.addWidget(self.option_payment, 3)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=lambda: self.refund())
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=lambda: self.reprint())
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.exchange())
         QShortcut(QKeySequence("Ctrl+G"), self, activated=self.gift_cards.code.setFocus)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
+        # The option's payment panel has its own Ctrl+P (its receipt) while it is shown.
+        self._receipt_key = QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
         self.last_correction: str | None = None  # the refund whose receipt Ctrl+P prints
         self._show(None)
 
@@ -340,6 +357,66 @@ class OrdersScreen(QWidget):
         self.refund_button.setEnabled(bool(view.refundable))
         self.exchange_button.setEnabled(bool(view.refundable))
         self.reprint_button.setEnabled(bool(view.refundable))
+
+    # --- a validated option paid --------------------------------------------------------------
+
+    def pay_option(self, option_id: str) -> None:
+        """The pick-up found a validated option: its payment, any tender, on this screen."""
+        options = self._option_services
+        self._lane.submit(
+            lambda: options.for_payment(option_id),
+            lambda view: self._option_payment_start(option_id, view),
+            self._option_refused,
+            owner=self,
+        )
+
+    def _option_payment_start(self, option_id: str, view: CartView) -> None:
+        panel, options = self.option_payment, self._option_services
+        assert panel is not None
+        self._paying_option = option_id
+        panel.complete = lambda _cart, plan, operator: options.pay(option_id, plan, operator)
+        self._receipt_key.setEnabled(False)
+        panel.show()
+        panel.start(view)
+        self.message.setText(
+            self.tr("Option %1: take the payment, then its tickets print.").replace("%1", option_id)
+        )
+
+    def _option_refused(self, error: BaseException) -> None:
+        self.message.setText(errors.message_for(error) + " " + self.tr("Nothing was done."))
+
+    def _option_paid(self) -> None:
+        """The option's sale is recorded and its tickets printing: the next pick-up."""
+        panel = self.option_payment
+        assert panel is not None
+        result = panel.result
+        self._option_closed()
+        if result is not None:
+            self.message.setText(
+                self.tr("Option %1 paid %2: %3 ticket(s) printed.")
+                .replace("%1", self._paying_option)
+                .replace("%2", formatting.money(result.order.total))
+                .replace("%3", str(len(result.print_jobs)))
+            )
+        if self.options is not None:
+            self.options.refresh()
+
+    def _option_left(self) -> None:
+        """Esc before anything was paid: the option stays validated, its places held."""
+        self._option_closed()
+        self.message.setText(
+            self.tr("Option %1 not paid: it stays validated, its places held.").replace(
+                "%1", self._paying_option
+            )
+        )
+
+    def _option_closed(self) -> None:
+        if self.option_payment is not None:
+            self.option_payment.hide()
+        self._receipt_key.setEnabled(True)
+        if self.pick_up is not None:
+            self.pick_up.query.clear()
+            self.pick_up.query.setFocus()
 
     # --- acting -------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ to printed tickets. Thin: the rules are `app.services.pickups` and `app.services
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.services.options import OptionServices
@@ -22,6 +23,11 @@ Found = tuple[list[PickupOrder], list[Option]]
 
 
 class PickUpPanel(QWidget):
+    # A validated option found: the host pays it with any tender when it sets
+    # ``hands_options_over`` (the orders screen does); else Enter pays it in exact cash.
+    option_to_pay = Signal(str)
+    hands_options_over = False
+
     def __init__(
         self,
         options: OptionServices,
@@ -74,6 +80,11 @@ class PickUpPanel(QWidget):
         ready = [o for o in options if o.state is OptionState.VALIDATED]
         if len(orders) == 1 and not ready:
             self._order_found(orders[0])
+            return
+        if len(ready) == 1 and not orders and self.hands_options_over:
+            self._found = None
+            self.pay_button.setEnabled(False)
+            self.option_to_pay.emit(ready[0].id)  # paid with any tender, on the host's panel
             return
         if len(ready) == 1 and not orders:
             self._found = ready[0]

@@ -6,8 +6,9 @@ from the companies that have an account or a contact) — then the one commit, a
 the next customer.
 
 The arithmetic is the domain's `PaymentPlan`; the commit is `SellingServices.complete` on the
-database lane; the card payment blocks until the terminal is done, so it runs on a lane of its
-own. An unknown card outcome stops the sale and is never retried from here.
+database lane (or the host's ``complete``: a validated option picked up, `OptionServices.pay`);
+the card payment blocks until the terminal is done, so it runs on a lane of its own. An
+unknown card outcome stops the sale and is never retried from here.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ from domain.orders import PaymentPlan, Tender, TenderMethod
 from drivers.base import ListenerGone, Role
 from drivers.payment import PaymentOutcome, PaymentResult
 
+# The one commit of a paid cart: (cart, plan, operator) -> the sale recorded.
+Complete = Callable[[str, PaymentPlan, str], SaleResult]
+
 
 class PaymentPanel(QWidget):
     cancelled = Signal()  # back to the cart (Esc), nothing recorded
@@ -55,10 +59,12 @@ class PaymentPanel(QWidget):
         operator_id: str,
         devices: DevicesService | None = None,
         parent: QWidget | None = None,
+        complete: Complete | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("paymentPanel")
         self._selling = selling
+        self.complete: Complete = complete or selling.complete
         self._lane = lane
         self._card_lane = card_lane
         self._operator_id = operator_id
@@ -504,8 +510,9 @@ class PaymentPanel(QWidget):
         self.busy = True
         self._show_plan()
         self.message.setText(self.tr("Recording the sale…"))
+        complete = self.complete
         self._lane.submit(
-            lambda: self._selling.complete(cart_id, plan, operator_id),
+            lambda: complete(cart_id, plan, operator_id),
             self._completed,
             self._complete_failed,
             owner=self,
