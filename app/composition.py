@@ -1,6 +1,8 @@
 """The till's composition, without a screen: its database and use cases (`open_till`), then
 its devices, printers and the sale on top (`open_station`). The client (`app.main`) and the
-technician's commands build the till through here; nothing here imports Qt.
+technician's commands build the till through here; nothing here imports Qt. What the station
+does by itself while the client runs (options past their expiry, codes of abandoned carts) is
+scheduled by `app.ui.chores`, on the use cases built here.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from app.services.advantages import AdvantageServices
     from app.services.contacts import ContactServices
     from app.services.devices import DevicesService
+    from app.services.options import OptionServices
     from app.services.ports import UnitOfWorkFactory
     from app.services.printing import PrinterStation, PrintingServices
     from app.services.selling import SellingServices
@@ -101,6 +104,7 @@ class Station:
     database_path: Path | None = None  # whose writer lock this station holds
     advantages: AdvantageServices | None = None  # the cart's promo and advantage codes
     contacts: ContactServices | None = None  # the customer at the counter
+    options: OptionServices | None = None  # options at the till (expired ones at the start)
 
     def stop(self) -> None:
         from app.persistence.writer_lock import release_writer_lock
@@ -129,12 +133,14 @@ def _device_configs(config: StationConfig) -> list[DeviceConfig]:
 def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
     """The running till: its use cases, devices, printers and network lanes. It is the one
     writer of its database: a second instance on it gets `DatabaseInUse` before it writes
-    anything."""
+    anything. The options that expired while it was stopped give their places back here;
+    while it runs, the client's chores (`app.ui.chores`) do that and the rest."""
     from app.persistence.writer_lock import hold_writer_lock
     from app.services.advantages import AdvantageServices, ServerCodeClaims
     from app.services.contacts import ContactServices
     from app.services.devices import DevicesService
     from app.services.feed import CatalogFeed
+    from app.services.options import OptionServices
     from app.services.printing import PrinterStation, PrintingServices
     from app.services.selling import SellingServices
     from app.services.server_inventory import ServerInventory
@@ -183,6 +189,10 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         lambda: services.till().channel.code,
         claims=None if link is None else ServerCodeClaims(syncing.link),
     )
+    options = OptionServices(services.uow_factory, services.clock, config.point_of_sale, selling)
+    expired = options.expire_due()  # while the till was stopped; then `app.ui.chores`
+    if expired:
+        log.info("%d option(s) expired while the till was stopped: places on sale", len(expired))
     device_station.start()
     devices.reconcile_at_start()  # card payments a crash left open: asked, never guessed
     network.start()
@@ -200,4 +210,5 @@ def open_station(config: StationConfig, clock: Clock | None = None) -> Station:
         config.database_path,
         advantages,
         ContactServices(services.uow_factory, services.clock, services.hasher),
+        options,
     )

@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             CounterServices(station.advantages, station.contacts)
             if station.advantages is not None and station.contacts is not None
             else None,
+            station.options,  # expired by the window's chores while it runs (app.ui.chores)
         )
     finally:
         station.stop()

@@ -20,6 +20,7 @@ class Changes:
     print_jobs: bool = False
     payments: bool = False
     till_session: bool = False  # a till session opened (or, later, closed)
+    options: bool = False  # options expired by the station's chores (`app.ui.chores`)
 
     def __bool__(self) -> bool:
         return bool(
@@ -30,6 +31,7 @@ class Changes:
             or self.print_jobs
             or self.payments
             or self.till_session
+            or self.options
         )
 
     def __or__(self, other: Changes) -> Changes:
@@ -41,6 +43,7 @@ class Changes:
             print_jobs=self.print_jobs or other.print_jobs,
             payments=self.payments or other.payments,
             till_session=self.till_session or other.till_session,
+            options=self.options or other.options,
         )
 
     def touches_performance(self, performance_id: str) -> bool:

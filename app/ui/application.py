@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.after_sale import AfterSaleServices
 from app.services.devices import DevicesService
+from app.services.options import OptionServices
 from app.services.printing import PrintingServices
 from app.services.selling import SellingServices
 from app.services.syncing import SyncServices
@@ -60,6 +61,7 @@ def build_main_window(
     syncing: SyncServices | None = None,
     after_sale: AfterSaleServices | None = None,
     counter: CounterServices | None = None,
+    options: OptionServices | None = None,
 ) -> MainWindow:
     set_language(language)
     return MainWindow(
@@ -73,6 +75,7 @@ def build_main_window(
         syncing=syncing,
         after_sale=after_sale,
         counter=counter,
+        options=options,
     )
 
 
@@ -87,6 +90,7 @@ def run_gui(
     syncing: SyncServices | None = None,
     after_sale: AfterSaleServices | None = None,
     counter: CounterServices | None = None,
+    options: OptionServices | None = None,
 ) -> int:
     app = create_application()
     window = build_main_window(
@@ -100,6 +104,7 @@ def run_gui(
         syncing,
         after_sale,
         counter,
+        options,
     )
     if devices is not None:  # serial and other device scanners reach the same handler
         devices.station.add_scan_listener(window.scans.from_device)

@@ -2,6 +2,8 @@
 
 Ctrl+L locks the till at once; so does the idle timer after the configured minutes without a
 key press or a click. Locking returns to the login screen with the operator preselected.
+The window owns the station's chores (`app.ui.chores`: expired options, codes of abandoned
+carts), run as it opens and then periodically for as long as it is open.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from PySide6.QtWidgets import (
 from app.services.after_sale import AfterSaleServices
 from app.services.browsing import TillContext
 from app.services.devices import DevicesService
+from app.services.options import OptionServices
 from app.services.printing import PrintingServices
 from app.services.selling import SellingServices
 from app.services.syncing import SyncServices
 from app.services.till import TillServices
+from app.ui.chores import StationChores
 from app.ui.devices.devices_screen import DevicesScreen
 from app.ui.devices.scanner_filter import ScanHub
 from app.ui.login.login_screen import LoginScreen
@@ -277,6 +281,7 @@ class MainWindow(QMainWindow):
         syncing: SyncServices | None = None,
         after_sale: AfterSaleServices | None = None,
         counter: CounterServices | None = None,
+        options: OptionServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -328,6 +333,11 @@ class MainWindow(QMainWindow):
         self.lane.submit(services.till, self._till_known, self._till_unknown, owner=self)
         self.lane.submit(services.training, self._training_known, owner=self)
         self.login.refresh()
+        # What the station does by itself while it runs, logged in or not (app.ui.chores).
+        self.chores = StationChores(
+            self.lane, options, None if counter is None else counter.advantages, self
+        )
+        self.chores.start()
 
     def _retitle(self) -> None:
         self.setWindowTitle(self.tr("Guichet"))
@@ -442,6 +452,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
             app.removeEventFilter(self.scans.wedge)
+        self.chores.stop()
         self.lane.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]
 

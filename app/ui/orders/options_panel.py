@@ -1,7 +1,8 @@
 """Options at the till: create a direct option for a contact (quantities per category, held
 for a number of days: the seed's 10 by default), list the options with their state, validate
 or refuse the selected one. Thin: the rules are `domain.options'` and
-`app.services.options'`."""
+`app.services.options'`. The list follows the change hub: options the station's chores
+expired (`app.ui.chores`) show expired without anyone asking."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.changes import Changes
 from app.services.options import OptionServices
 from app.ui import errors
+from app.ui.changes import hub
 from app.ui.sale.cart_panel import key_button
 from app.ui.tasks import Lane
 from domain.options import Option
@@ -81,6 +84,11 @@ class OptionsPanel(QWidget):
         grid.addWidget(self.listing, 1, 0, 1, 5)
         grid.addWidget(validate, 1, 5, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(refuse, 1, 6, Qt.AlignmentFlag.AlignTop)
+        hub().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.options:
+            self.refresh()
 
     def refresh(self) -> None:
         self._lane.submit(self._options.listed, self._listed, self._refused, owner=self)
