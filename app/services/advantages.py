@@ -12,7 +12,8 @@ redeem``, idempotent on the cart's id, refused when another cart has it): offlin
 is refused (`Refusal.OFFLINE`) — a till cannot know another till did not take it meanwhile. A
 till on its own (a single-till box office, no server) keeps its codes in its database. Locally
 a code is held by the cart that took it (refused to any other), used once that cart is paid,
-and free again if the cart was abandoned (`release_abandoned` gives it back to the server).
+and free again if the cart was abandoned (`release_abandoned` gives it back to the server; the
+client's station chores, `app.ui.chores`, call it at start and then every minute).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from app.services.records import SyncLink
 from domain.advantages import (
     Advantage,
     CodeRefused,
+    CodeState,
     CodeTally,
     Refusal,
     Target,
@@ -267,13 +269,15 @@ class AdvantageServices:
                 raise CodeRefused(Refusal.UNKNOWN, advantage_id)
             held = uow.advantages.code(code)
             release = held is not None and held.claimed_on_server
-            if held is not None:
+            if held is not None and not release:
                 uow.advantages.take_code(code, None, False)
+            # Claimed on the server: the cart keeps the claim, unapplied, until the server
+            # has it back (now, or `release_abandoned` later if it cannot be reached).
             uow.advantages.unapply(cart_id, advantage_id)
             result = self._discount(uow, uow.carts.get(cart_id))
             uow.commit()
         if release:
-            self._release_quietly(code, cart_id)
+            self._give_back(code, cart_id)
         return result
 
     def refresh(self, cart_id: str) -> AppliedCart:
@@ -330,22 +334,34 @@ class AdvantageServices:
             return tuple(dropped)
 
     def release_abandoned(self) -> int:
-        """Give back to the server the codes claimed by carts abandoned since."""
+        """Give back to the server the codes claimed by carts abandoned since (or that dropped
+        them): how many went back. The station's chores call it at start and then
+        periodically (`app.ui.chores`), off the database lane since it talks to the server. A
+        server that cannot be reached keeps the rest for the next call; a code the server
+        does not know has nothing to give back."""
         if self._claims is None:
             return 0
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             stale = uow.advantages.claimed_by_closed_carts()
-        given = 0
-        for held in stale:
-            try:
-                self._claims.release(held.code, held.cart_id or "")
-            except ClaimUnavailable:
-                continue
-            with self._uow() as uow:
-                uow.advantages.take_code(held.code, None, False)
+        return sum(self._give_back(held.code, held.cart_id or "") for held in stale)
+
+    def _give_back(self, code: str, cart_id: str) -> bool:
+        """``code`` given back to the server for ``cart_id``, then free on this till; False
+        if the server could not be reached (the cart keeps its claim, to try again)."""
+        assert self._claims is not None
+        try:
+            self._claims.release(code, cart_id)
+        except ClaimUnavailable:
+            return False
+        except CodeRefused:
+            pass  # unknown on the server: nothing is claimed there
+        with self._uow() as uow:
+            held = uow.advantages.code(code)
+            # Meanwhile a cart may have taken it again, with a claim of its own: that stays.
+            if held is None or held.state is not CodeState.USED:
+                uow.advantages.take_code(code, None, False)
                 uow.commit()
-            given += 1
-        return given
+        return True
 
     # --- inside -----------------------------------------------------------------------------
 

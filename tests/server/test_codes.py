@@ -1,5 +1,6 @@
 """Single-use advantage codes on the real server: one sale at most takes a code, on every
-till, however many ask at once; the same sale asking again is not a second use."""
+till, however many ask at once; the same sale asking again is not a second use; a code an
+abandoned cart claimed goes back to the server by the client's chores."""
 
 from __future__ import annotations
 
@@ -12,14 +13,18 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.config import load_station
 from app.main import open_till
 from app.services.advantages import AdvantageServices, ServerCodeClaims
+from app.services.contacts import ContactServices
 from app.services.selling import SellingServices
 from app.services.syncing import SyncServices
 from app.services.tills import ensure_demo_session
+from app.ui.application import build_main_window
+from app.ui.sale.sale_screen import CounterServices
 from domain.advantages import Advantage, CodeRefused, Refusal, Target
 from domain.money import Money
 from domain.orders import PaymentPlan
@@ -234,3 +239,35 @@ def test_the_demos_single_use_codes_are_the_servers_used_on_one_till_refused_on_
         b.advantages.enter_code(other, "merci-0010")
     assert refused.value.reason is Refusal.USED
     assert b.advantages.applied(other) == ()
+
+
+@pytest.mark.timeout(60)
+def test_the_stations_chores_give_an_abandoned_carts_code_back_to_the_server(
+    qtbot: QtBot, server: RunningServer, two_tills: tuple[Till, Till]
+) -> None:
+    """Through the client's wiring (`app.ui.chores`, owned by the main window): a round as the
+    window opens, then the periodic one; the other till may then use the code."""
+    a, b = two_tills
+    first, second = batch(server, 2)
+    cart = a.cart()
+    a.advantages.enter_code(cart, first)
+    a.selling.abandon(cart)  # the customer left: the code is still claimed on the server
+    assert state(server, first) == ("used", cart)
+    counter = CounterServices(a.advantages, ContactServices(a.services.uow_factory, a.clock))
+    window = build_main_window(a.services, "en", 5, "Europe/Paris", counter=counter)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: state(server, first) == ("available", None))  # the start's round
+    qtbot.waitUntil(lambda: not window.chores.busy)
+    assert window.chores.released == 1
+    b.advantages.enter_code(b.cart(), first)
+    assert state(server, first)[0] == "used"
+
+    later = a.cart()
+    a.advantages.enter_code(later, second)
+    a.selling.abandon(later)
+    window.chores.run()  # what the timer calls every minute
+    qtbot.waitUntil(lambda: state(server, second) == ("available", None))
+    qtbot.waitUntil(lambda: not window.chores.busy)
+    window.chores.run()  # nothing is given back twice
+    qtbot.waitUntil(lambda: not window.chores.busy)
+    assert window.chores.released == 0

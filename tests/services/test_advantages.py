@@ -243,6 +243,64 @@ def test_an_enrolled_till_offline_refuses_a_single_use_code_but_not_a_promo_code
     enrolled.enter_code(cart_id, "COUPON10")  # a shared code needs no server
 
 
+class Register:
+    """The server's register of claims, which the test can make unreachable."""
+
+    def __init__(self) -> None:
+        self.claims: dict[str, str] = {}
+        self.reachable = True
+
+    def redeem(self, code: str, sale: str) -> str:
+        self._reach()
+        if self.claims.setdefault(code, sale) != sale:
+            raise CodeRefused(Refusal.USED, code)
+        return "TYD"
+
+    def release(self, code: str, sale: str) -> None:
+        self._reach()
+        if self.claims.get(code) == sale:
+            del self.claims[code]
+
+    def _reach(self) -> None:
+        if not self.reachable:
+            raise ClaimUnavailable("the server does not answer")
+
+
+def test_a_code_of_an_abandoned_cart_or_removed_from_one_goes_back_once_the_server_answers(
+    till: Till,
+) -> None:
+    services, selling, local, clock = till
+    local.create(single_use())
+    _, codes = local.generate("TYD", 2)
+    server = Register()
+    enrolled = AdvantageServices(
+        services.uow_factory, clock, lambda: services.till().channel.code, server
+    )
+    cart_id = two_seats(till)
+    enrolled.enter_code(cart_id, codes[0])
+    selling.abandon(cart_id)
+    server.reachable = False
+    assert enrolled.release_abandoned() == 0  # not now: the next round tries again
+    assert server.claims == {codes[0]: cart_id}
+    server.reachable = True
+    assert enrolled.release_abandoned() == 1
+    assert server.claims == {}
+    assert enrolled.release_abandoned() == 0  # given back once
+    # Removed from its cart while the server does not answer: kept claimed until it does.
+    other = two_seats(till)
+    enrolled.enter_code(other, codes[1])
+    server.reachable = False
+    enrolled.remove_code(other, "TYD")
+    assert enrolled.applied(other) == ()
+    server.reachable = True
+    assert server.claims == {codes[1]: other}
+    assert enrolled.release_abandoned() == 1
+    assert server.claims == {}
+    enrolled.enter_code(other, codes[1])  # the cart may take it again
+    assert server.claims == {codes[1]: other}
+    assert enrolled.release_abandoned() == 0  # applied again: not given back
+
+
 def test_a_till_on_its_own_adds_an_advantage_generates_codes_and_tallies_them_by_command(
     tmp_path: Path, template: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
