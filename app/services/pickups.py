@@ -1,12 +1,20 @@
 """Pick-up at the till of orders placed elsewhere (`domain.pickups`): find one by its number,
-a ticket's barcode or the customer's name; collect it: its tickets printed.
+a ticket's barcode or the customer's name; collect it: its tickets printed, and what is due
+paid when it was placed to be paid at the box office.
 
 `collect` is one transaction: the order marked collected here, a ``pickup`` journal entry (in
-the till's open session: the X report counts the orders and tickets picked up, no money) and
-its outbox event (the server then marks the order collected for every till), and the tickets'
-print jobs queued; the jobs are dispatched after the commit. Nothing is written when the order
-was collected already, was cancelled, or a ticket cannot be laid out (its performance unknown
-here): the error says why. Training mode picks nothing up (the order is real).
+the till's open session: the X report counts the orders and tickets picked up, and the money
+taken for them in the session's tenders, never as revenue) and its outbox event (the server
+then marks the order collected, and paid, for every till), and the tickets' print jobs
+queued; after the commit the drawer opens when cash was taken and the jobs are dispatched.
+Nothing is written when the order was collected already, was cancelled, too little cash was
+given for what is due, no session is open, or a ticket cannot be laid out (its performance
+unknown here): the error says why. Training mode picks nothing up (the order is real).
+
+What is due is paid **in cash** (the amount given, or exact; the change handed back). A card
+is refused for it (`PickupCardNotTaken`): a card payment cannot share the pick-up's one
+transaction, and the crash-safe way (`app.services.exchanges`: a pending step, the terminal,
+then a second transaction, settled at the next start) is not built for pick-ups.
 """
 
 from __future__ import annotations
@@ -21,8 +29,8 @@ from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from app.services.tickets import ticket_document
 from app.services.tills import session_for_sale
 from domain import pickups as rules
-from domain.errors import DomainError
-from domain.orders import Ticket
+from domain.money import Money
+from domain.orders import PaymentPlan, TenderMethod, TenderRefused, Ticket
 from domain.pickups import PickupOrder
 from printing.data import TicketData
 
@@ -40,12 +48,39 @@ class NothingToPickUp(rules.PickupError):
         self.text = text
 
 
+class PickupCardNotTaken(rules.PickupError):
+    """A card offered for what an order placed elsewhere has due: cash only (the module
+    docstring says why)."""
+
+    def __init__(self, order: PickupOrder) -> None:
+        super().__init__(
+            f"order {order.number}: what is due at pick-up is paid in cash; a card is not "
+            "taken for it: nothing was done"
+        )
+        self.order = order
+
+
+class PickupNotPrintable(rules.PickupError):
+    """A ticket of the order is for a performance this till does not have."""
+
+    def __init__(self, order_number: str, ticket_number: int, performance_id: str) -> None:
+        super().__init__(
+            f"order {order_number}: ticket {ticket_number} is for performance "
+            f"{performance_id}, which this till does not have: nothing was printed"
+        )
+        self.order_number = order_number
+        self.ticket_number = ticket_number
+        self.performance_id = performance_id
+
+
 @dataclass(frozen=True, slots=True)
 class PickupResult:
     order: PickupOrder  # as collected
     journal_seq: int
     print_jobs: tuple[str, ...]
     changes: Changes
+    paid: Money  # what was paid here (zero for an order paid where it was placed)
+    change: Money  # the cash handed back
 
 
 class PickupServices:
@@ -57,6 +92,7 @@ class PickupServices:
         queue_tickets: QueueTickets | None = None,
         dispatch: Callable[[Sequence[str]], None] | None = None,
         uploaded: Callable[[], None] | None = None,
+        open_drawer: Callable[[], None] | None = None,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -64,6 +100,7 @@ class PickupServices:
         self._queue = queue_tickets
         self._dispatch = dispatch
         self._uploaded = uploaded  # wakes the upload: the other tills learn of it soon
+        self._open_drawer = open_drawer
 
     def find(self, text: str) -> list[PickupOrder]:
         """By order number or a ticket's barcode, else by the customer's name."""
@@ -74,9 +111,18 @@ class PickupServices:
         with self._uow(read_only=True) as uow:
             return uow.pickups.waiting()
 
-    def collect(self, number: str, operator_id: str) -> PickupResult:
-        """Print the order's tickets (see the module docstring): `AlreadyCollected`,
-        `PickupCancelled`, `NothingToPickUp`, `PickupNotInTraining`, `NoOpenSession`."""
+    def collect(
+        self,
+        number: str,
+        operator_id: str,
+        cash_given: Money | None = None,
+        *,
+        card: bool = False,
+    ) -> PickupResult:
+        """Print the order's tickets, and take what is due in cash (``cash_given``, or the
+        exact amount when None): see the module docstring. `AlreadyCollected`,
+        `PickupCancelled`, `PickupCashShort`, `PickupNothingDue`, `PickupCardNotTaken`,
+        `NothingToPickUp`, `PickupNotInTraining`, `NoOpenSession`, `PickupNotPrintable`."""
         now = self._clock.now()
         with self._uow() as uow:
             order = uow.pickups.get(number)
@@ -84,10 +130,14 @@ class PickupServices:
                 raise NothingToPickUp(number)
             if training.current(uow) is not None:
                 raise PickupNotInTraining()
-            collected = rules.collect(order, self._till, now)
+            payment = _payment(order, cash_given, card)
+            collected = rules.collect(order, self._till, now, payment)
             session = session_for_sale(uow, self._till)
             documents = [_document(uow, collected, t, self._till) for t in collected.tickets]
-            record = rules.pickup_record(collected, self._till, operator_id, session.id, now)
+            tenders = () if payment is None else payment.tenders
+            record = rules.pickup_record(
+                collected, self._till, operator_id, session.id, now, tenders
+            )
             entry = uow.journal.append(self._till, record)
             uow.sales.add_outbox(
                 self._till,
@@ -101,11 +151,38 @@ class PickupServices:
             uow.pickups.put(collected)
             jobs = [] if self._queue is None else self._queue(uow, documents)
             uow.commit()
+        cash = [t for t in tenders if t.method is TenderMethod.CASH]
+        if cash and self._open_drawer is not None:
+            self._open_drawer()
         if jobs and self._dispatch is not None:
             self._dispatch(jobs)
         if self._uploaded is not None:
             self._uploaded()
-        return PickupResult(collected, entry.seq, tuple(jobs), Changes(print_jobs=bool(jobs)))
+        zero = Money.zero(order.total.currency)
+        paid = sum((t.amount for t in tenders), zero)
+        change = sum((t.change for t in cash), zero)
+        return PickupResult(
+            collected, entry.seq, tuple(jobs), Changes(print_jobs=bool(jobs)), paid, change
+        )
+
+
+def _payment(order: PickupOrder, cash_given: Money | None, card: bool) -> PaymentPlan | None:
+    """How what the order has due is paid: None when nothing is due and nothing offered."""
+    if order.due.is_zero:
+        if card or cash_given is not None:
+            raise rules.PickupNothingDue(order)
+        return None
+    if card:
+        raise PickupCardNotTaken(order)
+    plan = PaymentPlan(order.due)
+    if cash_given is None:
+        return plan.exact_cash()
+    if cash_given.currency != order.due.currency or cash_given.minor <= 0:
+        raise rules.PickupCashShort(order, Money.zero(order.due.currency))
+    try:
+        return plan.cash(cash_given)
+    except TenderRefused:
+        raise rules.PickupCashShort(order, Money.zero(order.due.currency)) from None
 
 
 def _document(
@@ -132,6 +209,4 @@ def _document(
             till,
         )
     except LookupError as exc:  # NotFound: a performance this till does not have
-        raise DomainError(
-            f"order {order.number}: ticket {ticket.number} cannot be printed here ({exc})"
-        ) from exc
+        raise PickupNotPrintable(order.number, ticket.number, ticket.performance_id) from exc

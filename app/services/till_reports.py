@@ -37,6 +37,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "expected_cash": "Espèces attendues", "events": "ÉVÉNEMENTS",
         "reprints": "Réimpressions (duplicata)",
         "pickups": "Commandes retirées (payées ailleurs)", "pickup_tickets": "Billets retirés",
+        "pickups_paid": "Payé au retrait (commandes passées ailleurs)",
         "no_sale": "Ouvertures du tiroir sans vente",
         "tickets": "TICKETS", "first": "Premier ticket n°", "last": "Dernier ticket n°",
         "issued": "Tickets émis", "totals": "TOTAUX", "sales": "Ventes (brut)",
@@ -60,6 +61,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "expected_cash": "Cash expected", "events": "EVENTS",
         "reprints": "Reprints (duplicates)",
         "pickups": "Orders picked up (paid elsewhere)", "pickup_tickets": "Tickets picked up",
+        "pickups_paid": "Paid at pick-up (orders placed elsewhere)",
         "no_sale": "Drawer openings without a sale",
         "tickets": "TICKETS", "first": "First ticket no.", "last": "Last ticket no.",
         "issued": "Tickets issued", "totals": "TOTALS", "sales": "Sales (gross)",
@@ -85,6 +87,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "reprints": "Nachdrucke (Duplikate)",
         "pickups": "Abgeholte Bestellungen (anderswo bezahlt)",
         "pickup_tickets": "Abgeholte Tickets",
+        "pickups_paid": "Bei Abholung bezahlt (anderswo bestellt)",
         "no_sale": "Ladenöffnungen ohne Verkauf",
         "tickets": "TICKETS", "first": "Erstes Ticket Nr.", "last": "Letztes Ticket Nr.",
         "issued": "Ausgegebene Tickets", "totals": "SUMMEN", "sales": "Verkäufe (brutto)",
@@ -161,7 +164,11 @@ def report_page(
         tally(w["refunds"], t.refunds),
         *[
             tally(w[key], value)
-            for key, value in (("gift_cards", t.gift_cards_sold), ("top_ups", t.top_ups))
+            for key, value in (
+                ("gift_cards", t.gift_cards_sold),
+                ("top_ups", t.top_ups),
+                ("pickups_paid", t.pickups_paid),
+            )
             if value is not None and value.count
         ],
         (w["drawer"], "", ""),
@@ -171,11 +178,8 @@ def report_page(
         (w["expected_cash"], "", money(t.expected_cash)),
         (w["events"], "", ""),
         (w["reprints"], str(t.reprints), ""),
-        *(
-            [tally(w["pickups"], t.pickups), (w["pickup_tickets"], str(t.pickup_tickets), "")]
-            if t.pickups is not None and t.pickups.count
-            else []
-        ),
+        *([tally(w["pickups"], t.pickups)] if t.pickups is not None and t.pickups.count else []),
+        *([(w["pickup_tickets"], str(t.pickup_tickets), "")] if t.pickup_tickets else []),
         (w["no_sale"], str(t.drawer_openings_without_sale), ""),
         (w["tickets"], "", ""),
         (w["first"], _number(t.first_ticket), ""),

@@ -60,7 +60,7 @@ def message_for(error: BaseException) -> str:
     counter = _counter_message(error)
     if counter is not None:
         return counter
-    after_sale = _after_sale_message(error)
+    after_sale = _after_sale_message(error) or _pickup_message(error)
     if after_sale is not None:
         return after_sale
     database = _database_message(error)
@@ -257,6 +257,49 @@ def _after_sale_message(error: BaseException) -> str | None:
     elif code == "nothing_to_pick_up":
         numbers = str(getattr(error, "text", ""))
     return QCoreApplication.translate("ErrorPolicy", text).replace("%1", numbers)
+
+
+def _pickup_message(error: BaseException) -> str | None:
+    """Why an order placed elsewhere was not picked up (`domain.pickups`,
+    `app.services.pickups`): what it was, and that nothing was done."""
+    from domain.pickups import PickupCashShort
+
+    code = getattr(error, "error_code", "")
+    order = getattr(error, "order", None)
+    number = str(getattr(order, "number", ""))
+    if isinstance(error, PickupCashShort):
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy",
+                "Order %1: %2 to pay, %3 given: take at least what is due (or leave the field "
+                "empty for the exact amount).",
+            )
+            .replace("%1", number)
+            .replace("%2", formatting.money(error.due))
+            .replace("%3", formatting.money(error.paid))
+        )
+    if code == "pickup_nothing_due":
+        return QCoreApplication.translate(
+            "ErrorPolicy", "Order %1 was paid where it was placed: take no money for it."
+        ).replace("%1", number)
+    if code == "pickup_card_not_taken":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "Order %1: what is due at pick-up is paid in cash here; a card is not taken for it.",
+        ).replace("%1", number)
+    if code == "pickup_not_printable":
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy",
+                "Order %1: ticket %2 is for performance %3, which this till does not have "
+                "(wait for the server's catalog, or pick it up at another till). Nothing was "
+                "printed.",
+            )
+            .replace("%1", str(getattr(error, "order_number", "")))
+            .replace("%2", str(getattr(error, "ticket_number", "")))
+            .replace("%3", str(getattr(error, "performance_id", "")))
+        )
+    return None
 
 
 def _sale_message(error: BaseException) -> str | None:

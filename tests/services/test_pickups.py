@@ -17,15 +17,25 @@ import pytest
 from app.config import load_station
 from app.main import Station, open_station
 from app.services.feed import CatalogFeed
-from app.services.pickups import NothingToPickUp, PickupNotInTraining, PickupServices
-from app.services.tills import ensure_demo_session
+from app.services.pickups import (
+    NothingToPickUp,
+    PickupCardNotTaken,
+    PickupNotInTraining,
+    PickupNotPrintable,
+    PickupServices,
+)
+from app.services.till_reports import report_page
+from app.services.tills import ensure_demo_session, x_report
 from app.station_after_sale import after_sale_services
+from domain.errors import NoOpenSession
 from domain.ledger import totals
 from domain.money import Money
 from domain.pickups import (
     PICKUP,
     AlreadyCollected,
     PickupCancelled,
+    PickupCashShort,
+    PickupNothingDue,
     PickupOrder,
     PickupState,
     PickupTicket,
@@ -34,7 +44,7 @@ from printing import serialize
 from printing.data import TicketData
 from sync import catalog as codec
 from sync.protocol import Change, ChangeOp, ChangesResponse
-from tests.fakes import FixedClock
+from tests.fakes import PINNED_MOMENT, FixedClock
 
 PERFORMANCE = "P-MIS-2"
 
@@ -189,8 +199,10 @@ def test_an_order_of_a_performance_this_till_does_not_have_is_refused_with_nothi
     strange = replace(order, tickets=(replace(order.tickets[0], performance_id="P-ELSEWHERE"),))
     _feed(station, strange, version=1, seq=10)
     journal_before = len(_journal(station))
-    with pytest.raises(Exception, match="cannot be printed here"):
+    with pytest.raises(PickupNotPrintable) as refused:
         pickups.collect("W-000001", "OP-CASHIER")
+    assert refused.value.order_number == "W-000001" and refused.value.ticket_number == 41
+    assert refused.value.performance_id == "P-ELSEWHERE"
     assert len(_journal(station)) == journal_before
     [still] = pickups.find("W-000001")
     assert still.state is PickupState.WAITING
@@ -235,3 +247,166 @@ def test_a_malformed_order_in_the_feed_is_skipped_and_nothing_else_changes(
     )
     assert plan.skipped == 1
     assert pickups.find("W-000001") == []
+
+
+# --- An order placed by telephone, paid at the box office when it is picked up -----------
+
+EUR = "EUR"
+
+
+def _phone_order(station: Station, number: str = "P-000003") -> PickupOrder:
+    order = _web_order(station, number, channel="PHONE", customer="Jean Martin")
+    return replace(order, due=order.total)  # nothing was paid when it was placed
+
+
+def _paying(
+    station: Station, drawer: list[str] | None = None, queue: object = None
+) -> PickupServices:
+    """The station's pick-up, its drawer recorded in ``drawer``."""
+    printing = station.printing
+    return PickupServices(
+        station.services.uow_factory,
+        station.services.clock,
+        "G1",
+        queue_tickets=queue or printing.queue_numbered_tickets,  # type: ignore[arg-type]
+        open_drawer=None if drawer is None else lambda: drawer.append("opened"),
+    )
+
+
+def _outbox(station: Station) -> int:
+    return len(_outbox_kinds(station))
+
+
+def test_an_order_paid_at_the_box_office_takes_the_cash_in_the_same_transaction(
+    till: tuple[Station, PickupServices],
+) -> None:
+    station, _ = till
+    order = _phone_order(station)
+    _feed(station, order, version=1, seq=10)
+    [found] = _paying(station).find("P-000003")
+    assert found.due == Money.of("64.00", EUR) and found.channel == "PHONE"
+    drawer: list[str] = []
+    before = len(_journal(station)), _outbox(station), _jobs(station)
+
+    done = _paying(station, drawer).collect("P-000003", "OP-CASHIER", Money.of("70.00", EUR))
+
+    assert done.paid == Money.of("64.00", EUR) and done.change == Money.of("6.00", EUR)
+    assert done.order.state is PickupState.COLLECTED and drawer == ["opened"]
+    journal = _journal(station)
+    assert len(journal) == before[0] + 1 and _outbox(station) == before[1] + 1
+    assert _jobs(station) == before[2] + 2
+    record = journal[-1]
+    assert record["type"] == PICKUP and record["order_number"] == "P-000003"
+    assert record["due"] == {"minor": 6400, "currency": EUR}
+    assert record["tenders"] == [
+        {
+            "method": "cash",
+            "amount": {"minor": 6400, "currency": EUR},
+            "reference": "",
+            "given": {"minor": 7000, "currency": EUR},
+            "change": {"minor": 600, "currency": EUR},
+        }
+    ]
+    counted = totals(journal)
+    assert counted.tender("cash") == Money.of("64.00", EUR)  # in the drawer's takings
+    assert counted.pickups_paid is not None and counted.pickups_paid.count == 1
+    assert counted.pickups_paid.amount == Money.of("64.00", EUR)
+    assert counted.pickups is not None and counted.pickups.count == 0  # not "paid elsewhere"
+    assert counted.pickup_tickets == 2
+    assert counted.sales.count == 0 and counted.net_total.is_zero and counted.vat == ()
+    with pytest.raises(AlreadyCollected):  # a second time: refused, nothing taken
+        _paying(station, drawer).collect("P-000003", "OP-CASHIER")
+    assert len(_journal(station)) == before[0] + 1 and drawer == ["opened"]
+
+
+def test_too_little_cash_a_card_or_money_for_a_paid_order_leave_nothing_done(
+    till: tuple[Station, PickupServices],
+) -> None:
+    station, _ = till
+    _feed(station, _phone_order(station), version=1, seq=10)
+    _feed(station, _web_order(station, "W-000001"), version=1, seq=11)
+    drawer: list[str] = []
+    pickups = _paying(station, drawer)
+    before = len(_journal(station)), _outbox(station), _jobs(station)
+
+    with pytest.raises(PickupCashShort) as short:
+        pickups.collect("P-000003", "OP-CASHIER", Money.of("50.00", EUR))
+    assert short.value.due == Money.of("64.00", EUR)
+    assert short.value.paid == Money.of("50.00", EUR)
+    with pytest.raises(PickupCashShort):
+        pickups.collect("P-000003", "OP-CASHIER", Money.of("0.00", EUR))
+    with pytest.raises(PickupCardNotTaken):
+        pickups.collect("P-000003", "OP-CASHIER", card=True)
+    with pytest.raises(PickupNothingDue):  # the web order was paid online
+        pickups.collect("W-000001", "OP-CASHIER", Money.of("10.00", EUR))
+
+    assert (len(_journal(station)), _outbox(station), _jobs(station)) == before
+    assert drawer == []
+    assert [o.state for o in pickups.find("P-000003")] == [PickupState.WAITING]
+    # Exact cash (nothing typed) then collects it.
+    done = pickups.collect("P-000003", "OP-CASHIER")
+    assert done.paid == Money.of("64.00", EUR) and done.change.is_zero
+
+
+def test_the_pick_up_is_one_transaction_a_failure_after_the_journal_leaves_nothing(
+    till: tuple[Station, PickupServices],
+) -> None:
+    station, _ = till
+    _feed(station, _phone_order(station), version=1, seq=10)
+    before = len(_journal(station)), _outbox(station), _jobs(station)
+
+    def queue_fails(uow: object, documents: object) -> list[str]:
+        raise OSError("the print queue is full")
+
+    drawer: list[str] = []
+    with pytest.raises(OSError, match="print queue"):
+        _paying(station, drawer, queue_fails).collect("P-000003", "OP-CASHIER")
+    assert (len(_journal(station)), _outbox(station), _jobs(station)) == before
+    assert drawer == []  # the drawer opens only after the commit
+    [still] = _paying(station).find("P-000003")
+    assert still.state is PickupState.WAITING
+
+
+def test_a_due_order_on_a_till_with_no_open_session_is_refused(tmp_path: Path) -> None:
+    config = load_station(tmp_path / "till", demo=True)
+    station = open_station(config, FixedClock())
+    try:
+        _feed(station, _phone_order(station), version=1, seq=10)
+        before = len(_journal(station)), _outbox(station)
+        with pytest.raises(NoOpenSession):
+            _paying(station).collect("P-000003", "OP-CASHIER")
+        assert (len(_journal(station)), _outbox(station)) == before
+    finally:
+        station.stop()
+
+
+def test_the_x_report_shows_what_pick_ups_took_on_its_own_row(
+    till: tuple[Station, PickupServices],
+) -> None:
+    station, _ = till
+    services = station.services
+    _feed(station, _phone_order(station), version=1, seq=10)
+    before = x_report(services.uow_factory, services.clock, "G1").totals
+    _paying(station).collect("P-000003", "OP-CASHIER", Money.of("100.00", EUR))
+    after = x_report(services.uow_factory, services.clock, "G1")
+    # The drawer should hold the 64.00 more (the change went back): the blind count agrees.
+    assert after.totals.expected_cash - before.expected_cash == Money.of("64.00", EUR)
+    assert after.totals.expected()["cash"] == after.totals.expected_cash
+    rows = {row[0]: row for row in report_page(after, "G1", "Europe/Paris", "en").rows}
+    assert rows["Paid at pick-up (orders placed elsewhere)"][1:] == ("1", "€64.00")
+    assert rows["Tickets picked up"][1] == "2"
+    assert "Orders picked up (paid elsewhere)" not in rows
+    assert rows["Cash"][2] == "€64.00"  # the tenders' row
+    french = {row[0] for row in report_page(after, "G1", "Europe/Paris", "fr").rows}
+    assert "Payé au retrait (commandes passées ailleurs)" in french
+
+
+def test_an_order_from_a_feed_without_due_has_nothing_due() -> None:
+    data = codec.pickup_order(
+        PickupOrder("W-1", "s", "WEB", "A", PINNED_MOMENT, (), Money.of("3.00", EUR))
+    )
+    del data["due"]
+    assert codec.pickup_order_of(data).due == Money.zero(EUR)
+    data["due"] = {"minor": 400, "currency": EUR}  # more than the total: malformed
+    with pytest.raises(ValueError, match="due"):
+        codec.pickup_order_of(data)

@@ -77,3 +77,38 @@ def test_a_refused_pick_up_says_which_order_and_what_to_do(qtbot: QtBot) -> None
     assert "No order W-000099" in said["NothingToPickUp"]
     assert "Training mode is on" in said["PickupNotInTraining"]
     assert not any(text.startswith("This was refused") for text in said.values())
+
+
+def test_a_pick_up_to_pay_here_refused_says_why_in_the_cashiers_language(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from app.services.pickups import PickupCardNotTaken, PickupNotPrintable
+    from app.ui.translation import set_language
+    from domain.money import Money
+    from domain.pickups import PickupCashShort, PickupNothingDue, PickupOrder
+
+    order = PickupOrder(
+        "P-000003", "sale", "PHONE", "Jean Martin", datetime(2026, 12, 1, tzinfo=UTC), (),
+        Money.of("54.00", "EUR"), due=Money.of("54.00", "EUR"),
+    )  # fmt: skip
+    refusals = (
+        PickupCashShort(order, Money.of("50.00", "EUR")),
+        PickupNothingDue(order),
+        PickupCardNotTaken(order),
+        PickupNotPrintable("W-000001", 41, "P-ELSEWHERE"),
+    )
+    try:
+        said = {type(e).__name__: message_for(e) for e in refusals}
+        assert "P-000003" in said["PickupCashShort"] and "54.00" in said["PickupCashShort"]
+        assert "50.00" in said["PickupCashShort"]
+        assert "paid where it was placed" in said["PickupNothingDue"]
+        assert "paid in cash" in said["PickupCardNotTaken"]
+        assert "ticket 41 is for performance P-ELSEWHERE" in said["PickupNotPrintable"]
+        assert not any(text.startswith("This was refused") for text in said.values())
+        assert set_language("fr")
+        french = {type(e).__name__: message_for(e) for e in refusals}
+        assert "P-ELSEWHERE" in french["PickupNotPrintable"]
+        for name, text in french.items():
+            assert text != said[name], name  # translated, not the English
+    finally:
+        set_language("en")

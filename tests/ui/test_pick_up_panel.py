@@ -5,6 +5,7 @@ focused button)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from app.services.tills import ensure_demo_session
 from app.ui.orders.options_panel import OptionsPanel
 from app.ui.orders.pick_up_panel import PickUpPanel
 from app.ui.tasks import Lane
+from domain.money import Money
 from domain.options import OptionState
 from tests.fakes import FixedClock
 from tests.services.test_pickups import _feed, _web_order
@@ -155,3 +157,48 @@ def test_a_web_order_scanned_from_any_screen_is_printed_with_one_more_enter(
     assert not pick_up.pay_button.isEnabled()
     with built.services.uow_factory(read_only=True) as uow:
         assert len(uow.print_jobs.recent(1000)) == jobs_before + 2
+
+
+@pytest.mark.timeout(90)
+def test_a_phone_order_to_pay_here_is_scanned_paid_in_cash_and_printed(
+    qtbot: QtBot,
+    station: tuple[Station, AfterSaleServices],  # noqa: F811
+) -> None:
+    """An order placed by telephone, to pay at the box office: the scan says what is due and
+    focuses the cash field; too little cash is refused with nothing done; the amount given
+    and Enter take it, print the tickets and say the change."""
+    built, after = station
+    order = replace(_web_order(built, "P-000003", channel="PHONE", customer="Jean Martin"),
+                    due=Money.of("64.00", "EUR"))  # fmt: skip
+    _feed(built, order, version=1, seq=10)
+    window, screen = _orders(qtbot, built, after)
+    pick_up = screen.pick_up
+    assert pick_up is not None
+    with built.services.uow_factory(read_only=True) as uow:
+        jobs_before = len(uow.print_jobs.recent(1000))
+        journal_before = len(list(uow.journal.entries("G1")))
+    window.scans.from_device("P-000003", "test")
+    qtbot.waitUntil(lambda: pick_up.cash.hasFocus())
+    said = screen.message.text()
+    assert "Order P-000003 for Jean Martin: 2 ticket(s)" in said and "to pay" in said
+    assert "64.00" in said
+
+    qtbot.keyClicks(pick_up.cash, "50")
+    qtbot.keyClick(pick_up.cash, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Nothing was done" in screen.message.text())
+    assert "given" in screen.message.text() and pick_up.cash.hasFocus()
+    with built.services.uow_factory(read_only=True) as uow:
+        assert len(uow.print_jobs.recent(1000)) == jobs_before
+        assert len(list(uow.journal.entries("G1"))) == journal_before
+
+    pick_up.cash.clear()
+    qtbot.keyClicks(pick_up.cash, "70")
+    qtbot.keyClick(pick_up.cash, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "picked up" in screen.message.text())
+    said = screen.message.text()
+    assert "2 ticket(s) printed for Jean Martin" in said and "6.00" in said  # the change
+    assert not pick_up.cash.isVisible() and pick_up.query.hasFocus()
+    with built.services.uow_factory(read_only=True) as uow:
+        assert len(uow.print_jobs.recent(1000)) == jobs_before + 2
+        [record] = [e.record for e in uow.journal.entries("G1") if e.record["type"] == "pickup"]
+    assert record["tenders"][0]["given"] == {"minor": 7000, "currency": "EUR"}  # type: ignore[index]

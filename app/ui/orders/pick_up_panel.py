@@ -1,8 +1,11 @@
 """Pick-up (F8): scan or type an order placed elsewhere for pick-up (its number, a ticket's
 barcode, the customer's name) or a validated option (its option, contact or file number),
 Enter; then Enter on the focused button: a web order's tickets printed (it was paid where it
-was placed), or the option paid in exact cash and its tickets printed. Two actions from a scan
-to printed tickets. Thin: the rules are `app.services.pickups` and `app.services.options`."""
+was placed), or the option paid in exact cash and its tickets printed. An order placed to be
+paid at the box office (by telephone) says what is due and focuses the cash field: the amount
+given (empty: exact) and Enter take it and print the tickets, the change shown. Two actions
+from a scan to printed tickets. Thin: the rules are `app.services.pickups` and
+`app.services.options`."""
 
 from __future__ import annotations
 
@@ -15,9 +18,11 @@ from app.services.selling import SaleResult
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import key_button
 from app.ui.tasks import Lane
+from domain.errors import DomainError
+from domain.money import Money
 from domain.operators import Operator
 from domain.options import Option, OptionState
-from domain.pickups import PickupOrder, PickupState
+from domain.pickups import PickupCashShort, PickupOrder, PickupState
 
 Found = tuple[list[PickupOrder], list[Option]]
 
@@ -52,6 +57,13 @@ class PickUpPanel(QWidget):
         )
         self.query.setAccessibleName(self.tr("Order or option to pick up"))
         self.query.returnPressed.connect(lambda: self.find())
+        # The cash given for an order with something due (empty: the exact amount).
+        self.cash = QLineEdit()
+        self.cash.setObjectName("pickUpCash")
+        self.cash.setPlaceholderText(self.tr("Cash given (empty: exact)"))
+        self.cash.setAccessibleName(self.tr("Cash given for the order"))
+        self.cash.returnPressed.connect(lambda: self.pay())
+        self.cash.setVisible(False)
         self.pay_button = key_button(self.tr("Pay cash and print (Enter)"), "pickUpPay")
         self.pay_button.setEnabled(False)
         self.pay_button.clicked.connect(lambda: self.pay())
@@ -59,6 +71,7 @@ class PickUpPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Pick-up:")))
         row.addWidget(self.query, 2)
+        row.addWidget(self.cash)
         row.addWidget(self.pay_button)
 
     def find(self, text: str | None = None) -> None:
@@ -76,6 +89,7 @@ class PickUpPanel(QWidget):
         self._lane.submit(job, found, self._refused, owner=self)
 
     def _found_one(self, query: str, found: Found) -> None:
+        self.cash.setVisible(False)
         orders, options = found
         ready = [o for o in options if o.state is OptionState.VALIDATED]
         if len(orders) == 1 and not ready:
@@ -134,6 +148,20 @@ class PickUpPanel(QWidget):
             self.query.selectAll()
             return
         self._found = order
+        if not order.due.is_zero:
+            self._say.setText(
+                self.tr("Order %1 for %2: %3 ticket(s), %4 to pay in cash (%5).")
+                .replace("%1", order.number)
+                .replace("%2", customer)
+                .replace("%3", count)
+                .replace("%4", formatting.money(order.due))
+                .replace("%5", order.channel)
+            )
+            self._ready(self.tr("Pay cash and print (Enter)"))
+            self.cash.clear()
+            self.cash.setVisible(True)
+            self.cash.setFocus()
+            return
         self._say.setText(
             self.tr("Order %1 for %2: %3 ticket(s), paid %4 (%5).")
             .replace("%1", order.number)
@@ -154,29 +182,72 @@ class PickUpPanel(QWidget):
         found, operator_id = self._found, self._operator.id
         if found is None:
             return
-        self.pay_button.setEnabled(False)
         if isinstance(found, PickupOrder):
             pickups = self._pickups
             assert pickups is not None
             number = found.number
+            given: Money | None = None
+            if not found.due.is_zero and self.cash.text().strip():
+                given = self._typed(found.due.currency)
+                if given is None:
+                    self._say.setText(
+                        self.tr("Type the cash given, e.g. 60.00, or nothing for the exact amount.")
+                    )
+                    self.cash.selectAll()
+                    self.cash.setFocus()
+                    return
+            self.pay_button.setEnabled(False)
             self._lane.submit(
-                lambda: pickups.collect(number, operator_id), self._collected, self._refused,
+                lambda: pickups.collect(number, operator_id, given),
+                self._collected,
+                self._not_collected,
                 owner=self,
-            )  # fmt: skip
+            )
             return
+        self.pay_button.setEnabled(False)
         options, option_id = self._options, found.id
         job = lambda: options.pay(option_id, options.due(option_id).exact_cash(), operator_id)  # noqa: E731
         self._lane.submit(job, self._paid, self._refused, owner=self)
 
+    def _typed(self, currency: str) -> Money | None:
+        """The cash typed ("60", "60,00"), or None when it is not an amount."""
+        try:
+            return Money.of(self.cash.text().strip().replace(",", ".").replace(" ", ""), currency)
+        except (DomainError, ValueError):
+            return None
+
     def _collected(self, result: PickupResult) -> None:
         self._found = None
-        self._say.setText(
-            self.tr("Order %1 picked up: %2 ticket(s) printed for %3.")
-            .replace("%1", result.order.number)
-            .replace("%2", str(len(result.print_jobs)))
-            .replace("%3", result.order.customer)
-        )
+        if result.paid.is_zero:
+            self._say.setText(
+                self.tr("Order %1 picked up: %2 ticket(s) printed for %3.")
+                .replace("%1", result.order.number)
+                .replace("%2", str(len(result.print_jobs)))
+                .replace("%3", result.order.customer)
+            )
+        else:
+            self._say.setText(
+                self.tr(
+                    "Order %1 picked up: %2 paid in cash, change %3; %4 ticket(s) printed for %5."
+                )
+                .replace("%1", result.order.number)
+                .replace("%2", formatting.money(result.paid))
+                .replace("%3", formatting.money(result.change))
+                .replace("%4", str(len(result.print_jobs)))
+                .replace("%5", result.order.customer)
+            )
         self._next()
+
+    def _not_collected(self, error: BaseException) -> None:
+        """Too little cash: said, and the same order waits for the right amount; anything
+        else as any refusal."""
+        if isinstance(error, PickupCashShort) and self._found is not None:
+            self._say.setText(errors.message_for(error) + " " + self.tr("Nothing was done."))
+            self.pay_button.setEnabled(True)
+            self.cash.selectAll()
+            self.cash.setFocus()
+            return
+        self._refused(error)
 
     def _paid(self, result: SaleResult) -> None:
         self._found = None
@@ -189,11 +260,14 @@ class PickUpPanel(QWidget):
 
     def _next(self) -> None:
         self.pay_button.setText(self.tr("Pay cash and print (Enter)"))
+        self.cash.clear()
+        self.cash.setVisible(False)
         self.query.clear()
         self.query.setFocus()
 
     def _refused(self, error: BaseException) -> None:
         self._found = None
+        self.cash.setVisible(False)
         self.pay_button.setEnabled(False)
         self._say.setText(errors.message_for(error) + " " + self.tr("Nothing was done."))
         self.query.setFocus()
