@@ -889,322 +889,352 @@
         <translation>Der Schulungsmodus ist aktiv: Bestellungen werden nur außerhalb abgeholt. Nichts wurde gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="271" />
+        <location filename="../../app/ui/errors.py" line="272" />
+        <source>Order %1: %2 to pay, %3 given: take at least what is due (or leave the field empty for the exact amount).</source>
+        <translation>Bestellung %1: %2 zu bezahlen, %3 erhalten: mindestens den fälligen Betrag annehmen (oder das Feld für den passenden Betrag leer lassen).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="282" />
+        <source>Order %1 was paid where it was placed: take no money for it.</source>
+        <translation>Bestellung %1 wurde dort bezahlt, wo sie aufgegeben wurde: dafür kein Geld annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="286" />
+        <source>Order %1: what is due at pick-up is paid in cash here; a card is not taken for it.</source>
+        <translation>Bestellung %1: der bei Abholung fällige Betrag wird hier bar bezahlt; eine Karte wird dafür nicht angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="292" />
+        <source>Order %1: ticket %2 is for performance %3, which this till does not have (wait for the server's catalog, or pick it up at another till). Nothing was printed.</source>
+        <translation>Bestellung %1: Ticket %2 ist für die Vorstellung %3, die diese Kasse nicht hat (auf den Katalog des Servers warten oder an einer anderen Kasse abholen). Nichts wurde gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="314" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276" />
+        <location filename="../../app/ui/errors.py" line="322" />
+        <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
+        <translation>Der Server hält diese Plätze nicht bis zum Ablauf der Option: %1. Nichts wurde reserviert; versuchen Sie es erneut oder legen Sie die Option an, wenn der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="337" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="294" />
+        <location filename="../../app/ui/errors.py" line="347" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="299" />
+        <location filename="../../app/ui/errors.py" line="352" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="306" />
+        <location filename="../../app/ui/errors.py" line="359" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310" />
+        <location filename="../../app/ui/errors.py" line="363" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316" />
+        <location filename="../../app/ui/errors.py" line="369" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="333" />
+        <location filename="../../app/ui/errors.py" line="386" />
         <source>Nothing was changed in the cart.</source>
         <translation>Am Warenkorb wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337" />
+        <location filename="../../app/ui/errors.py" line="390" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Kein gültiges Feld %1: %2. Bitte korrigieren; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="340" />
+        <location filename="../../app/ui/errors.py" line="393" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 ist schon die E-Mail des Kontakts %1: diesen Kontakt suchen und wählen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="345" />
+        <location filename="../../app/ui/errors.py" line="398" />
         <source>This contact's personal data were erased already.</source>
         <translation>Die Personendaten dieses Kontakts wurden bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="348" />
+        <location filename="../../app/ui/errors.py" line="401" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Nur ein Supervisor löscht die Personendaten eines Kontakts. Nichts wurde getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="356" />
+        <location filename="../../app/ui/errors.py" line="409" />
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="357" />
+        <location filename="../../app/ui/errors.py" line="410" />
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="358" />
+        <location filename="../../app/ui/errors.py" line="411" />
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="359" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="382" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>The code %1 is not known.</source>
         <translation>Der Code %1 ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="383" />
+        <location filename="../../app/ui/errors.py" line="436" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Der Code %1 wurde bereits verwendet: ein Einmalcode gilt nur einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="386" />
+        <location filename="../../app/ui/errors.py" line="439" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Der Code %1 wurde gesperrt: er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="389" />
+        <location filename="../../app/ui/errors.py" line="442" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Der Code %1 gilt erst ab %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390" />
+        <location filename="../../app/ui/errors.py" line="443" />
         <source>The code %1 ended on %2.</source>
         <translation>Der Code %1 ist am %2 abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391" />
+        <location filename="../../app/ui/errors.py" line="444" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Der Code %1 gilt nicht für diesen Verkaufskanal (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="394" />
+        <location filename="../../app/ui/errors.py" line="447" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Der Warenkorb liegt unter dem Mindestbetrag von %2 des Codes %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="397" />
+        <location filename="../../app/ui/errors.py" line="450" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Der Code %1 hat sein Kontingent erreicht (%2 Verkäufe): er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="400" />
+        <location filename="../../app/ui/errors.py" line="453" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Nichts im Warenkorb ist für den Code %1 berechtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403" />
+        <location filename="../../app/ui/errors.py" line="456" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>Der Vorteil %1 gilt nur für die Kontakte seiner Liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="406" />
+        <location filename="../../app/ui/errors.py" line="459" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Der Einmalcode %1 muss beim Server geprüft werden, der nicht erreichbar ist; erneut versuchen, sobald die Verbindung besteht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="411" />
+        <location filename="../../app/ui/errors.py" line="464" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Der Code %1 ist bereits auf diesen Warenkorb angewandt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="433" />
+        <location filename="../../app/ui/errors.py" line="486" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="434" />
+        <location filename="../../app/ui/errors.py" line="487" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="435" />
+        <location filename="../../app/ui/errors.py" line="488" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="436" />
+        <location filename="../../app/ui/errors.py" line="489" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="437" />
+        <location filename="../../app/ui/errors.py" line="490" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438" />
+        <location filename="../../app/ui/errors.py" line="491" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439" />
+        <location filename="../../app/ui/errors.py" line="492" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442" />
+        <location filename="../../app/ui/errors.py" line="495" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="445" />
+        <location filename="../../app/ui/errors.py" line="498" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="446" />
+        <location filename="../../app/ui/errors.py" line="499" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="447" />
+        <location filename="../../app/ui/errors.py" line="500" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="450" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="506" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="454" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="455" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="509" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="457" />
+        <location filename="../../app/ui/errors.py" line="510" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="460" />
+        <location filename="../../app/ui/errors.py" line="513" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="461" />
+        <location filename="../../app/ui/errors.py" line="514" />
+        <source>no longer held on the server: another till may have taken it</source>
+        <translation>auf dem Server nicht mehr reserviert: eine andere Kasse hat ihn vielleicht genommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="517" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="465" />
+        <location filename="../../app/ui/errors.py" line="521" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="478" />
+        <location filename="../../app/ui/errors.py" line="534" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="483" />
+        <location filename="../../app/ui/errors.py" line="539" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488" />
+        <location filename="../../app/ui/errors.py" line="544" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="493" />
+        <location filename="../../app/ui/errors.py" line="549" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498" />
+        <location filename="../../app/ui/errors.py" line="554" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="559" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="508" />
+        <location filename="../../app/ui/errors.py" line="564" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="520" />
+        <location filename="../../app/ui/errors.py" line="576" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="522" />
+        <location filename="../../app/ui/errors.py" line="578" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="528" />
+        <location filename="../../app/ui/errors.py" line="584" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="532" />
+        <location filename="../../app/ui/errors.py" line="588" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="536" />
+        <location filename="../../app/ui/errors.py" line="592" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="540" />
+        <location filename="../../app/ui/errors.py" line="596" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="545" />
+        <location filename="../../app/ui/errors.py" line="601" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="549" />
+        <location filename="../../app/ui/errors.py" line="605" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1517,37 +1547,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332" />
+        <location filename="../../app/ui/main_window.py" line="343" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="365" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>SCHULUNG: nichts wird wirklich verkauft (Supervisor: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360" />
+        <location filename="../../app/ui/main_window.py" line="371" />
         <source>Locked: log in to use the till</source>
         <translation>Gesperrt: Melden Sie sich an, um die Kasse zu benutzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Bediener: %1 (Strg+L zum Sperren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375" />
+        <location filename="../../app/ui/main_window.py" line="386" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Nur ein Supervisor startet oder beendet den Schulungsmodus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411" />
+        <location filename="../../app/ui/main_window.py" line="422" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoriert: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="413" />
+        <location filename="../../app/ui/main_window.py" line="424" />
         <source>Scanned: %1</source>
         <translation>Gescannt: %1</translation>
     </message>
@@ -1613,62 +1643,62 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="53" />
+        <location filename="../../app/ui/orders/options_panel.py" line="56" />
         <source>Contact number</source>
         <translation>Kontaktnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="56" />
+        <location filename="../../app/ui/orders/options_panel.py" line="59" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="59" />
+        <location filename="../../app/ui/orders/options_panel.py" line="62" />
         <source>Quantities, e.g. CAT1=2 CAT2=1</source>
         <translation>Mengen, z. B. CAT1=2 CAT2=1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="65" />
+        <location filename="../../app/ui/orders/options_panel.py" line="68" />
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="66" />
+        <location filename="../../app/ui/orders/options_panel.py" line="69" />
         <source>Create option</source>
         <translation>Option anlegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="70" />
+        <location filename="../../app/ui/orders/options_panel.py" line="73" />
         <source>Validate</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="72" />
+        <location filename="../../app/ui/orders/options_panel.py" line="75" />
         <source>Refuse</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="76" />
+        <location filename="../../app/ui/orders/options_panel.py" line="79" />
         <source>Options:</source>
         <translation>Optionen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="102" />
+        <location filename="../../app/ui/orders/options_panel.py" line="110" />
         <source>Type the quantities like CAT1=2 CAT2=1.</source>
         <translation>Geben Sie die Mengen so ein: CAT1=2 CAT2=1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="115" />
+        <location filename="../../app/ui/orders/options_panel.py" line="123" />
         <source>Option %1 placed.</source>
         <translation>Option %1 angelegt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="122" />
+        <location filename="../../app/ui/orders/options_panel.py" line="130" />
         <source>Select an option first.</source>
         <translation>Wählen Sie zuerst eine Option.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="129" />
+        <location filename="../../app/ui/orders/options_panel.py" line="137" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
@@ -1676,309 +1706,325 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="88" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="89" />
         <source>Find an order</source>
         <translation>Bestellung suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>Tickets of the order</source>
         <translation>Tickets der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
         <source>Prints and journal entries of the order</source>
         <translation>Drucke und Journaleinträge der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
         <source>Why (kept in the journal)</source>
         <translation>Grund (im Journal festgehalten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="111" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Als DUPLICATA nachdrucken (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>To a credit balance (avoir)</source>
         <translation>Als Gutschrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Die Erstattung geht auf einen neuen Code, später wie eine Geschenkkarte einlösbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="124" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="155" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="169" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="161" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="228" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="250" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="267" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="260" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="261" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="264" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="283" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="306" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="315" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="299" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="333" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="334" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="335" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="340" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
+        <source>Option %1: take the payment, then its tickets print.</source>
+        <translation>Option %1: Zahlung annehmen, dann werden ihre Tickets gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="396" />
+        <source>Option %1 paid %2: %3 ticket(s) printed.</source>
+        <translation>Option %1 bezahlt %2: %3 Ticket(s) gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
+        <source>Option %1 not paid: it stays validated, its places held.</source>
+        <translation>Option %1 nicht bezahlt: Sie bleibt bestätigt, ihre Plätze reserviert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="399" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="471" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="476" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="548" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="361" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="438" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="459" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="414" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="491" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="424" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="501" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="220" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="237" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="505" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="418" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="495" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="510" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="435" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="512" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="450" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="527" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="452" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="529" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="483" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="560" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="487" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="564" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="504" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="386" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="581" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="507" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="584" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="590" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>
@@ -1986,298 +2032,298 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
         <source>Payments taken</source>
         <translation>Erhaltene Zahlungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="87" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Gegebener Betrag (Enter ohne Betrag: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Amount given in cash</source>
         <translation>Bar gegebener Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
         <source>Gift card code (type or scan)</source>
         <translation>Gutscheincode (tippen oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="103" />
         <source>Company paying on account</source>
         <translation>Firma, die auf Wartekonto zahlt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
         <source>Company whose waiting account pays</source>
         <translation>Firma, deren Wartekonto zahlt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="108" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
         <source>Cash (F5)</source>
         <translation>Bar (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="109" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="115" />
         <source>Exact cash (Enter)</source>
         <translation>Passend bar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="110" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
         <source>Card (F6)</source>
         <translation>Karte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="111" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
         <source>Gift card (F7)</source>
         <translation>Gutschein (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="112" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
         <source>On account (Shift+F11)</source>
         <translation>Auf Wartekonto (Umschalt+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="113" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="119" />
         <source>Back to the cart (Esc)</source>
         <translation>Zurück zum Warenkorb (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
         <source>Cancel the card payment (Esc)</source>
         <translation>Kartenzahlung abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="122" />
         <source>Next customer (Enter)</source>
         <translation>Nächster Kunde (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="126" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Beleg drucken (Strg+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="148" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="154" />
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="193" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="199" />
         <source>Holding the seats for the payment…</source>
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="215" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
         <source>To pay</source>
         <translation>Zu zahlen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="217" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="223" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="226" />
         <source>F11: %1.</source>
         <translation>F11: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
         <source>Shift+F11: on a company's account.</source>
         <translation>Umschalt+F11: auf das Wartekonto einer Firma.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="225" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="231" />
         <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
         <translation>Eine vor dem Anhalten der Kasse genehmigte Kartenzahlung von %1 zählt für diesen Verkauf: die Karte wird nicht noch einmal belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="229" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
         <source>Enter records the sale.</source>
         <translation>Eingabe bucht den Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="302" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="310" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="344" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Die Kartenzahlung wird am Terminal abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="365" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="371" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="372" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="378" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Die Kartenzahlung wurde abgebrochen: nichts wurde belastet. Nehmen Sie eine andere Zahlung an, oder Esc für den Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="400" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="406" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="421" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="418" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="424" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="431" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="441" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="447" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="458" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="464" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Cheque</source>
         <translation>Scheck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
         <source>Type the company whose account pays, then Enter (or Shift+F11).</source>
         <translation>Geben Sie die Firma ein, deren Wartekonto zahlt, dann Eingabe (oder Umschalt+F11).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="506" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="519" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="528" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="535" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="551" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="540" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="558" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="553" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="583" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="590" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="611" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="612" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="619" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="625" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="640" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="645" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="654" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="650" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="657" />
         <source>On account of %1: %2</source>
         <translation>Wartekonto %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="659" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2540,74 +2586,101 @@
 <context>
     <name>PickUpPanel</name>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="49" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="86" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="180" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="67" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="111" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="160" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="262" />
         <source>Pay cash and print (Enter)</source>
         <translation>Bar bezahlen und drucken (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="54" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="72" />
         <source>Pick-up:</source>
         <translation>Abholung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="56" />
         <source>Order number, ticket barcode, name, option or file number (or scan)</source>
         <translation>Bestellnummer, Ticket-Barcode, Name, Options- oder Aktennummer (oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="47" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="58" />
         <source>Order or option to pick up</source>
         <translation>Abzuholende Bestellung oder Option</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="82" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="63" />
+        <source>Cash given (empty: exact)</source>
+        <translation>Erhaltenes Bargeld (leer: passend)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="64" />
+        <source>Cash given for the order</source>
+        <translation>Für die Bestellung erhaltenes Bargeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="107" />
         <source>Option %1: %2 places.</source>
         <translation>Option %1: %2 Plätze.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="92" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="117" />
         <source>Several match %1: %2. Scan or type the order number.</source>
         <translation>Mehrere passen zu %1: %2. Bestellnummer scannen oder eingeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="96" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
         <source>No order or validated option %1 to pick up.</source>
         <translation>Keine Bestellung und keine bestätigte Option %1 zum Abholen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="108" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="133" />
         <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
         <translation>Bestellung %1 (%2) wurde bereits an %3 abgeholt: ein verlorenes Ticket wird als DUPLIKAT nachgedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="146" />
         <source>Order %1 was cancelled: nothing to print.</source>
         <translation>Bestellung %1 wurde storniert: nichts zu drucken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="127" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="153" />
+        <source>Order %1 for %2: %3 ticket(s), %4 to pay in cash (%5).</source>
+        <translation>Bestellung %1 für %2: %3 Ticket(s), %4 bar zu bezahlen (%5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="166" />
         <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
         <translation>Bestellung %1 für %2: %3 Ticket(s), bezahlt %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="134" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
         <source>Print the tickets (Enter)</source>
         <translation>Tickets drucken (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="163" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="194" />
+        <source>Type the cash given, e.g. 60.00, or nothing for the exact amount.</source>
+        <translation>Erhaltenes Bargeld eingeben, z. B. 60,00, oder nichts für den passenden Betrag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="223" />
         <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
         <translation>Bestellung %1 abgeholt: %2 Ticket(s) für %3 gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="231" />
+        <source>Order %1 picked up: %2 paid in cash, change %3; %4 ticket(s) printed for %5.</source>
+        <translation>Bestellung %1 abgeholt: %2 bar bezahlt, Rückgeld %3; %4 Ticket(s) für %5 gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="255" />
         <source>Paid %1: %2 tickets printed.</source>
         <translation>Bezahlt %1: %2 Tickets gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="187" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="245" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="272" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
@@ -3423,7 +3496,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="162" />
+        <location filename="../../app/ui/application.py" line="167" />
         <source>Guichet cannot start</source>
         <translation>Guichet kann nicht starten</translation>
     </message>
@@ -3835,47 +3908,47 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120" />
+        <location filename="../../app/ui/main_window.py" line="124" />
         <source>Screens</source>
         <translation>Bildschirme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Performances</source>
         <translation>Vorstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>Till session (F10)</source>
         <translation>Kassensitzung (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>Orders (F2)</source>
         <translation>Bestellungen (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>Operators</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240" />
+        <location filename="../../app/ui/main_window.py" line="245" />
         <source>Plan files</source>
         <translation>Plandateien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244" />
+        <location filename="../../app/ui/main_window.py" line="249" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249" />
+        <location filename="../../app/ui/main_window.py" line="254" />
         <source>Printers</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>

@@ -889,322 +889,352 @@
         <translation>Le mode formation est actif : les commandes ne se retirent qu'en dehors. Rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="271" />
+        <location filename="../../app/ui/errors.py" line="272" />
+        <source>Order %1: %2 to pay, %3 given: take at least what is due (or leave the field empty for the exact amount).</source>
+        <translation>Commande %1 : %2 à payer, %3 reçus : encaissez au moins le montant dû (ou laissez le champ vide pour le compte juste).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="282" />
+        <source>Order %1 was paid where it was placed: take no money for it.</source>
+        <translation>La commande %1 a été payée là où elle a été passée : n'encaissez rien pour elle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="286" />
+        <source>Order %1: what is due at pick-up is paid in cash here; a card is not taken for it.</source>
+        <translation>Commande %1 : le montant dû au retrait se paie ici en espèces ; la carte n'est pas acceptée pour cela.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="292" />
+        <source>Order %1: ticket %2 is for performance %3, which this till does not have (wait for the server's catalog, or pick it up at another till). Nothing was printed.</source>
+        <translation>Commande %1 : le billet %2 est pour la représentation %3, que ce guichet n'a pas (attendez le catalogue du serveur, ou retirez-la à un autre guichet). Rien n'a été imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="314" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276" />
+        <location filename="../../app/ui/errors.py" line="322" />
+        <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
+        <translation>Le serveur n'a pas voulu garder ces places jusqu'à l'échéance de l'option : %1. Rien n'est bloqué ; réessayez, ou posez l'option quand le serveur répond.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="329" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="284" />
+        <location filename="../../app/ui/errors.py" line="337" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="294" />
+        <location filename="../../app/ui/errors.py" line="347" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="299" />
+        <location filename="../../app/ui/errors.py" line="352" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="306" />
+        <location filename="../../app/ui/errors.py" line="359" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310" />
+        <location filename="../../app/ui/errors.py" line="363" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316" />
+        <location filename="../../app/ui/errors.py" line="369" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="333" />
+        <location filename="../../app/ui/errors.py" line="386" />
         <source>Nothing was changed in the cart.</source>
         <translation>Rien n'a changé dans le panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337" />
+        <location filename="../../app/ui/errors.py" line="390" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Ce n'est pas un(e) %1 valide : %2. Corrigez-le ; rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="340" />
+        <location filename="../../app/ui/errors.py" line="393" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 est déjà l'e-mail du contact %1 : cherchez ce contact et choisissez-le. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="345" />
+        <location filename="../../app/ui/errors.py" line="398" />
         <source>This contact's personal data were erased already.</source>
         <translation>Les données personnelles de ce contact ont déjà été effacées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="348" />
+        <location filename="../../app/ui/errors.py" line="401" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Seul un superviseur efface les données personnelles d'un contact. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="356" />
+        <location filename="../../app/ui/errors.py" line="409" />
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="357" />
+        <location filename="../../app/ui/errors.py" line="410" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="358" />
+        <location filename="../../app/ui/errors.py" line="411" />
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="359" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>company</source>
         <translation>société</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="382" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>The code %1 is not known.</source>
         <translation>Le code %1 est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="383" />
+        <location filename="../../app/ui/errors.py" line="436" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Le code %1 a déjà été utilisé : un code à usage unique ne sert qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="386" />
+        <location filename="../../app/ui/errors.py" line="439" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Le code %1 a été invalidé : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="389" />
+        <location filename="../../app/ui/errors.py" line="442" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Le code %1 n'est valable qu'à partir du %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390" />
+        <location filename="../../app/ui/errors.py" line="443" />
         <source>The code %1 ended on %2.</source>
         <translation>Le code %1 a pris fin le %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391" />
+        <location filename="../../app/ui/errors.py" line="444" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Le code %1 n'est pas valable sur ce canal de vente (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="394" />
+        <location filename="../../app/ui/errors.py" line="447" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Le panier est en dessous du minimum de %2 du code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="397" />
+        <location filename="../../app/ui/errors.py" line="450" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Le code %1 a atteint son quota (%2 ventes) : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="400" />
+        <location filename="../../app/ui/errors.py" line="453" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Rien dans le panier n'est éligible au code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403" />
+        <location filename="../../app/ui/errors.py" line="456" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>L'avantage %1 est réservé aux contacts de sa liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="406" />
+        <location filename="../../app/ui/errors.py" line="459" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Le code à usage unique %1 doit être vérifié auprès du serveur, qui est injoignable ; réessayez une fois en ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="411" />
+        <location filename="../../app/ui/errors.py" line="464" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Le code %1 est déjà appliqué à ce panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="433" />
+        <location filename="../../app/ui/errors.py" line="486" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="434" />
+        <location filename="../../app/ui/errors.py" line="487" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="435" />
+        <location filename="../../app/ui/errors.py" line="488" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="436" />
+        <location filename="../../app/ui/errors.py" line="489" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="437" />
+        <location filename="../../app/ui/errors.py" line="490" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438" />
+        <location filename="../../app/ui/errors.py" line="491" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439" />
+        <location filename="../../app/ui/errors.py" line="492" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442" />
+        <location filename="../../app/ui/errors.py" line="495" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="445" />
+        <location filename="../../app/ui/errors.py" line="498" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="446" />
+        <location filename="../../app/ui/errors.py" line="499" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="447" />
+        <location filename="../../app/ui/errors.py" line="500" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="450" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="506" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="454" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="455" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="509" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="457" />
+        <location filename="../../app/ui/errors.py" line="510" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="460" />
+        <location filename="../../app/ui/errors.py" line="513" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="461" />
+        <location filename="../../app/ui/errors.py" line="514" />
+        <source>no longer held on the server: another till may have taken it</source>
+        <translation>plus bloquée sur le serveur : une autre caisse l'a peut-être prise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="517" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="465" />
+        <location filename="../../app/ui/errors.py" line="521" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="478" />
+        <location filename="../../app/ui/errors.py" line="534" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="483" />
+        <location filename="../../app/ui/errors.py" line="539" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488" />
+        <location filename="../../app/ui/errors.py" line="544" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="493" />
+        <location filename="../../app/ui/errors.py" line="549" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498" />
+        <location filename="../../app/ui/errors.py" line="554" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="559" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="508" />
+        <location filename="../../app/ui/errors.py" line="564" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="520" />
+        <location filename="../../app/ui/errors.py" line="576" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="522" />
+        <location filename="../../app/ui/errors.py" line="578" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="528" />
+        <location filename="../../app/ui/errors.py" line="584" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="532" />
+        <location filename="../../app/ui/errors.py" line="588" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="536" />
+        <location filename="../../app/ui/errors.py" line="592" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="540" />
+        <location filename="../../app/ui/errors.py" line="596" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="545" />
+        <location filename="../../app/ui/errors.py" line="601" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="549" />
+        <location filename="../../app/ui/errors.py" line="605" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -1517,37 +1547,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332" />
+        <location filename="../../app/ui/main_window.py" line="343" />
         <source>Guichet</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="365" />
         <source>TRAINING: nothing sold is real (supervisor: %1)</source>
         <translation>FORMATION : aucune vente n'est réelle (superviseur : %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360" />
+        <location filename="../../app/ui/main_window.py" line="371" />
         <source>Locked: log in to use the till</source>
         <translation>Verrouillée : connectez-vous pour utiliser la caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>Operator: %1 (Ctrl+L to lock)</source>
         <translation>Opérateur : %1 (Ctrl+L pour verrouiller)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375" />
+        <location filename="../../app/ui/main_window.py" line="386" />
         <source>Only a supervisor starts or ends training mode.</source>
         <translation>Seul un superviseur démarre ou arrête le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411" />
+        <location filename="../../app/ui/main_window.py" line="422" />
         <source>Scan ignored: log in first.</source>
         <translation>Scan ignoré : connectez-vous d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="413" />
+        <location filename="../../app/ui/main_window.py" line="424" />
         <source>Scanned: %1</source>
         <translation>Scanné : %1</translation>
     </message>
@@ -1613,62 +1643,62 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="53" />
+        <location filename="../../app/ui/orders/options_panel.py" line="56" />
         <source>Contact number</source>
         <translation>N° de contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="56" />
+        <location filename="../../app/ui/orders/options_panel.py" line="59" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="59" />
+        <location filename="../../app/ui/orders/options_panel.py" line="62" />
         <source>Quantities, e.g. CAT1=2 CAT2=1</source>
         <translation>Quantités, p. ex. CAT1=2 CAT2=1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="65" />
+        <location filename="../../app/ui/orders/options_panel.py" line="68" />
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="66" />
+        <location filename="../../app/ui/orders/options_panel.py" line="69" />
         <source>Create option</source>
         <translation>Poser l'option</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="70" />
+        <location filename="../../app/ui/orders/options_panel.py" line="73" />
         <source>Validate</source>
         <translation>Valider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="72" />
+        <location filename="../../app/ui/orders/options_panel.py" line="75" />
         <source>Refuse</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="76" />
+        <location filename="../../app/ui/orders/options_panel.py" line="79" />
         <source>Options:</source>
         <translation>Options :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="102" />
+        <location filename="../../app/ui/orders/options_panel.py" line="110" />
         <source>Type the quantities like CAT1=2 CAT2=1.</source>
         <translation>Saisissez les quantités ainsi : CAT1=2 CAT2=1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="115" />
+        <location filename="../../app/ui/orders/options_panel.py" line="123" />
         <source>Option %1 placed.</source>
         <translation>Option %1 posée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="122" />
+        <location filename="../../app/ui/orders/options_panel.py" line="130" />
         <source>Select an option first.</source>
         <translation>Sélectionnez d'abord une option.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/options_panel.py" line="129" />
+        <location filename="../../app/ui/orders/options_panel.py" line="137" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
@@ -1676,309 +1706,325 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="85" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="88" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="86" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="89" />
         <source>Find an order</source>
         <translation>Rechercher une commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="96" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
         <source>Tickets of the order</source>
         <translation>Billets de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="98" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="107" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
         <source>Prints and journal entries of the order</source>
         <translation>Impressions et écritures du journal de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
         <source>Why (kept in the journal)</source>
         <translation>Motif (conservé dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="111" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Rembourser les billets cochés (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Réimprimer en DUPLICATA (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>To a credit balance (avoir)</source>
         <translation>Sur un avoir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Le remboursement va sur un nouveau code, utilisable ensuite comme une carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="124" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Échanger les billets cochés (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="155" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="169" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="159" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="161" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="164" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="215" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="223" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="228" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="250" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="267" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="258" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="260" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="261" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
         <source>the ticket was exchanged</source>
         <translation>le billet a été échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="264" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="283" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="306" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="296" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="297" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="298" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="315" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="299" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
         <source>exchanged</source>
         <translation>échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="333" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="334" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="335" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="323" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="340" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="332" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="356" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
+        <source>Option %1: take the payment, then its tickets print.</source>
+        <translation>Option %1 : encaissez, puis ses billets s'impriment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="396" />
+        <source>Option %1 paid %2: %3 ticket(s) printed.</source>
+        <translation>Option %1 payée %2 : %3 billet(s) imprimé(s).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
+        <source>Option %1 not paid: it stays validated, its places held.</source>
+        <translation>Option %1 non payée : elle reste validée, ses places bloquées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="399" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="471" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="476" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="548" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="361" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="438" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="459" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Cochez d'abord les billets à échanger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="414" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="491" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="424" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="501" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="220" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="428" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="237" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="505" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="418" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="495" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 sur l'avoir %2 (remettez le bon au client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="510" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="435" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="512" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="450" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="527" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="452" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="529" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="483" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="560" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="487" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="564" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="504" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="386" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="581" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="507" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="584" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="590" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>
@@ -1986,298 +2032,298 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="84" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
         <source>Payments taken</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="87" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Montant remis (Entrée à vide : compte exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="88" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Amount given in cash</source>
         <translation>Montant remis en espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="92" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
         <source>Gift card code (type or scan)</source>
         <translation>Code de la carte cadeau (saisi ou scanné)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="97" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="103" />
         <source>Company paying on account</source>
         <translation>Société payant sur compte d'attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
         <source>Company whose waiting account pays</source>
         <translation>Société dont le compte d'attente paie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="108" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
         <source>Cash (F5)</source>
         <translation>Espèces (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="109" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="115" />
         <source>Exact cash (Enter)</source>
         <translation>Compte exact (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="110" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="111" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
         <source>Gift card (F7)</source>
         <translation>Carte cadeau (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="112" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
         <source>On account (Shift+F11)</source>
         <translation>Compte d'attente (Maj+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="113" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="119" />
         <source>Back to the cart (Esc)</source>
         <translation>Retour au panier (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
         <source>Cancel the card payment (Esc)</source>
         <translation>Annuler le paiement par carte (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="122" />
         <source>Next customer (Enter)</source>
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="126" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Imprimer le ticket de caisse (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="148" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="154" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="193" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="199" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="215" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
         <source>To pay</source>
         <translation>À payer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="217" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="223" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="220" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="226" />
         <source>F11: %1.</source>
         <translation>F11 : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
         <source>Shift+F11: on a company's account.</source>
         <translation>Maj+F11 : sur le compte d'attente d'une société.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="225" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="231" />
         <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
         <translation>Un paiement par carte de %1 accepté avant l'arrêt de la caisse compte pour cette vente : la carte n'est pas débitée une seconde fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="229" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
         <source>Enter records the sale.</source>
         <translation>Entrée enregistre la vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="263" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="276" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="296" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="302" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="304" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="310" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="314" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="335" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="344" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Annulation du paiement par carte sur le terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="365" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="371" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="372" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="378" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Le paiement par carte est annulé : rien n'a été débité. Prenez un autre paiement, ou Échap pour revenir au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="380" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="400" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="406" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="415" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="421" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="418" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="424" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="431" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="434" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="441" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="447" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="458" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="464" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="491" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
         <source>Type the company whose account pays, then Enter (or Shift+F11).</source>
         <translation>Tapez la société dont le compte d'attente paie, puis Entrée (ou Maj+F11).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="506" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="519" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="528" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="535" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="551" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="540" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="558" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="553" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="583" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="590" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="611" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="612" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="619" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="625" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="640" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="645" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="654" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="650" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="657" />
         <source>On account of %1: %2</source>
         <translation>Compte d'attente %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="659" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2540,74 +2586,101 @@
 <context>
     <name>PickUpPanel</name>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="49" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="86" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="180" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="67" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="111" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="160" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="262" />
         <source>Pay cash and print (Enter)</source>
         <translation>Payer en espèces et imprimer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="54" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="72" />
         <source>Pick-up:</source>
         <translation>Retrait :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="45" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="56" />
         <source>Order number, ticket barcode, name, option or file number (or scan)</source>
         <translation>N° de commande, code-barres d'un billet, nom, n° d'option ou de dossier (ou scanner)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="47" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="58" />
         <source>Order or option to pick up</source>
         <translation>Commande ou option à retirer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="82" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="63" />
+        <source>Cash given (empty: exact)</source>
+        <translation>Espèces reçues (vide : compte juste)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="64" />
+        <source>Cash given for the order</source>
+        <translation>Espèces reçues pour la commande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="107" />
         <source>Option %1: %2 places.</source>
         <translation>Option %1 : %2 places.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="92" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="117" />
         <source>Several match %1: %2. Scan or type the order number.</source>
         <translation>Plusieurs correspondent à %1 : %2. Scannez ou tapez le n° de commande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="96" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
         <source>No order or validated option %1 to pick up.</source>
         <translation>Aucune commande ni option validée %1 à retirer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="108" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="133" />
         <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
         <translation>La commande %1 (%2) a déjà été retirée à %3 : un billet perdu se réimprime en DUPLICATA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="146" />
         <source>Order %1 was cancelled: nothing to print.</source>
         <translation>La commande %1 a été annulée : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="127" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="153" />
+        <source>Order %1 for %2: %3 ticket(s), %4 to pay in cash (%5).</source>
+        <translation>Commande %1 pour %2 : %3 billet(s), %4 à payer en espèces (%5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="166" />
         <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
         <translation>Commande %1 pour %2 : %3 billet(s), payée %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="134" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
         <source>Print the tickets (Enter)</source>
         <translation>Imprimer les billets (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="163" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="194" />
+        <source>Type the cash given, e.g. 60.00, or nothing for the exact amount.</source>
+        <translation>Saisissez les espèces reçues, p. ex. 60,00, ou rien pour le compte juste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="223" />
         <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
         <translation>Commande %1 retirée : %2 billet(s) imprimé(s) pour %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="231" />
+        <source>Order %1 picked up: %2 paid in cash, change %3; %4 ticket(s) printed for %5.</source>
+        <translation>Commande %1 retirée : %2 payés en espèces, monnaie %3 ; %4 billet(s) imprimé(s) pour %5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="255" />
         <source>Paid %1: %2 tickets printed.</source>
         <translation>Payé %1 : %2 billets imprimés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="187" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="245" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="272" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
@@ -3423,7 +3496,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="162" />
+        <location filename="../../app/ui/application.py" line="167" />
         <source>Guichet cannot start</source>
         <translation>Guichet ne peut pas démarrer</translation>
     </message>
@@ -3835,47 +3908,47 @@
 <context>
     <name>WorkArea</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120" />
+        <location filename="../../app/ui/main_window.py" line="124" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Performances</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>Till session (F10)</source>
         <translation>Session de caisse (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>Orders (F2)</source>
         <translation>Commandes (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>Operators</source>
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240" />
+        <location filename="../../app/ui/main_window.py" line="245" />
         <source>Plan files</source>
         <translation>Fichiers plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244" />
+        <location filename="../../app/ui/main_window.py" line="249" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249" />
+        <location filename="../../app/ui/main_window.py" line="254" />
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252" />
+        <location filename="../../app/ui/main_window.py" line="257" />
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
