@@ -334,16 +334,19 @@ def cmd_maintain(args: argparse.Namespace) -> int:
 
 
 def cmd_orders_place(args: argparse.Namespace) -> int:
-    """A paid order of another channel (the web shop) for pick-up at the box office."""
+    """An order of another channel (the web shop, the telephone) for pick-up at the box
+    office: paid where it was placed, or with ``--pay-at-box-office`` paid when collected."""
     now = SystemClock().now()
     with write(_engine(args)) as conn:
         changes = Changes()
         order = pickups.place_best(
-            conn, changes, Catalog(), args.channel, args.customer, args.performance, args.seats, now
-        )
+            conn, changes, Catalog(), args.channel, args.customer, args.performance, args.seats,
+            now, pay_at_box_office=args.pay_at_box_office,
+        )  # fmt: skip
         changes.flush(conn, now)
     total = f"{order.total.to_decimal()} {order.total.currency}"
-    print(f"{order.number}: {len(order.tickets)} ticket(s), {total}, for {order.customer}")
+    due = "" if order.due.is_zero else ", to pay at the box office"
+    print(f"{order.number}: {len(order.tickets)} ticket(s), {total}{due}, for {order.customer}")
     for ticket in order.tickets:
         print(f"  {ticket.number} {ticket.seat_id or ticket.zone_id} {ticket.barcode}")
     return 0
@@ -353,9 +356,14 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
     with write(_engine(args)) as conn:
         for order in pickups.listed(conn):
             where = f" by {order.collected_by}" if order.collected_by else ""
+            due = ""
+            if not order.due.is_zero:
+                due = " (paid at the box office)"
+                if not order.collected_by:
+                    due = " (to pay at the box office)"
             print(
                 f"{order.number} {order.state.value}{where} {order.channel} "
-                f"{len(order.tickets)} ticket(s) {order.total.to_decimal()} {order.customer}"
+                f"{len(order.tickets)} ticket(s) {order.total.to_decimal()}{due} {order.customer}"
             )
     return 0
 
@@ -464,11 +472,18 @@ def parser() -> argparse.ArgumentParser:
 
     orders = commands.add_parser("orders", help="orders of other channels for pick-up")
     order_commands = orders.add_subparsers(dest="orders_command", required=True)
-    order_place = order_commands.add_parser("place", help="a paid web order, to print at a till")
+    order_place = order_commands.add_parser(
+        "place", help="an order of another channel (paid there, or at pick-up), to print at a till"
+    )
     order_place.add_argument("--performance", required=True)
     order_place.add_argument("--seats", type=int, required=True)
     order_place.add_argument("--customer", required=True)
-    order_place.add_argument("--channel", default="WEB")
+    order_place.add_argument("--channel", default="WEB", help="WEB, PHONE...")
+    order_place.add_argument(
+        "--pay-at-box-office",
+        action="store_true",
+        help="nothing paid now: the till that prints it takes the order's total",
+    )
     order_place.set_defaults(run=cmd_orders_place)
     order_commands.add_parser("list", help="every order for pick-up").set_defaults(
         run=cmd_orders_list

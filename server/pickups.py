@@ -6,10 +6,17 @@ under a device of the channel, ``channel:WEB``, that never enrolls), its tickets
 the channel's sequence and given barcodes that access control knows (``ticket``), and the
 order published to every till as the catalog entity ``pickup_order``. One transaction.
 
+An order placed to be **paid at the box office** (``pay_at_box_office``: a telephone order,
+say) is sold the same way, but nothing is paid when it is placed: it carries ``due`` (its
+total), and the till that collects it takes the money. Its number starts with the channel's
+initial (``P-000003`` for PHONE, ``W-…`` for WEB; one sequence for all).
+
 A till's ``pickup`` event (its journal record, `domain.pickups.pickup_record`) marks the order
-collected and publishes it again, so the other tills refuse a second print; a pick-up of an
-order collected already by another till (two tills offline at once) or of an order the server
-does not know is stored and raised as an incident, never refused.
+collected, and paid (``paid_minor``, ``paid_tenders``: the record's tenders) when the till took
+money for it, and publishes it again, so the other tills refuse a second print; a pick-up of
+an order collected already by another till (two tills offline at once) or of an order the
+server does not know is stored and raised as an incident, never refused; so is one that paid
+other than what was due (``pickup_paid_amiss``: the order is collected all the same).
 """
 
 from __future__ import annotations
@@ -41,8 +48,13 @@ from sync.protocol import ErrorCode, Event, MoneyWire, SaleLineRequest, SaleRequ
 
 KINDS: Final = (PICKUP,)
 PICKUP_MODE: Final = "PICKUP"  # the delivery mode "pick-up at the box office"
-# The demo's web orders waiting at the box office: (customer, performance, seats).
-DEMO_ORDERS: Final = (("Claire Dupont", "P-MIS-2", 2), ("Marc Lefèvre", "P-NEU-1", 3))
+# The demo's orders waiting at the box office: (customer, performance, seats, channel, and
+# whether it is paid there): two web orders paid online, one telephone order paid at pick-up.
+DEMO_ORDERS: Final = (
+    ("Claire Dupont", "P-MIS-2", 2, "WEB", False),
+    ("Marc Lefèvre", "P-NEU-1", 3, "WEB", False),
+    ("Jean Martin", "P-MIS-2", 2, "PHONE", True),
+)
 _ORDER_SEQ: Final = "pickup_order_number"
 _TICKET_SEQ: Final = "pickup_ticket_number:"  # + the channel
 
@@ -98,9 +110,12 @@ def place(
     lines: Sequence[SaleLineRequest],
     now: datetime,
     random_bits: Callable[[int], int] = secrets.randbits,
+    *,
+    pay_at_box_office: bool = False,
 ) -> PickupOrder:
-    """A paid order of ``channel`` for pick-up at the box office (see the module docstring):
-    the `ApiError` of the sale (seats taken, a rule of the channel) and nothing is done."""
+    """An order of ``channel`` for pick-up at the box office, paid where it was placed or
+    (``pay_at_box_office``) to be paid there (see the module docstring): the `ApiError` of
+    the sale (seats taken, a rule of the channel) and nothing is done."""
     customer = " ".join(customer.split())
     if not customer:
         raise ApiError(422, ErrorCode.NOT_SELLABLE, "an order for pick-up needs a customer's name")
@@ -133,7 +148,8 @@ def place(
                 zone_id=line.zone_id,
             )
         )
-    number = f"W-{_next(conn, _ORDER_SEQ, 1):06d}"
+    number = f"{channel[:1].upper()}-{_next(conn, _ORDER_SEQ, 1):06d}"
+    total = _money(sold.total)
     order = PickupOrder(
         number=number,
         sale_id=sale_id,
@@ -141,7 +157,8 @@ def place(
         customer=customer,
         placed_at=now,
         tickets=tuple(tickets),
-        total=_money(sold.total),
+        total=total,
+        due=total if pay_at_box_office else Money.zero(total.currency),
     )
     conn.execute(
         insert(t.ticket),
@@ -167,6 +184,7 @@ def place(
             customer=customer,
             state=PickupState.WAITING.value,
             placed_at=now,
+            due_minor=order.due.minor,
         )
     )
     put_entity(conn, changes, codec.PICKUP_ORDER, number, codec.pickup_order(order), now)
@@ -182,6 +200,8 @@ def place_best(
     performance_id: str,
     count: int,
     now: datetime,
+    *,
+    pay_at_box_office: bool = False,
 ) -> PickupOrder:
     """`place` for ``count`` free seats of the performance the channel may sell, in the
     plan's order, each at the first tariff the channel sells in its category (the web
@@ -202,26 +222,32 @@ def place_best(
             )
     if len(lines) < count:
         raise ApiError(409, ErrorCode.CONFLICT, f"only {len(lines)} seats free for {channel}")
-    return place(conn, changes, catalog, channel, customer, lines, now)
+    return place(
+        conn, changes, catalog, channel, customer, lines, now, pay_at_box_office=pay_at_box_office
+    )
 
 
 def place_demo(conn: Connection, catalog: Catalog, now: datetime) -> list[PickupOrder]:
-    """The demo's web orders (`DEMO_ORDERS`), once: W-000001, W-000002. Idempotent."""
+    """The demo's orders (`DEMO_ORDERS`), once: the web orders W-000001 and W-000002, paid
+    online, and the telephone order P-000003, paid at pick-up. Idempotent."""
     if conn.scalar(select(t.pickup_order.c.number).limit(1)) is not None:
         return []
     placed = []
-    for customer, performance_id, count in DEMO_ORDERS:
+    for customer, performance_id, count, channel, at_box_office in DEMO_ORDERS:
         changes = Changes()
-        placed.append(
-            place_best(conn, changes, catalog, "WEB", customer, performance_id, count, now)
-        )
+        order = place_best(
+            conn, changes, catalog, channel, customer, performance_id, count, now,
+            pay_at_box_office=at_box_office,
+        )  # fmt: skip
+        placed.append(order)
         changes.flush(conn, now)
     return placed
 
 
 def listed(conn: Connection) -> list[PickupOrder]:
-    numbers = conn.scalars(select(t.pickup_order.c.number).order_by(t.pickup_order.c.number))
-    return [published(conn, n) for n in numbers]
+    """Every order for pick-up, in the order they were placed (their numbers' sequence)."""
+    numbers = conn.scalars(select(t.pickup_order.c.number))
+    return [published(conn, n) for n in sorted(numbers, key=lambda n: (n.split("-")[-1], n))]
 
 
 def _money(value: MoneyWire) -> Money:
@@ -249,10 +275,14 @@ def applies(event: Event) -> bool:
 def effects(
     conn: Connection, device: DeviceRow, event: Event, changes: Changes, now: datetime
 ) -> Incidents:
-    """A till printed an order's tickets: the order collected, published again."""
+    """A till printed an order's tickets: the order collected (and paid, when the till took
+    money for it), published again."""
     number = event.record.get("order_number")
     if not isinstance(number, str):
         return [("pickup_unknown", {"order_number": str(number)})]
+    listed = event.record.get("tenders")
+    tenders = [x for x in listed if isinstance(x, dict)] if isinstance(listed, list) else []
+    paid = sum(_minor(x.get("amount")) for x in tenders)
     done = conn.execute(
         update(t.pickup_order)
         .where(
@@ -264,6 +294,8 @@ def effects(
             collected_by=device.id,
             collected_at=now,
             collected_event=event.event_id,
+            paid_minor=paid if tenders else None,
+            paid_tenders=json.dumps(tenders, ensure_ascii=False) if tenders else None,
         )
     )
     if done.rowcount != 1:
@@ -284,7 +316,16 @@ def effects(
         collected_at=now,
     )
     put_entity(conn, changes, codec.PICKUP_ORDER, number, codec.pickup_order(order), now)
+    if paid != order.due.minor:  # an older till, or a record that paid amiss: a person looks
+        return [("pickup_paid_amiss", {"order_number": number, "due": order.due.minor,
+                                       "paid": paid})]  # fmt: skip
     return []
+
+
+def _minor(value: object) -> int:
+    """The minor units of a journal record's money (0 when it is not money)."""
+    minor = value.get("minor") if isinstance(value, dict) else None
+    return minor if isinstance(minor, int) and not isinstance(minor, bool) else 0
 
 
 def sale_of(event: Event) -> str | None:

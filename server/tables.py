@@ -326,7 +326,10 @@ class Incident(Base):
 class PickupOrder(Base):
     """An order placed elsewhere (the web shop) to be printed at a till (`server.pickups`);
     the tills see it as the catalog entity ``pickup_order``. ``state``: waiting, collected,
-    cancelled; ``collected_by``: the till whose ``pickup`` event printed it."""
+    cancelled; ``collected_by``: the till whose ``pickup`` event printed it. ``due_minor``:
+    what the box office takes when it is collected (0: paid where it was placed), in the
+    order's currency; ``paid_minor`` and ``paid_tenders`` (JSON, the ``pickup`` record's
+    tenders): what the collecting till took for it."""
 
     __tablename__ = "pickup_order"
     __table_args__ = (
@@ -341,6 +344,9 @@ class PickupOrder(Base):
     collected_by: Mapped[str | None] = mapped_column(ID)
     collected_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     collected_event: Mapped[str | None] = mapped_column(ID)
+    due_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
+    paid_minor: Mapped[int | None] = mapped_column(BigInteger)
+    paid_tenders: Mapped[str | None] = mapped_column(Text)
 
 
 def table(model: type[Base]) -> Table:

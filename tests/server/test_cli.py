@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from server import pickups
 from server import tables as t
 from server.api import create_app, openapi_document
+from server.catalog import Catalog
 from server.cli import SystemClock, database_url, main
-from server.database import make_engine
+from server.database import make_engine, write
 from server.errors import ApiError
 
 DOCS = Path(__file__).parents[2] / "docs" / "openapi.json"
@@ -201,13 +203,43 @@ def test_orders_for_pick_up_are_placed_listed_and_refused_when_they_cannot_be(
     assert main([*place, "--seats", "1", "--customer", " "]) == 1  # a name is needed
     assert main([*place, "--seats", "1", "--customer", "X", "--channel", "FNAC"]) == 1
     assert "does not deliver at the box office" in capsys.readouterr().err
+    phone = ["--channel", "PHONE", "--customer", "Jean Martin", "--pay-at-box-office"]
+    assert main([*place, "--seats", "2", *phone]) == 0
+    out = capsys.readouterr().out
+    assert re.match(
+        r"P-000002: 2 ticket\(s\), \d+\.\d\d EUR, to pay at the box office, for Jean Martin\n", out
+    )
     assert main([*data, "orders", "list"]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert len(listed) == 1 and listed[0].startswith("W-000001 waiting WEB 2 ticket(s)")
+    assert len(listed) == 2 and listed[0].startswith("W-000001 waiting WEB 2 ticket(s)")
+    assert listed[1].startswith("P-000002 waiting PHONE 2 ticket(s)")
+    assert "(to pay at the box office) Jean Martin" in listed[1]
     engine = make_engine(database_url(tmp_path, None))
     with engine.connect() as conn:
         states = conn.execute(
             select(t.ticket.c.state).where(t.ticket.c.barcode.in_(barcodes))
         ).scalars()
         assert list(states) == ["valid", "valid"]  # access control knows them
+        due = conn.execute(select(t.pickup_order.c.number, t.pickup_order.c.due_minor)).all()
+    assert [(n, d > 0) for n, d in sorted(due)] == [("P-000002", True), ("W-000001", False)]
     engine.dispose()
+
+
+def test_the_demo_places_two_web_orders_paid_online_and_a_telephone_order_to_pay_here(
+    tmp_path: Path,
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    assert main([*data, "init"]) == 0
+    assert main([*data, "load-demo"]) == 0
+    engine = make_engine(database_url(tmp_path, None))
+    now = SystemClock().now()  # as `load-demo` dated the demo's performances
+    with write(engine) as conn:
+        placed = pickups.place_demo(conn, Catalog(), now)
+        assert pickups.place_demo(conn, Catalog(), now) == []  # once
+    engine.dispose()
+    assert [(o.number, o.customer, o.channel, o.due.is_zero) for o in placed] == [
+        ("W-000001", "Claire Dupont", "WEB", True),
+        ("W-000002", "Marc Lefèvre", "WEB", True),
+        ("P-000003", "Jean Martin", "PHONE", False),
+    ]
+    assert placed[2].due == placed[2].total and len(placed[2].tickets) == 2

@@ -9,6 +9,9 @@ The invariants I1–I7 are checked after each test (`tests.server.conftest`)."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
@@ -147,3 +150,85 @@ def test_a_till_sales_barcodes_are_known_to_access_control_once_uploaded(
         assert a.syncing.upload().error == ""
         answer = client.get(f"/v1/tickets/{ticket.barcode}").json()
     assert answer["state"] == "valid" and answer["sale_id"] == sale
+
+
+def test_an_order_placed_by_telephone_is_paid_at_the_till_and_the_server_records_it_paid(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    """Placed to be paid at the box office: the server sells its seats and numbers its
+    tickets but takes nothing; the till that collects it takes the cash, and its event marks
+    the order collected and paid (amount and tenders), with no incident."""
+    a, b = two_tills
+    now = server.clock.now()
+    with write(server.engine) as conn:
+        changes = Changes()
+        order = pickups.place_best(
+            conn, changes, Catalog(), "PHONE", "Jean Martin", WEB_PERFORMANCE, 2, now,
+            pay_at_box_office=True,
+        )  # fmt: skip
+        changes.flush(conn, now)
+    assert order.number.startswith("P-") and order.channel == "PHONE"
+    assert order.due == order.total and not order.total.is_zero
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(t.pickup_order.c.due_minor, t.pickup_order.c.paid_minor).where(
+                t.pickup_order.c.number == order.number
+            )
+        ).one()
+    assert (row.due_minor, row.paid_minor) == (order.total.minor, None)  # nothing paid yet
+    _pull(a)
+    [seen] = _pickups(a).find(order.number)
+    assert seen.due == order.total  # the feed brings what is due
+
+    given = order.total + order.total  # twice the amount: the change is the rest
+    done = _pickups(a).collect(order.number, "OP", given)
+    assert done.paid == order.total and done.change == order.total
+    assert a.syncing.upload().error == ""
+
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(
+                t.pickup_order.c.state,
+                t.pickup_order.c.collected_by,
+                t.pickup_order.c.paid_minor,
+                t.pickup_order.c.paid_tenders,
+            ).where(t.pickup_order.c.number == order.number)
+        ).one()
+    assert (row.state, row.collected_by) == ("collected", _device(a))
+    assert row.paid_minor == order.total.minor
+    [tender] = json.loads(row.paid_tenders)
+    assert tender["method"] == "cash" and tender["amount"]["minor"] == order.total.minor
+    assert tender["given"]["minor"] == given.minor
+    assert incidents(server, _device(a)) == []
+    _pull(b)
+    with pytest.raises(AlreadyCollected, match=a.name):
+        _pickups(b).collect(order.number, "OP", given)
+
+
+def test_a_pick_up_event_that_paid_other_than_what_was_due_is_collected_and_an_incident(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    """An older till that prints an order to pay here without taking the money: stored,
+    never refused, and raised for a person (``pickup_paid_amiss``)."""
+    a, _ = two_tills
+    now = server.clock.now()
+    with write(server.engine) as conn:
+        changes = Changes()
+        order = pickups.place_best(
+            conn, changes, Catalog(), "PHONE", "Jean Martin", WEB_PERFORMANCE, 1, now,
+            pay_at_box_office=True,
+        )  # fmt: skip
+        changes.flush(conn, now)
+    _pull(a)
+    # What a till from before payment at pick-up knew of the order: nothing due.
+    with a.services.uow_factory() as uow:
+        known = uow.pickups.get(order.number)
+        assert known is not None
+        uow.pickups.put(replace(known, due=known.total * 0))
+        uow.commit()
+    _pickups(a).collect(order.number, "OP")
+    assert a.syncing.upload().error == ""
+    assert _server_order(server, order.number) == ("collected", _device(a))
+    assert incidents(server, _device(a)) == ["pickup_paid_amiss"]
