@@ -160,7 +160,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     codes: dict[str, str] = {}
     with write(engine) as conn:
         load_demo(conn, now)
-        pickups.place_demo(conn, Catalog(), now)  # web orders waiting at the box office
+        pickups.place_demo(conn, Catalog(), now)  # orders waiting at the box office
         for name in args.till or ["G1"]:
             known = conn.execute(
                 select(t.device.c.enrolled_at, t.device.c.revoked_at).where(t.device.c.name == name)

@@ -3,7 +3,11 @@ feed brings is found by its number, a ticket's barcode or the customer's name; c
 tickets print (their own numbers and barcodes), a ``pickup`` journal entry and outbox event are
 written and the X report counts it with no money; a second pick-up, a cancelled order, training
 mode, a till without an open session, a performance the till does not have: refused with
-nothing written. A later feed page saying "waiting" does not undo this till's collection."""
+nothing written. A later feed page saying "waiting" does not undo this till's collection.
+
+An order placed by telephone to be paid at the box office takes the cash in the same one
+transaction (the record carries the tenders, the X report counts them in the drawer and on
+their own row); too little cash, a card, money for an order paid online: nothing done."""
 
 from __future__ import annotations
 
