@@ -18,6 +18,10 @@ reached, or that would not keep them, refuses the option (`HoldNotExtended`) and
 held. The option's places then sell from those holds when it is paid, and an option refused,
 cancelled or expired drops them. An option lives on the till that made it.
 
+Training mode makes no option and picks none up (`OptionNotInTraining`): an option holds real
+places for a real contact. Its other steps (validate, refuse, expire) are dates and states,
+not sales, and run as outside it.
+
 Modifying a placed option's quantities (`domain.options.place`) is not offered at the till
 yet: refuse it and create another.
 """
@@ -29,6 +33,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 
+from app.services import training
 from app.services.ports import UnitOfWork, UnitOfWorkFactory
 from app.services.selling import CartView, SaleResult, SeatsLost, SellingServices
 from domain import options as rules
@@ -41,6 +46,14 @@ OPEN = frozenset(
     {OptionState.REQUESTED, OptionState.PLACED, OptionState.WAITING_LIST,
      OptionState.REFUSAL_PENDING, OptionState.VALIDATED}
 )  # fmt: skip
+
+
+class OptionNotInTraining(OptionError):
+    """Training mode makes no option and picks none up: an option holds real places for a
+    real contact, and a trainee's sale would hand them back."""
+
+    def __init__(self) -> None:
+        super().__init__("training mode is on: options are made and picked up only outside it")
 
 
 class NoTariffForCategory(OptionError):
@@ -85,6 +98,8 @@ class OptionServices:
         option, change = rules.place_directly(asked)
         audience = self._full_tariffs(performance_id)
         with self._uow(read_only=True) as uow:
+            if training.current(uow) is not None:
+                raise OptionNotInTraining()
             if uow.contacts.get(contact_id).erased:  # NotFound for an unknown contact
                 raise OptionError(f"contact {contact_id} was erased")
         cart = Cart(uuid.uuid4().hex, OPTION_CARTS, "EUR")
@@ -188,6 +203,8 @@ class OptionServices:
         """The cart a validated option is paid from (the payment panel's, any tender); the
         domain's refusal when the option is not validated."""
         with self._uow(read_only=True) as uow:
+            if training.current(uow) is not None:
+                raise OptionNotInTraining()
             rules.order(uow.options.get(option_id), "?", self._clock.now())
             cart_id = uow.options.cart_of(option_id)
         return self._selling.cart(cart_id)
@@ -197,6 +214,8 @@ class OptionServices:
         journaled with its tickets queued, the option ordered, the contact on the order."""
         now = self._clock.now()
         with self._uow() as uow:
+            if training.current(uow) is not None:
+                raise OptionNotInTraining()
             option = uow.options.get(option_id)
             rules.order(option, "?", now)  # refused here, before the sale, unless validated
             cart = uow.carts.get(uow.options.cart_of(option_id))

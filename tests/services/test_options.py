@@ -126,3 +126,28 @@ def test_bad_input_holds_nothing_and_records_no_option(till: Till) -> None:
     with pytest.raises(OptionExpiryInvalid):
         till.options.create_direct(till.contact, PERFORMANCE, {"CAT1": 1}, till.clock.now())
     assert till.sellable() == before and till.options.listed() == []
+
+
+def test_training_mode_makes_no_option_and_picks_none_up(till: Till) -> None:
+    from app.services import training
+    from app.services.options import OptionNotInTraining
+    from domain.operators import Operator, Role
+
+    supervisor = Operator("OP-SUP", "jules", "Jules Supervisor", Role.SUPERVISOR, "hash")
+    option = till.options.create_direct(till.contact, PERFORMANCE, {"CAT1": 2},
+                                        till.clock.now() + timedelta(days=2))  # fmt: skip
+    till.options.validate(option.id)
+    before = till.sellable()
+    training.start(till.services.uow_factory, till.clock, "G1", supervisor)
+    with pytest.raises(OptionNotInTraining):
+        till.options.create_direct(till.contact, PERFORMANCE, {"CAT1": 1},
+                                   till.clock.now() + timedelta(days=1))  # fmt: skip
+    with pytest.raises(OptionNotInTraining):
+        till.options.for_payment(option.id)
+    with pytest.raises(OptionNotInTraining):
+        till.options.pay(option.id, till.options.due(option.id).exact_cash(), "OP-CASHIER")
+    # The real option is untouched: still validated, its places still held.
+    assert till.options.get(option.id).state is OptionState.VALIDATED
+    assert till.sellable() == before and len(till.options.listed()) == 1
+    training.end(till.services.uow_factory, till.clock, "G1", supervisor)
+    assert till.options.pay(option.id, till.options.due(option.id).exact_cash(), "OP").order

@@ -53,7 +53,7 @@ def test_a_scanned_option_is_paid_by_card_on_the_payment_panel(
     assert [t["method"] for t in sales[-1]["tenders"]] == [TenderMethod.CARD.value]
     qtbot.keyClick(panel.next_button, Qt.Key.Key_Return)  # the next pick-up
     qtbot.waitUntil(lambda: not panel.isVisible())
-    assert "Option %s paid" % option.id in screen.message.text()
+    assert f"Option {option.id} paid" in screen.message.text()
     assert screen.pick_up is not None and screen.pick_up.query.hasFocus()
 
 
