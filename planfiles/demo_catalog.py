@@ -70,7 +70,8 @@ class DemoCatalog:
     events: tuple[Event, ...]
     performances: tuple[Performance, ...]
     operators: tuple[DemoOperator, ...]
-    gift_cards: tuple[tuple[str, Money], ...]
+    # (code, balance, days from the demo's first start it may be spent for: < 0, expired)
+    gift_cards: tuple[tuple[str, Money, int], ...]
     # performance id -> state -> the seats the demo books in that state (other channels')
     booked: Mapping[str, Mapping[SeatState, tuple[str, ...]]] = field(default_factory=dict)
 
@@ -263,7 +264,8 @@ def load_demo_catalog(today: date) -> DemoCatalog:
             for d in catalog["operators"]
         ),
         gift_cards=tuple(
-            (d["code"], Money.of(d["balance"], "EUR")) for d in catalog.get("gift_cards", [])
+            (d["code"], Money.of(d["balance"], "EUR"), int(d.get("valid_days", 365)))
+            for d in catalog.get("gift_cards", [])
         ),
         booked=booked,
     )

@@ -106,7 +106,8 @@ class TenderRow(Base):
 
 
 class GiftCardRow(Base):
-    """A gift card (voucher): a balance the till spends as a tender."""
+    """A gift card (voucher): a balance the till spends as a tender, until ``valid_until``
+    (`domain.gift_cards`; None: a card from before validity was recorded, added by 0021)."""
 
     __tablename__ = "gift_cards"
     __table_args__ = (CheckConstraint("balance_minor >= 0", name="balance"),)
@@ -114,6 +115,7 @@ class GiftCardRow(Base):
     code: Mapped[str] = mapped_column(String(40), primary_key=True)
     balance_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(CURRENCY)
+    valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class OutboxRow(Base):

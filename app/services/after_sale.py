@@ -68,6 +68,7 @@ from app.services.tills import session_for_sale
 from domain.barcodes import new_barcode
 from domain.credit import credit_code, to_credit_balance
 from domain.errors import DomainError
+from domain.gift_cards import valid_until
 from domain.journal import JournalEntry
 from domain.ledger import CANCELLATION, REPRINT, read_money
 from domain.money import Money
@@ -727,7 +728,8 @@ class AfterSaleServices:
                 continue
             code, amount = str(tender["reference"]), read_money(tender["amount"])
             if code == record.get("credit_balance") and uow.gift_cards.balance(code) is None:
-                uow.gift_cards.add(code, amount)  # the credit balance this refund issues
+                # The credit balance this refund issues: spent within a year, like a gift card.
+                uow.gift_cards.add(code, amount, valid_until(now))
             else:
                 uow.gift_cards.credit(code, amount)
         # The server learns from the event which places are on sale again.

@@ -10,6 +10,8 @@ the demo is always on sale.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from app.services.ports import Clock, PinHasher, UnitOfWorkFactory
 from domain.operators import Operator
 from planfiles.demo_advantages import (
@@ -70,8 +72,8 @@ def load_demo(uow_factory: UnitOfWorkFactory, hasher: PinHasher, clock: Clock) -
                 Operator(operator.id, operator.login, operator.name, operator.role,
                          hasher.hash(operator.pin))
             )  # fmt: skip
-        for code, balance in demo.gift_cards:
-            uow.gift_cards.add(code, balance)
+        for code, balance, days in demo.gift_cards:
+            uow.gift_cards.add(code, balance, clock.now() + timedelta(days=days))
         # Seed 004: the promo code BIENVENUE, the single-use codes MERCI-0001…, a contact.
         for advantage in DEMO_ADVANTAGES:
             uow.advantages.add(advantage)

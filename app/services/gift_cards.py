@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.services import journal, training
 from app.services.after_sale import AfterSaleServices
@@ -21,6 +22,7 @@ from app.services.ports import Clock, UnitOfWorkFactory
 from app.services.tills import session_for_sale
 from domain.barcodes import new_barcode
 from domain.errors import DomainError
+from domain.gift_cards import GiftCard, valid_until
 from domain.ledger import GIFT_CARD_SALE, TOP_UP, gift_card_record, money_record
 from domain.money import Money
 from domain.operators import Operator
@@ -61,6 +63,7 @@ class GiftCardResult:
     code: str
     amount: Money
     balance: Money  # the card's balance after it
+    valid_until: datetime  # it pays until then
     change: Money  # cash to hand back
     journal_seq: int
 
@@ -81,9 +84,11 @@ class GiftCardServices:
         self._open_drawer = open_drawer
         self._random_bits = random_bits
 
-    def balance(self, code: str) -> Money | None:
+    def card(self, code: str) -> tuple[GiftCard | None, bool]:
+        """The card ``code`` (None: no such card) and whether it pays now."""
         with self._uow(read_only=True) as uow:
-            return uow.gift_cards.balance(code.strip().upper())
+            card = uow.gift_cards.get(code.strip().upper())
+        return card, card is not None and card.usable(self._clock.now())
 
     def sell(self, amount: Money, operator: Operator, cash_given: Money) -> GiftCardResult:
         """A new gift card holding ``amount``, paid in cash; its code is new and unguessable."""
@@ -111,11 +116,14 @@ class GiftCardServices:
             if training.current(uow) is not None:
                 raise NotInTraining()
             session = session_for_sale(uow, self._till)
+            until = valid_until(self._clock.now())
             if code is None:
                 code = PREFIX + new_barcode(self._random_bits)[:16]
-                uow.gift_cards.add(code, amount)
+                uow.gift_cards.add(code, amount, until)
             elif not uow.gift_cards.credit(code, amount):
                 raise UnknownGiftCard(code)
+            else:
+                uow.gift_cards.renew(code, until)  # a top-up starts its year again
             balance = uow.gift_cards.balance(code)
             assert balance is not None
             tender: dict[str, object] = {
@@ -130,11 +138,12 @@ class GiftCardServices:
                 [tender],
             )  # fmt: skip
             record["balance_after"] = money_record(balance)
+            record["valid_until"] = until.isoformat()
             entry = journal.record(uow, self._till, record)
             uow.commit()
         if self._open_drawer is not None:
             self._open_drawer()
-        return GiftCardResult(kind, code, amount, balance, given - amount, entry.seq)
+        return GiftCardResult(kind, code, amount, balance, until, given - amount, entry.seq)
 
 
 def gift_cards_of(after_sale: AfterSaleServices) -> GiftCardServices:

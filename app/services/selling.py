@@ -51,6 +51,7 @@ from domain.channels import SalesChannel
 from domain.configuration import LogicalLayout
 from domain.errors import DomainError
 from domain.exchanges import EXCHANGE
+from domain.gift_cards import GiftCard, spendable
 from domain.money import Money
 from domain.orders import (
     Cart,
@@ -635,9 +636,12 @@ class SellingServices:
         with self._uow(read_only=True) as uow:
             return uow.channels.get_channel(self._channel_code()).other_tenders
 
-    def gift_card_balance(self, code: str) -> Money | None:
+    def gift_card(self, code: str) -> GiftCard | None:
+        """The gift card or credit balance ``code`` to pay with: None when there is none,
+        `GiftCardExpired` when it pays nothing any more."""
         with self._uow(read_only=True) as uow:
-            return uow.gift_cards.balance(code)
+            card = uow.gift_cards.get(code)
+        return None if card is None else spendable(card, self._clock.now())
 
     def account_companies(self) -> list[str]:
         """The companies to propose for a payment on account (`app.services.accounts`)."""
@@ -761,12 +765,14 @@ class SellingServices:
                     "for this amount"
                 )
         elif tender.method is TenderMethod.VOUCHER and not uow.gift_cards.spend(
-            tender.reference, tender.amount
+            tender.reference, tender.amount, self._clock.now()
         ):
-            balance = uow.gift_cards.balance(tender.reference)
+            card = uow.gift_cards.get(tender.reference)
+            if card is not None:
+                spendable(card, self._clock.now())  # GiftCardExpired: it pays nothing now
             raise TenderNotValid(
                 f"gift card {tender.reference!r} "
-                + ("is unknown" if balance is None else f"holds only {balance.minor}")
+                + ("is unknown" if card is None else f"holds only {card.balance.minor}")
             )
         elif tender.method is TenderMethod.OTHER and company_of(tender.reference) is not None:
             pass  # a company's waiting account (domain.accounts): invoiced later

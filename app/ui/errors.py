@@ -245,6 +245,11 @@ def _after_sale_message(error: BaseException) -> str | None:
             "ErrorPolicy",
             "Training mode is on: orders are picked up only outside it. Nothing was printed.",
         ),
+        "option_not_in_training": QT_TRANSLATE_NOOP(
+            "ErrorPolicy",
+            "Training mode is on: options are made and picked up only outside it. Nothing "
+            "was done.",
+        ),
     }
     text = texts.get(code)
     if text is None:
@@ -306,6 +311,17 @@ def _sale_message(error: BaseException) -> str | None:
     """Why the cart or the payment refused something (app.services.selling's errors and the
     domain's order errors, told apart by their error codes), and what to do."""
     code = getattr(error, "error_code", "")
+    if code == "gift_card_expired":
+        until = getattr(error, "valid_until", None)
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy",
+                "Gift card %1 expired on %2: it pays nothing any more. Take another payment "
+                "(a top-up makes the card usable again).",
+            )
+            .replace("%1", str(getattr(error, "code", "")))
+            .replace("%2", "" if until is None else formatting.day(until))
+        )
     if code == "seats_unavailable":
         reasons = getattr(error, "reasons", {})
         shown = ", ".join(

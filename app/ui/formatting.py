@@ -54,6 +54,14 @@ def date_time(moment: datetime) -> str:
     return f"{day}, {time_of_day(moment)}"
 
 
+def day(moment: datetime) -> str:
+    """The date of ``moment`` on the till's own clock (a card's last valid day)."""
+    local = moment.astimezone()
+    return locale().toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+    )
+
+
 def short_date_time(moment: datetime) -> str:
     return locale().toString(_qdatetime(moment), "ddd dd/MM/yyyy HH:mm")
 

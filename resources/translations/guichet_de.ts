@@ -330,37 +330,37 @@
 <context>
     <name>DeviceText</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="82" />
+        <location filename="../../app/ui/formatting.py" line="90" />
         <source>Insert card</source>
         <translation>Karte einstecken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="83" />
+        <location filename="../../app/ui/formatting.py" line="91" />
         <source>Enter PIN on the terminal</source>
         <translation>PIN am Terminal eingeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="84" />
+        <location filename="../../app/ui/formatting.py" line="92" />
         <source>Waiting for the card issuer…</source>
         <translation>Warten auf den Kartenherausgeber…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="87" />
+        <location filename="../../app/ui/formatting.py" line="95" />
         <source>Remove card</source>
         <translation>Karte entnehmen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="88" />
+        <location filename="../../app/ui/formatting.py" line="96" />
         <source>Please wait…</source>
         <translation>Bitte warten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="89" />
+        <location filename="../../app/ui/formatting.py" line="97" />
         <source>Checking with the terminal…</source>
         <translation>Nachfrage beim Terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="90" />
+        <location filename="../../app/ui/formatting.py" line="98" />
         <source>The drawer has been open too long.</source>
         <translation>Die Schublade ist zu lange offen.</translation>
     </message>
@@ -889,352 +889,362 @@
         <translation>Der Schulungsmodus ist aktiv: Bestellungen werden nur außerhalb abgeholt. Nichts wurde gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="248" />
+        <source>Training mode is on: options are made and picked up only outside it. Nothing was done.</source>
+        <translation>Der Schulungsmodus ist an: Optionen werden nur außerhalb angelegt und abgeholt. Es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="277" />
         <source>Order %1: %2 to pay, %3 given: take at least what is due (or leave the field empty for the exact amount).</source>
         <translation>Bestellung %1: %2 zu bezahlen, %3 erhalten: mindestens den fälligen Betrag annehmen (oder das Feld für den passenden Betrag leer lassen).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="282" />
+        <location filename="../../app/ui/errors.py" line="287" />
         <source>Order %1 was paid where it was placed: take no money for it.</source>
         <translation>Bestellung %1 wurde dort bezahlt, wo sie aufgegeben wurde: dafür kein Geld annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="286" />
+        <location filename="../../app/ui/errors.py" line="291" />
         <source>Order %1: what is due at pick-up is paid in cash here; a card is not taken for it.</source>
         <translation>Bestellung %1: der bei Abholung fällige Betrag wird hier bar bezahlt; eine Karte wird dafür nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="292" />
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>Order %1: ticket %2 is for performance %3, which this till does not have (wait for the server's catalog, or pick it up at another till). Nothing was printed.</source>
         <translation>Bestellung %1: Ticket %2 ist für die Vorstellung %3, die diese Kasse nicht hat (auf den Katalog des Servers warten oder an einer anderen Kasse abholen). Nichts wurde gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="314" />
+        <location filename="../../app/ui/errors.py" line="317" />
+        <source>Gift card %1 expired on %2: it pays nothing any more. Take another payment (a top-up makes the card usable again).</source>
+        <translation>Die Geschenkkarte %1 ist am %2 abgelaufen: Sie zahlt nichts mehr. Nehmen Sie eine andere Zahlung an (eine Aufladung macht die Karte wieder nutzbar).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="330" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="322" />
+        <location filename="../../app/ui/errors.py" line="338" />
         <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
         <translation>Der Server hält diese Plätze nicht bis zum Ablauf der Option: %1. Nichts wurde reserviert; versuchen Sie es erneut oder legen Sie die Option an, wenn der Server erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="345" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337" />
+        <location filename="../../app/ui/errors.py" line="353" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="347" />
+        <location filename="../../app/ui/errors.py" line="363" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="352" />
+        <location filename="../../app/ui/errors.py" line="368" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="359" />
+        <location filename="../../app/ui/errors.py" line="375" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="363" />
+        <location filename="../../app/ui/errors.py" line="379" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="369" />
+        <location filename="../../app/ui/errors.py" line="385" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="386" />
+        <location filename="../../app/ui/errors.py" line="402" />
         <source>Nothing was changed in the cart.</source>
         <translation>Am Warenkorb wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390" />
+        <location filename="../../app/ui/errors.py" line="406" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Kein gültiges Feld %1: %2. Bitte korrigieren; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="393" />
+        <location filename="../../app/ui/errors.py" line="409" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 ist schon die E-Mail des Kontakts %1: diesen Kontakt suchen und wählen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="398" />
+        <location filename="../../app/ui/errors.py" line="414" />
         <source>This contact's personal data were erased already.</source>
         <translation>Die Personendaten dieses Kontakts wurden bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="401" />
+        <location filename="../../app/ui/errors.py" line="417" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Nur ein Supervisor löscht die Personendaten eines Kontakts. Nichts wurde getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="409" />
+        <location filename="../../app/ui/errors.py" line="425" />
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="410" />
+        <location filename="../../app/ui/errors.py" line="426" />
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="411" />
+        <location filename="../../app/ui/errors.py" line="427" />
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="428" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="435" />
+        <location filename="../../app/ui/errors.py" line="451" />
         <source>The code %1 is not known.</source>
         <translation>Der Code %1 ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="436" />
+        <location filename="../../app/ui/errors.py" line="452" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Der Code %1 wurde bereits verwendet: ein Einmalcode gilt nur einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439" />
+        <location filename="../../app/ui/errors.py" line="455" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Der Code %1 wurde gesperrt: er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442" />
+        <location filename="../../app/ui/errors.py" line="458" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Der Code %1 gilt erst ab %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="443" />
+        <location filename="../../app/ui/errors.py" line="459" />
         <source>The code %1 ended on %2.</source>
         <translation>Der Code %1 ist am %2 abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="444" />
+        <location filename="../../app/ui/errors.py" line="460" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Der Code %1 gilt nicht für diesen Verkaufskanal (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="447" />
+        <location filename="../../app/ui/errors.py" line="463" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Der Warenkorb liegt unter dem Mindestbetrag von %2 des Codes %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="450" />
+        <location filename="../../app/ui/errors.py" line="466" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Der Code %1 hat sein Kontingent erreicht (%2 Verkäufe): er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="469" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Nichts im Warenkorb ist für den Code %1 berechtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="472" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>Der Vorteil %1 gilt nur für die Kontakte seiner Liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="459" />
+        <location filename="../../app/ui/errors.py" line="475" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Der Einmalcode %1 muss beim Server geprüft werden, der nicht erreichbar ist; erneut versuchen, sobald die Verbindung besteht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="464" />
+        <location filename="../../app/ui/errors.py" line="480" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Der Code %1 ist bereits auf diesen Warenkorb angewandt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="486" />
+        <location filename="../../app/ui/errors.py" line="502" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="487" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488" />
+        <location filename="../../app/ui/errors.py" line="504" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="489" />
+        <location filename="../../app/ui/errors.py" line="505" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="490" />
+        <location filename="../../app/ui/errors.py" line="506" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="491" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="492" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="495" />
+        <location filename="../../app/ui/errors.py" line="511" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498" />
+        <location filename="../../app/ui/errors.py" line="514" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="499" />
+        <location filename="../../app/ui/errors.py" line="515" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="500" />
+        <location filename="../../app/ui/errors.py" line="516" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="519" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="506" />
+        <location filename="../../app/ui/errors.py" line="522" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="507" />
+        <location filename="../../app/ui/errors.py" line="523" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="508" />
+        <location filename="../../app/ui/errors.py" line="524" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="509" />
+        <location filename="../../app/ui/errors.py" line="525" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="510" />
+        <location filename="../../app/ui/errors.py" line="526" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="513" />
+        <location filename="../../app/ui/errors.py" line="529" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="514" />
+        <location filename="../../app/ui/errors.py" line="530" />
         <source>no longer held on the server: another till may have taken it</source>
         <translation>auf dem Server nicht mehr reserviert: eine andere Kasse hat ihn vielleicht genommen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="517" />
+        <location filename="../../app/ui/errors.py" line="533" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="521" />
+        <location filename="../../app/ui/errors.py" line="537" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="534" />
+        <location filename="../../app/ui/errors.py" line="550" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="539" />
+        <location filename="../../app/ui/errors.py" line="555" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="544" />
+        <location filename="../../app/ui/errors.py" line="560" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="549" />
+        <location filename="../../app/ui/errors.py" line="565" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="554" />
+        <location filename="../../app/ui/errors.py" line="570" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="559" />
+        <location filename="../../app/ui/errors.py" line="575" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="564" />
+        <location filename="../../app/ui/errors.py" line="580" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="576" />
+        <location filename="../../app/ui/errors.py" line="592" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="578" />
+        <location filename="../../app/ui/errors.py" line="594" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="584" />
+        <location filename="../../app/ui/errors.py" line="600" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="588" />
+        <location filename="../../app/ui/errors.py" line="604" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="592" />
+        <location filename="../../app/ui/errors.py" line="608" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="596" />
+        <location filename="../../app/ui/errors.py" line="612" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="601" />
+        <location filename="../../app/ui/errors.py" line="617" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="605" />
+        <location filename="../../app/ui/errors.py" line="621" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1362,12 +1372,12 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="70" />
+        <location filename="../../app/ui/formatting.py" line="78" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="72" />
+        <location filename="../../app/ui/formatting.py" line="80" />
         <source>%1 min %2 s</source>
         <translation>%1 Min. %2 s</translation>
     </message>
@@ -1375,98 +1385,108 @@
 <context>
     <name>GiftCardPanel</name>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="42" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
         <source>Gift card code (empty: a new card)</source>
         <translation>Code der Geschenkkarte (leer: neue Karte)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="44" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="46" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="48" />
         <source>Amount to put on the card</source>
         <translation>Betrag für die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
         <source>Cash given (empty: the exact amount)</source>
         <translation>Erhaltenes Bargeld (leer: der genaue Betrag)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="52" />
         <source>Cash given</source>
         <translation>Erhaltenes Bargeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="53" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
         <source>Sell / top up</source>
         <translation>Verkaufen / aufladen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="56" />
         <source>Balance</source>
         <translation>Guthaben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="60" />
         <source>Gift card:</source>
         <translation>Geschenkkarte:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="72" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="94" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="95" />
         <source>Gift card %1 sold: %2 on it.</source>
         <translation>Geschenkkarte %1 verkauft: %2 darauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="96" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="97" />
         <source>Gift card %1 topped up: %2 on it.</source>
         <translation>Geschenkkarte %1 aufgeladen: %2 darauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="100" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="101" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="111" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="112" />
         <source>Type or scan the gift card's code first.</source>
         <translation>Zuerst den Code der Geschenkkarte eingeben oder scannen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="118" />
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="129" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="139" />
         <source>No gift card %1 on this till.</source>
         <translation>Keine Geschenkkarte %1 an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="123" />
         <source>Gift card %1 holds %2.</source>
         <translation>Die Geschenkkarte %1 enthält %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="131" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="125" />
+        <source>Gift card %1 holds %2, to spend until %3.</source>
+        <translation>Die Geschenkkarte %1 enthält %2, einlösbar bis %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="127" />
+        <source>Gift card %1 holds %2 but expired on %3: it pays nothing.</source>
+        <translation>Die Geschenkkarte %1 enthält %2, ist aber am %3 abgelaufen: Sie zahlt nichts mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="141" />
         <source>Type an amount more than zero.</source>
         <translation>Einen Betrag über null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="133" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="143" />
         <source>The customer gives at least %1 in cash.</source>
         <translation>Der Kunde gibt mindestens %1 bar.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="148" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
@@ -2032,298 +2052,298 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
         <source>Payments taken</source>
         <translation>Erhaltene Zahlungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Gegebener Betrag (Enter ohne Betrag: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="95" />
         <source>Amount given in cash</source>
         <translation>Bar gegebener Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
         <source>Gift card code (type or scan)</source>
         <translation>Gutscheincode (tippen oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="100" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="103" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
         <source>Company paying on account</source>
         <translation>Firma, die auf Wartekonto zahlt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
         <source>Company whose waiting account pays</source>
         <translation>Firma, deren Wartekonto zahlt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="115" />
         <source>Cash (F5)</source>
         <translation>Bar (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="115" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
         <source>Exact cash (Enter)</source>
         <translation>Passend bar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
         <source>Card (F6)</source>
         <translation>Karte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
         <source>Gift card (F7)</source>
         <translation>Gutschein (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="119" />
         <source>On account (Shift+F11)</source>
         <translation>Auf Wartekonto (Umschalt+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="119" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
         <source>Back to the cart (Esc)</source>
         <translation>Zurück zum Warenkorb (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="121" />
         <source>Cancel the card payment (Esc)</source>
         <translation>Kartenzahlung abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="122" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="123" />
         <source>Next customer (Enter)</source>
         <translation>Nächster Kunde (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="126" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="127" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Beleg drucken (Strg+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="154" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="155" />
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="199" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="200" />
         <source>Holding the seats for the payment…</source>
         <translation>Plätze werden für die Zahlung gehalten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="222" />
         <source>To pay</source>
         <translation>Zu zahlen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="223" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="224" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Gegebenen Betrag tippen und Enter, oder eine Taste: F5 bar, F6 Karte, F7 Gutschein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="226" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
         <source>F11: %1.</source>
         <translation>F11: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="228" />
         <source>Shift+F11: on a company's account.</source>
         <translation>Umschalt+F11: auf das Wartekonto einer Firma.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="231" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="232" />
         <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
         <translation>Eine vor dem Anhalten der Kasse genehmigte Kartenzahlung von %1 zählt für diesen Verkauf: die Karte wird nicht noch einmal belastet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="236" />
         <source>Enter records the sale.</source>
         <translation>Eingabe bucht den Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="270" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Den vom Kunden gegebenen Betrag tippen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="283" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="302" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="303" />
         <source>Still due: take another payment.</source>
         <translation>Noch offen: eine weitere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="310" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Diese Kasse hat kein Kartenterminal: eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="321" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
         <source>Terminal: %1</source>
         <translation>Terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Die Kartenzahlung wird am Terminal abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="371" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="372" />
         <source>Card approved for %1.</source>
         <translation>Karte über %1 genehmigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="378" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Die Kartenzahlung wurde abgebrochen: nichts wurde belastet. Nehmen Sie eine andere Zahlung an, oder Esc für den Warenkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>Die Karte wurde abgelehnt: nichts wurde belastet. Karte erneut versuchen oder eine andere Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="406" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="407" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Zahlung zu klären: das Terminal hat nicht gemeldet, ob die Karte belastet wurde. Die Karte nicht erneut belasten. Der Verkauf ist angehalten, die Plätze bleiben im Warenkorb: den Beleg des Terminals prüfen, die Zahlung von einem Supervisor im Bildschirm Geräte klären lassen, dann erneut bezahlen (Esc führt zum Warenkorb zurück).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="421" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="422" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Gutscheincode tippen oder scannen, dann Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="424" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="425" />
         <source>This gift card is already used for this sale.</source>
         <translation>Dieser Gutschein wird für diesen Verkauf bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="438" />
         <source>There is no gift card %1.</source>
         <translation>Es gibt keinen Gutschein %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="442" />
         <source>Gift card %1 is used up.</source>
         <translation>Der Gutschein %1 ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="447" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="449" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Gutschein %1: Guthaben %2, %3 verwendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="464" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="474" />
         <source>Cheque</source>
         <translation>Scheck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
         <source>Type the company whose account pays, then Enter (or Shift+F11).</source>
         <translation>Geben Sie die Firma ein, deren Wartekonto zahlt, dann Eingabe (oder Umschalt+F11).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="514" />
         <source>Recording the sale…</source>
         <translation>Verkauf wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="528" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Verkauf %1 gespeichert, %2 Ticket(s) werden gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="535" />
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="535" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="537" />
         <source>Change</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="540" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="558" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="542" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
         <source>The receipt is printing.</source>
         <translation>Der Beleg wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
         <source>This station has no receipt printer.</source>
         <translation>Diese Kasse hat keinen Belegdrucker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>Der Verkauf ist nicht gespeichert. Enter speichert ihn erneut; Esc geht zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="590" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="592" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Für diesen Verkauf wurde eine Karte belastet: den Rest der Zahlung annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="620" />
         <source>Due: %1</source>
         <translation>Zu zahlen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="619" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="621" />
         <source>Still due: %1</source>
         <translation>Noch offen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="625" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="627" />
         <source>Change: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="649" />
         <source>Cash %1 (given %2)</source>
         <translation>Bar %1 (gegeben %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="654" />
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="654" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="656" />
         <source>Gift card %1: %2</source>
         <translation>Gutschein %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="657" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="659" />
         <source>On account of %1: %2</source>
         <translation>Wartekonto %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="659" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="661" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>

@@ -330,37 +330,37 @@
 <context>
     <name>DeviceText</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="82" />
+        <location filename="../../app/ui/formatting.py" line="90" />
         <source>Insert card</source>
         <translation>Insérez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="83" />
+        <location filename="../../app/ui/formatting.py" line="91" />
         <source>Enter PIN on the terminal</source>
         <translation>Saisissez le code sur le terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="84" />
+        <location filename="../../app/ui/formatting.py" line="92" />
         <source>Waiting for the card issuer…</source>
         <translation>En attente de l'émetteur de la carte…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="87" />
+        <location filename="../../app/ui/formatting.py" line="95" />
         <source>Remove card</source>
         <translation>Retirez la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="88" />
+        <location filename="../../app/ui/formatting.py" line="96" />
         <source>Please wait…</source>
         <translation>Veuillez patienter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="89" />
+        <location filename="../../app/ui/formatting.py" line="97" />
         <source>Checking with the terminal…</source>
         <translation>Vérification auprès du terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="90" />
+        <location filename="../../app/ui/formatting.py" line="98" />
         <source>The drawer has been open too long.</source>
         <translation>Le tiroir est resté ouvert trop longtemps.</translation>
     </message>
@@ -889,352 +889,362 @@
         <translation>Le mode formation est actif : les commandes ne se retirent qu'en dehors. Rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="272" />
+        <location filename="../../app/ui/errors.py" line="248" />
+        <source>Training mode is on: options are made and picked up only outside it. Nothing was done.</source>
+        <translation>Le mode formation est actif : les options ne se posent et ne se retirent qu'en dehors. Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="277" />
         <source>Order %1: %2 to pay, %3 given: take at least what is due (or leave the field empty for the exact amount).</source>
         <translation>Commande %1 : %2 à payer, %3 reçus : encaissez au moins le montant dû (ou laissez le champ vide pour le compte juste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="282" />
+        <location filename="../../app/ui/errors.py" line="287" />
         <source>Order %1 was paid where it was placed: take no money for it.</source>
         <translation>La commande %1 a été payée là où elle a été passée : n'encaissez rien pour elle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="286" />
+        <location filename="../../app/ui/errors.py" line="291" />
         <source>Order %1: what is due at pick-up is paid in cash here; a card is not taken for it.</source>
         <translation>Commande %1 : le montant dû au retrait se paie ici en espèces ; la carte n'est pas acceptée pour cela.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="292" />
+        <location filename="../../app/ui/errors.py" line="297" />
         <source>Order %1: ticket %2 is for performance %3, which this till does not have (wait for the server's catalog, or pick it up at another till). Nothing was printed.</source>
         <translation>Commande %1 : le billet %2 est pour la représentation %3, que ce guichet n'a pas (attendez le catalogue du serveur, ou retirez-la à un autre guichet). Rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="314" />
+        <location filename="../../app/ui/errors.py" line="317" />
+        <source>Gift card %1 expired on %2: it pays nothing any more. Take another payment (a top-up makes the card usable again).</source>
+        <translation>La carte cadeau %1 a expiré le %2 : elle ne paie plus rien. Prenez un autre paiement (un rechargement la rend de nouveau utilisable).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="330" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="322" />
+        <location filename="../../app/ui/errors.py" line="338" />
         <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
         <translation>Le serveur n'a pas voulu garder ces places jusqu'à l'échéance de l'option : %1. Rien n'est bloqué ; réessayez, ou posez l'option quand le serveur répond.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329" />
+        <location filename="../../app/ui/errors.py" line="345" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337" />
+        <location filename="../../app/ui/errors.py" line="353" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="347" />
+        <location filename="../../app/ui/errors.py" line="363" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="352" />
+        <location filename="../../app/ui/errors.py" line="368" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="359" />
+        <location filename="../../app/ui/errors.py" line="375" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="363" />
+        <location filename="../../app/ui/errors.py" line="379" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="369" />
+        <location filename="../../app/ui/errors.py" line="385" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="386" />
+        <location filename="../../app/ui/errors.py" line="402" />
         <source>Nothing was changed in the cart.</source>
         <translation>Rien n'a changé dans le panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390" />
+        <location filename="../../app/ui/errors.py" line="406" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Ce n'est pas un(e) %1 valide : %2. Corrigez-le ; rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="393" />
+        <location filename="../../app/ui/errors.py" line="409" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 est déjà l'e-mail du contact %1 : cherchez ce contact et choisissez-le. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="398" />
+        <location filename="../../app/ui/errors.py" line="414" />
         <source>This contact's personal data were erased already.</source>
         <translation>Les données personnelles de ce contact ont déjà été effacées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="401" />
+        <location filename="../../app/ui/errors.py" line="417" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Seul un superviseur efface les données personnelles d'un contact. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="409" />
+        <location filename="../../app/ui/errors.py" line="425" />
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="410" />
+        <location filename="../../app/ui/errors.py" line="426" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="411" />
+        <location filename="../../app/ui/errors.py" line="427" />
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="428" />
         <source>company</source>
         <translation>société</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="435" />
+        <location filename="../../app/ui/errors.py" line="451" />
         <source>The code %1 is not known.</source>
         <translation>Le code %1 est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="436" />
+        <location filename="../../app/ui/errors.py" line="452" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Le code %1 a déjà été utilisé : un code à usage unique ne sert qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439" />
+        <location filename="../../app/ui/errors.py" line="455" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Le code %1 a été invalidé : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442" />
+        <location filename="../../app/ui/errors.py" line="458" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Le code %1 n'est valable qu'à partir du %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="443" />
+        <location filename="../../app/ui/errors.py" line="459" />
         <source>The code %1 ended on %2.</source>
         <translation>Le code %1 a pris fin le %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="444" />
+        <location filename="../../app/ui/errors.py" line="460" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Le code %1 n'est pas valable sur ce canal de vente (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="447" />
+        <location filename="../../app/ui/errors.py" line="463" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Le panier est en dessous du minimum de %2 du code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="450" />
+        <location filename="../../app/ui/errors.py" line="466" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Le code %1 a atteint son quota (%2 ventes) : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="469" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Rien dans le panier n'est éligible au code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="472" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>L'avantage %1 est réservé aux contacts de sa liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="459" />
+        <location filename="../../app/ui/errors.py" line="475" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Le code à usage unique %1 doit être vérifié auprès du serveur, qui est injoignable ; réessayez une fois en ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="464" />
+        <location filename="../../app/ui/errors.py" line="480" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Le code %1 est déjà appliqué à ce panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="486" />
+        <location filename="../../app/ui/errors.py" line="502" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="487" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488" />
+        <location filename="../../app/ui/errors.py" line="504" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="489" />
+        <location filename="../../app/ui/errors.py" line="505" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="490" />
+        <location filename="../../app/ui/errors.py" line="506" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="491" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="492" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="495" />
+        <location filename="../../app/ui/errors.py" line="511" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498" />
+        <location filename="../../app/ui/errors.py" line="514" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="499" />
+        <location filename="../../app/ui/errors.py" line="515" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="500" />
+        <location filename="../../app/ui/errors.py" line="516" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="519" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="506" />
+        <location filename="../../app/ui/errors.py" line="522" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="507" />
+        <location filename="../../app/ui/errors.py" line="523" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="508" />
+        <location filename="../../app/ui/errors.py" line="524" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="509" />
+        <location filename="../../app/ui/errors.py" line="525" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="510" />
+        <location filename="../../app/ui/errors.py" line="526" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="513" />
+        <location filename="../../app/ui/errors.py" line="529" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="514" />
+        <location filename="../../app/ui/errors.py" line="530" />
         <source>no longer held on the server: another till may have taken it</source>
         <translation>plus bloquée sur le serveur : une autre caisse l'a peut-être prise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="517" />
+        <location filename="../../app/ui/errors.py" line="533" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="521" />
+        <location filename="../../app/ui/errors.py" line="537" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="534" />
+        <location filename="../../app/ui/errors.py" line="550" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="539" />
+        <location filename="../../app/ui/errors.py" line="555" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="544" />
+        <location filename="../../app/ui/errors.py" line="560" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="549" />
+        <location filename="../../app/ui/errors.py" line="565" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="554" />
+        <location filename="../../app/ui/errors.py" line="570" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="559" />
+        <location filename="../../app/ui/errors.py" line="575" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="564" />
+        <location filename="../../app/ui/errors.py" line="580" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="576" />
+        <location filename="../../app/ui/errors.py" line="592" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="578" />
+        <location filename="../../app/ui/errors.py" line="594" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="584" />
+        <location filename="../../app/ui/errors.py" line="600" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="588" />
+        <location filename="../../app/ui/errors.py" line="604" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="592" />
+        <location filename="../../app/ui/errors.py" line="608" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="596" />
+        <location filename="../../app/ui/errors.py" line="612" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="601" />
+        <location filename="../../app/ui/errors.py" line="617" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="605" />
+        <location filename="../../app/ui/errors.py" line="621" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -1362,12 +1372,12 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="70" />
+        <location filename="../../app/ui/formatting.py" line="78" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="72" />
+        <location filename="../../app/ui/formatting.py" line="80" />
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
@@ -1375,98 +1385,108 @@
 <context>
     <name>GiftCardPanel</name>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="42" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
         <source>Gift card code (empty: a new card)</source>
         <translation>Code de la carte cadeau (vide : nouvelle carte)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="44" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="46" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="48" />
         <source>Amount to put on the card</source>
         <translation>Montant à mettre sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
         <source>Cash given (empty: the exact amount)</source>
         <translation>Espèces reçues (vide : le montant exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="52" />
         <source>Cash given</source>
         <translation>Espèces reçues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="53" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
         <source>Sell / top up</source>
         <translation>Vendre / recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="56" />
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="60" />
         <source>Gift card:</source>
         <translation>Carte cadeau :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="72" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="94" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="95" />
         <source>Gift card %1 sold: %2 on it.</source>
         <translation>Carte cadeau %1 vendue : %2 dessus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="96" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="97" />
         <source>Gift card %1 topped up: %2 on it.</source>
         <translation>Carte cadeau %1 rechargée : %2 dessus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="100" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="101" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="111" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="112" />
         <source>Type or scan the gift card's code first.</source>
         <translation>Tapez ou scannez d'abord le code de la carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="118" />
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="129" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="139" />
         <source>No gift card %1 on this till.</source>
         <translation>Aucune carte cadeau %1 sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="123" />
         <source>Gift card %1 holds %2.</source>
         <translation>La carte cadeau %1 contient %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="131" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="125" />
+        <source>Gift card %1 holds %2, to spend until %3.</source>
+        <translation>La carte cadeau %1 contient %2, à utiliser jusqu'au %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="127" />
+        <source>Gift card %1 holds %2 but expired on %3: it pays nothing.</source>
+        <translation>La carte cadeau %1 contient %2 mais a expiré le %3 : elle ne paie plus rien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="141" />
         <source>Type an amount more than zero.</source>
         <translation>Tapez un montant supérieur à zéro.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="133" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="143" />
         <source>The customer gives at least %1 in cash.</source>
         <translation>Le client donne au moins %1 en espèces.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="148" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
@@ -2032,298 +2052,298 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="90" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="91" />
         <source>Payments taken</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="93" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
         <source>Amount given (Enter on empty: exact cash)</source>
         <translation>Montant remis (Entrée à vide : compte exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="94" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="95" />
         <source>Amount given in cash</source>
         <translation>Montant remis en espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="98" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
         <source>Gift card code (type or scan)</source>
         <translation>Code de la carte cadeau (saisi ou scanné)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="99" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="100" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="103" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
         <source>Company paying on account</source>
         <translation>Société payant sur compte d'attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="104" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="105" />
         <source>Company whose waiting account pays</source>
         <translation>Société dont le compte d'attente paie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="114" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="115" />
         <source>Cash (F5)</source>
         <translation>Espèces (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="115" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
         <source>Exact cash (Enter)</source>
         <translation>Compte exact (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="116" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="117" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
         <source>Gift card (F7)</source>
         <translation>Carte cadeau (F7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="118" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="119" />
         <source>On account (Shift+F11)</source>
         <translation>Compte d'attente (Maj+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="119" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
         <source>Back to the cart (Esc)</source>
         <translation>Retour au panier (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="120" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="121" />
         <source>Cancel the card payment (Esc)</source>
         <translation>Annuler le paiement par carte (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="122" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="123" />
         <source>Next customer (Enter)</source>
         <translation>Client suivant (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="126" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="127" />
         <source>Print the receipt (Ctrl+P)</source>
         <translation>Imprimer le ticket de caisse (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="154" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="155" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="199" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="200" />
         <source>Holding the seats for the payment…</source>
         <translation>Réservation des places pour le paiement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="221" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="222" />
         <source>To pay</source>
         <translation>À payer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="223" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="224" />
         <source>Type the amount given then Enter, or a key: F5 cash, F6 card, F7 gift card.</source>
         <translation>Saisissez le montant remis puis Entrée, ou une touche : F5 espèces, F6 carte, F7 carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="226" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
         <source>F11: %1.</source>
         <translation>F11 : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="227" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="228" />
         <source>Shift+F11: on a company's account.</source>
         <translation>Maj+F11 : sur le compte d'attente d'une société.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="231" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="232" />
         <source>A card payment of %1 approved before the till stopped counts for this sale: the card is not charged again.</source>
         <translation>Un paiement par carte de %1 accepté avant l'arrêt de la caisse compte pour cette vente : la carte n'est pas débitée une seconde fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="235" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="236" />
         <source>Enter records the sale.</source>
         <translation>Entrée enregistre la vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="269" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="270" />
         <source>Type the amount the customer gave, then Enter.</source>
         <translation>Saisissez le montant remis par le client, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="282" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="283" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="302" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="303" />
         <source>Still due: take another payment.</source>
         <translation>Reste à payer : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="310" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="311" />
         <source>This till has no card terminal: take another payment.</source>
         <translation>Cette caisse n'a pas de terminal de paiement : prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="320" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="321" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="341" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="342" />
         <source>Terminal: %1</source>
         <translation>Terminal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="350" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="351" />
         <source>Cancelling the card payment at the terminal…</source>
         <translation>Annulation du paiement par carte sur le terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="371" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="372" />
         <source>Card approved for %1.</source>
         <translation>Carte acceptée pour %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="378" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="379" />
         <source>The card payment was cancelled: nothing was charged. Take another payment, or Esc to go back to the cart.</source>
         <translation>Le paiement par carte est annulé : rien n'a été débité. Prenez un autre paiement, ou Échap pour revenir au panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="386" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="387" />
         <source>The card was declined: nothing was charged. Try the card again or take another payment.</source>
         <translation>La carte a été refusée : rien n'a été débité. Réessayez la carte ou prenez un autre paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="406" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="407" />
         <source>Payment to be settled: the terminal did not say whether the card was charged. Do not charge the card again. The sale is stopped and the seats stay in the cart: check the terminal's receipt, have a supervisor settle the payment on the Devices screen, then pay again (Esc goes back to the cart).</source>
         <translation>Paiement à régulariser : le terminal n'a pas dit si la carte a été débitée. Ne débitez pas la carte une seconde fois. La vente est arrêtée et les places restent dans le panier : vérifiez le ticket du terminal, faites régulariser le paiement par un superviseur dans l'écran Périphériques, puis payez à nouveau (Échap revient au panier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="421" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="422" />
         <source>Type or scan the gift card's code, then Enter.</source>
         <translation>Saisissez ou scannez le code de la carte cadeau, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="424" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="425" />
         <source>This gift card is already used for this sale.</source>
         <translation>Cette carte cadeau est déjà utilisée pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="437" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="438" />
         <source>There is no gift card %1.</source>
         <translation>Il n'existe pas de carte cadeau %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="440" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="442" />
         <source>Gift card %1 is used up.</source>
         <translation>La carte cadeau %1 est épuisée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="447" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="449" />
         <source>Gift card %1: balance %2, %3 used.</source>
         <translation>Carte cadeau %1 : solde %2, %3 utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="464" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="466" />
         <source>%1 (F11)</source>
         <translation>%1 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="472" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="474" />
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="497" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="499" />
         <source>Type the company whose account pays, then Enter (or Shift+F11).</source>
         <translation>Tapez la société dont le compte d'attente paie, puis Entrée (ou Maj+F11).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="512" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="514" />
         <source>Recording the sale…</source>
         <translation>Enregistrement de la vente…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="526" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="528" />
         <source>Sale %1 recorded, %2 ticket(s) printing.</source>
         <translation>Vente %1 enregistrée, %2 billet(s) en impression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="533" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="535" />
         <source>Thank you</source>
         <translation>Merci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="535" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="537" />
         <source>Change</source>
         <translation>À rendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="540" />
-        <location filename="../../app/ui/sale/payment_panel.py" line="558" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="542" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
         <source>The receipt is printing.</source>
         <translation>Le ticket de caisse s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="560" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="562" />
         <source>This station has no receipt printer.</source>
         <translation>Ce poste n'a pas d'imprimante de tickets de caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="569" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="571" />
         <source>The sale is not recorded. Enter records it again; Esc goes back.</source>
         <translation>La vente n'est pas enregistrée. Entrée l'enregistre à nouveau ; Échap revient en arrière.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="590" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="592" />
         <source>A card was charged for this sale: take the rest of the payment.</source>
         <translation>Une carte a été débitée pour cette vente : encaissez le reste du paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="618" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="620" />
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="619" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="621" />
         <source>Still due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="625" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="627" />
         <source>Change: %1</source>
         <translation>À rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="647" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="649" />
         <source>Cash %1 (given %2)</source>
         <translation>Espèces %1 (remis %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="652" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="654" />
         <source>Card %1</source>
         <translation>Carte %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="654" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="656" />
         <source>Gift card %1: %2</source>
         <translation>Carte cadeau %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="657" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="659" />
         <source>On account of %1: %2</source>
         <translation>Compte d'attente %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sale/payment_panel.py" line="659" />
+        <location filename="../../app/ui/sale/payment_panel.py" line="661" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>

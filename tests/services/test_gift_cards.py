@@ -55,7 +55,7 @@ def test_a_gift_card_sold_then_spent_then_topped_up(till: Till) -> None:  # noqa
     if not plan.settled:
         plan = plan.exact_cash()
     till.selling.complete(view.cart.id, plan, "OP-CASHIER")
-    assert cards.balance(sold.code) == eur("50.00") - used
+    assert cards.card(sold.code)[0].balance == eur("50.00") - used
     topped = cards.top_up(sold.code.lower(), eur("25.00"), cashier, eur("25.00"))
     assert topped.balance == eur("75.00") - used and topped.change.is_zero
     report = totals(till.journal())
@@ -75,8 +75,31 @@ def test_nothing_too_little_cash_or_an_unknown_card_changes_nothing(
         cards.sell(eur("20.00"), cashier, eur("19.99"))
     with pytest.raises(UnknownGiftCard):
         cards.top_up("GC-NOSUCHCARD", eur("10.00"), cashier, eur("10.00"))
-    balance = cards.balance("GIFT-2026-0001")
+    balance = cards.card("GIFT-2026-0001")[0].balance
     with pytest.raises(NotEnoughCash):
         cards.top_up("GIFT-2026-0001", eur("10.00"), cashier, eur("5.00"))
-    assert cards.balance("GIFT-2026-0001") == balance
+    assert cards.card("GIFT-2026-0001")[0].balance == balance
     assert till.journal() == before
+
+
+def test_a_card_pays_for_a_year_and_a_top_up_starts_the_year_again(till: Till) -> None:  # noqa: F811
+    from datetime import timedelta
+
+    from domain.gift_cards import GiftCardExpired
+
+    cards = GiftCardServices(till.services.uow_factory, till.clock, "G1")
+    cashier = till.operator("OP-CASHIER")
+    sold = cards.sell(eur("40.00"), cashier, eur("40.00"))
+    assert sold.valid_until == till.clock.now() + timedelta(days=365)
+    assert till.journal()[-1]["valid_until"] == sold.valid_until.isoformat()
+    till.clock.advance(timedelta(days=300))
+    assert cards.card(sold.code)[1] is True
+    topped = cards.top_up(sold.code, eur("10.00"), cashier, eur("10.00"))
+    assert topped.valid_until == till.clock.now() + timedelta(days=365)  # a year from today
+    till.clock.advance(timedelta(days=364))
+    assert cards.card(sold.code)[1] is True
+    till.clock.advance(timedelta(days=1))
+    card, usable = cards.card(sold.code)
+    assert card is not None and not usable and card.balance == eur("50.00")  # kept, unusable
+    with pytest.raises(GiftCardExpired):
+        till.selling.gift_card(sold.code)

@@ -24,6 +24,7 @@ from app.services.selling import (
 from app.services.till import TillServices
 from app.services.tills import ensure_demo_session
 from domain.errors import NoOpenSession
+from domain.gift_cards import GiftCardExpired
 from domain.money import Money
 from domain.orders import PaymentPlan, TenderMethod, TooManyTickets
 from drivers.payment import PaymentOutcome, PaymentResult, TransactionKind
@@ -140,14 +141,14 @@ def test_standing_places_split_between_card_and_voucher(till) -> None:  # type: 
     paid = plan.other(TenderMethod.CARD, plan.balance, card.id)
     with pytest.raises(TenderNotValid, match="not approved"):  # the terminal has not answered
         selling.complete(view.cart.id, paid, "OP-CASHIER")
-    assert selling.gift_card_balance("GIFT-2026-0001") == Money.of("50.00", EUR)  # rolled back
+    assert _balance(selling, "GIFT-2026-0001") == Money.of("50.00", EUR)  # rolled back
     payments.finish(
         services.uow_factory, clock, PaymentResult(card.id, PaymentOutcome.APPROVED, "approved")
     )
     result = selling.complete(view.cart.id, paid, "OP-CASHIER")
     assert [t.method for t in result.order.tenders] == [TenderMethod.VOUCHER, TenderMethod.CARD]
     assert len(result.order.tickets) == 3 and result.order.total == view.due
-    assert selling.gift_card_balance("GIFT-2026-0001") == Money.zero(EUR)
+    assert _balance(selling, "GIFT-2026-0001") == Money.zero(EUR)
     with services.uow_factory(read_only=True) as uow:
         assert uow.standing.taken("P-NEU-2", "FOSSE", clock.now()) == 3
 
@@ -161,6 +162,34 @@ def test_a_voucher_without_the_balance_is_refused(till) -> None:  # type: ignore
     )
     with pytest.raises(TenderNotValid, match="holds only 2000"):
         selling.complete(view.cart.id, plan.exact_cash(), "OP")
+
+
+def test_an_expired_gift_card_pays_nothing_and_keeps_its_balance(till) -> None:  # type: ignore[no-untyped-def]
+    services, selling, clock = till
+    ensure_demo_session(services.uow_factory, clock, "G1")
+    with pytest.raises(GiftCardExpired) as expired:  # the demo's card lapsed the day before
+        selling.gift_card("GIFT-2025-0009")
+    assert expired.value.valid_until == clock.now() - timedelta(days=1)
+    view = selling.add_places(selling.open_cart().cart.id, "P-NEU-2", "FOSSE", 2)
+    plan = PaymentPlan(view.due).other(
+        TenderMethod.VOUCHER, Money.of("10.00", EUR), "GIFT-2025-0009"
+    )
+    with pytest.raises(GiftCardExpired):
+        selling.complete(view.cart.id, plan.exact_cash(), "OP")
+    with services.uow_factory(read_only=True) as uow:
+        assert uow.gift_cards.balance("GIFT-2025-0009") == Money.of("30.00", EUR)
+        assert uow.sales.outbox("G1") == []  # no sale recorded
+    assert selling.open_cart().cart.id == view.cart.id  # nothing sold: the cart is still open
+    # A card sold with the demo is good for a year, and not a day more.
+    assert _balance(selling, "GIFT-2026-0001") == Money.of("50.00", EUR)
+    clock.advance(timedelta(days=365))
+    with pytest.raises(GiftCardExpired):
+        selling.gift_card("GIFT-2026-0001")
+
+
+def _balance(selling: SellingServices, code: str) -> Money | None:
+    card = selling.gift_card(code)
+    return None if card is None else card.balance
 
 
 def test_a_sale_needs_an_open_session_and_the_maximum_per_order_holds(till) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,11 @@ def test_a_gift_card_sold_topped_up_and_its_balance_read(
     qtbot.waitUntil(lambda: "topped up" in screen.message.text())
     panel.balance()
     qtbot.waitUntil(lambda: "holds" in screen.message.text())
+    assert "to spend until" in screen.message.text()
+    panel.code.setText("GIFT-2025-0009")  # the demo's card that lapsed yesterday
+    panel.balance()
+    qtbot.waitUntil(lambda: "expired on" in screen.message.text())
+    assert "€30.00" in screen.message.text().replace("\u00a0", " ")
     # Bad input: nothing done.
     panel.code.setText("GC-NOSUCH")
     panel.amount.setText("5")

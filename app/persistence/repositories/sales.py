@@ -26,6 +26,7 @@ from app.persistence.tables_sales import (
     TenderRow,
     TicketRow,
 )
+from domain.gift_cards import GiftCard
 from domain.money import Money
 from domain.orders import Cart, CartLine, LineKind, Order
 
@@ -394,20 +395,38 @@ class GiftCardRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, code: str, balance: Money) -> None:
+    def add(self, code: str, balance: Money, valid_until: datetime | None = None) -> None:
         self._session.execute(
             insert(_gift_cards).values(
-                code=code, balance_minor=balance.minor, currency=balance.currency
+                code=code,
+                balance_minor=balance.minor,
+                currency=balance.currency,
+                valid_until=valid_until,
             )
         )
 
-    def balance(self, code: str) -> Money | None:
+    def get(self, code: str) -> GiftCard | None:
         row = self._session.execute(
-            select(_gift_cards.c.balance_minor, _gift_cards.c.currency).where(
-                _gift_cards.c.code == code
-            )
+            select(
+                _gift_cards.c.balance_minor, _gift_cards.c.currency, _gift_cards.c.valid_until
+            ).where(_gift_cards.c.code == code)
         ).first()
-        return None if row is None else Money(row[0], row[1])
+        return None if row is None else GiftCard(code, Money(row[0], row[1]), row[2])
+
+    def balance(self, code: str) -> Money | None:
+        card = self.get(code)
+        return None if card is None else card.balance
+
+    def renew(self, code: str, valid_until: datetime) -> None:
+        """The card may be spent until ``valid_until`` (a top-up's new year), never less."""
+        self._session.execute(
+            update(_gift_cards)
+            .where(
+                _gift_cards.c.code == code,
+                or_(_gift_cards.c.valid_until.is_(None), _gift_cards.c.valid_until < valid_until),
+            )
+            .values(valid_until=valid_until)
+        )
 
     def credit(self, code: str, amount: Money) -> bool:
         """Put ``amount`` back on the card (a refund of what it paid); False for a card that
@@ -419,14 +438,16 @@ class GiftCardRepository:
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
-    def spend(self, code: str, amount: Money) -> bool:
-        """Take ``amount`` off the card if its balance covers it (conditional update)."""
+    def spend(self, code: str, amount: Money, now: datetime) -> bool:
+        """Take ``amount`` off the card if its balance covers it and it is still valid at
+        ``now`` (one conditional update)."""
         result = self._session.execute(
             update(_gift_cards)
             .where(
                 _gift_cards.c.code == code,
                 _gift_cards.c.currency == amount.currency,
                 _gift_cards.c.balance_minor >= amount.minor,
+                or_(_gift_cards.c.valid_until.is_(None), _gift_cards.c.valid_until > now),
             )
             .values(balance_minor=_gift_cards.c.balance_minor - amount.minor)
         )

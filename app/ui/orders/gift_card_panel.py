@@ -17,6 +17,7 @@ from app.ui import errors, formatting
 from app.ui.sale.cart_panel import key_button
 from app.ui.tasks import Lane
 from domain.errors import DomainError
+from domain.gift_cards import GiftCard
 from domain.ledger import GIFT_CARD_SALE
 from domain.money import Money
 from domain.operators import Operator
@@ -113,16 +114,25 @@ class GiftCardPanel(QWidget):
             return
         cards = self._cards
 
-        def said(balance: Money | None) -> None:
+        def said(found: tuple[GiftCard | None, bool]) -> None:
+            card, usable = found
+            if card is None:
+                self._say.setText(self.tr("No gift card %1 on this till.").replace("%1", code))
+                return
+            if card.valid_until is None:
+                text = self.tr("Gift card %1 holds %2.")
+            elif usable:
+                text = self.tr("Gift card %1 holds %2, to spend until %3.")
+            else:
+                text = self.tr("Gift card %1 holds %2 but expired on %3: it pays nothing.")
+            until = "" if card.valid_until is None else formatting.day(card.valid_until)
             self._say.setText(
-                self.tr("No gift card %1 on this till.").replace("%1", code)
-                if balance is None
-                else self.tr("Gift card %1 holds %2.")
-                .replace("%1", code)
-                .replace("%2", formatting.money(balance))
+                text.replace("%1", card.code)
+                .replace("%2", formatting.money(card.balance))
+                .replace("%3", until)
             )
 
-        self._lane.submit(lambda: cards.balance(code), said, self._refused, owner=self)
+        self._lane.submit(lambda: cards.card(code), said, self._refused, owner=self)
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, UnknownGiftCard):

@@ -38,6 +38,7 @@ from app.ui.sale.cart_panel import emphasised, key_button
 from app.ui.tasks import Lane, gui_listener
 from domain import accounts
 from domain.errors import DomainError
+from domain.gift_cards import GiftCard
 from domain.money import Money, total
 from domain.orders import PaymentPlan, Tender, TenderMethod
 from drivers.base import ListenerGone, Role
@@ -425,17 +426,18 @@ class PaymentPanel(QWidget):
             return
         self.busy = True
         self._lane.submit(
-            lambda: self._selling.gift_card_balance(code),
-            lambda balance: self._voucher_balance(code, balance),
+            lambda: self._selling.gift_card(code),
+            lambda card: self._voucher_balance(code, card),
             self._failed,
             owner=self,
         )
 
-    def _voucher_balance(self, code: str, balance: Money | None) -> None:
+    def _voucher_balance(self, code: str, card: GiftCard | None) -> None:
         self.busy = False
-        if balance is None:
+        if card is None:
             self.message.setText(self.tr("There is no gift card %1.").replace("%1", code))
             return
+        balance = card.balance
         if balance.minor <= 0 or self.plan is None:
             self.message.setText(self.tr("Gift card %1 is used up.").replace("%1", code))
             return
