@@ -531,7 +531,12 @@ def test_the_no_plan_mode_sells_quantities_per_category_and_tariff(
     grid.fields[("BAL1", "STUDENT")].setValue(2)
     grid.fields[("FOSSE", "FULL")].setValue(1)
     assert grid.summary.text() == "3 ticket(s): €115.00"
-    qtbot.keyClick(grid.fields[("FOSSE", "FULL")], Qt.Key.Key_Return)
+    # Enter is the grid's shortcut: it needs the window active and the focus in the grid.
+    field = grid.fields[("FOSSE", "FULL")]
+    field.window().activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(
         lambda: sale.view is not None and len(sale.view.cart.lines) == 3, timeout=30_000
     )
