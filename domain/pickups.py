@@ -69,6 +69,10 @@ class PickupOrder:
     # where it was placed (the web shop), the order's total for one placed to be paid here.
     # (Its default is zero in the order's currency.)
     due: Money = _NOTHING_DUE
+    # A group's option validated in the back office (seed 001): the contact's number and the
+    # file's, by which the till finds it too ("" for a web or telephone order).
+    contact_number: str = ""
+    file_number: str = ""
 
     def __post_init__(self) -> None:
         if self.due.is_zero and self.due.currency != self.total.currency:
@@ -79,10 +83,13 @@ class PickupOrder:
             raise PickupError(f"order {self.number}: more is due than the order's total")
 
     def matches(self, text: str) -> bool:
-        """Its order number (case and spaces ignored) or one of its tickets' barcodes."""
+        """Its order number, an option's contact or file number (case and spaces ignored) or
+        one of its tickets' barcodes."""
         wanted = "".join(text.split()).upper()
+        numbers = {self.number, self.contact_number, self.file_number}
         return bool(wanted) and (
-            wanted == self.number.upper() or any(t.barcode == wanted for t in self.tickets)
+            wanted in {"".join(n.split()).upper() for n in numbers if n}
+            or any(t.barcode == wanted for t in self.tickets)
         )
 
 

@@ -12,6 +12,10 @@
     guichet-server lease revoke LEASE_ID
     guichet-server orders place --performance ID --seats N --customer NAME [--channel WEB]
     guichet-server orders list
+    guichet-server options place --customer NAME --contact NUMBER [--file NUMBER]
+                                 --performance ID --seats N --days N [--channel GROUPES]
+    guichet-server options validate|cancel OPTION
+    guichet-server options list
     guichet-server incidents
     guichet-server maintain [--retention-days 30] [--lease-grace-minutes 30]
     guichet-server openapi FILE
@@ -38,6 +42,7 @@ from sqlalchemy import Connection, Engine, select
 from domain.advantages import MAX_BATCH
 from domain.availability import may_sell_contingent
 from server import codes, devices, inventory, pickups
+from server import options as group_options
 from server import tables as t
 from server.api import create_app, openapi_document
 from server.catalog import Catalog, load_demo
@@ -161,6 +166,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with write(engine) as conn:
         load_demo(conn, now)
         pickups.place_demo(conn, Catalog(), now)  # orders waiting at the box office
+        group_options.place_demo(conn, Catalog(), now)  # a group's option, validated
         for name in args.till or ["G1"]:
             known = conn.execute(
                 select(t.device.c.enrolled_at, t.device.c.revoked_at).where(t.device.c.name == name)
@@ -368,6 +374,60 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_options_place(args: argparse.Namespace) -> int:
+    """A group's option taken in the back office: its seats held ``--days`` (seed 001)."""
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        changes = Changes()
+        option = group_options.place_option(
+            conn, changes, Catalog(), args.customer, args.contact, args.file or "",
+            args.performance, args.seats, now + timedelta(days=args.days), now,
+            channel=args.channel,
+        )  # fmt: skip
+        changes.flush(conn, now)
+    print(
+        f"{option.id}: {len(option.seats)} seat(s) of {option.performance_id} held until "
+        f"{option.until.isoformat()} for {option.customer} ({option.contact_number}"
+        f"{', file ' + option.file_number if option.file_number else ''})"
+    )
+    return 0
+
+
+def cmd_options_validate(args: argparse.Namespace) -> int:
+    """The option becomes a reservation: any till picks it up and takes what is due."""
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        changes = Changes()
+        order = group_options.validate_option(conn, changes, Catalog(), args.option, now)
+        changes.flush(conn, now)
+    due = f"{order.due.to_decimal()} {order.due.currency}"
+    print(f"{order.number}: validated, {len(order.tickets)} ticket(s), {due} to pay at a till")
+    return 0
+
+
+def cmd_options_cancel(args: argparse.Namespace) -> int:
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        changes = Changes()
+        group_options.cancel_option(conn, changes, args.option, now)
+        changes.flush(conn, now)
+    print(f"{args.option.upper()}: cancelled, its seats are on sale again")
+    return 0
+
+
+def cmd_options_list(args: argparse.Namespace) -> int:
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        for option in group_options.listed(conn, now):
+            order = f" -> order {option.pickup_number}" if option.pickup_number else ""
+            print(
+                f"{option.id} {option.state}{order} {option.performance_id} "
+                f"{len(option.seats)} seat(s) until {option.until.isoformat()} "
+                f"{option.customer} {option.contact_number} {option.file_number}".rstrip()
+            )
+    return 0
+
+
 def cmd_codes_generate(args: argparse.Namespace) -> int:
     """A batch of single-use codes for an advantage, one a line (to mail or print)."""
     if not 1 <= args.count <= MAX_BATCH:
@@ -487,6 +547,28 @@ def parser() -> argparse.ArgumentParser:
     order_place.set_defaults(run=cmd_orders_place)
     order_commands.add_parser("list", help="every order for pick-up").set_defaults(
         run=cmd_orders_list
+    )
+
+    options = commands.add_parser("options", help="groups' options taken in the back office")
+    option_commands = options.add_subparsers(dest="options_command", required=True)
+    option_place = option_commands.add_parser("place", help="hold seats for a group's option")
+    option_place.add_argument("--customer", required=True, help="the contact's name")
+    option_place.add_argument("--contact", required=True, help="the contact's number")
+    option_place.add_argument("--file", help="the file's number")
+    option_place.add_argument("--performance", required=True)
+    option_place.add_argument("--seats", type=int, required=True)
+    option_place.add_argument("--days", type=int, default=10, help="held this many days")
+    option_place.add_argument("--channel", default=group_options.GROUP_CHANNEL)
+    option_place.set_defaults(run=cmd_options_place)
+    for name, run, text in (
+        ("validate", cmd_options_validate, "a reservation, to pick up and pay at a till"),
+        ("cancel", cmd_options_cancel, "give a placed option's seats back"),
+    ):
+        step = option_commands.add_parser(name, help=text)
+        step.add_argument("option")
+        step.set_defaults(run=run)
+    option_commands.add_parser("list", help="every option and its state").set_defaults(
+        run=cmd_options_list
     )
 
     commands.add_parser("incidents", help="what needs a person").set_defaults(run=cmd_incidents)

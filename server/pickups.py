@@ -83,7 +83,7 @@ def channel_device(conn: Connection, channel: str, now: datetime) -> DeviceRow:
     return lock_device(conn, found)
 
 
-def _next(conn: Connection, key: str, count: int) -> int:
+def next_number(conn: Connection, key: str, count: int) -> int:
     """The first of ``count`` numbers of the sequence ``key`` (1, 2, ...), taken in the
     caller's transaction (the row is locked on PostgreSQL until it commits)."""
     query = select(t.server_state.c.value).where(t.server_state.c.key == key)
@@ -112,10 +112,16 @@ def place(
     random_bits: Callable[[int], int] = secrets.randbits,
     *,
     pay_at_box_office: bool = False,
+    hold_tokens: Sequence[str] = (),
+    number: str | None = None,
+    contact_number: str = "",
+    file_number: str = "",
 ) -> PickupOrder:
     """An order of ``channel`` for pick-up at the box office, paid where it was placed or
     (``pay_at_box_office``) to be paid there (see the module docstring): the `ApiError` of
-    the sale (seats taken, a rule of the channel) and nothing is done."""
+    the sale (seats taken, a rule of the channel) and nothing is done. A back-office option
+    validated (`server.options`) sells from its ``hold_tokens`` (the channel device's) under
+    its own ``number``, with its contact's and file's numbers."""
     customer = " ".join(customer.split())
     if not customer:
         raise ApiError(422, ErrorCode.NOT_SELLABLE, "an order for pick-up needs a customer's name")
@@ -125,12 +131,12 @@ def place(
         )
     device = channel_device(conn, channel, now)
     sale_id = str(uuid.uuid4())
-    request = SaleRequest(sale_id=sale_id, lines=list(lines))
+    request = SaleRequest(sale_id=sale_id, lines=list(lines), hold_tokens=list(hold_tokens))
     sold = sell_online(conn, changes, catalog, device, request, now)
     units = [(line, _money(line.unit_price)) for line in sold.lines for _ in range(line.quantity)]
     fee = _money(sold.fee)
     shares = fee.split(len(units))
-    first = _next(conn, _TICKET_SEQ + channel, len(units))
+    first = next_number(conn, _TICKET_SEQ + channel, len(units))
     tickets = []
     for index, ((line, price), share) in enumerate(zip(units, shares, strict=True)):
         barcode = new_barcode(random_bits)
@@ -148,7 +154,7 @@ def place(
                 zone_id=line.zone_id,
             )
         )
-    number = f"{channel[:1].upper()}-{_next(conn, _ORDER_SEQ, 1):06d}"
+    number = number or f"{channel[:1].upper()}-{next_number(conn, _ORDER_SEQ, 1):06d}"
     total = _money(sold.total)
     order = PickupOrder(
         number=number,
@@ -159,6 +165,8 @@ def place(
         tickets=tuple(tickets),
         total=total,
         due=total if pay_at_box_office else Money.zero(total.currency),
+        contact_number=contact_number,
+        file_number=file_number,
     )
     conn.execute(
         insert(t.ticket),
@@ -203,9 +211,20 @@ def place_best(
     *,
     pay_at_box_office: bool = False,
 ) -> PickupOrder:
-    """`place` for ``count`` free seats of the performance the channel may sell, in the
-    plan's order, each at the first tariff the channel sells in its category (the web
-    shop's own choice stands in here: the demo and ``guichet-server orders place``)."""
+    """`place` for ``count`` free seats of the performance the channel may sell (`best`)."""
+    lines = best(conn, catalog, channel, performance_id, count)
+    return place(
+        conn, changes, catalog, channel, customer, lines, now, pay_at_box_office=pay_at_box_office
+    )
+
+
+def best(
+    conn: Connection, catalog: Catalog, channel: str, performance_id: str, count: int
+) -> list[SaleLineRequest]:
+    """``count`` free seats of the performance the channel may sell, in the plan's order,
+    each at the first tariff the channel sells in its category (the web shop's or the back
+    office's own choice stands in here: the demo, ``guichet-server orders|options place``);
+    409 when there are fewer."""
     selling = catalog.selling(conn, channel, performance_id)
     free = free_seats(conn, performance_id)
     lines: list[SaleLineRequest] = []
@@ -222,9 +241,7 @@ def place_best(
             )
     if len(lines) < count:
         raise ApiError(409, ErrorCode.CONFLICT, f"only {len(lines)} seats free for {channel}")
-    return place(
-        conn, changes, catalog, channel, customer, lines, now, pay_at_box_office=pay_at_box_office
-    )
+    return lines
 
 
 def place_demo(conn: Connection, catalog: Catalog, now: datetime) -> list[PickupOrder]:

@@ -349,6 +349,30 @@ class PickupOrder(Base):
     paid_tenders: Mapped[str | None] = mapped_column(Text)
 
 
+class GroupOption(Base):
+    """An option taken in the back office for a group (seed 001, `server.options`): its
+    places held in the central pool (``hold_token``, until ``until``) under the channel's
+    device. ``state``: placed, validated (then ``pickup_number`` is the order for pick-up it
+    became, to be paid at the box office), cancelled. ``lines``: JSON, its seats and tariffs."""
+
+    __tablename__ = "group_option"
+    __table_args__ = (
+        CheckConstraint("state IN ('placed', 'validated', 'cancelled')", name="state"),
+    )
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    customer: Mapped[str] = mapped_column(String(200))
+    contact_number: Mapped[str] = mapped_column(String(40))
+    file_number: Mapped[str] = mapped_column(String(40))
+    performance_id: Mapped[str] = mapped_column(String(100))
+    lines: Mapped[str] = mapped_column(Text)
+    hold_token: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12))
+    until: Mapped[datetime] = mapped_column(UtcDateTime)
+    pickup_number: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 def table(model: type[Base]) -> Table:
     """The Core table of a model, for the single-statement conditional writes."""
     found = model.__table__
@@ -374,3 +398,4 @@ device_event = table(DeviceEvent)
 journal_entry = table(JournalEntry)
 incident = table(Incident)
 pickup_order = table(PickupOrder)
+group_option = table(GroupOption)

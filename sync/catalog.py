@@ -419,6 +419,8 @@ def pickup_order(value: PickupOrder) -> Data:
         "placed_at": value.placed_at.isoformat(),
         "total": money(value.total),
         "due": money(value.due),
+        "contact_number": value.contact_number,
+        "file_number": value.file_number,
         "state": value.state.value,
         "collected_by": value.collected_by,
         "collected_at": None if value.collected_at is None else value.collected_at.isoformat(),
@@ -489,4 +491,7 @@ def pickup_order_of(data: Mapping[str, JsonValue]) -> PickupOrder:
         collected_by=_text(data, "collected_by"),
         collected_at=None if collected is None else datetime.fromisoformat(collected),
         due=due,
+        # Absent from orders published before options came from the back office.
+        contact_number=_optional_text(data, "contact_number") or "",
+        file_number=_optional_text(data, "file_number") or "",
     )

@@ -25,6 +25,9 @@ class PickupOrderRow(Base):
     state: Mapped[str] = mapped_column(String(12), index=True)
     placed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     document: Mapped[str] = mapped_column(Text)
+    # A back-office option's contact and file numbers, upper case ("" else; added by 0022).
+    contact_number: Mapped[str] = mapped_column(String(40), index=True, default="")
+    file_number: Mapped[str] = mapped_column(String(40), index=True, default="")
 
 
 class PickupTicketRow(Base):

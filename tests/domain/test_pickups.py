@@ -136,3 +136,10 @@ def test_the_ledger_counts_what_pick_ups_took_in_the_drawer_never_as_revenue(
     assert report.pickup_tickets == 2 * len(orders)
     assert report.sales.count == 0 and report.net_total.is_zero and report.vat == ()
     assert report.performances == ()
+
+
+def test_a_back_office_option_is_matched_by_its_contact_or_file_number_too() -> None:
+    option = replace(_order(number="OPT-000001"), contact_number="C-0042", file_number="GRP-17")
+    assert all(option.matches(text) for text in ("opt-000001", "c-0042", " grp-17 ", "GRP - 17"))
+    assert not option.matches("C-0043") and not option.matches("")
+    assert not _order().matches("C-0042")  # a telephone order has neither number

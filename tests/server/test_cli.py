@@ -243,3 +243,34 @@ def test_the_demo_places_two_web_orders_paid_online_and_a_telephone_order_to_pay
         ("P-000003", "Jean Martin", "PHONE", False),
     ]
     assert placed[2].due == placed[2].total and len(placed[2].tickets) == 2
+
+
+def test_a_groups_option_is_placed_validated_listed_and_refused_when_it_cannot_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    assert main([*data, "init"]) == 0
+    assert main([*data, "load-demo"]) == 0
+    capsys.readouterr()
+    option = [*data, "options", "place", "--customer", "Compagnie des Lumières",
+              "--contact", "C-0042", "--file", "GRP-17", "--performance", "P-MIS-4"]  # fmt: skip
+    assert main([*option, "--seats", "4", "--days", "3"]) == 0
+    out = capsys.readouterr().out
+    assert re.match(r"OPT-000001: 4 seat\(s\) of P-MIS-4 held until \S+ for Compagnie", out)
+    assert main([*option, "--seats", "2", "--days", "30"]) == 1  # past the performance
+    assert "at the latest" in capsys.readouterr().err
+    assert main([*option, "--seats", "2", "--days", "5"]) == 0
+    capsys.readouterr()
+    assert main([*data, "options", "validate", "opt-000001"]) == 0
+    out = capsys.readouterr().out
+    assert re.match(r"OPT-000001: validated, 4 ticket\(s\), \d+\.\d\d EUR to pay at a till", out)
+    assert main([*data, "options", "validate", "OPT-000001"]) == 1  # once
+    assert main([*data, "options", "cancel", "OPT-000002"]) == 0
+    assert main([*data, "options", "cancel", "OPT-000002"]) == 1
+    capsys.readouterr()
+    assert main([*data, "options", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("OPT-000001 validated -> order OPT-000001 P-MIS-4 4 seat(s)")
+    assert listed[1].startswith("OPT-000002 cancelled P-MIS-4 2 seat(s)")
+    assert main([*data, "orders", "list"]) == 0
+    assert "OPT-000001 waiting GROUPES 4 ticket(s)" in capsys.readouterr().out

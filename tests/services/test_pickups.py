@@ -414,3 +414,13 @@ def test_an_order_from_a_feed_without_due_has_nothing_due() -> None:
     data["due"] = {"minor": 400, "currency": EUR}  # more than the total: malformed
     with pytest.raises(ValueError, match="due"):
         codec.pickup_order_of(data)
+
+
+def test_an_order_from_a_feed_without_an_options_numbers_has_none() -> None:
+    order = PickupOrder("OPT-1", "s", "GROUPES", "A", PINNED_MOMENT, (), Money.of("3.00", EUR),
+                        contact_number="C-0042", file_number="GRP-17")  # fmt: skip
+    data = codec.pickup_order(order)
+    assert codec.pickup_order_of(data) == order
+    del data["contact_number"], data["file_number"]
+    older = codec.pickup_order_of(data)
+    assert (older.contact_number, older.file_number) == ("", "")

@@ -23,6 +23,11 @@ def _order(document: str) -> PickupOrder:
     return codec.pickup_order_of(json.loads(document))
 
 
+def _key(text: str) -> str:
+    """What a number is matched by: spaces gone, upper case."""
+    return "".join(text.split()).upper()
+
+
 class PickupRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -35,6 +40,8 @@ class PickupRepository:
             "state": order.state.value,
             "placed_at": order.placed_at,
             "document": json.dumps(codec.pickup_order(order), ensure_ascii=False),
+            "contact_number": _key(order.contact_number),
+            "file_number": _key(order.file_number),
         }
         statement = sqlite_insert(_orders).values(number=order.number, **values)
         self._session.execute(
@@ -62,15 +69,19 @@ class PickupRepository:
         return found
 
     def find(self, text: str) -> list[PickupOrder]:
-        """By order number or a ticket's barcode (exact, case ignored), else by the
-        customer's name (its start, case ignored): newest first, at most 20."""
-        wanted = "".join(text.split()).upper()
+        """By order number, a ticket's barcode, a back-office option's contact or file number
+        (exact, case and spaces ignored), else by the customer's name (its start, case
+        ignored): newest first, at most 20."""
+        wanted = _key(text)
         if not wanted:
             return []
         by_barcode = select(_tickets.c.number).where(_tickets.c.barcode == wanted)
         rows = self._session.scalars(
             select(_orders.c.document).where(
-                (_orders.c.number == wanted) | _orders.c.number.in_(by_barcode)
+                (_orders.c.number == wanted)
+                | _orders.c.number.in_(by_barcode)
+                | (_orders.c.contact_number == wanted)
+                | (_orders.c.file_number == wanted)
             )
         ).all()
         if not rows:
