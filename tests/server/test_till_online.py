@@ -159,6 +159,7 @@ def test_a_hold_at_one_till_reaches_the_others_plan_through_the_feed(
     server: RunningServer, two_tills: tuple[DemoTill, DemoTill]
 ) -> None:
     import threading
+    import time
 
     from app.services.changes import Changes
     from app.services.feed import CatalogFeed
@@ -183,7 +184,13 @@ def test_a_hold_at_one_till_reaches_the_others_plan_through_the_feed(
         assert first.sellable[index]  # free at b before a holds it
         seen.clear()
         a.selling.add_seats(a.selling.open_cart().cart.id, SEATED, [seat])
-        assert seen.wait(15), told  # the long poll answered with a's hold
+        # The long poll answers with a's hold (the lane's first pull, still applying its
+        # snapshot, may tell of the performance first: wait for the seat itself).
+        deadline = time.monotonic() + 15
+        while b.services.performance_view(SEATED).plan.sellable[index]:
+            assert time.monotonic() < deadline, told
+            seen.wait(0.5)
+            seen.clear()
         plan = b.services.performance_view(SEATED).plan
         assert not plan.sellable[index]  # taken, on b's plan too
         with pytest.raises(SeatsUnavailable):
