@@ -53,6 +53,7 @@ def after_sale_services(station: Station, config: StationConfig) -> AfterSaleSer
             queue_tickets=printing.queue_numbered_tickets,
             dispatch=printing.dispatch,
             uploaded=station.network.wake,
+            card=devices.correction_payment if has_terminal else None,
             open_drawer=devices.open_drawer_for_sale,
         )
         if has_printer

@@ -11,10 +11,17 @@ Nothing is written when the order was collected already, was cancelled, too litt
 given for what is due, no session is open, or a ticket cannot be laid out (its performance
 unknown here): the error says why. Training mode picks nothing up (the order is real).
 
-What is due is paid **in cash** (the amount given, or exact; the change handed back). A card
-is refused for it (`PickupCardNotTaken`): a card payment cannot share the pick-up's one
-transaction, and the crash-safe way (`app.services.exchanges`: a pending step, the terminal,
-then a second transaction, settled at the next start) is not built for pick-ups.
+What is due is paid in cash (the amount given, or exact; the change handed back) or **by
+card** on the station's terminal (`PickupCardNotTaken` without one). A card payment cannot
+share the pick-up's one transaction, so it goes first, its reference the order's
+(``pickup:`` + its number): every check the transaction makes is made before the card is
+asked (nothing is charged for an order that would be refused), then the terminal, then the
+transaction, which counts the approved payment as the order's tender. A till stopped between
+the approval and the commit charges nothing again: the next collection of that order finds
+the approved payment for its reference and records it; a payment of that reference whose
+outcome is unknown stops the collection until a supervisor settles it (Devices screen). An
+approved card the pick-up could not record (the order collected meanwhile at another till)
+is said so, to be refunded.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from dataclasses import dataclass
 
 from app.services import training
 from app.services.changes import Changes
+from app.services.payments import CardPayment, PaymentState
 from app.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from app.services.tickets import ticket_document
 from app.services.tills import session_for_sale
@@ -32,9 +40,17 @@ from domain import pickups as rules
 from domain.money import Money
 from domain.orders import PaymentPlan, TenderMethod, TenderRefused, Ticket
 from domain.pickups import PickupOrder
+from domain.till import TillSession
+from drivers.payment import PaymentResult, ProgressListener, TransactionKind
 from printing.data import TicketData
 
 QueueTickets = Callable[[UnitOfWork, Sequence[TicketData]], list[str]]
+# The terminal: (kind, amount, reference, receipt number, progress) -> the payment and its result.
+CardPayer = Callable[
+    [TransactionKind, Money, str, int | None, ProgressListener | None],
+    tuple[CardPayment, PaymentResult],
+]
+CARD_REFERENCE = "pickup:"  # + the order's number: the card payments made for it
 
 
 class PickupNotInTraining(rules.PickupError):
@@ -49,15 +65,49 @@ class NothingToPickUp(rules.PickupError):
 
 
 class PickupCardNotTaken(rules.PickupError):
-    """A card offered for what an order placed elsewhere has due: cash only (the module
-    docstring says why)."""
+    """A card offered for what an order placed elsewhere has due on a station without a card
+    terminal."""
 
     def __init__(self, order: PickupOrder) -> None:
         super().__init__(
-            f"order {order.number}: what is due at pick-up is paid in cash; a card is not "
-            "taken for it: nothing was done"
+            f"order {order.number}: this station has no card terminal; take the cash: "
+            "nothing was done"
         )
         self.order = order
+
+
+class PickupCardDeclined(rules.PickupError):
+    def __init__(self, order: PickupOrder, message: str) -> None:
+        super().__init__(f"order {order.number}: the card was declined ({message}): nothing done")
+        self.order = order
+        self.message = message
+
+
+class PickupCardToSettle(rules.PickupError):
+    """A card payment for this order has no known outcome: never charge it again blindly."""
+
+    def __init__(self, order: PickupOrder, payment_id: str) -> None:
+        super().__init__(
+            f"order {order.number}: card payment {payment_id} has no known outcome; a "
+            "supervisor settles it on the Devices screen before the order is picked up"
+        )
+        self.order = order
+        self.payment_id = payment_id
+
+
+class PickupCardCharged(rules.PickupError):
+    """The card paid what is due but the pick-up was not recorded: the payment stays
+    approved for the order (the next collection records it without charging again)."""
+
+    def __init__(self, order: PickupOrder, amount: Money, cause: BaseException) -> None:
+        super().__init__(
+            f"order {order.number}: the card paid {amount.minor} but the pick-up was not "
+            f"recorded ({cause}); collect it again to record it (the card is not charged "
+            "again), or have a supervisor refund the card"
+        )
+        self.order = order
+        self.amount = amount
+        self.cause = cause
 
 
 class PickupNotPrintable(rules.PickupError):
@@ -93,14 +143,21 @@ class PickupServices:
         dispatch: Callable[[Sequence[str]], None] | None = None,
         uploaded: Callable[[], None] | None = None,
         open_drawer: Callable[[], None] | None = None,
+        card: CardPayer | None = None,
     ) -> None:
         self._uow = uow_factory
+        self._card = card  # the station's terminal (`DevicesService.correction_payment`)
         self._clock = clock
         self._till = till
         self._queue = queue_tickets
         self._dispatch = dispatch
         self._uploaded = uploaded  # wakes the upload: the other tills learn of it soon
         self._open_drawer = open_drawer
+
+    @property
+    def takes_cards(self) -> bool:
+        """Is there a card terminal to take what is due on?"""
+        return self._card is not None
 
     def find(self, text: str) -> list[PickupOrder]:
         """By order number or a ticket's barcode, else by the customer's name."""
@@ -118,22 +175,65 @@ class PickupServices:
         cash_given: Money | None = None,
         *,
         card: bool = False,
+        progress: ProgressListener | None = None,
     ) -> PickupResult:
         """Print the order's tickets, and take what is due in cash (``cash_given``, or the
-        exact amount when None): see the module docstring. `AlreadyCollected`,
-        `PickupCancelled`, `PickupCashShort`, `PickupNothingDue`, `PickupCardNotTaken`,
-        `NothingToPickUp`, `PickupNotInTraining`, `NoOpenSession`, `PickupNotPrintable`."""
+        exact amount when None) or, with ``card``, on the terminal (blocks: run it on a lane
+        of its own): see the module docstring. `AlreadyCollected`, `PickupCancelled`,
+        `PickupCashShort`, `PickupNothingDue`, `PickupCardNotTaken`, `PickupCardDeclined`,
+        `PickupCardToSettle`, `PickupCardCharged`, `NothingToPickUp`, `PickupNotInTraining`,
+        `NoOpenSession`, `PickupNotPrintable`."""
+        if not card:
+            return self._record(number, operator_id, lambda order: _payment(order, cash_given))
+        with self._uow(read_only=True) as uow:  # every check first: nothing charged for them
+            order, _plan, _session, _documents = self._prepared(uow, number, _card_check)
+            if self._card is None:
+                raise PickupCardNotTaken(order)
+            reference = CARD_REFERENCE + order.number
+            payment = _approved_for(uow, order, reference)
+        if payment is None:  # not charged before a stop: the terminal now
+            payment, result = self._card(
+                TransactionKind.PAYMENT, order.due, reference, None, progress
+            )
+            if payment.state is PaymentState.DECLINED:
+                raise PickupCardDeclined(order, result.message)
+            if payment.state is not PaymentState.APPROVED:
+                raise PickupCardToSettle(order, payment.id)
+        plan = PaymentPlan(order.due).other(TenderMethod.CARD, payment.amount, payment.id)
+        try:
+            return self._record(number, operator_id, lambda _order: plan)
+        except Exception as exc:
+            raise PickupCardCharged(order, payment.amount, exc) from exc
+
+    def _prepared(
+        self,
+        uow: UnitOfWork,
+        number: str,
+        payment_for: Callable[[PickupOrder], PaymentPlan | None],
+    ) -> tuple[PickupOrder, PaymentPlan | None, TillSession, list[TicketData]]:
+        """The order as collected, its payment, the session and the tickets to print: every
+        refusal of a collection, before anything is written."""
+        order = uow.pickups.get(number)
+        if order is None:
+            raise NothingToPickUp(number)
+        if training.current(uow) is not None:
+            raise PickupNotInTraining()
+        payment = payment_for(order)
+        collected = rules.collect(order, self._till, self._clock.now(), payment)
+        session = session_for_sale(uow, self._till)
+        documents = [_document(uow, collected, t, self._till) for t in collected.tickets]
+        return collected, payment, session, documents
+
+    def _record(
+        self,
+        number: str,
+        operator_id: str,
+        payment_for: Callable[[PickupOrder], PaymentPlan | None],
+    ) -> PickupResult:
+        """The one transaction of a collection (see the module docstring)."""
         now = self._clock.now()
         with self._uow() as uow:
-            order = uow.pickups.get(number)
-            if order is None:
-                raise NothingToPickUp(number)
-            if training.current(uow) is not None:
-                raise PickupNotInTraining()
-            payment = _payment(order, cash_given, card)
-            collected = rules.collect(order, self._till, now, payment)
-            session = session_for_sale(uow, self._till)
-            documents = [_document(uow, collected, t, self._till) for t in collected.tickets]
+            collected, payment, session, documents = self._prepared(uow, number, payment_for)
             tenders = () if payment is None else payment.tenders
             record = rules.pickup_record(
                 collected, self._till, operator_id, session.id, now, tenders
@@ -158,7 +258,7 @@ class PickupServices:
             self._dispatch(jobs)
         if self._uploaded is not None:
             self._uploaded()
-        zero = Money.zero(order.total.currency)
+        zero = Money.zero(collected.total.currency)
         paid = sum((t.amount for t in tenders), zero)
         change = sum((t.change for t in cash), zero)
         return PickupResult(
@@ -166,14 +266,37 @@ class PickupServices:
         )
 
 
-def _payment(order: PickupOrder, cash_given: Money | None, card: bool) -> PaymentPlan | None:
-    """How what the order has due is paid: None when nothing is due and nothing offered."""
+def _card_check(order: PickupOrder) -> PaymentPlan:
+    """The payment a card would make, for the checks before the terminal is asked."""
     if order.due.is_zero:
-        if card or cash_given is not None:
+        raise rules.PickupNothingDue(order)
+    return PaymentPlan(order.due).other(TenderMethod.CARD, order.due, "?")
+
+
+def _approved_for(uow: UnitOfWork, order: PickupOrder, reference: str) -> CardPayment | None:
+    """A card payment the terminal approved for this order before the till stopped (the
+    order was not collected, or the checks would have refused it): recorded, not charged
+    again. `PickupCardToSettle` while one has no known outcome."""
+    made = uow.payments.for_reference(reference)
+    unsettled = [p for p in made if p.state.open]
+    if unsettled:
+        raise PickupCardToSettle(order, unsettled[0].id)
+    approved = [
+        p
+        for p in made
+        if p.state is PaymentState.APPROVED
+        and p.kind is TransactionKind.PAYMENT
+        and p.amount == order.due
+    ]
+    return approved[-1] if approved else None
+
+
+def _payment(order: PickupOrder, cash_given: Money | None) -> PaymentPlan | None:
+    """How what the order has due is paid in cash: None when nothing is due nor offered."""
+    if order.due.is_zero:
+        if cash_given is not None:
             raise rules.PickupNothingDue(order)
         return None
-    if card:
-        raise PickupCardNotTaken(order)
     plan = PaymentPlan(order.due)
     if cash_given is None:
         return plan.exact_cash()

@@ -289,9 +289,37 @@ def _pickup_message(error: BaseException) -> str | None:
         ).replace("%1", number)
     if code == "pickup_card_not_taken":
         return QCoreApplication.translate(
-            "ErrorPolicy",
-            "Order %1: what is due at pick-up is paid in cash here; a card is not taken for it.",
+            "ErrorPolicy", "Order %1: this station has no card terminal; take the cash."
         ).replace("%1", number)
+    if code == "pickup_card_declined":
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy",
+                "Order %1: the card was declined (%2). Nothing was charged; take another card "
+                "or cash.",
+            )
+            .replace("%1", number)
+            .replace("%2", str(getattr(error, "message", "")))
+        )
+    if code == "pickup_card_to_settle":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "Order %1: a card payment for it has no known outcome. Do not charge the card "
+            "again: a supervisor settles it on the Devices screen, then pick the order up.",
+        ).replace("%1", number)
+    if code == "pickup_card_charged":
+        amount = getattr(error, "amount", None)
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy",
+                "Order %1: the card paid %2 but the pick-up was not recorded (%3). Scan the "
+                "order again to record it: the card is not charged again. If it was picked up "
+                "elsewhere meanwhile, a supervisor refunds the card.",
+            )
+            .replace("%1", number)
+            .replace("%2", "" if amount is None else formatting.money(amount))
+            .replace("%3", message_for(getattr(error, "cause", None) or ValueError()))
+        )
     if code == "pickup_not_printable":
         return (
             QCoreApplication.translate(

@@ -905,346 +905,361 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="291" />
-        <source>Order %1: what is due at pick-up is paid in cash here; a card is not taken for it.</source>
-        <translation>Bestellung %1: der bei Abholung fällige Betrag wird hier bar bezahlt; eine Karte wird dafür nicht angenommen.</translation>
+        <source>Order %1: this station has no card terminal; take the cash.</source>
+        <translation>Bestellung %1: Diese Kasse hat kein Kartenterminal; nehmen Sie Bargeld an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="297" />
+        <location filename="../../app/ui/errors.py" line="296" />
+        <source>Order %1: the card was declined (%2). Nothing was charged; take another card or cash.</source>
+        <translation>Bestellung %1: Die Karte wurde abgelehnt (%2). Nichts wurde belastet; nehmen Sie eine andere Karte oder Bargeld.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="305" />
+        <source>Order %1: a card payment for it has no known outcome. Do not charge the card again: a supervisor settles it on the Devices screen, then pick the order up.</source>
+        <translation>Bestellung %1: Eine Kartenzahlung dafür hat kein bekanntes Ergebnis. Belasten Sie die Karte nicht erneut: Eine Aufsicht klärt sie im Bildschirm Geräte, dann holen Sie die Bestellung ab.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="313" />
+        <source>Order %1: the card paid %2 but the pick-up was not recorded (%3). Scan the order again to record it: the card is not charged again. If it was picked up elsewhere meanwhile, a supervisor refunds the card.</source>
+        <translation>Bestellung %1: Die Karte hat %2 bezahlt, aber die Abholung wurde nicht erfasst (%3). Scannen Sie die Bestellung erneut, um sie zu erfassen: Die Karte wird nicht erneut belastet. Wurde sie inzwischen anderswo abgeholt, erstattet eine Aufsicht die Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="325" />
         <source>Order %1: ticket %2 is for performance %3, which this till does not have (wait for the server's catalog, or pick it up at another till). Nothing was printed.</source>
         <translation>Bestellung %1: Ticket %2 ist für die Vorstellung %3, die diese Kasse nicht hat (auf den Katalog des Servers warten oder an einer anderen Kasse abholen). Nichts wurde gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="317" />
+        <location filename="../../app/ui/errors.py" line="345" />
         <source>Gift card %1 expired on %2: it pays nothing any more. Take another payment (a top-up makes the card usable again).</source>
         <translation>Die Geschenkkarte %1 ist am %2 abgelaufen: Sie zahlt nichts mehr. Nehmen Sie eine andere Zahlung an (eine Aufladung macht die Karte wieder nutzbar).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="330" />
+        <location filename="../../app/ui/errors.py" line="358" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="338" />
+        <location filename="../../app/ui/errors.py" line="366" />
         <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
         <translation>Der Server hält diese Plätze nicht bis zum Ablauf der Option: %1. Nichts wurde reserviert; versuchen Sie es erneut oder legen Sie die Option an, wenn der Server erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="345" />
+        <location filename="../../app/ui/errors.py" line="373" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="353" />
+        <location filename="../../app/ui/errors.py" line="381" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="363" />
+        <location filename="../../app/ui/errors.py" line="391" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="368" />
+        <location filename="../../app/ui/errors.py" line="396" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="375" />
+        <location filename="../../app/ui/errors.py" line="403" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="379" />
+        <location filename="../../app/ui/errors.py" line="407" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="385" />
+        <location filename="../../app/ui/errors.py" line="413" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="402" />
+        <location filename="../../app/ui/errors.py" line="430" />
         <source>Nothing was changed in the cart.</source>
         <translation>Am Warenkorb wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="406" />
+        <location filename="../../app/ui/errors.py" line="434" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Kein gültiges Feld %1: %2. Bitte korrigieren; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="409" />
+        <location filename="../../app/ui/errors.py" line="437" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 ist schon die E-Mail des Kontakts %1: diesen Kontakt suchen und wählen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="414" />
+        <location filename="../../app/ui/errors.py" line="442" />
         <source>This contact's personal data were erased already.</source>
         <translation>Die Personendaten dieses Kontakts wurden bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="417" />
+        <location filename="../../app/ui/errors.py" line="445" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Nur ein Supervisor löscht die Personendaten eines Kontakts. Nichts wurde getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="425" />
+        <location filename="../../app/ui/errors.py" line="453" />
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="426" />
+        <location filename="../../app/ui/errors.py" line="454" />
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="427" />
+        <location filename="../../app/ui/errors.py" line="455" />
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="428" />
+        <location filename="../../app/ui/errors.py" line="456" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="451" />
+        <location filename="../../app/ui/errors.py" line="479" />
         <source>The code %1 is not known.</source>
         <translation>Der Code %1 ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="452" />
+        <location filename="../../app/ui/errors.py" line="480" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Der Code %1 wurde bereits verwendet: ein Einmalcode gilt nur einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="455" />
+        <location filename="../../app/ui/errors.py" line="483" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Der Code %1 wurde gesperrt: er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="458" />
+        <location filename="../../app/ui/errors.py" line="486" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Der Code %1 gilt erst ab %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="459" />
+        <location filename="../../app/ui/errors.py" line="487" />
         <source>The code %1 ended on %2.</source>
         <translation>Der Code %1 ist am %2 abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="460" />
+        <location filename="../../app/ui/errors.py" line="488" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Der Code %1 gilt nicht für diesen Verkaufskanal (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="463" />
+        <location filename="../../app/ui/errors.py" line="491" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Der Warenkorb liegt unter dem Mindestbetrag von %2 des Codes %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="466" />
+        <location filename="../../app/ui/errors.py" line="494" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Der Code %1 hat sein Kontingent erreicht (%2 Verkäufe): er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="469" />
+        <location filename="../../app/ui/errors.py" line="497" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Nichts im Warenkorb ist für den Code %1 berechtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="472" />
+        <location filename="../../app/ui/errors.py" line="500" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>Der Vorteil %1 gilt nur für die Kontakte seiner Liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="475" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Der Einmalcode %1 muss beim Server geprüft werden, der nicht erreichbar ist; erneut versuchen, sobald die Verbindung besteht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="480" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Der Code %1 ist bereits auf diesen Warenkorb angewandt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="502" />
+        <location filename="../../app/ui/errors.py" line="530" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="531" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="504" />
+        <location filename="../../app/ui/errors.py" line="532" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="505" />
+        <location filename="../../app/ui/errors.py" line="533" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="506" />
+        <location filename="../../app/ui/errors.py" line="534" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="507" />
+        <location filename="../../app/ui/errors.py" line="535" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="508" />
+        <location filename="../../app/ui/errors.py" line="536" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="511" />
+        <location filename="../../app/ui/errors.py" line="539" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="514" />
+        <location filename="../../app/ui/errors.py" line="542" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="515" />
+        <location filename="../../app/ui/errors.py" line="543" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="516" />
+        <location filename="../../app/ui/errors.py" line="544" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="519" />
+        <location filename="../../app/ui/errors.py" line="547" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="522" />
+        <location filename="../../app/ui/errors.py" line="550" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="523" />
+        <location filename="../../app/ui/errors.py" line="551" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="524" />
+        <location filename="../../app/ui/errors.py" line="552" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="525" />
+        <location filename="../../app/ui/errors.py" line="553" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="526" />
+        <location filename="../../app/ui/errors.py" line="554" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="529" />
+        <location filename="../../app/ui/errors.py" line="557" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="530" />
+        <location filename="../../app/ui/errors.py" line="558" />
         <source>no longer held on the server: another till may have taken it</source>
         <translation>auf dem Server nicht mehr reserviert: eine andere Kasse hat ihn vielleicht genommen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="533" />
+        <location filename="../../app/ui/errors.py" line="561" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="537" />
+        <location filename="../../app/ui/errors.py" line="565" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="550" />
+        <location filename="../../app/ui/errors.py" line="578" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="555" />
+        <location filename="../../app/ui/errors.py" line="583" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="560" />
+        <location filename="../../app/ui/errors.py" line="588" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="565" />
+        <location filename="../../app/ui/errors.py" line="593" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="570" />
+        <location filename="../../app/ui/errors.py" line="598" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="575" />
+        <location filename="../../app/ui/errors.py" line="603" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="580" />
+        <location filename="../../app/ui/errors.py" line="608" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="592" />
+        <location filename="../../app/ui/errors.py" line="620" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="594" />
+        <location filename="../../app/ui/errors.py" line="622" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="600" />
+        <location filename="../../app/ui/errors.py" line="628" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="604" />
+        <location filename="../../app/ui/errors.py" line="632" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="608" />
+        <location filename="../../app/ui/errors.py" line="636" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="612" />
+        <location filename="../../app/ui/errors.py" line="640" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="617" />
+        <location filename="../../app/ui/errors.py" line="645" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="621" />
+        <location filename="../../app/ui/errors.py" line="649" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1811,240 +1826,240 @@
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="169" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="170" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="175" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="176" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="179" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="232" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="233" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="240" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="245" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="267" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="268" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="275" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="300" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="301" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="306" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="312" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="315" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="315" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="333" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="334" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="334" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="335" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="335" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="337" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="340" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="341" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="350" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="383" />
         <source>Option %1: take the payment, then its tickets print.</source>
         <translation>Option %1: Zahlung annehmen, dann werden ihre Tickets gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="396" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="397" />
         <source>Option %1 paid %2: %3 ticket(s) printed.</source>
         <translation>Option %1 bezahlt %2: %3 Ticket(s) gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="408" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="409" />
         <source>Option %1 not paid: it stays validated, its places held.</source>
         <translation>Option %1 nicht bezahlt: Sie bleibt bestätigt, ihre Plätze reserviert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="434" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="476" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="548" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="549" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="438" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="439" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="459" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="460" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="491" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="492" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="501" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="502" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="237" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="505" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="506" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="495" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="496" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="510" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="511" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="512" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="527" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="528" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="529" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="530" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="560" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="561" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="564" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="565" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="386" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="581" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="387" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="582" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="584" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="585" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="590" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="591" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>
@@ -2606,101 +2621,121 @@
 <context>
     <name>PickUpPanel</name>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="67" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="111" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="160" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="262" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="81" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="136" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="189" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="349" />
         <source>Pay cash and print (Enter)</source>
         <translation>Bar bezahlen und drucken (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="72" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="95" />
         <source>Pick-up:</source>
         <translation>Abholung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="56" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="70" />
         <source>Order number, ticket barcode, name, option or file number (or scan)</source>
         <translation>Bestellnummer, Ticket-Barcode, Name, Options- oder Aktennummer (oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="58" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="72" />
         <source>Order or option to pick up</source>
         <translation>Abzuholende Bestellung oder Option</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="63" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="77" />
         <source>Cash given (empty: exact)</source>
         <translation>Erhaltenes Bargeld (leer: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="64" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="78" />
         <source>Cash given for the order</source>
         <translation>Für die Bestellung erhaltenes Bargeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="107" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="84" />
+        <source>Card (F6)</source>
+        <translation>Karte (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="132" />
         <source>Option %1: %2 places.</source>
         <translation>Option %1: %2 Plätze.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="117" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="142" />
         <source>Several match %1: %2. Scan or type the order number.</source>
         <translation>Mehrere passen zu %1: %2. Bestellnummer scannen oder eingeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="121" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="146" />
         <source>No order or validated option %1 to pick up.</source>
         <translation>Keine Bestellung und keine bestätigte Option %1 zum Abholen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="133" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="158" />
         <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
         <translation>Bestellung %1 (%2) wurde bereits an %3 abgeholt: ein verlorenes Ticket wird als DUPLIKAT nachgedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="146" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="171" />
         <source>Order %1 was cancelled: nothing to print.</source>
         <translation>Bestellung %1 wurde storniert: nichts zu drucken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="153" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="178" />
         <source>Order %1 for %2: %3 ticket(s), %4 to pay in cash (%5).</source>
         <translation>Bestellung %1 für %2: %3 Ticket(s), %4 bar zu bezahlen (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="166" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="186" />
+        <source>F6: by card.</source>
+        <translation>F6: mit Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="195" />
         <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
         <translation>Bestellung %1 für %2: %3 Ticket(s), bezahlt %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="173" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="202" />
         <source>Print the tickets (Enter)</source>
         <translation>Tickets drucken (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="194" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="223" />
         <source>Type the cash given, e.g. 60.00, or nothing for the exact amount.</source>
         <translation>Erhaltenes Bargeld eingeben, z. B. 60,00, oder nichts für den passenden Betrag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="223" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="253" />
+        <source>Card payment of %1: the customer follows the terminal's prompts.</source>
+        <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="301" />
         <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
         <translation>Bestellung %1 abgeholt: %2 Ticket(s) für %3 gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="231" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="308" />
+        <source>Order %1 picked up: %2 paid by card; %3 ticket(s) printed for %4.</source>
+        <translation>Bestellung %1 abgeholt: %2 mit Karte bezahlt; %3 Ticket(s) gedruckt für %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="317" />
         <source>Order %1 picked up: %2 paid in cash, change %3; %4 ticket(s) printed for %5.</source>
         <translation>Bestellung %1 abgeholt: %2 bar bezahlt, Rückgeld %3; %4 Ticket(s) für %5 gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="255" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="341" />
         <source>Paid %1: %2 tickets printed.</source>
         <translation>Bezahlt %1: %2 Tickets gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="245" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="272" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="331" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="362" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>

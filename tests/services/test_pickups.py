@@ -23,6 +23,7 @@ from app.main import Station, open_station
 from app.services.feed import CatalogFeed
 from app.services.pickups import (
     NothingToPickUp,
+    PickupCardDeclined,
     PickupCardNotTaken,
     PickupNotInTraining,
     PickupNotPrintable,
@@ -44,6 +45,8 @@ from domain.pickups import (
     PickupState,
     PickupTicket,
 )
+from drivers.base import Role
+from drivers.payment import TransactionKind
 from printing import serialize
 from printing.data import TicketData
 from sync import catalog as codec
@@ -424,3 +427,60 @@ def test_an_order_from_a_feed_without_an_options_numbers_has_none() -> None:
     del data["contact_number"], data["file_number"]
     older = codec.pickup_order_of(data)
     assert (older.contact_number, older.file_number) == ("", "")
+
+
+def _card_payments(station: Station, number: str) -> list[tuple[str, str]]:
+    with station.services.uow_factory(read_only=True) as uow:
+        return [(p.id, p.state.value) for p in uow.payments.for_reference("pickup:" + number)]
+
+
+def test_what_is_due_is_paid_by_card_on_the_terminal_in_the_pick_ups_record(
+    till: tuple[Station, PickupServices],
+) -> None:
+    station, pickups = till
+    _feed(station, _phone_order(station), version=1, seq=10)
+    assert pickups.takes_cards  # the demo station's simulated ZVT terminal
+    done = pickups.collect("P-000003", "OP-CASHIER", card=True)
+    assert done.order.state is PickupState.COLLECTED and done.paid == Money.of("64.00", EUR)
+    [(payment_id, state)] = _card_payments(station, "P-000003")
+    assert state == "approved"
+    record = _journal(station)[-1]
+    assert record["type"] == PICKUP
+    assert [(t["method"], t["amount"], t["reference"]) for t in record["tenders"]] == [
+        ("card", {"minor": 6400, "currency": EUR}, payment_id)
+    ]
+    counted = totals(_journal(station))
+    assert counted.tender("card") == Money.of("64.00", EUR) and counted.net_total.is_zero
+
+
+def test_a_card_approved_before_the_till_stopped_is_recorded_without_charging_again(
+    till: tuple[Station, PickupServices],
+) -> None:
+    station, pickups = till
+    _feed(station, _phone_order(station), version=1, seq=10)
+    # The terminal approved the card, then the till stopped before the pick-up's commit.
+    station.devices.correction_payment(
+        TransactionKind.PAYMENT, Money.of("64.00", EUR), "pickup:P-000003", None, None
+    )
+    [(approved, _)] = _card_payments(station, "P-000003")
+    assert [o.state for o in pickups.find("P-000003")] == [PickupState.WAITING]
+    done = pickups.collect("P-000003", "OP-CASHIER", card=True)
+    assert done.order.state is PickupState.COLLECTED
+    assert _card_payments(station, "P-000003") == [(approved, "approved")]  # charged once
+    assert _journal(station)[-1]["tenders"][0]["reference"] == approved  # type: ignore[index]
+
+
+def test_a_declined_card_picks_nothing_up_and_the_cash_then_can(
+    till: tuple[Station, PickupServices],
+) -> None:
+    station, pickups = till
+    _feed(station, _phone_order(station), version=1, seq=10)
+    terminal = station.devices.device_for(Role.PAYMENT_TERMINAL)
+    assert terminal is not None
+    station.device_station.call(terminal, lambda t: setattr(t.simulator, "limit", 1))
+    before = len(_journal(station)), _outbox(station), _jobs(station)
+    with pytest.raises(PickupCardDeclined):
+        pickups.collect("P-000003", "OP-CASHIER", card=True)
+    assert (len(_journal(station)), _outbox(station), _jobs(station)) == before
+    assert [state for _, state in _card_payments(station, "P-000003")] == ["declined"]
+    assert pickups.collect("P-000003", "OP-CASHIER").paid == Money.of("64.00", EUR)

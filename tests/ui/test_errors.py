@@ -82,7 +82,13 @@ def test_a_refused_pick_up_says_which_order_and_what_to_do(qtbot: QtBot) -> None
 def test_a_pick_up_to_pay_here_refused_says_why_in_the_cashiers_language(qtbot: QtBot) -> None:
     from datetime import UTC, datetime
 
-    from app.services.pickups import PickupCardNotTaken, PickupNotPrintable
+    from app.services.pickups import (
+        PickupCardCharged,
+        PickupCardDeclined,
+        PickupCardNotTaken,
+        PickupCardToSettle,
+        PickupNotPrintable,
+    )
     from app.ui.translation import set_language
     from domain.money import Money
     from domain.pickups import PickupCashShort, PickupNothingDue, PickupOrder
@@ -95,6 +101,9 @@ def test_a_pick_up_to_pay_here_refused_says_why_in_the_cashiers_language(qtbot: 
         PickupCashShort(order, Money.of("50.00", "EUR")),
         PickupNothingDue(order),
         PickupCardNotTaken(order),
+        PickupCardDeclined(order, "limit exceeded"),
+        PickupCardToSettle(order, "pay-1"),
+        PickupCardCharged(order, Money.of("54.00", "EUR"), PickupNothingDue(order)),
         PickupNotPrintable("W-000001", 41, "P-ELSEWHERE"),
     )
     try:
@@ -102,7 +111,11 @@ def test_a_pick_up_to_pay_here_refused_says_why_in_the_cashiers_language(qtbot: 
         assert "P-000003" in said["PickupCashShort"] and "54.00" in said["PickupCashShort"]
         assert "50.00" in said["PickupCashShort"]
         assert "paid where it was placed" in said["PickupNothingDue"]
-        assert "paid in cash" in said["PickupCardNotTaken"]
+        assert "no card terminal" in said["PickupCardNotTaken"]
+        assert "declined (limit exceeded)" in said["PickupCardDeclined"]
+        assert "Do not charge the card again" in said["PickupCardToSettle"]
+        charged = said["PickupCardCharged"]
+        assert "54.00" in charged and "paid where it was placed" in charged  # and why
         assert "ticket 41 is for performance P-ELSEWHERE" in said["PickupNotPrintable"]
         assert not any(text.startswith("This was refused") for text in said.values())
         assert set_language("fr")

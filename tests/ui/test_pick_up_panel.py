@@ -202,3 +202,30 @@ def test_a_phone_order_to_pay_here_is_scanned_paid_in_cash_and_printed(
         assert len(uow.print_jobs.recent(1000)) == jobs_before + 2
         [record] = [e.record for e in uow.journal.entries("G1") if e.record["type"] == "pickup"]
     assert record["tenders"][0]["given"] == {"minor": 7000, "currency": "EUR"}  # type: ignore[index]
+
+
+@pytest.mark.timeout(90)
+def test_f6_pays_what_an_order_has_due_on_the_card_terminal(
+    qtbot: QtBot,
+    station: tuple[Station, AfterSaleServices],  # noqa: F811
+) -> None:
+    """A group's option validated in the back office, found by its file number: F6 takes
+    what is due on the demo's card terminal and prints the tickets."""
+    built, after = station
+    order = replace(_web_order(built, "OPT-000001", channel="GROUPES", customer="Compagnie"),
+                    due=Money.of("64.00", "EUR"), contact_number="C-0042",
+                    file_number="GRP-2026-17")  # fmt: skip
+    _feed(built, order, version=1, seq=10)
+    window, screen = _orders(qtbot, built, after)
+    pick_up = screen.pick_up
+    assert pick_up is not None
+    window.scans.from_device("GRP-2026-17", "test")
+    qtbot.waitUntil(lambda: pick_up.cash.hasFocus())
+    assert "F6: by card" in screen.message.text() and pick_up.card_button.isVisible()
+    qtbot.keyClick(pick_up.cash, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "picked up" in screen.message.text(), timeout=30_000)
+    assert "paid by card" in screen.message.text()
+    with built.services.uow_factory(read_only=True) as uow:
+        [record] = [e.record for e in uow.journal.entries("G1") if e.record["type"] == "pickup"]
+    assert record["tenders"][0]["method"] == "card"  # type: ignore[index]
+    assert not pick_up.card_button.isVisible() and pick_up.query.hasFocus()

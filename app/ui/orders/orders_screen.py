@@ -149,8 +149,9 @@ class OrdersScreen(QWidget):
             )
             self._option_services = options
             self.pick_up = PickUpPanel(
-                options, lane, operator, self.message, pickups=after_sale.pickups
-            )
+                options, lane, operator, self.message, pickups=after_sale.pickups,
+                card_lane=self._card_lane if devices is not None else None,
+            )  # fmt: skip
             self.options = OptionsPanel(options, lane, self.message)
             self.options.refresh()
             self.option_payment = PaymentPanel(selling, lane, self._card_lane, operator.id, devices)

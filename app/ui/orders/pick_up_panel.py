@@ -3,26 +3,37 @@ barcode, the customer's name) or a validated option (its option, contact or file
 Enter; then Enter on the focused button: a web order's tickets printed (it was paid where it
 was placed), or the option paid in exact cash and its tickets printed. An order placed to be
 paid at the box office (by telephone) says what is due and focuses the cash field: the amount
-given (empty: exact) and Enter take it and print the tickets, the change shown. Two actions
-from a scan to printed tickets. Thin: the rules are `app.services.pickups` and
+given (empty: exact) and Enter take it and print the tickets, the change shown; or **F6** takes
+it on the card terminal (on a lane of its own: the screen never waits for the terminal). Two
+actions from a scan to printed tickets. Thin: the rules are `app.services.pickups` and
 `app.services.options`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from contextlib import suppress
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.services.options import OptionServices
-from app.services.pickups import PickupResult, PickupServices
+from app.services.pickups import (
+    PickupCardCharged,
+    PickupCardDeclined,
+    PickupCardToSettle,
+    PickupResult,
+    PickupServices,
+)
 from app.services.selling import SaleResult
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import key_button
-from app.ui.tasks import Lane
+from app.ui.tasks import Lane, gui_listener
 from domain.errors import DomainError
 from domain.money import Money
 from domain.operators import Operator
 from domain.options import Option, OptionState
 from domain.pickups import PickupCashShort, PickupOrder, PickupState
+from drivers.base import ListenerGone
 
 Found = tuple[list[PickupOrder], list[Option]]
 
@@ -41,6 +52,7 @@ class PickUpPanel(QWidget):
         say: QLabel,
         pickups: PickupServices | None = None,
         parent: QWidget | None = None,
+        card_lane: Lane | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pickUpPanel")
@@ -49,6 +61,8 @@ class PickUpPanel(QWidget):
         self._lane = lane
         self._operator = operator
         self._say = say
+        self._card_lane = card_lane  # the terminal's: a card payment blocks until it is done
+        self._by_card = False
         self._found: Option | PickupOrder | None = None
         self.query = QLineEdit()
         self.query.setObjectName("pickUpQuery")
@@ -67,12 +81,22 @@ class PickUpPanel(QWidget):
         self.pay_button = key_button(self.tr("Pay cash and print (Enter)"), "pickUpPay")
         self.pay_button.setEnabled(False)
         self.pay_button.clicked.connect(lambda: self.pay())
+        self.card_button = key_button(self.tr("Card (F6)"), "pickUpCard")
+        self.card_button.setVisible(False)
+        self.card_button.clicked.connect(lambda: self.pay_by_card())
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F6),
+            self,
+            activated=self.pay_by_card,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Pick-up:")))
         row.addWidget(self.query, 2)
         row.addWidget(self.cash)
         row.addWidget(self.pay_button)
+        row.addWidget(self.card_button)
 
     def find(self, text: str | None = None) -> None:
         """The order or option ``text`` (else the field's) names; its button takes Enter."""
@@ -90,6 +114,7 @@ class PickUpPanel(QWidget):
 
     def _found_one(self, query: str, found: Found) -> None:
         self.cash.setVisible(False)
+        self.card_button.setVisible(False)
         orders, options = found
         ready = [o for o in options if o.state is OptionState.VALIDATED]
         if len(orders) == 1 and not ready:
@@ -157,6 +182,10 @@ class PickUpPanel(QWidget):
                 .replace("%4", formatting.money(order.due))
                 .replace("%5", order.channel)
             )
+            if self._card_lane is not None and self._pickups and self._pickups.takes_cards:
+                self._say.setText(self._say.text() + " " + self.tr("F6: by card."))
+                self.card_button.setVisible(True)
+                self.card_button.setEnabled(True)
             self._ready(self.tr("Pay cash and print (Enter)"))
             self.cash.clear()
             self.cash.setVisible(True)
@@ -209,6 +238,55 @@ class PickUpPanel(QWidget):
         job = lambda: options.pay(option_id, options.due(option_id).exact_cash(), operator_id)  # noqa: E731
         self._lane.submit(job, self._paid, self._refused, owner=self)
 
+    def pay_by_card(self) -> None:
+        """F6: what the order has due on the card terminal, then its tickets printed."""
+        found, pickups, lane = self._found, self._pickups, self._card_lane
+        if not isinstance(found, PickupOrder) or found.due.is_zero:
+            return
+        if pickups is None or lane is None or not self.card_button.isEnabled():
+            return
+        number, operator_id = found.number, self._operator.id
+        self.pay_button.setEnabled(False)
+        self.card_button.setEnabled(False)
+        self._by_card = True
+        self._say.setText(
+            self.tr("Card payment of %1: the customer follows the terminal's prompts.").replace(
+                "%1", formatting.money(found.due)
+            )
+        )
+        shown = gui_listener(self, self._say.setText)
+
+        def progress(_status: int, text: str) -> None:
+            with suppress(ListenerGone):  # the panel went: the payment goes on
+                shown(text)
+
+        lane.submit(
+            lambda: pickups.collect(number, operator_id, card=True, progress=progress),
+            self._collected,
+            self._card_failed,
+            owner=self,
+        )
+
+    def _card_failed(self, error: BaseException) -> None:
+        """Declined: the same order waits for cash or another card. A card charged or
+        unsettled is said as it stands (never "nothing was done")."""
+        self._by_card = False
+        if isinstance(error, PickupCardDeclined) and self._found is not None:
+            self._say.setText(errors.message_for(error))
+            self.pay_button.setEnabled(True)
+            self.card_button.setEnabled(True)
+            self.cash.setFocus()
+            return
+        if isinstance(error, PickupCardCharged | PickupCardToSettle):
+            self._found = None
+            self.cash.setVisible(False)
+            self.card_button.setVisible(False)
+            self.pay_button.setEnabled(False)
+            self._say.setText(errors.message_for(error))
+            self.query.setFocus()
+            return
+        self._refused(error)
+
     def _typed(self, currency: str) -> Money | None:
         """The cash typed ("60", "60,00"), or None when it is not an amount."""
         try:
@@ -224,6 +302,14 @@ class PickUpPanel(QWidget):
                 .replace("%1", result.order.number)
                 .replace("%2", str(len(result.print_jobs)))
                 .replace("%3", result.order.customer)
+            )
+        elif self._by_card:
+            self._say.setText(
+                self.tr("Order %1 picked up: %2 paid by card; %3 ticket(s) printed for %4.")
+                .replace("%1", result.order.number)
+                .replace("%2", formatting.money(result.paid))
+                .replace("%3", str(len(result.print_jobs)))
+                .replace("%4", result.order.customer)
             )
         else:
             self._say.setText(
@@ -259,15 +345,19 @@ class PickUpPanel(QWidget):
         self._next()
 
     def _next(self) -> None:
+        self._by_card = False
         self.pay_button.setText(self.tr("Pay cash and print (Enter)"))
         self.cash.clear()
         self.cash.setVisible(False)
+        self.card_button.setVisible(False)
         self.query.clear()
         self.query.setFocus()
 
     def _refused(self, error: BaseException) -> None:
         self._found = None
+        self._by_card = False
         self.cash.setVisible(False)
+        self.card_button.setVisible(False)
         self.pay_button.setEnabled(False)
         self._say.setText(errors.message_for(error) + " " + self.tr("Nothing was done."))
         self.query.setFocus()
