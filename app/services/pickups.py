@@ -164,6 +164,15 @@ class PickupServices:
         with self._uow(read_only=True) as uow:
             return uow.pickups.find(text)
 
+    def lines(self, number: str) -> list[TicketData]:
+        """The order's tickets as they will print (event, date, seat, tariff, price), for the
+        cashier to see before printing; `NothingToPickUp`, `PickupNotPrintable`."""
+        with self._uow(read_only=True) as uow:
+            order = uow.pickups.get(number)
+            if order is None:
+                raise NothingToPickUp(number)
+            return [_document(uow, order, t, self._till) for t in order.tickets]
+
     def waiting(self) -> list[PickupOrder]:
         with self._uow(read_only=True) as uow:
             return uow.pickups.waiting()

@@ -1741,325 +1741,356 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="88" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="90" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>Bestellnummer, Ticketnummer oder Barcode scannen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="89" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="91" />
         <source>Find an order</source>
         <translation>Bestellung suchen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Tickets of the order</source>
         <translation>Tickets der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Performance</source>
         <translation>Vorstellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
         <source>Prints and journal entries of the order</source>
         <translation>Drucke und Journaleinträge der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>Why (kept in the journal)</source>
         <translation>Grund (im Journal festgehalten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Angekreuzte Tickets erstatten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Als DUPLICATA nachdrucken (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="120" />
         <source>To a credit balance (avoir)</source>
         <translation>Als Gutschrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="123" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Die Erstattung geht auf einen neuen Code, später wie eine Geschenkkarte einlösbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="124" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="126" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="170" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="176" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="179" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="179" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="182" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="233" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="244" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="249" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="268" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="285" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="301" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="304" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="310" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="315" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="381" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="321" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="334" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="337" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="335" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="338" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="339" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="337" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="340" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="341" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="350" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="372" />
+        <source>Order %1 · %2 · %3 · total %4</source>
+        <translation>Bestellung %1 · %2 · %3 · gesamt %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="379" />
+        <source>picked up</source>
+        <translation>abgeholt</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/orders/orders_screen.py" line="383" />
+        <source>to print</source>
+        <translation>zu drucken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="385" />
+        <source>to pay and print</source>
+        <translation>zu bezahlen und drucken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="393" />
+        <source>Paid where it was placed.</source>
+        <translation>Dort bezahlt, wo sie aufgegeben wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="395" />
+        <source>To pay here: %1.</source>
+        <translation>Hier zu bezahlen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
         <source>Option %1: take the payment, then its tickets print.</source>
         <translation>Option %1: Zahlung annehmen, dann werden ihre Tickets gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="397" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
         <source>Option %1 paid %2: %3 ticket(s) printed.</source>
         <translation>Option %1 bezahlt %2: %3 Ticket(s) gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="409" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
         <source>Option %1 not paid: it stays validated, its places held.</source>
         <translation>Option %1 nicht bezahlt: Sie bleibt bestätigt, ihre Plätze reserviert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="434" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="470" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="549" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="585" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="439" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="475" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="460" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="496" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="492" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="528" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="502" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="538" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="506" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="542" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="496" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="532" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="511" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="547" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="549" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="528" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="564" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="530" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="566" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="561" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="597" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="565" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="601" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="387" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="582" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="618" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="585" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="621" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="591" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="627" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>
@@ -2621,121 +2652,121 @@
 <context>
     <name>PickUpPanel</name>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="81" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="136" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="189" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="349" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="87" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="148" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="201" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="361" />
         <source>Pay cash and print (Enter)</source>
         <translation>Bar bezahlen und drucken (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="95" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="101" />
         <source>Pick-up:</source>
         <translation>Abholung:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="70" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="76" />
         <source>Order number, ticket barcode, name, option or file number (or scan)</source>
         <translation>Bestellnummer, Ticket-Barcode, Name, Options- oder Aktennummer (oder scannen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="72" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="78" />
         <source>Order or option to pick up</source>
         <translation>Abzuholende Bestellung oder Option</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="77" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="83" />
         <source>Cash given (empty: exact)</source>
         <translation>Erhaltenes Bargeld (leer: passend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="78" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="84" />
         <source>Cash given for the order</source>
         <translation>Für die Bestellung erhaltenes Bargeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="84" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="90" />
         <source>Card (F6)</source>
         <translation>Karte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="132" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="144" />
         <source>Option %1: %2 places.</source>
         <translation>Option %1: %2 Plätze.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="142" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="154" />
         <source>Several match %1: %2. Scan or type the order number.</source>
         <translation>Mehrere passen zu %1: %2. Bestellnummer scannen oder eingeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="146" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="158" />
         <source>No order or validated option %1 to pick up.</source>
         <translation>Keine Bestellung und keine bestätigte Option %1 zum Abholen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="158" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="170" />
         <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
         <translation>Bestellung %1 (%2) wurde bereits an %3 abgeholt: ein verlorenes Ticket wird als DUPLIKAT nachgedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="171" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="183" />
         <source>Order %1 was cancelled: nothing to print.</source>
         <translation>Bestellung %1 wurde storniert: nichts zu drucken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="178" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="190" />
         <source>Order %1 for %2: %3 ticket(s), %4 to pay in cash (%5).</source>
         <translation>Bestellung %1 für %2: %3 Ticket(s), %4 bar zu bezahlen (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="186" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="198" />
         <source>F6: by card.</source>
         <translation>F6: mit Karte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="195" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="207" />
         <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
         <translation>Bestellung %1 für %2: %3 Ticket(s), bezahlt %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="202" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="214" />
         <source>Print the tickets (Enter)</source>
         <translation>Tickets drucken (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="223" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="235" />
         <source>Type the cash given, e.g. 60.00, or nothing for the exact amount.</source>
         <translation>Erhaltenes Bargeld eingeben, z. B. 60,00, oder nichts für den passenden Betrag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="253" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="265" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="301" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="313" />
         <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
         <translation>Bestellung %1 abgeholt: %2 Ticket(s) für %3 gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="308" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="320" />
         <source>Order %1 picked up: %2 paid by card; %3 ticket(s) printed for %4.</source>
         <translation>Bestellung %1 abgeholt: %2 mit Karte bezahlt; %3 Ticket(s) gedruckt für %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="317" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="329" />
         <source>Order %1 picked up: %2 paid in cash, change %3; %4 ticket(s) printed for %5.</source>
         <translation>Bestellung %1 abgeholt: %2 bar bezahlt, Rückgeld %3; %4 Ticket(s) für %5 gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="341" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="353" />
         <source>Paid %1: %2 tickets printed.</source>
         <translation>Bezahlt %1: %2 Tickets gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="331" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="362" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="343" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="374" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>

@@ -1741,325 +1741,356 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="88" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="90" />
         <source>Order number, ticket number or scan a barcode</source>
         <translation>N° de commande, n° de billet ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="89" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="91" />
         <source>Find an order</source>
         <translation>Rechercher une commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="99" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
         <source>Tickets of the order</source>
         <translation>Billets de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Seat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="101" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="103" />
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="102" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="104" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="110" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="112" />
         <source>Prints and journal entries of the order</source>
         <translation>Impressions et écritures du journal de la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="113" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
         <source>Why (kept in the journal)</source>
         <translation>Motif (conservé dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="114" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="115" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="117" />
         <source>Refund ticked tickets (Ctrl+R)</source>
         <translation>Rembourser les billets cochés (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="116" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
         <source>Reprint as DUPLICATA (F9)</source>
         <translation>Réimprimer en DUPLICATA (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="118" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="120" />
         <source>To a credit balance (avoir)</source>
         <translation>Sur un avoir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="121" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="123" />
         <source>The refund goes onto a new code, spent later like a gift card</source>
         <translation>Le remboursement va sur un nouveau code, utilisable ensuite comme une carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="124" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="126" />
         <source>Exchange ticked tickets (Ctrl+E)</source>
         <translation>Échanger les billets cochés (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="170" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="176" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="179" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="179" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="182" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="233" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="244" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="249" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="268" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="276" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="277" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="278" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
         <source>the ticket was exchanged</source>
         <translation>le billet a été échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="285" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="301" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="304" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="307" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="310" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="313" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="315" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="381" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
         <source>exchanged</source>
         <translation>échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="321" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="334" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="337" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="335" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="338" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="336" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="339" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="337" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="340" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="341" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="350" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="372" />
+        <source>Order %1 · %2 · %3 · total %4</source>
+        <translation>Commande %1 · %2 · %3 · total %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="379" />
+        <source>picked up</source>
+        <translation>retirée</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/orders/orders_screen.py" line="383" />
+        <source>to print</source>
+        <translation>à imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="385" />
+        <source>to pay and print</source>
+        <translation>à payer et imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="393" />
+        <source>Paid where it was placed.</source>
+        <translation>Payée là où elle a été passée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="395" />
+        <source>To pay here: %1.</source>
+        <translation>À payer ici : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
         <source>Option %1: take the payment, then its tickets print.</source>
         <translation>Option %1 : encaissez, puis ses billets s'impriment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="397" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
         <source>Option %1 paid %2: %3 ticket(s) printed.</source>
         <translation>Option %1 payée %2 : %3 billet(s) imprimé(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="409" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
         <source>Option %1 not paid: it stays validated, its places held.</source>
         <translation>Option %1 non payée : elle reste validée, ses places bloquées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="434" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="470" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="477" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="549" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="585" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="439" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="475" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="460" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="496" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Cochez d'abord les billets à échanger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="492" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="528" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="502" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="538" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="506" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="542" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="496" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="532" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 sur l'avoir %2 (remettez le bon au client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="511" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="547" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="549" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="528" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="564" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="530" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="566" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="561" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="597" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="565" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="601" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="387" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="582" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="618" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="585" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="621" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="591" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="627" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>
@@ -2621,121 +2652,121 @@
 <context>
     <name>PickUpPanel</name>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="81" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="136" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="189" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="349" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="87" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="148" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="201" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="361" />
         <source>Pay cash and print (Enter)</source>
         <translation>Payer en espèces et imprimer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="95" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="101" />
         <source>Pick-up:</source>
         <translation>Retrait :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="70" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="76" />
         <source>Order number, ticket barcode, name, option or file number (or scan)</source>
         <translation>N° de commande, code-barres d'un billet, nom, n° d'option ou de dossier (ou scanner)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="72" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="78" />
         <source>Order or option to pick up</source>
         <translation>Commande ou option à retirer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="77" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="83" />
         <source>Cash given (empty: exact)</source>
         <translation>Espèces reçues (vide : compte juste)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="78" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="84" />
         <source>Cash given for the order</source>
         <translation>Espèces reçues pour la commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="84" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="90" />
         <source>Card (F6)</source>
         <translation>Carte (F6)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="132" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="144" />
         <source>Option %1: %2 places.</source>
         <translation>Option %1 : %2 places.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="142" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="154" />
         <source>Several match %1: %2. Scan or type the order number.</source>
         <translation>Plusieurs correspondent à %1 : %2. Scannez ou tapez le n° de commande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="146" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="158" />
         <source>No order or validated option %1 to pick up.</source>
         <translation>Aucune commande ni option validée %1 à retirer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="158" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="170" />
         <source>Order %1 (%2) was picked up already at %3: a lost ticket is reprinted as DUPLICATA.</source>
         <translation>La commande %1 (%2) a déjà été retirée à %3 : un billet perdu se réimprime en DUPLICATA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="171" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="183" />
         <source>Order %1 was cancelled: nothing to print.</source>
         <translation>La commande %1 a été annulée : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="178" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="190" />
         <source>Order %1 for %2: %3 ticket(s), %4 to pay in cash (%5).</source>
         <translation>Commande %1 pour %2 : %3 billet(s), %4 à payer en espèces (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="186" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="198" />
         <source>F6: by card.</source>
         <translation>F6 : par carte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="195" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="207" />
         <source>Order %1 for %2: %3 ticket(s), paid %4 (%5).</source>
         <translation>Commande %1 pour %2 : %3 billet(s), payée %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="202" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="214" />
         <source>Print the tickets (Enter)</source>
         <translation>Imprimer les billets (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="223" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="235" />
         <source>Type the cash given, e.g. 60.00, or nothing for the exact amount.</source>
         <translation>Saisissez les espèces reçues, p. ex. 60,00, ou rien pour le compte juste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="253" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="265" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="301" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="313" />
         <source>Order %1 picked up: %2 ticket(s) printed for %3.</source>
         <translation>Commande %1 retirée : %2 billet(s) imprimé(s) pour %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="308" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="320" />
         <source>Order %1 picked up: %2 paid by card; %3 ticket(s) printed for %4.</source>
         <translation>Commande %1 retirée : %2 payés par carte ; %3 billet(s) imprimé(s) pour %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="317" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="329" />
         <source>Order %1 picked up: %2 paid in cash, change %3; %4 ticket(s) printed for %5.</source>
         <translation>Commande %1 retirée : %2 payés en espèces, monnaie %3 ; %4 billet(s) imprimé(s) pour %5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="341" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="353" />
         <source>Paid %1: %2 tickets printed.</source>
         <translation>Payé %1 : %2 billets imprimés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="331" />
-        <location filename="../../app/ui/orders/pick_up_panel.py" line="362" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="343" />
+        <location filename="../../app/ui/orders/pick_up_panel.py" line="374" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>

@@ -144,6 +144,12 @@ def test_a_web_order_scanned_from_any_screen_is_printed_with_one_more_enter(
     qtbot.waitUntil(lambda: pick_up.pay_button.hasFocus())
     assert screen.isVisible()
     assert "Claire Dupont" in screen.message.text() and "2 ticket(s)" in screen.message.text()
+    # The lines to print appear: each ticket as it will print.
+    assert screen.tickets.topLevelItemCount() == 2
+    first = screen.tickets.topLevelItem(0)
+    assert first.text(0) == "41" and "Le Misanthrope" in first.text(1)
+    assert first.text(5) == "to print" and "Claire Dupont" in screen.header.text()
+    assert screen.tenders.text() == "Paid where it was placed."
     qtbot.keyClick(pick_up.pay_button, Qt.Key.Key_Return)
     actions += 1
     qtbot.waitUntil(lambda: "picked up" in screen.message.text())
@@ -222,6 +228,8 @@ def test_f6_pays_what_an_order_has_due_on_the_card_terminal(
     window.scans.from_device("GRP-2026-17", "test")
     qtbot.waitUntil(lambda: pick_up.cash.hasFocus())
     assert "F6: by card" in screen.message.text() and pick_up.card_button.isVisible()
+    assert [screen.tickets.topLevelItem(i).text(5) for i in range(2)] == ["to pay and print"] * 2
+    assert "64.00" in screen.tenders.text()
     qtbot.keyClick(pick_up.cash, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "picked up" in screen.message.text(), timeout=30_000)
     assert "paid by card" in screen.message.text()

@@ -55,7 +55,9 @@ from app.ui.sale.payment_panel import PaymentPanel
 from app.ui.tasks import Lane
 from domain.errors import WrongPin
 from domain.operators import Operator, Role
+from domain.pickups import PickupOrder, PickupState
 from domain.refunds import NotAllowedToReprint
+from printing.data import TicketData
 
 Approver = tuple[str, str] | None
 
@@ -160,6 +162,7 @@ class OrdersScreen(QWidget):
             self.option_payment.next_customer.connect(self._option_paid)
             self.option_payment.cancelled.connect(self._option_left)
             self.pick_up.option_to_pay.connect(self.pay_option)
+            self.pick_up.order_lines.connect(self._show_pickup)
             self.pick_up.hands_options_over = True
         self.reprint_button.clicked.connect(lambda: self.reprint())
         # A supervisor's approval, shown only when the rules ask for it.
@@ -358,6 +361,39 @@ class OrdersScreen(QWidget):
         self.refund_button.setEnabled(bool(view.refundable))
         self.exchange_button.setEnabled(bool(view.refundable))
         self.reprint_button.setEnabled(bool(view.refundable))
+
+    # --- an order placed elsewhere, for pick-up -----------------------------------------------
+
+    def _show_pickup(self, order: PickupOrder, lines: list[TicketData]) -> None:
+        """The order the pick-up found, its tickets as they will print: the cashier sees what
+        is handed over (and paid) before Enter."""
+        self._show(None)
+        self.header.setText(
+            self.tr("Order %1 · %2 · %3 · total %4")
+            .replace("%1", order.number)
+            .replace("%2", order.customer)
+            .replace("%3", order.channel)
+            .replace("%4", formatting.money(order.total))
+        )
+        if order.state is PickupState.COLLECTED:
+            state = self.tr("picked up")
+        elif order.state is PickupState.CANCELLED:
+            state = self.tr("cancelled")
+        elif order.due.is_zero:
+            state = self.tr("to print")
+        else:
+            state = self.tr("to pay and print")
+        for line in lines:
+            when = formatting.short_date_time(line.starts_at.astimezone(self._timezone))
+            seat = " · ".join(x for x in (line.zone, line.row, line.seat) if x)
+            cells = [str(line.ticket_number), f"{line.event} · {when}", seat, line.tariff,
+                     formatting.money(line.price), state]  # fmt: skip
+            self.tickets.addTopLevelItem(QTreeWidgetItem(cells))
+        self.tenders.setText(
+            self.tr("Paid where it was placed.")
+            if order.due.is_zero
+            else self.tr("To pay here: %1.").replace("%1", formatting.money(order.due))
+        )
 
     # --- a validated option paid --------------------------------------------------------------
 

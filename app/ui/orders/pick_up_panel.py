@@ -21,6 +21,7 @@ from app.services.pickups import (
     PickupCardCharged,
     PickupCardDeclined,
     PickupCardToSettle,
+    PickupNotPrintable,
     PickupResult,
     PickupServices,
 )
@@ -34,8 +35,10 @@ from domain.operators import Operator
 from domain.options import Option, OptionState
 from domain.pickups import PickupCashShort, PickupOrder, PickupState
 from drivers.base import ListenerGone
+from printing.data import TicketData
 
-Found = tuple[list[PickupOrder], list[Option]]
+# The orders and options that match, and the one order's tickets as they will print.
+Found = tuple[list[PickupOrder], list[Option], list[TicketData]]
 
 
 class PickUpPanel(QWidget):
@@ -43,6 +46,9 @@ class PickUpPanel(QWidget):
     # ``hands_options_over`` (the orders screen does); else Enter pays it in exact cash.
     option_to_pay = Signal(str)
     hands_options_over = False
+    # An order found to print or pay: the order and its tickets as they will print, for the
+    # host to list (UX.md: "the lines to print or pay appear").
+    order_lines = Signal(object, list)
 
     def __init__(
         self,
@@ -105,7 +111,12 @@ class PickUpPanel(QWidget):
         query, options, pickups = self.query.text().strip(), self._options, self._pickups
 
         def job() -> Found:
-            return ([] if pickups is None else pickups.find(query)), options.find(query)
+            orders = [] if pickups is None else pickups.find(query)
+            lines: list[TicketData] = []
+            if pickups is not None and len(orders) == 1:
+                with suppress(PickupNotPrintable):  # said when it is printed
+                    lines = pickups.lines(orders[0].number)
+            return orders, options.find(query), lines
 
         def found(matches: Found) -> None:
             self._found_one(query, matches)
@@ -115,9 +126,10 @@ class PickUpPanel(QWidget):
     def _found_one(self, query: str, found: Found) -> None:
         self.cash.setVisible(False)
         self.card_button.setVisible(False)
-        orders, options = found
+        orders, options, lines = found
         ready = [o for o in options if o.state is OptionState.VALIDATED]
         if len(orders) == 1 and not ready:
+            self.order_lines.emit(orders[0], lines)
             self._order_found(orders[0])
             return
         if len(ready) == 1 and not orders and self.hands_options_over:
