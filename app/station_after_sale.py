@@ -23,6 +23,7 @@ def after_sale_services(station: Station, config: StationConfig) -> AfterSaleSer
     `ExchangeServices.recover_at_start`; what they did in ``recovered``)."""
     from app.services.after_sale import AfterSaleServices
     from app.services.exchanges import ExchangeServices
+    from app.services.gift_cards import gift_cards_of
     from app.services.pickups import PickupServices
     from app.services.server_inventory import ServerInventory
     from domain.money import Money
@@ -62,4 +63,6 @@ def after_sale_services(station: Station, config: StationConfig) -> AfterSaleSer
     after_sale.recover_at_start()
     # An exchange paid by card that the stop left pending: finished or given up, said the same way.
     after_sale.recovered += ExchangeServices(station.selling, after_sale).recover_at_start()
+    # A gift card paid by card whose entry the stop left unwritten: the card gets it now.
+    after_sale.recovered += gift_cards_of(after_sale).recover_at_start()
     return after_sale

@@ -118,6 +118,16 @@ class GiftCardRow(Base):
     valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class GiftCardPaymentRow(Base):
+    """A card payment that put value on a gift card (its sale or top-up, written with it):
+    an approved payment not here was never recorded (`GiftCardServices.recover_at_start`)."""
+
+    __tablename__ = "gift_card_payments"
+
+    payment_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+
+
 class OutboxRow(Base):
     """A message for the central server, in the till's gap-free ``device_seq`` order; the
     sync issue's sender drains it. Never deleted before the server acknowledged it."""

@@ -276,9 +276,10 @@ class Recovered:
 
     correction_id: str
     order_number: str
-    outcome: str  # "completed", "abandoned", "waiting"
+    outcome: str  # "completed", "abandoned", "waiting"; "gift_card" (`app.services.gift_cards`)
     message: str
     cash_back: Money | None = None
+    amount: Money | None = None  # a gift card's: the card payment put on it
 
 
 class AfterSaleServices:
@@ -641,6 +642,11 @@ class AfterSaleServices:
                 raise RefundOutcomeUnknown(correction.id, result.message)
             references[_index(tender)] = payment.id
         return references
+
+    @property
+    def takes_cards(self) -> bool:
+        """Has the station a card terminal (`card_payment`)?"""
+        return self._card is not None
 
     def card_payment(
         self, amount: Money, correction_id: str, progress: ProgressListener | None = None

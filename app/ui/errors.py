@@ -339,6 +339,22 @@ def _sale_message(error: BaseException) -> str | None:
     """Why the cart or the payment refused something (app.services.selling's errors and the
     domain's order errors, told apart by their error codes), and what to do."""
     code = getattr(error, "error_code", "")
+    if code == "gift_card_declined":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "The card was declined (%1): nothing was charged and nothing put on a gift card.",
+        ).replace("%1", str(getattr(error, "message", "")))
+    if code == "gift_card_payment_unsettled":
+        return QCoreApplication.translate(
+            "ErrorPolicy",
+            "The card payment has no known outcome. Do not charge the card again: a supervisor "
+            "settles it on the Devices screen; if it was approved, the gift card gets it at "
+            "the next start.",
+        )
+    if code == "gift_card_no_terminal":
+        return QCoreApplication.translate(
+            "ErrorPolicy", "This station has no card terminal: take the cash."
+        )
     if code == "gift_card_expired":
         until = getattr(error, "valid_until", None)
         return (

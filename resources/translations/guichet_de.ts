@@ -929,337 +929,352 @@
         <translation>Bestellung %1: Ticket %2 ist für die Vorstellung %3, die diese Kasse nicht hat (auf den Katalog des Servers warten oder an einer anderen Kasse abholen). Nichts wurde gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="345" />
+        <location filename="../../app/ui/errors.py" line="343" />
+        <source>The card was declined (%1): nothing was charged and nothing put on a gift card.</source>
+        <translation>Die Karte wurde abgelehnt (%1): Nichts wurde belastet und nichts auf eine Geschenkkarte gebucht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="348" />
+        <source>The card payment has no known outcome. Do not charge the card again: a supervisor settles it on the Devices screen; if it was approved, the gift card gets it at the next start.</source>
+        <translation>Die Kartenzahlung hat kein bekanntes Ergebnis. Belasten Sie die Karte nicht erneut: Eine Aufsicht klärt sie im Bildschirm Geräte; wurde sie genehmigt, erhält die Geschenkkarte den Betrag beim nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="355" />
+        <source>This station has no card terminal: take the cash.</source>
+        <translation>Diese Kasse hat kein Kartenterminal: Nehmen Sie Bargeld an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="361" />
         <source>Gift card %1 expired on %2: it pays nothing any more. Take another payment (a top-up makes the card usable again).</source>
         <translation>Die Geschenkkarte %1 ist am %2 abgelaufen: Sie zahlt nichts mehr. Nehmen Sie eine andere Zahlung an (eine Aufladung macht die Karte wieder nutzbar).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="358" />
+        <location filename="../../app/ui/errors.py" line="374" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="366" />
+        <location filename="../../app/ui/errors.py" line="382" />
         <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
         <translation>Der Server hält diese Plätze nicht bis zum Ablauf der Option: %1. Nichts wurde reserviert; versuchen Sie es erneut oder legen Sie die Option an, wenn der Server erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="373" />
+        <location filename="../../app/ui/errors.py" line="389" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381" />
+        <location filename="../../app/ui/errors.py" line="397" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391" />
+        <location filename="../../app/ui/errors.py" line="407" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="396" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403" />
+        <location filename="../../app/ui/errors.py" line="419" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="407" />
+        <location filename="../../app/ui/errors.py" line="423" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413" />
+        <location filename="../../app/ui/errors.py" line="429" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="430" />
+        <location filename="../../app/ui/errors.py" line="446" />
         <source>Nothing was changed in the cart.</source>
         <translation>Am Warenkorb wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="434" />
+        <location filename="../../app/ui/errors.py" line="450" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Kein gültiges Feld %1: %2. Bitte korrigieren; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="437" />
+        <location filename="../../app/ui/errors.py" line="453" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 ist schon die E-Mail des Kontakts %1: diesen Kontakt suchen und wählen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442" />
+        <location filename="../../app/ui/errors.py" line="458" />
         <source>This contact's personal data were erased already.</source>
         <translation>Die Personendaten dieses Kontakts wurden bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="445" />
+        <location filename="../../app/ui/errors.py" line="461" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Nur ein Supervisor löscht die Personendaten eines Kontakts. Nichts wurde getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="469" />
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="454" />
+        <location filename="../../app/ui/errors.py" line="470" />
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="455" />
+        <location filename="../../app/ui/errors.py" line="471" />
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="472" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="479" />
+        <location filename="../../app/ui/errors.py" line="495" />
         <source>The code %1 is not known.</source>
         <translation>Der Code %1 ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="480" />
+        <location filename="../../app/ui/errors.py" line="496" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Der Code %1 wurde bereits verwendet: ein Einmalcode gilt nur einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="483" />
+        <location filename="../../app/ui/errors.py" line="499" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Der Code %1 wurde gesperrt: er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="486" />
+        <location filename="../../app/ui/errors.py" line="502" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Der Code %1 gilt erst ab %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="487" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>The code %1 ended on %2.</source>
         <translation>Der Code %1 ist am %2 abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488" />
+        <location filename="../../app/ui/errors.py" line="504" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Der Code %1 gilt nicht für diesen Verkaufskanal (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="491" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Der Warenkorb liegt unter dem Mindestbetrag von %2 des Codes %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="494" />
+        <location filename="../../app/ui/errors.py" line="510" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Der Code %1 hat sein Kontingent erreicht (%2 Verkäufe): er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="497" />
+        <location filename="../../app/ui/errors.py" line="513" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Nichts im Warenkorb ist für den Code %1 berechtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="500" />
+        <location filename="../../app/ui/errors.py" line="516" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>Der Vorteil %1 gilt nur für die Kontakte seiner Liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="519" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Der Einmalcode %1 muss beim Server geprüft werden, der nicht erreichbar ist; erneut versuchen, sobald die Verbindung besteht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="508" />
+        <location filename="../../app/ui/errors.py" line="524" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Der Code %1 ist bereits auf diesen Warenkorb angewandt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="530" />
+        <location filename="../../app/ui/errors.py" line="546" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="531" />
+        <location filename="../../app/ui/errors.py" line="547" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="532" />
+        <location filename="../../app/ui/errors.py" line="548" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="533" />
+        <location filename="../../app/ui/errors.py" line="549" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="534" />
+        <location filename="../../app/ui/errors.py" line="550" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="535" />
+        <location filename="../../app/ui/errors.py" line="551" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="536" />
+        <location filename="../../app/ui/errors.py" line="552" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="539" />
+        <location filename="../../app/ui/errors.py" line="555" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="542" />
+        <location filename="../../app/ui/errors.py" line="558" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="543" />
+        <location filename="../../app/ui/errors.py" line="559" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="544" />
+        <location filename="../../app/ui/errors.py" line="560" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="547" />
+        <location filename="../../app/ui/errors.py" line="563" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="550" />
+        <location filename="../../app/ui/errors.py" line="566" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="551" />
+        <location filename="../../app/ui/errors.py" line="567" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="552" />
+        <location filename="../../app/ui/errors.py" line="568" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="553" />
+        <location filename="../../app/ui/errors.py" line="569" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="554" />
+        <location filename="../../app/ui/errors.py" line="570" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="557" />
+        <location filename="../../app/ui/errors.py" line="573" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="558" />
+        <location filename="../../app/ui/errors.py" line="574" />
         <source>no longer held on the server: another till may have taken it</source>
         <translation>auf dem Server nicht mehr reserviert: eine andere Kasse hat ihn vielleicht genommen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="561" />
+        <location filename="../../app/ui/errors.py" line="577" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="565" />
+        <location filename="../../app/ui/errors.py" line="581" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="578" />
+        <location filename="../../app/ui/errors.py" line="594" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="583" />
+        <location filename="../../app/ui/errors.py" line="599" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="588" />
+        <location filename="../../app/ui/errors.py" line="604" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="593" />
+        <location filename="../../app/ui/errors.py" line="609" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="598" />
+        <location filename="../../app/ui/errors.py" line="614" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="603" />
+        <location filename="../../app/ui/errors.py" line="619" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="608" />
+        <location filename="../../app/ui/errors.py" line="624" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="620" />
+        <location filename="../../app/ui/errors.py" line="636" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="622" />
+        <location filename="../../app/ui/errors.py" line="638" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="628" />
+        <location filename="../../app/ui/errors.py" line="644" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="632" />
+        <location filename="../../app/ui/errors.py" line="648" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="636" />
+        <location filename="../../app/ui/errors.py" line="652" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="640" />
+        <location filename="../../app/ui/errors.py" line="656" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="645" />
+        <location filename="../../app/ui/errors.py" line="661" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="649" />
+        <location filename="../../app/ui/errors.py" line="665" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1400,108 +1415,118 @@
 <context>
     <name>GiftCardPanel</name>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
         <source>Gift card code (empty: a new card)</source>
         <translation>Code der Geschenkkarte (leer: neue Karte)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="44" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="48" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
         <source>Amount to put on the card</source>
         <translation>Betrag für die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="58" />
         <source>Cash given (empty: the exact amount)</source>
         <translation>Erhaltenes Bargeld (leer: der genaue Betrag)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="52" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
         <source>Cash given</source>
         <translation>Erhaltenes Bargeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="61" />
         <source>Sell / top up</source>
         <translation>Verkaufen / aufladen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="56" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="63" />
+        <source>By card</source>
+        <translation>Mit Karte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="67" />
         <source>Balance</source>
         <translation>Guthaben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="60" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
         <source>Gift card:</source>
         <translation>Geschenkkarte:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="72" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="84" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="95" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="115" />
+        <source>Card payment of %1: the customer follows the terminal's prompts.</source>
+        <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="136" />
         <source>Gift card %1 sold: %2 on it.</source>
         <translation>Geschenkkarte %1 verkauft: %2 darauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="97" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
         <source>Gift card %1 topped up: %2 on it.</source>
         <translation>Geschenkkarte %1 aufgeladen: %2 darauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="101" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="142" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="112" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="153" />
         <source>Type or scan the gift card's code first.</source>
         <translation>Zuerst den Code der Geschenkkarte eingeben oder scannen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="139" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="161" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="185" />
         <source>No gift card %1 on this till.</source>
         <translation>Keine Geschenkkarte %1 an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="123" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="164" />
         <source>Gift card %1 holds %2.</source>
         <translation>Die Geschenkkarte %1 enthält %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="125" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="166" />
         <source>Gift card %1 holds %2, to spend until %3.</source>
         <translation>Die Geschenkkarte %1 enthält %2, einlösbar bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="127" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="168" />
         <source>Gift card %1 holds %2 but expired on %3: it pays nothing.</source>
         <translation>Die Geschenkkarte %1 enthält %2, ist aber am %3 abgelaufen: Sie zahlt nichts mehr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="141" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="187" />
         <source>Type an amount more than zero.</source>
         <translation>Einen Betrag über null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="143" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="189" />
         <source>The customer gives at least %1 in cash.</source>
         <translation>Der Kunde gibt mindestens %1 bar.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="148" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="194" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
@@ -1826,271 +1851,276 @@
         <translation>Markierte Tickets umtauschen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
         <source>Supervisor's PIN</source>
         <translation>PIN des Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="179" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="180" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="182" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="183" />
         <source>Supervisor approval:</source>
         <translation>Freigabe durch den Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <source>Gift card %1: a card payment of %2 approved before the till stopped is on it now (the card was not charged again).</source>
+        <translation>Geschenkkarte %1: Eine vor dem Anhalten der Kasse genehmigte Kartenzahlung von %2 ist jetzt darauf (die Karte wurde nicht erneut belastet).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Bestellung %1: das Kartenterminal hatte die Karte erstattet, bevor die Kasse stoppte; die Erstattung ist jetzt erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="244" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Bestellung %1: das Ergebnis einer Kartenerstattung ist unbekannt. Nicht erneut erstatten: ein Supervisor klärt es im Bildschirm Geräte; es wird beim nächsten Start erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="249" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Bestellung %1: die Kasse stoppte, bevor etwas zurückgegeben wurde; die Tickets bleiben gültig. Erstatten Sie sie erneut, wenn der Kunde es noch wünscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Nichts gefunden für %1: prüfen Sie die Nummer oder scannen Sie das Ticket erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>ein DUPLIKAT mit neuem Barcode hat es ersetzt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
         <source>the ticket was refunded</source>
         <translation>das Ticket wurde erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="291" />
         <source>the sale was cancelled</source>
         <translation>der Verkauf wurde storniert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
         <source>the ticket was exchanged</source>
         <translation>das Ticket wurde umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="285" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>UNGÜLTIGER Barcode: %1. Ticket %2 der Bestellung %3. Er gewährt keinen Einlass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="304" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Bestellung suchen: eingeben oder scannen, dann Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="310" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Bestellung %1 · %2 · Summe %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="327" />
         <source>refunded</source>
         <translation>erstattet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="381" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="328" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="391" />
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="329" />
         <source>reprinted (DUPLICATA)</source>
         <translation>nachgedruckt (DUPLIKAT)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="330" />
         <source>exchanged</source>
         <translation>umgetauscht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="321" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
         <source>void</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="337" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="347" />
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="338" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="348" />
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="339" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
         <source>Gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="340" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="350" />
         <source>Other</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="354" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1: %2 bezahlt, %3 zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="363" />
         <source>Print: %1 (%2)</source>
         <translation>Druck: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="372" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
         <source>Order %1 · %2 · %3 · total %4</source>
         <translation>Bestellung %1 · %2 · %3 · gesamt %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="379" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
         <source>picked up</source>
         <translation>abgeholt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="383" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="393" />
         <source>to print</source>
         <translation>zu drucken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="385" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="395" />
         <source>to pay and print</source>
         <translation>zu bezahlen und drucken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="393" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
         <source>Paid where it was placed.</source>
         <translation>Dort bezahlt, wo sie aufgegeben wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="395" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
         <source>To pay here: %1.</source>
         <translation>Hier zu bezahlen: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="429" />
         <source>Option %1: take the payment, then its tickets print.</source>
         <translation>Option %1: Zahlung annehmen, dann werden ihre Tickets gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="443" />
         <source>Option %1 paid %2: %3 ticket(s) printed.</source>
         <translation>Option %1 bezahlt %2: %3 Ticket(s) gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="455" />
         <source>Option %1 not paid: it stays validated, its places held.</source>
         <translation>Option %1 nicht bezahlt: Sie bleibt bestätigt, ihre Plätze reserviert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="470" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="480" />
         <source>Tick the tickets to give back first.</source>
         <translation>Kreuzen Sie zuerst die zu erstattenden Tickets an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="585" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="523" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="595" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Geben Sie den Grund im Feld an: das Journal hält ihn fest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="475" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="485" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Erstattung… (das Kartenterminal kann den Kunden fragen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="496" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="506" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Zuerst die umzutauschenden Tickets markieren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="528" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="538" />
         <source>%1 to the card</source>
         <translation>%1 auf die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="538" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="548" />
         <source>%1 to the gift card</source>
         <translation>%1 auf die Geschenkkarte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="542" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="251" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="552" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="532" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="542" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 auf die Gutschrift %2 (dem Kunden den Beleg geben)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="547" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="557" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Erstattet: %1. Die Barcodes der Tickets sind ungültig, ihre Plätze wieder im Verkauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="549" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="559" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Strg+P druckt den Beleg.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="564" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="574" />
         <source>The refund's receipt is printing.</source>
         <translation>Der Beleg der Erstattung wird gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="566" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="576" />
         <source>No receipt printer on this station.</source>
         <translation>Kein Belegdrucker an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="597" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="607" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Ticket %1 als DUPLIKAT nachgedruckt; sein alter Barcode ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="601" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="611" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Kein Ticketdrucker an dieser Kasse: nichts gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="618" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="628" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="621" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="631" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Über %1 gibt ein Supervisor frei: seine PIN, dann Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="627" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="637" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Ein Nachdruck braucht einen Supervisor: seine PIN, dann Freigeben.</translation>
     </message>

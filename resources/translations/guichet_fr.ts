@@ -929,337 +929,352 @@
         <translation>Commande %1 : le billet %2 est pour la représentation %3, que ce guichet n'a pas (attendez le catalogue du serveur, ou retirez-la à un autre guichet). Rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="345" />
+        <location filename="../../app/ui/errors.py" line="343" />
+        <source>The card was declined (%1): nothing was charged and nothing put on a gift card.</source>
+        <translation>La carte a été refusée (%1) : rien n'a été débité ni mis sur une carte cadeau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="348" />
+        <source>The card payment has no known outcome. Do not charge the card again: a supervisor settles it on the Devices screen; if it was approved, the gift card gets it at the next start.</source>
+        <translation>Le paiement par carte n'a pas d'issue connue. Ne débitez pas la carte à nouveau : un superviseur le règle sur l'écran Périphériques ; s'il a été accepté, la carte cadeau le reçoit au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="355" />
+        <source>This station has no card terminal: take the cash.</source>
+        <translation>Ce poste n'a pas de terminal de paiement : encaissez en espèces.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="361" />
         <source>Gift card %1 expired on %2: it pays nothing any more. Take another payment (a top-up makes the card usable again).</source>
         <translation>La carte cadeau %1 a expiré le %2 : elle ne paie plus rien. Prenez un autre paiement (un rechargement la rend de nouveau utilisable).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="358" />
+        <location filename="../../app/ui/errors.py" line="374" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="366" />
+        <location filename="../../app/ui/errors.py" line="382" />
         <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
         <translation>Le serveur n'a pas voulu garder ces places jusqu'à l'échéance de l'option : %1. Rien n'est bloqué ; réessayez, ou posez l'option quand le serveur répond.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="373" />
+        <location filename="../../app/ui/errors.py" line="389" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381" />
+        <location filename="../../app/ui/errors.py" line="397" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391" />
+        <location filename="../../app/ui/errors.py" line="407" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="396" />
+        <location filename="../../app/ui/errors.py" line="412" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403" />
+        <location filename="../../app/ui/errors.py" line="419" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="407" />
+        <location filename="../../app/ui/errors.py" line="423" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413" />
+        <location filename="../../app/ui/errors.py" line="429" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="430" />
+        <location filename="../../app/ui/errors.py" line="446" />
         <source>Nothing was changed in the cart.</source>
         <translation>Rien n'a changé dans le panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="434" />
+        <location filename="../../app/ui/errors.py" line="450" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Ce n'est pas un(e) %1 valide : %2. Corrigez-le ; rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="437" />
+        <location filename="../../app/ui/errors.py" line="453" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 est déjà l'e-mail du contact %1 : cherchez ce contact et choisissez-le. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442" />
+        <location filename="../../app/ui/errors.py" line="458" />
         <source>This contact's personal data were erased already.</source>
         <translation>Les données personnelles de ce contact ont déjà été effacées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="445" />
+        <location filename="../../app/ui/errors.py" line="461" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Seul un superviseur efface les données personnelles d'un contact. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="469" />
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="454" />
+        <location filename="../../app/ui/errors.py" line="470" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="455" />
+        <location filename="../../app/ui/errors.py" line="471" />
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456" />
+        <location filename="../../app/ui/errors.py" line="472" />
         <source>company</source>
         <translation>société</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="479" />
+        <location filename="../../app/ui/errors.py" line="495" />
         <source>The code %1 is not known.</source>
         <translation>Le code %1 est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="480" />
+        <location filename="../../app/ui/errors.py" line="496" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Le code %1 a déjà été utilisé : un code à usage unique ne sert qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="483" />
+        <location filename="../../app/ui/errors.py" line="499" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Le code %1 a été invalidé : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="486" />
+        <location filename="../../app/ui/errors.py" line="502" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Le code %1 n'est valable qu'à partir du %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="487" />
+        <location filename="../../app/ui/errors.py" line="503" />
         <source>The code %1 ended on %2.</source>
         <translation>Le code %1 a pris fin le %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488" />
+        <location filename="../../app/ui/errors.py" line="504" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Le code %1 n'est pas valable sur ce canal de vente (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="491" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Le panier est en dessous du minimum de %2 du code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="494" />
+        <location filename="../../app/ui/errors.py" line="510" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Le code %1 a atteint son quota (%2 ventes) : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="497" />
+        <location filename="../../app/ui/errors.py" line="513" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Rien dans le panier n'est éligible au code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="500" />
+        <location filename="../../app/ui/errors.py" line="516" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>L'avantage %1 est réservé aux contacts de sa liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="519" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Le code à usage unique %1 doit être vérifié auprès du serveur, qui est injoignable ; réessayez une fois en ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="508" />
+        <location filename="../../app/ui/errors.py" line="524" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Le code %1 est déjà appliqué à ce panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="530" />
+        <location filename="../../app/ui/errors.py" line="546" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="531" />
+        <location filename="../../app/ui/errors.py" line="547" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="532" />
+        <location filename="../../app/ui/errors.py" line="548" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="533" />
+        <location filename="../../app/ui/errors.py" line="549" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="534" />
+        <location filename="../../app/ui/errors.py" line="550" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="535" />
+        <location filename="../../app/ui/errors.py" line="551" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="536" />
+        <location filename="../../app/ui/errors.py" line="552" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="539" />
+        <location filename="../../app/ui/errors.py" line="555" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="542" />
+        <location filename="../../app/ui/errors.py" line="558" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="543" />
+        <location filename="../../app/ui/errors.py" line="559" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="544" />
+        <location filename="../../app/ui/errors.py" line="560" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="547" />
+        <location filename="../../app/ui/errors.py" line="563" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="550" />
+        <location filename="../../app/ui/errors.py" line="566" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="551" />
+        <location filename="../../app/ui/errors.py" line="567" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="552" />
+        <location filename="../../app/ui/errors.py" line="568" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="553" />
+        <location filename="../../app/ui/errors.py" line="569" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="554" />
+        <location filename="../../app/ui/errors.py" line="570" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="557" />
+        <location filename="../../app/ui/errors.py" line="573" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="558" />
+        <location filename="../../app/ui/errors.py" line="574" />
         <source>no longer held on the server: another till may have taken it</source>
         <translation>plus bloquée sur le serveur : une autre caisse l'a peut-être prise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="561" />
+        <location filename="../../app/ui/errors.py" line="577" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="565" />
+        <location filename="../../app/ui/errors.py" line="581" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="578" />
+        <location filename="../../app/ui/errors.py" line="594" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="583" />
+        <location filename="../../app/ui/errors.py" line="599" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="588" />
+        <location filename="../../app/ui/errors.py" line="604" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="593" />
+        <location filename="../../app/ui/errors.py" line="609" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="598" />
+        <location filename="../../app/ui/errors.py" line="614" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="603" />
+        <location filename="../../app/ui/errors.py" line="619" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="608" />
+        <location filename="../../app/ui/errors.py" line="624" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="620" />
+        <location filename="../../app/ui/errors.py" line="636" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="622" />
+        <location filename="../../app/ui/errors.py" line="638" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="628" />
+        <location filename="../../app/ui/errors.py" line="644" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="632" />
+        <location filename="../../app/ui/errors.py" line="648" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="636" />
+        <location filename="../../app/ui/errors.py" line="652" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="640" />
+        <location filename="../../app/ui/errors.py" line="656" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="645" />
+        <location filename="../../app/ui/errors.py" line="661" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="649" />
+        <location filename="../../app/ui/errors.py" line="665" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -1400,108 +1415,118 @@
 <context>
     <name>GiftCardPanel</name>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="43" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
         <source>Gift card code (empty: a new card)</source>
         <translation>Code de la carte cadeau (vide : nouvelle carte)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="44" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="47" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="48" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
         <source>Amount to put on the card</source>
         <translation>Montant à mettre sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="58" />
         <source>Cash given (empty: the exact amount)</source>
         <translation>Espèces reçues (vide : le montant exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="52" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
         <source>Cash given</source>
         <translation>Espèces reçues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="61" />
         <source>Sell / top up</source>
         <translation>Vendre / recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="56" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="63" />
+        <source>By card</source>
+        <translation>Par carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="67" />
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="60" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
         <source>Gift card:</source>
         <translation>Carte cadeau :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="72" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="84" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="95" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="115" />
+        <source>Card payment of %1: the customer follows the terminal's prompts.</source>
+        <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="136" />
         <source>Gift card %1 sold: %2 on it.</source>
         <translation>Carte cadeau %1 vendue : %2 dessus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="97" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
         <source>Gift card %1 topped up: %2 on it.</source>
         <translation>Carte cadeau %1 rechargée : %2 dessus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="101" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="142" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="112" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="153" />
         <source>Type or scan the gift card's code first.</source>
         <translation>Tapez ou scannez d'abord le code de la carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="120" />
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="139" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="161" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="185" />
         <source>No gift card %1 on this till.</source>
         <translation>Aucune carte cadeau %1 sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="123" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="164" />
         <source>Gift card %1 holds %2.</source>
         <translation>La carte cadeau %1 contient %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="125" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="166" />
         <source>Gift card %1 holds %2, to spend until %3.</source>
         <translation>La carte cadeau %1 contient %2, à utiliser jusqu'au %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="127" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="168" />
         <source>Gift card %1 holds %2 but expired on %3: it pays nothing.</source>
         <translation>La carte cadeau %1 contient %2 mais a expiré le %3 : elle ne paie plus rien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="141" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="187" />
         <source>Type an amount more than zero.</source>
         <translation>Tapez un montant supérieur à zéro.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="143" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="189" />
         <source>The customer gives at least %1 in cash.</source>
         <translation>Le client donne au moins %1 en espèces.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="148" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="194" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
@@ -1826,271 +1851,276 @@
         <translation>Échanger les billets cochés (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="173" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="174" />
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="177" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="178" />
         <source>Supervisor's PIN</source>
         <translation>Code PIN du superviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="179" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="180" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="182" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="183" />
         <source>Supervisor approval:</source>
         <translation>Approbation du superviseur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="236" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="238" />
+        <source>Gift card %1: a card payment of %2 approved before the till stopped is on it now (the card was not charged again).</source>
+        <translation>Carte cadeau %1 : un paiement par carte de %2 accepté avant l'arrêt de la caisse y est maintenant (la carte n'a pas été débitée une seconde fois).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders/orders_screen.py" line="246" />
         <source>Order %1: the card terminal had refunded the card before the till stopped; the refund is recorded now.</source>
         <translation>Commande %1 : le terminal de paiement avait remboursé la carte avant l'arrêt de la caisse ; le remboursement est maintenant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="244" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="254" />
         <source>Order %1: a card refund's outcome is unknown. Do not refund again: a supervisor settles it on the Devices screen; it is recorded at the next start.</source>
         <translation>Commande %1 : le résultat d'un remboursement par carte est inconnu. Ne remboursez pas à nouveau : un superviseur le règle dans l'écran Périphériques ; il est enregistré au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="249" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="259" />
         <source>Order %1: the till stopped before anything was given back; the tickets stay valid. Refund them again if the customer still wants it.</source>
         <translation>Commande %1 : la caisse s'est arrêtée avant que rien ne soit rendu ; les billets restent valides. Remboursez-les à nouveau si le client le souhaite toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="271" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
         <source>Nothing found for %1: check the number, or scan the ticket again.</source>
         <translation>Rien trouvé pour %1 : vérifiez le numéro ou scannez à nouveau le billet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="279" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="289" />
         <source>a DUPLICATA with a new barcode replaced it</source>
         <translation>un DUPLICATA avec un nouveau code-barres l'a remplacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="280" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="290" />
         <source>the ticket was refunded</source>
         <translation>le billet a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="281" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="291" />
         <source>the sale was cancelled</source>
         <translation>la vente a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="282" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="292" />
         <source>the ticket was exchanged</source>
         <translation>le billet a été échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="285" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="295" />
         <source>VOID barcode: %1. Ticket %2 of order %3. It gives no entry.</source>
         <translation>Code-barres ANNULÉ : %1. Billet %2 de la commande %3. Il ne donne pas accès.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="304" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="314" />
         <source>Find an order: type or scan, then Enter.</source>
         <translation>Rechercher une commande : saisissez ou scannez, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="310" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
         <source>Order %1 · %2 · total %3</source>
         <translation>Commande %1 · %2 · total %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="316" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="326" />
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="317" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="327" />
         <source>refunded</source>
         <translation>remboursé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="318" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="381" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="328" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="391" />
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="319" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="329" />
         <source>reprinted (DUPLICATA)</source>
         <translation>réimprimé (DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="320" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="330" />
         <source>exchanged</source>
         <translation>échangé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="321" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="331" />
         <source>void</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="337" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="347" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="338" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="348" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="339" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="349" />
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="340" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="350" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="344" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="354" />
         <source>%1: %2 paid, %3 given back</source>
         <translation>%1 : %2 payé, %3 rendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="353" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="363" />
         <source>Print: %1 (%2)</source>
         <translation>Impression : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="372" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="382" />
         <source>Order %1 · %2 · %3 · total %4</source>
         <translation>Commande %1 · %2 · %3 · total %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="379" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="389" />
         <source>picked up</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="383" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="393" />
         <source>to print</source>
         <translation>à imprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="385" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="395" />
         <source>to pay and print</source>
         <translation>à payer et imprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="393" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="403" />
         <source>Paid where it was placed.</source>
         <translation>Payée là où elle a été passée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="395" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="405" />
         <source>To pay here: %1.</source>
         <translation>À payer ici : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="419" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="429" />
         <source>Option %1: take the payment, then its tickets print.</source>
         <translation>Option %1 : encaissez, puis ses billets s'impriment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="443" />
         <source>Option %1 paid %2: %3 ticket(s) printed.</source>
         <translation>Option %1 payée %2 : %3 billet(s) imprimé(s).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="445" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="455" />
         <source>Option %1 not paid: it stays validated, its places held.</source>
         <translation>Option %1 non payée : elle reste validée, ses places bloquées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="470" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="480" />
         <source>Tick the tickets to give back first.</source>
         <translation>Cochez d'abord les billets à rembourser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="513" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="585" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="523" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="595" />
         <source>Say why in the reason field: the journal keeps it.</source>
         <translation>Indiquez le motif dans le champ prévu : le journal le conserve.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="475" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="485" />
         <source>Refunding… (the card terminal may ask the customer)</source>
         <translation>Remboursement… (le terminal de paiement peut solliciter le client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="496" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="506" />
         <source>Tick the tickets to exchange first.</source>
         <translation>Cochez d'abord les billets à échanger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="528" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="538" />
         <source>%1 to the card</source>
         <translation>%1 sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="538" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="548" />
         <source>%1 to the gift card</source>
         <translation>%1 sur la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="241" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="542" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="251" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="552" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="532" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="542" />
         <source>%1 onto the credit balance %2 (give the customer its slip)</source>
         <translation>%1 sur l'avoir %2 (remettez le bon au client)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="547" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="557" />
         <source>Refunded: %1. The tickets' barcodes are void, their seats on sale again.</source>
         <translation>Remboursé : %1. Les codes-barres des billets sont annulés, leurs places sont remises en vente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="549" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="559" />
         <source>Ctrl+P prints its receipt.</source>
         <translation>Ctrl+P imprime son ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="564" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="574" />
         <source>The refund's receipt is printing.</source>
         <translation>Le ticket du remboursement s'imprime.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="566" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="576" />
         <source>No receipt printer on this station.</source>
         <translation>Aucune imprimante de tickets de caisse sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="597" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="607" />
         <source>Ticket %1 reprinted as DUPLICATA; its old barcode is void.</source>
         <translation>Billet %1 réimprimé en DUPLICATA ; son ancien code-barres est annulé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="601" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="611" />
         <source>No ticket printer on this station: nothing printed.</source>
         <translation>Aucune imprimante de billets sur ce poste : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="423" />
-        <location filename="../../app/ui/orders/orders_screen.py" line="618" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="433" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="628" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="621" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="631" />
         <source>Above %1 a supervisor approves: their PIN, then Approve.</source>
         <translation>Au-delà de %1, un superviseur approuve : son code PIN, puis Approuver.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/orders_screen.py" line="627" />
+        <location filename="../../app/ui/orders/orders_screen.py" line="637" />
         <source>A reprint needs a supervisor: their PIN, then Approve.</source>
         <translation>Une réimpression demande un superviseur : son code PIN, puis Approuver.</translation>
     </message>

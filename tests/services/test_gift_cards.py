@@ -103,3 +103,63 @@ def test_a_card_pays_for_a_year_and_a_top_up_starts_the_year_again(till: Till) -
     assert card is not None and not usable and card.balance == eur("50.00")  # kept, unusable
     with pytest.raises(GiftCardExpired):
         till.selling.gift_card(sold.code)
+
+
+def test_a_gift_card_sold_and_topped_up_by_card_names_the_payment_in_its_entry(
+    till: Till,  # noqa: F811
+) -> None:
+    from app.services.gift_cards import gift_cards_of
+
+    cards = gift_cards_of(till.after)
+    assert cards.takes_cards
+    cashier = till.operator("OP-CASHIER")
+    sold = cards.by_card(None, eur("40.00"), cashier)
+    record = till.journal()[-1]
+    assert record["type"] == "gift_card_sale" and record["card"] == sold.code
+    [tender] = record["tenders"]  # type: ignore[misc]
+    assert tender["method"] == "card" and tender["amount"] == {"minor": 4000, "currency": "EUR"}
+    with till.services.uow_factory(read_only=True) as uow:
+        [payment] = uow.payments.for_reference(f"giftcard:{sold.code}:OP-CASHIER")
+    assert tender["reference"] == payment.id and till.drawer == []  # no cash, no drawer
+    topped = cards.by_card(sold.code.lower(), eur("10.00"), cashier)
+    assert topped.balance == eur("50.00") and till.journal()[-1]["type"] == "top_up"
+    x = till.services.x_report().totals
+    assert x.tender("card") == eur("50.00") and x.net_total.is_zero  # not revenue
+    assert cards.recover_at_start() == []  # both recorded: nothing to finish
+
+
+def test_a_card_approved_before_the_till_stopped_goes_on_its_gift_card_at_the_next_start(
+    till: Till,  # noqa: F811
+) -> None:
+    from app.services.gift_cards import gift_cards_of
+
+    cards = gift_cards_of(till.after)
+    code = "GC-RECOVERED234567"
+    # The terminal approved the card, then the till stopped before the gift card's commit.
+    till.after.card_payment(eur("30.00"), f"giftcard:{code}:OP-CASHIER")
+    assert cards.card(code) == (None, False)
+    [recovered] = cards.recover_at_start()
+    assert (recovered.order_number, recovered.outcome, recovered.amount) == (
+        code, "gift_card", eur("30.00"),
+    )  # fmt: skip
+    card, usable = cards.card(code)
+    assert card is not None and usable and card.balance == eur("30.00")
+    record = till.journal()[-1]
+    assert record["type"] == "gift_card_sale" and record["operator"] == "OP-CASHIER"
+    assert cards.recover_at_start() == []  # once: the card is not credited twice
+
+
+def test_a_declined_card_puts_nothing_on_a_gift_card(till: Till) -> None:  # noqa: F811
+    from app.services.gift_cards import GiftCardDeclined, gift_cards_of
+
+    cards = gift_cards_of(till.after)
+    till.terminal.simulator.limit = 1  # declines every amount
+    before = len(till.journal())
+    with pytest.raises(GiftCardDeclined):
+        cards.by_card(None, eur("25.00"), till.operator("OP-CASHIER"))
+    with pytest.raises(GiftCardDeclined):
+        cards.by_card("GIFT-2026-0001", eur("5.00"), till.operator("OP-CASHIER"))
+    assert len(till.journal()) == before
+    assert cards.card("GIFT-2026-0001")[0].balance == eur("50.00")  # type: ignore[union-attr]
+    with pytest.raises(UnknownGiftCard):  # refused before the card is asked
+        cards.by_card("GC-NOSUCH", eur("5.00"), till.operator("OP-CASHIER"))

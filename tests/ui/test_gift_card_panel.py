@@ -53,3 +53,23 @@ def test_a_gift_card_sold_topped_up_and_its_balance_read(
     assert "not an amount" in screen.message.text()
     with built.services.uow_factory(read_only=True) as uow:
         assert uow.gift_cards.balance(code) == Money.of("60.50", "EUR")
+
+
+@pytest.mark.timeout(60)
+def test_a_gift_card_sold_by_card_on_the_demo_terminal(
+    qtbot: QtBot,
+    station: tuple[Station, AfterSaleServices],  # noqa: F811
+) -> None:
+    built, after = station
+    _, screen = _orders(qtbot, built, after)
+    panel = screen.gift_cards
+    assert panel.card_button.isVisible()
+    panel.amount.setText("35")
+    qtbot.mouseClick(panel.card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "sold" in screen.message.text(), timeout=30_000)
+    code = panel.code.text()
+    assert code.startswith("GC-") and "GIVE" not in screen.message.text()  # no change
+    with built.services.uow_factory(read_only=True) as uow:
+        assert uow.gift_cards.balance(code) == Money.of("35", "EUR")
+        record = [e.record for e in uow.journal.entries("G1")][-1]
+    assert record["tenders"][0]["method"] == "card"  # type: ignore[index]

@@ -248,6 +248,15 @@ class PaymentRepository:
         )
         return [_payment(row) for row in rows]
 
+    def with_reference_prefix(self, prefix: str) -> list[CardPayment]:
+        """The card transactions whose reference starts with ``prefix``, oldest first."""
+        rows = self._session.execute(
+            select(_payments)
+            .where(_payments.c.reference.startswith(prefix, autoescape=True))
+            .order_by(_payments.c.created_at)
+        )
+        return [_payment(row) for row in rows]
+
     def recent(self, limit: int = 50) -> list[CardPayment]:
         rows = self._session.execute(
             select(_payments).order_by(_payments.c.created_at.desc()).limit(limit)

@@ -19,6 +19,7 @@ from app.persistence.errors import NotFound
 from app.persistence.tables import table_of
 from app.persistence.tables_sales import (
     CartRow,
+    GiftCardPaymentRow,
     GiftCardRow,
     OrderRow,
     OutboxRow,
@@ -36,6 +37,7 @@ _orders = table_of(OrderRow)
 _tickets = table_of(TicketRow)
 _tenders = table_of(TenderRow)
 _gift_cards = table_of(GiftCardRow)
+_gift_card_payments = table_of(GiftCardPaymentRow)
 _outbox = table_of(OutboxRow)
 
 
@@ -416,6 +418,18 @@ class GiftCardRepository:
     def balance(self, code: str) -> Money | None:
         card = self.get(code)
         return None if card is None else card.balance
+
+    def paid_with(self, payment_id: str) -> bool:
+        """Did this card payment put value on a gift card already?"""
+        found = self._session.scalar(
+            select(_gift_card_payments.c.code).where(
+                _gift_card_payments.c.payment_id == payment_id
+            )
+        )
+        return found is not None
+
+    def add_payment(self, payment_id: str, code: str) -> None:
+        self._session.execute(insert(_gift_card_payments).values(payment_id=payment_id, code=code))
 
     def renew(self, code: str, valid_until: datetime) -> None:
         """The card may be spent until ``valid_until`` (a top-up's new year), never less."""

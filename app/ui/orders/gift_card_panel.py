@@ -1,13 +1,17 @@
-"""Gift cards on the orders screen: sell a new card or top one up, paid in cash, and read a
+"""Gift cards on the orders screen: sell a new card or top one up, paid in cash or on the card
+terminal (*By card*, on a lane of its own: the screen never waits for the terminal), and read a
 card's balance. Thin: the rules are `app.services.gift_cards'` (a liability, not revenue).
 Ctrl+G takes the keyboard to the card's code."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.services.gift_cards import (
     AmountNotValid,
+    GiftCardPaymentUnsettled,
     GiftCardResult,
     GiftCardServices,
     NotEnoughCash,
@@ -15,12 +19,13 @@ from app.services.gift_cards import (
 )
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import key_button
-from app.ui.tasks import Lane
+from app.ui.tasks import Lane, gui_listener
 from domain.errors import DomainError
 from domain.gift_cards import GiftCard
 from domain.ledger import GIFT_CARD_SALE
 from domain.money import Money
 from domain.operators import Operator
+from drivers.base import ListenerGone
 
 
 class GiftCardPanel(QWidget):
@@ -31,9 +36,11 @@ class GiftCardPanel(QWidget):
         operator: Operator,
         say: QLabel,
         parent: QWidget | None = None,
+        card_lane: Lane | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("giftCardPanel")
+        self._card_lane = card_lane if cards.takes_cards else None
         self._cards = cards
         self._lane = lane
         self._operator = operator
@@ -53,6 +60,10 @@ class GiftCardPanel(QWidget):
         self.cash.returnPressed.connect(lambda: self.put())
         self.put_button = key_button(self.tr("Sell / top up"), "giftCardPut")
         self.put_button.clicked.connect(lambda: self.put())
+        self.card_button = key_button(self.tr("By card"), "giftCardByCard")
+        self.card_button.clicked.connect(lambda: self.put_by_card())
+        if self._card_lane is None:  # (shown before it has a parent, it would be a window)
+            self.card_button.hide()
         balance = key_button(self.tr("Balance"), "giftCardBalance")
         balance.clicked.connect(lambda: self.balance())
         row = QHBoxLayout(self)
@@ -62,6 +73,7 @@ class GiftCardPanel(QWidget):
         row.addWidget(self.amount, 1)
         row.addWidget(self.cash, 1)
         row.addWidget(self.put_button)
+        row.addWidget(self.card_button)
         row.addWidget(balance)
 
     def _money(self, text: str, field: QLineEdit) -> Money | None:
@@ -90,7 +102,36 @@ class GiftCardPanel(QWidget):
             job = lambda: cards.sell(amount, operator, given)  # noqa: E731
         self._lane.submit(job, self._done, self._refused, owner=self)
 
+    def put_by_card(self) -> None:
+        """The same, the amount paid on the card terminal."""
+        lane = self._card_lane
+        amount = self._money(self.amount.text(), self.amount)
+        if amount is None or lane is None:
+            return
+        code, cards, operator = self.code.text().strip() or None, self._cards, self._operator
+        self.card_button.setEnabled(False)
+        self.put_button.setEnabled(False)
+        self._say.setText(
+            self.tr("Card payment of %1: the customer follows the terminal's prompts.").replace(
+                "%1", formatting.money(amount)
+            )
+        )
+        shown = gui_listener(self, self._say.setText)
+
+        def progress(_status: int, text: str) -> None:
+            with suppress(ListenerGone):  # the panel went: the payment goes on
+                shown(text)
+
+        lane.submit(
+            lambda: cards.by_card(code, amount, operator, progress),
+            self._done,
+            self._refused,
+            owner=self,
+        )
+
     def _done(self, result: GiftCardResult) -> None:
+        self.card_button.setEnabled(True)
+        self.put_button.setEnabled(True)
         text = (
             self.tr("Gift card %1 sold: %2 on it.")
             if result.kind == GIFT_CARD_SALE
@@ -135,6 +176,11 @@ class GiftCardPanel(QWidget):
         self._lane.submit(lambda: cards.card(code), said, self._refused, owner=self)
 
     def _refused(self, error: BaseException) -> None:
+        self.card_button.setEnabled(True)
+        self.put_button.setEnabled(True)
+        if isinstance(error, GiftCardPaymentUnsettled):  # maybe charged: never "nothing done"
+            self._say.setText(errors.message_for(error))
+            return
         if isinstance(error, UnknownGiftCard):
             text = self.tr("No gift card %1 on this till.").replace("%1", error.code)
         elif isinstance(error, AmountNotValid):

@@ -139,6 +139,7 @@ class OrdersScreen(QWidget):
             lane,
             operator,
             self.message,
+            card_lane=self._card_lane,
         )
         self.pick_up: PickUpPanel | None = None  # F8: a validated option paid and printed
         self.options: OptionsPanel | None = None
@@ -231,6 +232,15 @@ class OrdersScreen(QWidget):
     def _recovered(self, found: Recovered) -> str:
         """What the start-up did with a refund the last run left between the card terminal
         and its record."""
+        if found.outcome == "gift_card":
+            return (
+                self.tr(
+                    "Gift card %1: a card payment of %2 approved before the till stopped is on "
+                    "it now (the card was not charged again)."
+                )
+                .replace("%1", found.order_number)
+                .replace("%2", "" if found.amount is None else formatting.money(found.amount))
+            )
         if found.outcome == "completed":
             text = self.tr(
                 "Order %1: the card terminal had refunded the card before the till stopped; "
