@@ -13,8 +13,10 @@ before the card is asked, the card payment's reference names the card and the op
 (``giftcard:CODE:OPERATOR``; a new card's code is drawn before the payment), then the
 transaction records the card as the operation's tender. A till stopped between the approval
 and the commit finishes it at the next start (`recover_at_start`): an approved payment of such
-a reference that no gift card entry of the journal names since it was made puts its amount on
-its card (a new card when there is none yet), the card not charged again.
+a reference that put nothing on a card yet (each card payment that did is kept with it, in the
+same transaction) puts its amount on its card (a new card when there is none yet), the card not
+charged again. A commit that fails after the approval says so (`GiftCardCharged`): the next
+start puts it on the card.
 """
 
 from __future__ import annotations
@@ -81,6 +83,19 @@ class GiftCardPaymentUnsettled(GiftCardError):
             "Devices screen; the gift card gets it at the next start if it was approved"
         )
         self.payment_id = payment_id
+
+
+class GiftCardCharged(GiftCardError):
+    """The card paid but the gift card's transaction failed: the next start records it."""
+
+    def __init__(self, code: str, amount: Money, cause: BaseException) -> None:
+        super().__init__(
+            f"the card paid {amount.minor} for gift card {code} but it was not recorded "
+            f"({cause}); do not charge the card again: the till's next start puts it on the card"
+        )
+        self.code = code
+        self.amount = amount
+        self.cause = cause
 
 
 class GiftCardNoTerminal(GiftCardError):
@@ -170,7 +185,10 @@ class GiftCardServices:
             raise GiftCardDeclined(result.message)
         if payment.state is not PaymentState.APPROVED:
             raise GiftCardPaymentUnsettled(payment.id)
-        return self._move(kind, code, amount, operator.id, _card_tender(payment))
+        try:
+            return self._move(kind, code, amount, operator.id, _card_tender(payment))
+        except Exception as exc:
+            raise GiftCardCharged(code, amount, exc) from exc
 
     def recover_at_start(self) -> list[Recovered]:
         """Card payments for gift cards that a stopped till approved and never recorded: put

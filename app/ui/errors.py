@@ -351,6 +351,18 @@ def _sale_message(error: BaseException) -> str | None:
             "settles it on the Devices screen; if it was approved, the gift card gets it at "
             "the next start.",
         )
+    if code == "gift_card_charged":
+        amount = getattr(error, "amount", None)
+        return (
+            QCoreApplication.translate(
+                "ErrorPolicy",
+                "The card paid %1 but gift card %2 was not recorded (%3). Do not charge the card "
+                "again: the till's next start puts it on the card.",
+            )
+            .replace("%1", "" if amount is None else formatting.money(amount))
+            .replace("%2", str(getattr(error, "code", "")))
+            .replace("%3", message_for(getattr(error, "cause", None) or ValueError()))
+        )
     if code == "gift_card_no_terminal":
         return QCoreApplication.translate(
             "ErrorPolicy", "This station has no card terminal: take the cash."

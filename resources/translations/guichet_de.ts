@@ -939,342 +939,347 @@
         <translation>Die Kartenzahlung hat kein bekanntes Ergebnis. Belasten Sie die Karte nicht erneut: Eine Aufsicht klärt sie im Bildschirm Geräte; wurde sie genehmigt, erhält die Geschenkkarte den Betrag beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="355" />
+        <location filename="../../app/ui/errors.py" line="357" />
+        <source>The card paid %1 but gift card %2 was not recorded (%3). Do not charge the card again: the till's next start puts it on the card.</source>
+        <translation>Die Karte hat %1 bezahlt, aber die Geschenkkarte %2 wurde nicht erfasst (%3). Belasten Sie die Karte nicht erneut: Der nächste Start der Kasse bucht den Betrag auf die Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="367" />
         <source>This station has no card terminal: take the cash.</source>
         <translation>Diese Kasse hat kein Kartenterminal: Nehmen Sie Bargeld an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="373" />
         <source>Gift card %1 expired on %2: it pays nothing any more. Take another payment (a top-up makes the card usable again).</source>
         <translation>Die Geschenkkarte %1 ist am %2 abgelaufen: Sie zahlt nichts mehr. Nehmen Sie eine andere Zahlung an (eine Aufladung macht die Karte wieder nutzbar).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="374" />
+        <location filename="../../app/ui/errors.py" line="386" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Diese Plätze können nicht in den Warenkorb: %1. Andere Plätze wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="382" />
+        <location filename="../../app/ui/errors.py" line="394" />
         <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
         <translation>Der Server hält diese Plätze nicht bis zum Ablauf der Option: %1. Nichts wurde reserviert; versuchen Sie es erneut oder legen Sie die Option an, wenn der Server erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="389" />
+        <location filename="../../app/ui/errors.py" line="401" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Nur noch %1 Stehplätze in %2: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="397" />
+        <location filename="../../app/ui/errors.py" line="409" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 Plätze in %2 verlangt, nur %3 frei, zusammen oder getrennt: nichts wurde hinzugefügt. Verlangen Sie weniger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="407" />
+        <location filename="../../app/ui/errors.py" line="419" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Höchstens %1 Tickets pro Bestellung für diese Vorstellung: nichts wurde hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="424" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Ein anderer Warenkorb hat diese Plätze nach Ablauf ihrer Reservierung genommen: %1. Der Verkauf ist nicht gespeichert. Sie entfernen und andere Plätze wählen; eine für diesen Verkauf bereits belastete Karte bleibt genehmigt, ein Supervisor erstattet sie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="419" />
+        <location filename="../../app/ui/errors.py" line="431" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Diese Zahlung wurde abgelehnt: %1. Die Zahlung erneut annehmen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="423" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Der Server hat diese Kasse gesperrt: sie kann nicht verkaufen, bis ein Techniker sie neu anmeldet. Die bisherigen Verkäufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="429" />
+        <location filename="../../app/ui/errors.py" line="441" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Eine Kartenzahlung dieses Verkaufs hat noch kein bekanntes Ergebnis. Belasten Sie die Karte nicht noch einmal: Ein Supervisor klärt sie unter Geräte (das Terminal wird gefragt), dann zahlen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="446" />
+        <location filename="../../app/ui/errors.py" line="458" />
         <source>Nothing was changed in the cart.</source>
         <translation>Am Warenkorb wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="450" />
+        <location filename="../../app/ui/errors.py" line="462" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Kein gültiges Feld %1: %2. Bitte korrigieren; nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="465" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 ist schon die E-Mail des Kontakts %1: diesen Kontakt suchen und wählen. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="458" />
+        <location filename="../../app/ui/errors.py" line="470" />
         <source>This contact's personal data were erased already.</source>
         <translation>Die Personendaten dieses Kontakts wurden bereits gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="461" />
+        <location filename="../../app/ui/errors.py" line="473" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Nur ein Supervisor löscht die Personendaten eines Kontakts. Nichts wurde getan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="469" />
+        <location filename="../../app/ui/errors.py" line="481" />
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="470" />
+        <location filename="../../app/ui/errors.py" line="482" />
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="471" />
+        <location filename="../../app/ui/errors.py" line="483" />
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="472" />
+        <location filename="../../app/ui/errors.py" line="484" />
         <source>company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="495" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>The code %1 is not known.</source>
         <translation>Der Code %1 ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="496" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Der Code %1 wurde bereits verwendet: ein Einmalcode gilt nur einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="499" />
+        <location filename="../../app/ui/errors.py" line="511" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Der Code %1 wurde gesperrt: er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="502" />
+        <location filename="../../app/ui/errors.py" line="514" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Der Code %1 gilt erst ab %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="515" />
         <source>The code %1 ended on %2.</source>
         <translation>Der Code %1 ist am %2 abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="504" />
+        <location filename="../../app/ui/errors.py" line="516" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Der Code %1 gilt nicht für diesen Verkaufskanal (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="507" />
+        <location filename="../../app/ui/errors.py" line="519" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Der Warenkorb liegt unter dem Mindestbetrag von %2 des Codes %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="510" />
+        <location filename="../../app/ui/errors.py" line="522" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Der Code %1 hat sein Kontingent erreicht (%2 Verkäufe): er kann nicht mehr verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="513" />
+        <location filename="../../app/ui/errors.py" line="525" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Nichts im Warenkorb ist für den Code %1 berechtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="516" />
+        <location filename="../../app/ui/errors.py" line="528" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>Der Vorteil %1 gilt nur für die Kontakte seiner Liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="519" />
+        <location filename="../../app/ui/errors.py" line="531" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Der Einmalcode %1 muss beim Server geprüft werden, der nicht erreichbar ist; erneut versuchen, sobald die Verbindung besteht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="524" />
+        <location filename="../../app/ui/errors.py" line="536" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Der Code %1 ist bereits auf diesen Warenkorb angewandt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="546" />
+        <location filename="../../app/ui/errors.py" line="558" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="547" />
+        <location filename="../../app/ui/errors.py" line="559" />
         <source>held in another cart</source>
         <translation>in einem anderen Warenkorb gehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="548" />
+        <location filename="../../app/ui/errors.py" line="560" />
         <source>reserved</source>
         <translation>reserviert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="549" />
+        <location filename="../../app/ui/errors.py" line="561" />
         <source>blocked, not for sale</source>
         <translation>gesperrt, nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="550" />
+        <location filename="../../app/ui/errors.py" line="562" />
         <source>invalidated</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="551" />
+        <location filename="../../app/ui/errors.py" line="563" />
         <source>not on this plan</source>
         <translation>nicht in diesem Saalplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="552" />
+        <location filename="../../app/ui/errors.py" line="564" />
         <source>kept for a contingent this till does not sell</source>
         <translation>für ein Kontingent reserviert, das diese Kasse nicht verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="555" />
+        <location filename="../../app/ui/errors.py" line="567" />
         <source>this till sells only seats of its contingents</source>
         <translation>diese Kasse verkauft nur Plätze ihrer Kontingente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="558" />
+        <location filename="../../app/ui/errors.py" line="570" />
         <source>already in this cart</source>
         <translation>bereits in diesem Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="559" />
+        <location filename="../../app/ui/errors.py" line="571" />
         <source>no tariff this till may sell</source>
         <translation>kein an dieser Kasse verkäuflicher Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="560" />
+        <location filename="../../app/ui/errors.py" line="572" />
         <source>the performance is not on sale</source>
         <translation>die Vorstellung ist nicht im Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="563" />
+        <location filename="../../app/ui/errors.py" line="575" />
         <source>no sale window for this till</source>
         <translation>kein Verkaufszeitraum für diese Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="566" />
+        <location filename="../../app/ui/errors.py" line="578" />
         <source>sales not open yet</source>
         <translation>Verkauf noch nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="567" />
+        <location filename="../../app/ui/errors.py" line="579" />
         <source>sales closed</source>
         <translation>Verkauf geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="568" />
+        <location filename="../../app/ui/errors.py" line="580" />
         <source>no such zone</source>
         <translation>unbekannter Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="569" />
+        <location filename="../../app/ui/errors.py" line="581" />
         <source>no quantity typed</source>
         <translation>keine Menge eingegeben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="570" />
+        <location filename="../../app/ui/errors.py" line="582" />
         <source>the server does not let this till sell it</source>
         <translation>der Server erlaubt dieser Kasse nicht, ihn zu verkaufen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="573" />
+        <location filename="../../app/ui/errors.py" line="585" />
         <source>not enough places left</source>
         <translation>nicht mehr genug Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="574" />
+        <location filename="../../app/ui/errors.py" line="586" />
         <source>no longer held on the server: another till may have taken it</source>
         <translation>auf dem Server nicht mehr reserviert: eine andere Kasse hat ihn vielleicht genommen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="577" />
+        <location filename="../../app/ui/errors.py" line="589" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>der Server ist nicht erreichbar, und ohne ihn verkaufen sich nur die dieser Kasse überlassenen Plätze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="581" />
+        <location filename="../../app/ui/errors.py" line="593" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>ein Verkauf kommt entweder aus dem Kontingent dieser Kasse oder vom Server: kassieren Sie zuerst diesen Warenkorb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="594" />
+        <location filename="../../app/ui/errors.py" line="606" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist beschädigt. Löschen Sie sie nicht: Sie enthält die Verkäufe. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="599" />
+        <location filename="../../app/ui/errors.py" line="611" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>In die Datenbank der Kasse %1 kann nicht geschrieben werden (schreibgeschützte oder gesperrte Datei oder Ordner). Nichts wurde gespeichert. Ein Techniker muss der Kasse Schreibzugriff geben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="604" />
+        <location filename="../../app/ui/errors.py" line="616" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Der Datenträger der Kassendatenbank %1 ist voll. Ihre letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="609" />
+        <location filename="../../app/ui/errors.py" line="621" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Der Datenträger der Kassendatenbank %1 hat einen Fehler gemeldet. Ihre letzte Aktion ist möglicherweise nicht gespeichert. Rufen Sie einen Techniker: Der Datenträger könnte defekt sein.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="614" />
+        <location filename="../../app/ui/errors.py" line="626" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>Die Datenbank der Kasse %1 war zu lange belegt. Nichts wurde gespeichert. Warten Sie einen Moment und versuchen Sie es erneut; wenn es wieder passiert, rufen Sie einen Techniker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="619" />
+        <location filename="../../app/ui/errors.py" line="631" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>Die Datenbank der Kasse %1 wird von einem anderen Guichet auf diesem Computer benutzt. Nur eines darf damit verkaufen: Verwenden Sie das geöffnete oder schließen Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="624" />
+        <location filename="../../app/ui/errors.py" line="636" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>Die Datenbank der Kasse %1 ist leer, obwohl sie existierte: Ihr Verlauf ist verloren. Die Kasse startet nicht darüber neu. Rufen Sie einen Techniker, um sie aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="636" />
+        <location filename="../../app/ui/errors.py" line="648" />
         <source>The device</source>
         <translation>Das Gerät</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="638" />
+        <location filename="../../app/ui/errors.py" line="650" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 wird von einem anderen Computer oder Programm benutzt (nur eine Verbindung gleichzeitig). Schließen Sie das andere, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="644" />
+        <location filename="../../app/ui/errors.py" line="656" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie Kabel und Stromversorgung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="648" />
+        <location filename="../../app/ui/errors.py" line="660" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet. Nichts ging verloren: Prüfen Sie es.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="652" />
+        <location filename="../../app/ui/errors.py" line="664" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 braucht Aufmerksamkeit: %2. Beheben Sie das, dann versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="656" />
+        <location filename="../../app/ui/errors.py" line="668" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 hat etwas Unverständliches geantwortet: %2. Prüfen Sie Treiber und Kabel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="661" />
+        <location filename="../../app/ui/errors.py" line="673" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 ist falsch konfiguriert: %2. Prüfen Sie station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="665" />
+        <location filename="../../app/ui/errors.py" line="677" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 hat ein Problem gemeldet: %2</translation>
     </message>
@@ -1415,118 +1420,118 @@
 <context>
     <name>GiftCardPanel</name>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
         <source>Gift card code (empty: a new card)</source>
         <translation>Code der Geschenkkarte (leer: neue Karte)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="52" />
         <source>Gift card code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="56" />
         <source>Amount to put on the card</source>
         <translation>Betrag für die Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="58" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
         <source>Cash given (empty: the exact amount)</source>
         <translation>Erhaltenes Bargeld (leer: der genaue Betrag)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="60" />
         <source>Cash given</source>
         <translation>Erhaltenes Bargeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="61" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="62" />
         <source>Sell / top up</source>
         <translation>Verkaufen / aufladen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="63" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="64" />
         <source>By card</source>
         <translation>Mit Karte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="67" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="68" />
         <source>Balance</source>
         <translation>Guthaben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="72" />
         <source>Gift card:</source>
         <translation>Geschenkkarte:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="84" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="85" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>„%1“ ist kein Betrag: z. B. 20 oder 20,50 tippen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="115" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="116" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Kartenzahlung über %1: der Kunde folgt den Anweisungen des Terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="136" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="137" />
         <source>Gift card %1 sold: %2 on it.</source>
         <translation>Geschenkkarte %1 verkauft: %2 darauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="139" />
         <source>Gift card %1 topped up: %2 on it.</source>
         <translation>Geschenkkarte %1 aufgeladen: %2 darauf.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="142" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="143" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>GEBEN SIE %1 BAR aus der Schublade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="153" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="154" />
         <source>Type or scan the gift card's code first.</source>
         <translation>Zuerst den Code der Geschenkkarte eingeben oder scannen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="161" />
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="185" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="162" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="186" />
         <source>No gift card %1 on this till.</source>
         <translation>Keine Geschenkkarte %1 an dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="164" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="165" />
         <source>Gift card %1 holds %2.</source>
         <translation>Die Geschenkkarte %1 enthält %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="166" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="167" />
         <source>Gift card %1 holds %2, to spend until %3.</source>
         <translation>Die Geschenkkarte %1 enthält %2, einlösbar bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="168" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="169" />
         <source>Gift card %1 holds %2 but expired on %3: it pays nothing.</source>
         <translation>Die Geschenkkarte %1 enthält %2, ist aber am %3 abgelaufen: Sie zahlt nichts mehr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="187" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="188" />
         <source>Type an amount more than zero.</source>
         <translation>Einen Betrag über null eingeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="189" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="190" />
         <source>The customer gives at least %1 in cash.</source>
         <translation>Der Kunde gibt mindestens %1 bar.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="194" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="195" />
         <source>Nothing was done.</source>
         <translation>Es wurde nichts getan.</translation>
     </message>

@@ -939,342 +939,347 @@
         <translation>Le paiement par carte n'a pas d'issue connue. Ne débitez pas la carte à nouveau : un superviseur le règle sur l'écran Périphériques ; s'il a été accepté, la carte cadeau le reçoit au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="355" />
+        <location filename="../../app/ui/errors.py" line="357" />
+        <source>The card paid %1 but gift card %2 was not recorded (%3). Do not charge the card again: the till's next start puts it on the card.</source>
+        <translation>La carte a payé %1 mais la carte cadeau %2 n'a pas été enregistrée (%3). Ne débitez pas la carte à nouveau : le prochain démarrage de la caisse la crédite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="367" />
         <source>This station has no card terminal: take the cash.</source>
         <translation>Ce poste n'a pas de terminal de paiement : encaissez en espèces.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="361" />
+        <location filename="../../app/ui/errors.py" line="373" />
         <source>Gift card %1 expired on %2: it pays nothing any more. Take another payment (a top-up makes the card usable again).</source>
         <translation>La carte cadeau %1 a expiré le %2 : elle ne paie plus rien. Prenez un autre paiement (un rechargement la rend de nouveau utilisable).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="374" />
+        <location filename="../../app/ui/errors.py" line="386" />
         <source>These seats cannot go into the cart: %1. Pick other seats.</source>
         <translation>Ces places ne peuvent pas aller dans le panier : %1. Choisissez-en d'autres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="382" />
+        <location filename="../../app/ui/errors.py" line="394" />
         <source>The server would not hold these places until the option's expiry: %1. Nothing was held; try again, or make the option when the server can be reached.</source>
         <translation>Le serveur n'a pas voulu garder ces places jusqu'à l'échéance de l'option : %1. Rien n'est bloqué ; réessayez, ou posez l'option quand le serveur répond.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="389" />
+        <location filename="../../app/ui/errors.py" line="401" />
         <source>Only %1 standing places are left in %2: nothing was added.</source>
         <translation>Il ne reste que %1 places debout dans %2 : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="397" />
+        <location filename="../../app/ui/errors.py" line="409" />
         <source>%1 seats asked in %2, only %3 left that sit together or apart: nothing was added. Ask for fewer.</source>
         <translation>%1 places demandées en %2, il n'en reste que %3, ensemble ou séparées : rien n'a été ajouté. Demandez-en moins.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="407" />
+        <location filename="../../app/ui/errors.py" line="419" />
         <source>At most %1 tickets per order for this performance: nothing was added.</source>
         <translation>Au plus %1 billets par commande pour cette représentation : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="412" />
+        <location filename="../../app/ui/errors.py" line="424" />
         <source>Another cart took these seats after their hold ran out: %1. The sale is not recorded. Remove them and pick other seats; a card already charged for this sale stays approved, for a supervisor to refund.</source>
         <translation>Un autre panier a pris ces places après l'expiration de leur réservation : %1. La vente n'est pas enregistrée. Retirez-les et choisissez d'autres places ; une carte déjà débitée pour cette vente reste acceptée, un superviseur la rembourse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="419" />
+        <location filename="../../app/ui/errors.py" line="431" />
         <source>This payment was refused: %1. Take the payment again.</source>
         <translation>Ce paiement a été refusé : %1. Reprenez le paiement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="423" />
+        <location filename="../../app/ui/errors.py" line="435" />
         <source>The server revoked this till: it cannot sell until a technician enrolls it again. The sales already made are kept.</source>
         <translation>Le serveur a révoqué cette caisse : elle ne peut plus vendre tant qu'un technicien ne l'a pas réinscrite. Les ventes déjà faites sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="429" />
+        <location filename="../../app/ui/errors.py" line="441" />
         <source>A card payment of this sale has no known outcome yet. Do not charge the card again: a supervisor settles it in Devices (the terminal is asked), then pay the rest.</source>
         <translation>Un paiement par carte de cette vente n'a pas encore de résultat connu. Ne débitez pas la carte une seconde fois : un superviseur le règle dans Périphériques (le terminal est interrogé), puis payez le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="446" />
+        <location filename="../../app/ui/errors.py" line="458" />
         <source>Nothing was changed in the cart.</source>
         <translation>Rien n'a changé dans le panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="450" />
+        <location filename="../../app/ui/errors.py" line="462" />
         <source>This is not a valid %1: %2. Correct it; nothing was saved.</source>
         <translation>Ce n'est pas un(e) %1 valide : %2. Corrigez-le ; rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="453" />
+        <location filename="../../app/ui/errors.py" line="465" />
         <source>%2 is already the e-mail of contact %1: find that contact and pick it. Nothing was saved.</source>
         <translation>%2 est déjà l'e-mail du contact %1 : cherchez ce contact et choisissez-le. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="458" />
+        <location filename="../../app/ui/errors.py" line="470" />
         <source>This contact's personal data were erased already.</source>
         <translation>Les données personnelles de ce contact ont déjà été effacées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="461" />
+        <location filename="../../app/ui/errors.py" line="473" />
         <source>Only a supervisor erases a contact's personal data. Nothing was done.</source>
         <translation>Seul un superviseur efface les données personnelles d'un contact. Rien n'a été fait.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="469" />
+        <location filename="../../app/ui/errors.py" line="481" />
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="470" />
+        <location filename="../../app/ui/errors.py" line="482" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="471" />
+        <location filename="../../app/ui/errors.py" line="483" />
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="472" />
+        <location filename="../../app/ui/errors.py" line="484" />
         <source>company</source>
         <translation>société</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="495" />
+        <location filename="../../app/ui/errors.py" line="507" />
         <source>The code %1 is not known.</source>
         <translation>Le code %1 est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="496" />
+        <location filename="../../app/ui/errors.py" line="508" />
         <source>The code %1 was used already: a single-use code sells once.</source>
         <translation>Le code %1 a déjà été utilisé : un code à usage unique ne sert qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="499" />
+        <location filename="../../app/ui/errors.py" line="511" />
         <source>The code %1 was invalidated: it cannot be used any more.</source>
         <translation>Le code %1 a été invalidé : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="502" />
+        <location filename="../../app/ui/errors.py" line="514" />
         <source>The code %1 is valid only from %2.</source>
         <translation>Le code %1 n'est valable qu'à partir du %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="503" />
+        <location filename="../../app/ui/errors.py" line="515" />
         <source>The code %1 ended on %2.</source>
         <translation>Le code %1 a pris fin le %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="504" />
+        <location filename="../../app/ui/errors.py" line="516" />
         <source>The code %1 is not valid on this sales channel (%2).</source>
         <translation>Le code %1 n'est pas valable sur ce canal de vente (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="507" />
+        <location filename="../../app/ui/errors.py" line="519" />
         <source>The cart is below the code %1's minimum of %2.</source>
         <translation>Le panier est en dessous du minimum de %2 du code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="510" />
+        <location filename="../../app/ui/errors.py" line="522" />
         <source>The code %1 reached its quota (%2 sales): it cannot be used any more.</source>
         <translation>Le code %1 a atteint son quota (%2 ventes) : il ne peut plus être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="513" />
+        <location filename="../../app/ui/errors.py" line="525" />
         <source>Nothing in the cart is eligible for the code %1.</source>
         <translation>Rien dans le panier n'est éligible au code %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="516" />
+        <location filename="../../app/ui/errors.py" line="528" />
         <source>The advantage %1 is only for the contacts of its list.</source>
         <translation>L'avantage %1 est réservé aux contacts de sa liste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="519" />
+        <location filename="../../app/ui/errors.py" line="531" />
         <source>The single-use code %1 must be checked with the server, which cannot be reached; try again when online.</source>
         <translation>Le code à usage unique %1 doit être vérifié auprès du serveur, qui est injoignable ; réessayez une fois en ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="524" />
+        <location filename="../../app/ui/errors.py" line="536" />
         <source>The code %1 is already applied to this cart.</source>
         <translation>Le code %1 est déjà appliqué à ce panier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="546" />
+        <location filename="../../app/ui/errors.py" line="558" />
         <source>sold</source>
         <translation>vendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="547" />
+        <location filename="../../app/ui/errors.py" line="559" />
         <source>held in another cart</source>
         <translation>réservée dans un autre panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="548" />
+        <location filename="../../app/ui/errors.py" line="560" />
         <source>reserved</source>
         <translation>réservée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="549" />
+        <location filename="../../app/ui/errors.py" line="561" />
         <source>blocked, not for sale</source>
         <translation>bloquée, pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="550" />
+        <location filename="../../app/ui/errors.py" line="562" />
         <source>invalidated</source>
         <translation>invalidée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="551" />
+        <location filename="../../app/ui/errors.py" line="563" />
         <source>not on this plan</source>
         <translation>absente de ce plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="552" />
+        <location filename="../../app/ui/errors.py" line="564" />
         <source>kept for a contingent this till does not sell</source>
         <translation>gardée pour un contingent que cette caisse ne vend pas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="555" />
+        <location filename="../../app/ui/errors.py" line="567" />
         <source>this till sells only seats of its contingents</source>
         <translation>cette caisse ne vend que les places de ses contingents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="558" />
+        <location filename="../../app/ui/errors.py" line="570" />
         <source>already in this cart</source>
         <translation>déjà dans ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="559" />
+        <location filename="../../app/ui/errors.py" line="571" />
         <source>no tariff this till may sell</source>
         <translation>aucun tarif vendable à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="560" />
+        <location filename="../../app/ui/errors.py" line="572" />
         <source>the performance is not on sale</source>
         <translation>la représentation n'est pas en vente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="563" />
+        <location filename="../../app/ui/errors.py" line="575" />
         <source>no sale window for this till</source>
         <translation>pas de période de vente pour cette caisse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="566" />
+        <location filename="../../app/ui/errors.py" line="578" />
         <source>sales not open yet</source>
         <translation>ventes pas encore ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="567" />
+        <location filename="../../app/ui/errors.py" line="579" />
         <source>sales closed</source>
         <translation>ventes closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="568" />
+        <location filename="../../app/ui/errors.py" line="580" />
         <source>no such zone</source>
         <translation>zone inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="569" />
+        <location filename="../../app/ui/errors.py" line="581" />
         <source>no quantity typed</source>
         <translation>aucune quantité saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="570" />
+        <location filename="../../app/ui/errors.py" line="582" />
         <source>the server does not let this till sell it</source>
         <translation>le serveur ne permet pas à cette caisse de la vendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="573" />
+        <location filename="../../app/ui/errors.py" line="585" />
         <source>not enough places left</source>
         <translation>plus assez de places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="574" />
+        <location filename="../../app/ui/errors.py" line="586" />
         <source>no longer held on the server: another till may have taken it</source>
         <translation>plus bloquée sur le serveur : une autre caisse l'a peut-être prise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="577" />
+        <location filename="../../app/ui/errors.py" line="589" />
         <source>the server cannot be reached, and only the seats leased to this till sell without it</source>
         <translation>le serveur est injoignable, et seules les places prêtées à cette caisse se vendent sans lui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="581" />
+        <location filename="../../app/ui/errors.py" line="593" />
         <source>a sale is either from this till's lease or from the server: pay this cart first</source>
         <translation>une vente se fait soit sur le contingent prêté à cette caisse, soit sur le serveur : encaissez d'abord ce panier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="594" />
+        <location filename="../../app/ui/errors.py" line="606" />
         <source>The till's database %1 is damaged. Do not delete it: it holds the sales. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est endommagée. Ne la supprimez pas : elle contient les ventes. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="599" />
+        <location filename="../../app/ui/errors.py" line="611" />
         <source>The till's database %1 cannot be written (read-only or locked file or folder). Nothing was saved. A technician must give the till write access to it.</source>
         <translation>La base de données de la caisse %1 ne peut pas être écrite (fichier ou dossier en lecture seule ou verrouillé). Rien n'a été enregistré. Un technicien doit donner à la caisse le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="604" />
+        <location filename="../../app/ui/errors.py" line="616" />
         <source>The disk holding the till's database %1 is full. What you just did was not saved. Free some space on it, then try again.</source>
         <translation>Le disque de la base de données de la caisse %1 est plein. Ce que vous venez de faire n'a pas été enregistré. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="609" />
+        <location filename="../../app/ui/errors.py" line="621" />
         <source>The disk holding the till's database %1 reported an error. What you just did may not be saved. Call a technician: the disk may be failing.</source>
         <translation>Le disque de la base de données de la caisse %1 a signalé une erreur. Ce que vous venez de faire n'est peut-être pas enregistré. Appelez un technicien : le disque est peut-être défaillant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="614" />
+        <location filename="../../app/ui/errors.py" line="626" />
         <source>The till's database %1 stayed busy too long. Nothing was saved. Wait a moment, then try again; if it happens again, call a technician.</source>
         <translation>La base de données de la caisse %1 est restée occupée trop longtemps. Rien n'a été enregistré. Attendez un instant, puis réessayez ; si cela se reproduit, appelez un technicien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="619" />
+        <location filename="../../app/ui/errors.py" line="631" />
         <source>The till's database %1 is in use by another Guichet running on this computer. Only one may sell on it: use the one that is open, or close it first.</source>
         <translation>La base de données de la caisse %1 est utilisée par un autre Guichet ouvert sur cet ordinateur. Un seul peut y vendre : utilisez celui qui est ouvert, ou fermez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="624" />
+        <location filename="../../app/ui/errors.py" line="636" />
         <source>The till's database %1 is empty although it existed: its history is gone. The till will not start over it. Call a technician to restore it from a backup.</source>
         <translation>La base de données de la caisse %1 est vide alors qu'elle existait : son historique a disparu. La caisse ne redémarrera pas par-dessus. Appelez un technicien pour la restaurer depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="636" />
+        <location filename="../../app/ui/errors.py" line="648" />
         <source>The device</source>
         <translation>Le périphérique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="638" />
+        <location filename="../../app/ui/errors.py" line="650" />
         <source>%1 is used by another computer or program (it accepts one connection at a time). Close the other one, then try again.</source>
         <translation>%1 est utilisé par un autre ordinateur ou programme (il n'accepte qu'une connexion à la fois). Fermez l'autre, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="644" />
+        <location filename="../../app/ui/errors.py" line="656" />
         <source>%1 cannot be reached: %2. Check its cable and power.</source>
         <translation>%1 est injoignable : %2. Vérifiez son câble et son alimentation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="648" />
+        <location filename="../../app/ui/errors.py" line="660" />
         <source>%1 did not answer in time. Nothing was lost: check it.</source>
         <translation>%1 n'a pas répondu à temps. Rien n'est perdu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="652" />
+        <location filename="../../app/ui/errors.py" line="664" />
         <source>%1 needs attention: %2. Fix it, then try again.</source>
         <translation>%1 demande une intervention : %2. Corrigez, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="656" />
+        <location filename="../../app/ui/errors.py" line="668" />
         <source>%1 answered something that makes no sense: %2. Check the driver and the cable.</source>
         <translation>%1 a répondu quelque chose d'incompréhensible : %2. Vérifiez le pilote et le câble.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="661" />
+        <location filename="../../app/ui/errors.py" line="673" />
         <source>%1 is not configured correctly: %2. Check station.toml.</source>
         <translation>%1 est mal configuré : %2. Vérifiez station.toml.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="665" />
+        <location filename="../../app/ui/errors.py" line="677" />
         <source>%1 reported a problem: %2</source>
         <translation>%1 a signalé un problème : %2</translation>
     </message>
@@ -1415,118 +1420,118 @@
 <context>
     <name>GiftCardPanel</name>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="50" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
         <source>Gift card code (empty: a new card)</source>
         <translation>Code de la carte cadeau (vide : nouvelle carte)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="51" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="52" />
         <source>Gift card code</source>
         <translation>Code de la carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="54" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="55" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="56" />
         <source>Amount to put on the card</source>
         <translation>Montant à mettre sur la carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="58" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
         <source>Cash given (empty: the exact amount)</source>
         <translation>Espèces reçues (vide : le montant exact)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="59" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="60" />
         <source>Cash given</source>
         <translation>Espèces reçues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="61" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="62" />
         <source>Sell / top up</source>
         <translation>Vendre / recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="63" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="64" />
         <source>By card</source>
         <translation>Par carte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="67" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="68" />
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="71" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="72" />
         <source>Gift card:</source>
         <translation>Carte cadeau :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="84" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="85" />
         <source>“%1” is not an amount: type it like 20 or 20.50.</source>
         <translation>« %1 » n'est pas un montant : saisissez par exemple 20 ou 20,50.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="115" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="116" />
         <source>Card payment of %1: the customer follows the terminal's prompts.</source>
         <translation>Paiement par carte de %1 : le client suit les instructions du terminal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="136" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="137" />
         <source>Gift card %1 sold: %2 on it.</source>
         <translation>Carte cadeau %1 vendue : %2 dessus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="138" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="139" />
         <source>Gift card %1 topped up: %2 on it.</source>
         <translation>Carte cadeau %1 rechargée : %2 dessus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="142" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="143" />
         <source>GIVE %1 IN CASH from the drawer</source>
         <translation>RENDEZ %1 EN ESPÈCES depuis le tiroir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="153" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="154" />
         <source>Type or scan the gift card's code first.</source>
         <translation>Tapez ou scannez d'abord le code de la carte cadeau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="161" />
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="185" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="162" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="186" />
         <source>No gift card %1 on this till.</source>
         <translation>Aucune carte cadeau %1 sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="164" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="165" />
         <source>Gift card %1 holds %2.</source>
         <translation>La carte cadeau %1 contient %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="166" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="167" />
         <source>Gift card %1 holds %2, to spend until %3.</source>
         <translation>La carte cadeau %1 contient %2, à utiliser jusqu'au %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="168" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="169" />
         <source>Gift card %1 holds %2 but expired on %3: it pays nothing.</source>
         <translation>La carte cadeau %1 contient %2 mais a expiré le %3 : elle ne paie plus rien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="187" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="188" />
         <source>Type an amount more than zero.</source>
         <translation>Tapez un montant supérieur à zéro.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="189" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="190" />
         <source>The customer gives at least %1 in cash.</source>
         <translation>Le client donne au moins %1 en espèces.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders/gift_card_panel.py" line="194" />
+        <location filename="../../app/ui/orders/gift_card_panel.py" line="195" />
         <source>Nothing was done.</source>
         <translation>Rien n'a été fait.</translation>
     </message>

@@ -163,3 +163,26 @@ def test_a_declined_card_puts_nothing_on_a_gift_card(till: Till) -> None:  # noq
     assert cards.card("GIFT-2026-0001")[0].balance == eur("50.00")  # type: ignore[union-attr]
     with pytest.raises(UnknownGiftCard):  # refused before the card is asked
         cards.by_card("GC-NOSUCH", eur("5.00"), till.operator("OP-CASHIER"))
+
+
+def test_a_commit_that_fails_after_the_card_paid_says_so_and_the_next_start_records_it(
+    till: Till,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.services.gift_cards import GiftCardCharged, GiftCardServices, gift_cards_of
+
+    cards = gift_cards_of(till.after)
+    recorded = GiftCardServices._move
+
+    def disk_full(*_args: object, **_kwargs: object) -> object:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(GiftCardServices, "_move", disk_full)
+    with pytest.raises(GiftCardCharged) as charged:
+        cards.by_card(None, eur("20.00"), till.operator("OP-CASHIER"))
+    code = charged.value.code
+    assert cards.card(code) == (None, False)  # nothing on a card yet, the card charged
+    monkeypatch.setattr(GiftCardServices, "_move", recorded)
+    [recovered] = cards.recover_at_start()  # the till's next start
+    assert recovered.order_number == code
+    assert cards.card(code)[0].balance == eur("20.00")  # type: ignore[union-attr]

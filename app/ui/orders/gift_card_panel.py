@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.services.gift_cards import (
     AmountNotValid,
+    GiftCardCharged,
     GiftCardPaymentUnsettled,
     GiftCardResult,
     GiftCardServices,
@@ -178,7 +179,7 @@ class GiftCardPanel(QWidget):
     def _refused(self, error: BaseException) -> None:
         self.card_button.setEnabled(True)
         self.put_button.setEnabled(True)
-        if isinstance(error, GiftCardPaymentUnsettled):  # maybe charged: never "nothing done"
+        if isinstance(error, GiftCardPaymentUnsettled | GiftCardCharged):  # charged, maybe
             self._say.setText(errors.message_for(error))
             return
         if isinstance(error, UnknownGiftCard):
