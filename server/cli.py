@@ -12,6 +12,7 @@
     guichet-server lease revoke LEASE_ID
     guichet-server orders place --performance ID --seats N --customer NAME [--channel WEB]
     guichet-server orders list
+    guichet-server orders cancel NUMBER
     guichet-server options place --customer NAME --contact NUMBER [--file NUMBER]
                                  --performance ID --seats N --days N [--channel GROUPES]
     guichet-server options validate|cancel OPTION
@@ -358,6 +359,17 @@ def cmd_orders_place(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_orders_cancel(args: argparse.Namespace) -> int:
+    """An order waiting for pick-up cancelled where it was placed: its seats on sale again."""
+    now = SystemClock().now()
+    with write(_engine(args)) as conn:
+        changes = Changes()
+        order = pickups.cancel(conn, changes, args.number, now)
+        changes.flush(conn, now)
+    print(f"{order.number}: cancelled, its {len(order.tickets)} ticket(s) void, seats on sale")
+    return 0
+
+
 def cmd_orders_list(args: argparse.Namespace) -> int:
     with write(_engine(args)) as conn:
         for order in pickups.listed(conn):
@@ -548,6 +560,11 @@ def parser() -> argparse.ArgumentParser:
     order_commands.add_parser("list", help="every order for pick-up").set_defaults(
         run=cmd_orders_list
     )
+    order_cancel = order_commands.add_parser(
+        "cancel", help="cancel an order waiting for pick-up: its seats go back on sale"
+    )
+    order_cancel.add_argument("number")
+    order_cancel.set_defaults(run=cmd_orders_cancel)
 
     options = commands.add_parser("options", help="groups' options taken in the back office")
     option_commands = options.add_subparsers(dest="options_command", required=True)

@@ -10,7 +10,8 @@ contact's and file's numbers, by which a cashier finds it (seed 001: "by contact
 file number"); the till takes what is due and prints the tickets, and its ``pickup`` event
 marks the order collected and paid (`server.pickups.effects`). Placed and not validated by
 its expiry, the option's hold lapses and its seats are on sale again; *cancelled*, they are at
-once. Each step is one transaction. ``guichet-server options place|validate|cancel|list``.
+once (a validated one's order for pick-up with it, until a till collects it). Each step is
+one transaction. ``guichet-server options place|validate|cancel|list``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from server.errors import ApiError, not_found
 from server.feed import Changes
 from server.inventory import create_hold, extend_hold, release_hold
 from server.pickups import best, channel_device, next_number, place
+from server.pickups import cancel as cancel_order
 from sync.protocol import ErrorCode, HoldExtendRequest, HoldRequest, SaleLineRequest
 
 GROUP_CHANNEL: Final = "GROUPES"
@@ -133,13 +135,16 @@ def validate_option(
 
 
 def cancel_option(conn: Connection, changes: Changes, option_id: str, now: datetime) -> None:
-    """A placed option given up: its seats on sale again at once. A validated one is an
-    order now (409): it is refunded as an order, not cancelled as an option."""
+    """An option given up: its seats on sale again at once. Validated, its order for pick-up
+    is cancelled with it (`server.pickups.cancel`: 409 once a till collected it)."""
     row = _locked(conn, option_id)
-    if row.state != "placed":
+    if row.state == "validated" and row.pickup_number:
+        cancel_order(conn, changes, row.pickup_number, now)
+    elif row.state != "placed":
         raise ApiError(409, ErrorCode.CONFLICT, f"option {option_id} is {row.state}")
-    device = channel_device(conn, row.channel, now)
-    release_hold(conn, changes, device, row.hold_token, now)
+    else:
+        device = channel_device(conn, row.channel, now)
+        release_hold(conn, changes, device, row.hold_token, now)
     conn.execute(
         update(t.group_option).where(t.group_option.c.id == row.id).values(state="cancelled")
     )

@@ -41,7 +41,7 @@ from server import tables as t
 from server.catalog import Catalog
 from server.devices import DeviceRow, lock_device
 from server.errors import ApiError, not_found
-from server.feed import Changes, put_entity
+from server.feed import Changes, ga_change, put_entity
 from server.inventory import free_seats, sell_online
 from sync import catalog as codec
 from sync.protocol import ErrorCode, Event, MoneyWire, SaleLineRequest, SaleRequest
@@ -259,6 +259,78 @@ def place_demo(conn: Connection, catalog: Catalog, now: datetime) -> list[Pickup
         placed.append(order)
         changes.flush(conn, now)
     return placed
+
+
+def cancel(conn: Connection, changes: Changes, number: str, now: datetime) -> PickupOrder:
+    """An order waiting for pick-up cancelled where it was placed (the shop, the back office):
+    its seats and places on sale again, its barcodes void, and every till told (it refuses to
+    print it: `domain.pickups.PickupCancelled`). One collected or cancelled already: 409."""
+    query = select(t.pickup_order).where(t.pickup_order.c.number == number.strip().upper())
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    row = conn.execute(query).one_or_none()
+    if row is None:
+        raise not_found("order for pick-up", number)
+    if row.state != PickupState.WAITING.value:
+        raise ApiError(409, ErrorCode.CONFLICT, f"order {row.number} is {row.state}")
+    sale_id, ss, sp, inv, q = (
+        row.sale_id,
+        t.sold_seat.c,
+        t.sold_places.c,
+        t.seat_inventory.c,
+        t.ga_quota.c,
+    )
+    for seat in conn.execute(select(t.sold_seat).where(ss.sale_id == sale_id, ss.live.is_(True))):
+        conn.execute(
+            update(t.seat_inventory)
+            .where(
+                inv.performance_id == seat.performance_id,
+                inv.seat_id == seat.seat_id,
+                inv.state == "sold",
+                inv.sale_id == sale_id,
+            )
+            .values(state="free", sale_id=None, version=inv.version + 1)
+        )
+        changes.seat(seat.performance_id, seat.seat_id, "free", None)
+    conn.execute(
+        update(t.sold_seat)
+        .where(ss.sale_id == sale_id, ss.live.is_(True))
+        .values(live=False, refunded_by=f"cancel:{row.number}")
+    )
+    for places in conn.execute(
+        select(t.sold_places).where(sp.sale_id == sale_id, sp.live.is_(True))
+    ):
+        left = places.count - places.refunded
+        if left <= 0:
+            continue
+        conn.execute(
+            update(t.sold_places)
+            .where(
+                sp.sale_id == sale_id,
+                sp.performance_id == places.performance_id,
+                sp.zone_id == places.zone_id,
+            )
+            .values(refunded=places.count)
+        )
+        conn.execute(
+            update(t.ga_quota)
+            .where(q.performance_id == places.performance_id, q.zone_id == places.zone_id)
+            .values(sold=q.sold - left, version=q.version + 1)
+        )
+        ga_change(changes, conn, places.performance_id, places.zone_id)
+    conn.execute(
+        update(t.ticket)
+        .where(t.ticket.c.sale_id == sale_id, t.ticket.c.state == "valid")
+        .values(state="void", reason="cancelled", updated_at=now)
+    )
+    conn.execute(
+        update(t.pickup_order)
+        .where(t.pickup_order.c.number == row.number)
+        .values(state=PickupState.CANCELLED.value)
+    )
+    order = replace(published(conn, row.number), state=PickupState.CANCELLED)
+    put_entity(conn, changes, codec.PICKUP_ORDER, row.number, codec.pickup_order(order), now)
+    return order
 
 
 def listed(conn: Connection) -> list[PickupOrder]:

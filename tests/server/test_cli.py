@@ -274,3 +274,8 @@ def test_a_groups_option_is_placed_validated_listed_and_refused_when_it_cannot_b
     assert listed[1].startswith("OPT-000002 cancelled P-MIS-4 2 seat(s)")
     assert main([*data, "orders", "list"]) == 0
     assert "OPT-000001 waiting GROUPES 4 ticket(s)" in capsys.readouterr().out
+    assert main([*data, "orders", "cancel", "opt-000001"]) == 0
+    assert "OPT-000001: cancelled, its 4 ticket(s) void" in capsys.readouterr().out
+    assert main([*data, "orders", "cancel", "OPT-000001"]) == 1  # once
+    assert main([*data, "orders", "list"]) == 0
+    assert "OPT-000001 cancelled GROUPES" in capsys.readouterr().out

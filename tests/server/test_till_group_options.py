@@ -118,3 +118,35 @@ def test_a_cancelled_option_frees_its_seats_and_a_lapsed_one_cannot_be_validated
         _step(server, "validate", lapsing.id)
     with pytest.raises(ApiError, match="no option"):
         _step(server, "validate", "OPT-999999")
+
+
+def test_a_validated_option_cancelled_frees_its_seats_voids_its_barcodes_and_tills_refuse_it(
+    server: RunningServer,
+    two_tills: Tills,  # noqa: F811
+) -> None:
+    from domain.pickups import PickupCancelled
+
+    a, _b = two_tills
+    placed = _option(server, "GRP-2026-94")
+    _step(server, "validate", placed.id)
+    _pull(a)
+    [found] = _pickups(a).find("GRP-2026-94")
+    _step(server, "cancel", placed.id)  # the group gave up: its order goes with it
+    assert [state for state, _ in _seats(server, placed.seats)] == ["free", "free"]
+    with server.engine.connect() as conn:
+        states = conn.execute(
+            select(t.ticket.c.state, t.ticket.c.reason).where(
+                t.ticket.c.barcode.in_([x.barcode for x in found.tickets])
+            )
+        ).all()
+        option_state = conn.scalar(
+            select(t.group_option.c.state).where(t.group_option.c.id == placed.id)
+        )
+    assert sorted(states) == [("void", "cancelled")] * 2 and option_state == "cancelled"
+    _pull(a)
+    [seen] = _pickups(a).find("GRP-2026-94")
+    assert seen.state is PickupState.CANCELLED
+    with pytest.raises(PickupCancelled):
+        _pickups(a).collect(placed.id, "OP")
+    with pytest.raises(ApiError, match="cancelled"):
+        _step(server, "cancel", placed.id)  # once
