@@ -149,7 +149,7 @@ class GiftCardServices:
 
     def sell(self, amount: Money, operator: Operator, cash_given: Money) -> GiftCardResult:
         """A new gift card holding ``amount``, paid in cash; its code is new and unguessable."""
-        if given_short(amount, cash_given):
+        if _given_short(amount, cash_given):
             raise NotEnoughCash(amount, cash_given)
         tender = _cash(amount, cash_given)
         return self._move(GIFT_CARD_SALE, self._new_code(), amount, operator.id, tender)
@@ -158,7 +158,7 @@ class GiftCardServices:
         self, code: str, amount: Money, operator: Operator, cash_given: Money
     ) -> GiftCardResult:
         """``amount`` added to an existing card (`UnknownGiftCard` for another code)."""
-        if given_short(amount, cash_given):
+        if _given_short(amount, cash_given):
             raise NotEnoughCash(amount, cash_given)
         tender = _cash(amount, cash_given)
         return self._move(TOP_UP, code.strip().upper(), amount, operator.id, tender)
@@ -260,7 +260,7 @@ class GiftCardServices:
         return GiftCardResult(kind, code, amount, balance, until, change, entry.seq)
 
 
-def given_short(amount: Money, given: Money) -> bool:
+def _given_short(amount: Money, given: Money) -> bool:
     """Is the cash given less than the amount (or in another currency)?"""
     return given.currency != amount.currency or given.minor < amount.minor
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QTimeZone,
 )
 
+from domain.errors import DomainError
 from domain.money import Money, minor_exponent
 
 _SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥"}
@@ -44,6 +45,17 @@ def _qdatetime(moment: datetime) -> QDateTime:
         QTime(moment.hour, moment.minute, moment.second),
         QTimeZone.fromSecondsAheadOfUtc(seconds),
     )
+
+
+def parse_amount(typed: str, currency: str) -> Money | None:
+    """An amount as typed ("20", "20,50", "1 250.00"); None when it is not one. Empty is 0."""
+    cleaned = typed.strip().replace(" ", "").replace(",", ".")
+    if not cleaned:
+        return Money.zero(currency)
+    try:
+        return Money.of(cleaned, currency)
+    except DomainError:
+        return None
 
 
 def date_time(moment: datetime) -> str:

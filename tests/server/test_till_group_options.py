@@ -25,6 +25,7 @@ from server.feed import Changes
 
 from .conftest import RunningServer
 from .test_till_online import template, two_tills  # noqa: F401
+from .test_till_options import _server_seats
 from .test_till_pickups import Tills, _device, _pickups, _pull
 from .test_till_upload import incidents
 
@@ -56,16 +57,7 @@ def _step(server: RunningServer, step: str, option_id: str) -> object:
 
 
 def _seats(server: RunningServer, seats: tuple[str, ...]) -> list[tuple[str, datetime | None]]:
-    with server.engine.connect() as conn:
-        rows = conn.execute(
-            select(t.seat_inventory.c.state, t.seat_inventory.c.hold_expires_at)
-            .where(
-                t.seat_inventory.c.performance_id == PERFORMANCE,
-                t.seat_inventory.c.seat_id.in_(seats),
-            )
-            .order_by(t.seat_inventory.c.seat_id)
-        ).all()
-    return [(row.state, row.hold_expires_at) for row in rows]
+    return _server_seats(server, seats, PERFORMANCE)
 
 
 def test_a_validated_option_is_found_by_its_file_number_paid_in_cash_and_printed(

@@ -6,6 +6,7 @@ leaves nothing held anywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -52,12 +53,15 @@ def _held_seats(till: DemoTill, options: OptionServices, option_id: str) -> list
     return [line.seat_id for line in lines if line.seat_id]
 
 
-def _server_seats(server: RunningServer, seats: list[str]) -> list[tuple[str, datetime | None]]:
+def _server_seats(
+    server: RunningServer, seats: Sequence[str], performance: str = SEATED
+) -> list[tuple[str, datetime | None]]:
+    """The seats' states and hold expiries in the central pool, in seat order."""
     with server.engine.connect() as conn:
         rows = conn.execute(
             select(t.seat_inventory.c.state, t.seat_inventory.c.hold_expires_at)
             .where(
-                t.seat_inventory.c.performance_id == SEATED,
+                t.seat_inventory.c.performance_id == performance,
                 t.seat_inventory.c.seat_id.in_(seats),
             )
             .order_by(t.seat_inventory.c.seat_id)

@@ -29,7 +29,6 @@ from app.services.selling import SaleResult
 from app.ui import errors, formatting
 from app.ui.sale.cart_panel import key_button
 from app.ui.tasks import Lane, gui_listener
-from domain.errors import DomainError
 from domain.money import Money
 from domain.operators import Operator
 from domain.options import Option, OptionState
@@ -229,7 +228,7 @@ class PickUpPanel(QWidget):
             number = found.number
             given: Money | None = None
             if not found.due.is_zero and self.cash.text().strip():
-                given = self._typed(found.due.currency)
+                given = formatting.parse_amount(self.cash.text(), found.due.currency)
                 if given is None:
                     self._say.setText(
                         self.tr("Type the cash given, e.g. 60.00, or nothing for the exact amount.")
@@ -298,13 +297,6 @@ class PickUpPanel(QWidget):
             self.query.setFocus()
             return
         self._refused(error)
-
-    def _typed(self, currency: str) -> Money | None:
-        """The cash typed ("60", "60,00"), or None when it is not an amount."""
-        try:
-            return Money.of(self.cash.text().strip().replace(",", ".").replace(" ", ""), currency)
-        except (DomainError, ValueError):
-            return None
 
     def _collected(self, result: PickupResult) -> None:
         self._found = None

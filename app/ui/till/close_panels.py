@@ -32,23 +32,11 @@ from app.ui import errors, formatting
 from app.ui.sale.cart_panel import key_button
 from app.ui.tasks import Lane
 from app.ui.till.count_grid import CountGrid
-from domain.errors import DomainError
 from domain.money import Money
 from domain.operators import Operator, Role
 from domain.till import CARD, CASH, CHEQUE, VOUCHER, BlindCount, may_close_session
 from drivers.base import Role as DeviceRole
 from drivers.payment import EndOfDayResult
-
-
-def parse_amount(typed: str, currency: str) -> Money | None:
-    """An amount as typed ("20", "20,50", "1 250.00"); None when it is not one. Empty is 0."""
-    cleaned = typed.strip().replace(" ", "").replace(",", ".")
-    if not cleaned:
-        return Money.zero(currency)
-    try:
-        return Money.of(cleaned, currency)
-    except DomainError:
-        return None
 
 
 class BlindCountPanel(QFrame):
@@ -193,7 +181,7 @@ class BlindCountPanel(QFrame):
     def declared(self) -> dict[str, Money] | None:
         amounts: dict[str, Money] = {}
         for key, field in self.others.items():
-            amount = parse_amount(field.text(), self._currency)
+            amount = formatting.parse_amount(field.text(), self._currency)
             if amount is None or amount.is_negative:
                 self.message.setText(
                     self.tr("“%1” is not an amount: type it like 20 or 20.50.").replace(

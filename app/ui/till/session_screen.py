@@ -45,7 +45,6 @@ from app.ui.tasks import Lane
 from app.ui.till.close_panels import (
     BlindCountPanel,
     SupervisorClosePanel,
-    parse_amount,
     supervisors_of,
 )
 from app.ui.till.count_grid import CountGrid
@@ -398,7 +397,7 @@ class TillSessionScreen(QWidget):
     def record_movement(self) -> None:
         if not self.movement.isVisible() or not self.record_button.isEnabled():
             return
-        amount = parse_amount(self.amount_field.text(), CURRENCY)
+        amount = formatting.parse_amount(self.amount_field.text(), CURRENCY)
         if amount is None or amount.minor <= 0:
             self.message.setText(
                 self.tr("“%1” is not an amount: type it like 20 or 20.50.").replace(
